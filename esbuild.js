@@ -1,0 +1,86 @@
+// Bundles the extension and the CLI, and copies the WASM files the parser loads at run time next to them.
+// Usage: node esbuild.js [--production] [--watch] [--tests]
+//   --tests compiles the test sources (and what they import) to out/ with tsc instead.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+const distDir = path.join(__dirname, 'dist');
+
+/** Runtime assets: the tree-sitter runtime and the grammars of the languages we analyse. */
+const wasmAssets = [
+  require.resolve('web-tree-sitter/web-tree-sitter.wasm'),
+  ...['python', 'typescript', 'tsx', 'javascript'].map((lang) =>
+    path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm', `tree-sitter-${lang}.wasm`),
+  ),
+];
+
+function copyAssets(targetDir) {
+  fs.mkdirSync(targetDir, { recursive: true });
+  for (const file of wasmAssets) fs.copyFileSync(file, path.join(targetDir, path.basename(file)));
+}
+
+/** @type {import('esbuild').Plugin} */
+const reportPlugin = {
+  name: 'report',
+  setup(build) {
+    build.onStart(() => copyAssets(distDir));
+    build.onEnd((result) => {
+      for (const { text, location } of [...result.errors, ...result.warnings]) {
+        console.error(`✘ ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}`);
+      }
+      if (watch) console.log(`[watch] build finished (${result.errors.length} errors)`);
+    });
+  },
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  external: ['vscode'],
+  logLevel: 'silent',
+  plugins: [reportPlugin],
+};
+
+async function main() {
+  if (tests) {
+    // Tests run the TypeScript sources compiled one file per module, so that each tier can load what it needs.
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { stdio: 'inherit' });
+    copyAssets(path.join(__dirname, 'out', 'wasm'));
+    return;
+  }
+  const contexts = await Promise.all([
+    esbuild.context({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' }),
+    esbuild.context({
+      ...common,
+      entryPoints: ['src/cli/main.ts'],
+      outfile: 'dist/cli.js',
+      banner: { js: '#!/usr/bin/env node' },
+    }),
+  ]);
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+    return;
+  }
+  const results = await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  if (results.some((r) => r.errors.length > 0)) process.exit(1);
+  fs.chmodSync(path.join(distDir, 'cli.js'), 0o755);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+import type { CliIo } from '../../../src/cli/command';
+
+export interface CapturedIo extends CliIo {
+  out(): string;
+  err(): string;
+}
+
+/** A CliIo that records what a command prints. */
+export function captureIo(cwd = process.cwd(), env: NodeJS.ProcessEnv = {}): CapturedIo {
+  let out = '';
+  let err = '';
+  return {
+    stdout: (text) => (out += text),
+    stderr: (text) => (err += text),
+    cwd,
+    env,
+    out: () => out,
+    err: () => err,
+  };
+}
