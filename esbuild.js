@@ -57,6 +57,8 @@ const common = {
 async function main() {
   if (tests) {
     // Tests run the TypeScript sources compiled one file per module, so that each tier can load what it needs.
+    // A clean out/ keeps tests of deleted sources from running.
+    fs.rmSync(path.join(__dirname, 'out'), { recursive: true, force: true });
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { stdio: 'inherit' });
     copyAssets(path.join(__dirname, 'out', 'wasm'));
     return;
