@@ -16,7 +16,11 @@ const distDir = path.join(__dirname, 'dist');
 const wasmAssets = [
   require.resolve('web-tree-sitter/web-tree-sitter.wasm'),
   ...['python', 'typescript', 'tsx', 'javascript'].map((lang) =>
-    path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm', `tree-sitter-${lang}.wasm`),
+    path.join(
+      path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')),
+      'wasm',
+      `tree-sitter-${lang}.wasm`,
+    ),
   ),
 ];
 
@@ -59,7 +63,9 @@ async function main() {
     // Tests run the TypeScript sources compiled one file per module, so that each tier can load what it needs.
     // A clean out/ keeps tests of deleted sources from running.
     fs.rmSync(path.join(__dirname, 'out'), { recursive: true, force: true });
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { stdio: 'inherit' });
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+      stdio: 'inherit',
+    });
     copyAssets(path.join(__dirname, 'out', 'wasm'));
     return;
   }

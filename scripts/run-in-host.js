@@ -23,7 +23,14 @@ const TIMEOUT_MS = Number(process.env.LLM_COST_LENS_TEST_TIMEOUT_MS || 180_000);
 const SERVER_START_TIMEOUT_MS = 60_000;
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** The workbench's own chatter on a machine without internet; it says nothing about the tests. */
-const HARMLESS_NOISE = [/ENOTFOUND open-vsx\.org/, /\[Service Worker\]/, /^(Resolving|Resolved) connection token/, /^Creating a socket/, /^Updating additional builtin extensions cache/, /^ChatSessionStore:/];
+const HARMLESS_NOISE = [
+  /ENOTFOUND open-vsx\.org/,
+  /\[Service Worker\]/,
+  /^(Resolving|Resolved) connection token/,
+  /^Creating a socket/,
+  /^Updating additional builtin extensions cache/,
+  /^ChatSessionStore:/,
+];
 
 function usage(message) {
   console.error(`run-in-host: ${message}`);
@@ -101,7 +108,13 @@ async function main() {
 
   let serverMain;
   try {
-    serverMain = path.join(path.dirname(require.resolve('code-server/package.json')), 'lib', 'vscode', 'out', 'server-main.js');
+    serverMain = path.join(
+      path.dirname(require.resolve('code-server/package.json')),
+      'lib',
+      'vscode',
+      'out',
+      'server-main.js',
+    );
   } catch {
     usage('the code-server package is not installed: run `npm run setup`');
   }
@@ -130,17 +143,22 @@ async function main() {
       process.execPath,
       [
         serverMain,
-        '--host', '127.0.0.1',
-        '--port', String(port),
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
         '--without-connection-token',
         '--accept-server-license-terms',
         // Without it, VS Code 1.100 ignores the test payload and the run hangs silently.
         '--enable-smoke-test-driver',
         '--disable-telemetry',
         '--disable-workspace-trust',
-        '--server-data-dir', path.join(tempDir, 'sd'),
-        '--user-data-dir', path.join(tempDir, 'ud'),
-        '--extensions-dir', path.join(tempDir, 'exts'),
+        '--server-data-dir',
+        path.join(tempDir, 'sd'),
+        '--user-data-dir',
+        path.join(tempDir, 'ud'),
+        '--extensions-dir',
+        path.join(tempDir, 'exts'),
       ],
       {
         detached: true,
@@ -156,7 +174,11 @@ async function main() {
     const serverLog = [];
     server.stdout.on('data', (chunk) => serverLog.push(chunk.toString()));
     server.stderr.on('data', (chunk) => serverLog.push(chunk.toString()));
-    await waitForOutput(server, (text) => /Extension host agent listening|HTTP server listening/.test(text), SERVER_START_TIMEOUT_MS);
+    await waitForOutput(
+      server,
+      (text) => /Extension host agent listening|HTTP server listening/.test(text),
+      SERVER_START_TIMEOUT_MS,
+    );
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,

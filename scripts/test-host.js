@@ -29,7 +29,12 @@ for (const scenario of scenarios) {
   console.log(`\n=== in-host scenario: ${scenario} ===`);
   const result = spawnSync(
     process.execPath,
-    [path.join(__dirname, 'run-in-host.js'), root, path.join(root, 'out', 'test', 'integration', 'index.js'), workspace],
+    [
+      path.join(__dirname, 'run-in-host.js'),
+      root,
+      path.join(root, 'out', 'test', 'integration', 'index.js'),
+      workspace,
+    ],
     { stdio: 'inherit', env: { ...process.env, LLM_COST_LENS_SCENARIO: scenario } },
   );
   if (result.status === 0) passed++;

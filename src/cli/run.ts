@@ -6,9 +6,15 @@ const version = '0.1.0';
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return [`llm-cost-lens ${version}`, '', 'Usage: llm-cost-lens <command> [options]', '', 'Commands:', ...lines, ''].join(
-    '\n',
-  );
+  return [
+    `llm-cost-lens ${version}`,
+    '',
+    'Usage: llm-cost-lens <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+  ].join('\n');
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
@@ -30,7 +36,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.stderr(`llm-cost-lens ${name}: ${error.message}\n\n${command.usage}\n`);
       return ExitCode.usage;
     }

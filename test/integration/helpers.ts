@@ -3,7 +3,11 @@ import * as vscode from 'vscode';
 export const extensionId = 'llm-cost-lens.llm-cost-lens';
 
 /** Polls `probe` until it returns a value other than undefined, or fails at the deadline. */
-export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

@@ -8,15 +8,7 @@
 export type LanguageId = 'python' | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact';
 
 export type Sdk =
-  | 'openai'
-  | 'anthropic'
-  | 'google'
-  | 'vercel-ai'
-  | 'litellm'
-  | 'langchain'
-  | 'mistral'
-  | 'cohere'
-  | 'other';
+  'openai' | 'anthropic' | 'google' | 'vercel-ai' | 'litellm' | 'langchain' | 'mistral' | 'cohere' | 'other';
 
 export interface TextRange {
   /** Offset of the first character. */
@@ -29,9 +21,7 @@ export interface TextRange {
 export type ModelVia = 'literal' | 'constant' | 'default-param' | 'unresolved';
 
 /** A piece of prompt text: known at analysis time, or produced at run time by an expression. */
-export type PromptSegment =
-  | { kind: 'static'; text: string }
-  | { kind: 'dynamic'; expression: string };
+export type PromptSegment = { kind: 'static'; text: string } | { kind: 'dynamic'; expression: string };
 
 export type SystemPromptKind = 'none' | 'literal' | 'constant' | 'dynamic';
 
