@@ -24,16 +24,45 @@ const wasmAssets = [
   ),
 ];
 
+/** Tokenizer rank tables (1-2 MB each): shipped once beside the bundles and loaded on first need. */
+const rankFiles = ['o200k_base', 'cl100k_base'];
+
 function copyAssets(targetDir) {
   fs.mkdirSync(targetDir, { recursive: true });
   for (const file of wasmAssets) fs.copyFileSync(file, path.join(targetDir, path.basename(file)));
 }
 
+function copyRanks(targetDir) {
+  const ranksDir = path.join(targetDir, 'ranks');
+  fs.mkdirSync(ranksDir, { recursive: true });
+  const source = path.join(path.dirname(require.resolve('js-tiktoken/lite')), 'ranks');
+  for (const name of rankFiles) fs.copyFileSync(path.join(source, `${name}.cjs`), path.join(ranksDir, `${name}.cjs`));
+}
+
+/**
+ * Keeps `js-tiktoken/ranks/<name>` out of the bundles: both the extension and the CLI `require` the one copy
+ * in dist/ranks/ at run time, so the tables are neither duplicated nor parsed at start-up.
+ * @type {import('esbuild').Plugin}
+ */
+const externalRanksPlugin = {
+  name: 'external-ranks',
+  setup(build) {
+    build.onResolve({ filter: /^js-tiktoken\/ranks\// }, (args) => {
+      const name = args.path.split('/').pop();
+      if (!rankFiles.includes(name)) return { errors: [{ text: `unexpected rank table ${args.path}` }] };
+      return { path: `./ranks/${name}.cjs`, external: true };
+    });
+  },
+};
+
 /** @type {import('esbuild').Plugin} */
 const reportPlugin = {
   name: 'report',
   setup(build) {
-    build.onStart(() => copyAssets(distDir));
+    build.onStart(() => {
+      copyAssets(distDir);
+      copyRanks(distDir);
+    });
     build.onEnd((result) => {
       for (const { text, location } of [...result.errors, ...result.warnings]) {
         console.error(`✘ ${text}`);
@@ -55,7 +84,7 @@ const common = {
   sourcesContent: false,
   external: ['vscode'],
   logLevel: 'silent',
-  plugins: [reportPlugin],
+  plugins: [reportPlugin, externalRanksPlugin],
 };
 
 async function main() {
