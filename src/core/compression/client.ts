@@ -1,0 +1,290 @@
+import OpenAI from 'openai';
+import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+
+/**
+ * The one model call of the compressor, through the real `openai` SDK against any OpenAI-compatible server.
+ * The SDK's own retries are off: 429 is retried here, honouring `retry-after` within a cap, and every failure
+ * becomes a CompressionError whose message a user can act on. The API key never enters a message.
+ */
+
+export type CompressionErrorKind =
+  | 'no-key'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'model-not-found'
+  | 'rate-limited'
+  | 'server-error'
+  | 'bad-request'
+  | 'timeout'
+  | 'network'
+  | 'malformed-response'
+  | 'empty-response'
+  | 'truncated'
+  | 'cancelled'
+  | 'invalid-settings';
+
+export class CompressionError extends Error {
+  override readonly name = 'CompressionError';
+  constructor(
+    readonly kind: CompressionErrorKind,
+    message: string,
+    /** HTTP status when the server answered. */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface ClientSettings {
+  apiKey: string | undefined;
+  /** Any OpenAI-compatible endpoint, e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1. */
+  baseURL: string;
+  timeoutMs: number;
+  /** Tries in all when the server answers 429 (the first call included). */
+  maxAttempts?: number;
+  /** A longer `retry-after` than this gives up at once instead of waiting. */
+  maxRetryWaitMs?: number;
+  signal?: AbortSignal;
+  /** Told before each wait, e.g. to update a progress notification. */
+  onRetry?: (info: { attempt: number; waitMs: number }) => void;
+}
+
+export interface ModelReply {
+  text: string;
+  model: string;
+  usage?: { promptTokens: number; completionTokens: number };
+  attempts: number;
+}
+
+export const defaultMaxAttempts = 3;
+export const defaultMaxRetryWaitMs = 30_000;
+
+export async function callModel(request: ChatCompletionCreateParamsNonStreaming, settings: ClientSettings): Promise<ModelReply> {
+  const apiKey = settings.apiKey?.trim();
+  if (!apiKey) {
+    throw new CompressionError('no-key', 'No API key is set for the prompt compressor. Set one, then try again.');
+  }
+  const baseURL = validateBaseURL(settings.baseURL);
+  const client = new OpenAI({
+    apiKey,
+    baseURL,
+    timeout: settings.timeoutMs,
+    maxRetries: 0,
+    // The SDK's debug log prints request details; keep it silent whatever OPENAI_LOG says.
+    logLevel: 'off',
+  });
+  const maxAttempts = Math.max(1, settings.maxAttempts ?? defaultMaxAttempts);
+  const maxWait = settings.maxRetryWaitMs ?? defaultMaxRetryWaitMs;
+  for (let attempt = 1; ; attempt++) {
+    throwIfCancelled(settings.signal);
+    try {
+      const completion = await createWithDeadline(client, request, settings);
+      return { ...readCompletion(completion, request.model), attempts: attempt };
+    } catch (error) {
+      if (!(error instanceof OpenAI.RateLimitError)) throw toCompressionError(error, request.model, baseURL, apiKey, settings);
+      const waitMs = retryAfterMs(error.headers) ?? 1000 * 2 ** (attempt - 1);
+      if (attempt >= maxAttempts) {
+        throw new CompressionError(
+          'rate-limited',
+          `${hostOf(baseURL)} is rate limiting requests (429) and still was after ${attempt} tries. Try again later.`,
+          429,
+        );
+      }
+      if (waitMs > maxWait) {
+        throw new CompressionError(
+          'rate-limited',
+          `${hostOf(baseURL)} is rate limiting requests (429) and asks to wait ${Math.ceil(waitMs / 1000)} s, more than the ${Math.round(maxWait / 1000)} s this command waits. Try again later.`,
+          429,
+        );
+      }
+      settings.onRetry?.({ attempt, waitMs });
+      await sleep(waitMs, settings.signal);
+    }
+  }
+}
+
+/**
+ * The SDK's timeout stops at the response headers; a server that sends headers and then stalls is caught by
+ * this deadline over the whole call.
+ */
+async function createWithDeadline(
+  client: OpenAI,
+  request: ChatCompletionCreateParamsNonStreaming,
+  settings: ClientSettings,
+): Promise<ChatCompletion> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, settings.timeoutMs);
+  const forward = (): void => controller.abort();
+  settings.signal?.addEventListener('abort', forward, { once: true });
+  try {
+    return await client.chat.completions.create(request, { signal: controller.signal });
+  } catch (error) {
+    if (timedOut && !settings.signal?.aborted) throw new OpenAI.APIConnectionTimeoutError();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    settings.signal?.removeEventListener('abort', forward);
+  }
+}
+
+function readCompletion(completion: unknown, model: string): Omit<ModelReply, 'attempts'> {
+  if (typeof completion !== 'object' || completion === null || !Array.isArray((completion as ChatCompletion).choices)) {
+    throw new CompressionError('malformed-response', `The server's answer is not a chat completion (model '${model}').`);
+  }
+  const { choices, usage } = completion as ChatCompletion;
+  const choice = choices[0];
+  const content = choice?.message?.content;
+  if (!choice || content === null || content === undefined || content.trim() === '') {
+    throw new CompressionError('empty-response', `The model '${model}' returned an empty answer.`);
+  }
+  if (typeof content !== 'string') {
+    throw new CompressionError('malformed-response', `The model '${model}' returned an answer that is not text.`);
+  }
+  if (choice.finish_reason === 'length') {
+    throw new CompressionError(
+      'truncated',
+      `The model '${model}' stopped at the output limit; its text is incomplete and was not used.`,
+    );
+  }
+  return {
+    text: content,
+    model: (completion as ChatCompletion).model || model,
+    usage:
+      usage && typeof usage.prompt_tokens === 'number'
+        ? { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens ?? 0 }
+        : undefined,
+  };
+}
+
+function toCompressionError(
+  error: unknown,
+  model: string,
+  baseURL: string,
+  apiKey: string,
+  settings: ClientSettings,
+): CompressionError {
+  if (error instanceof CompressionError) return error;
+  const host = hostOf(baseURL);
+  if (error instanceof OpenAI.APIUserAbortError || settings.signal?.aborted) {
+    return new CompressionError('cancelled', 'Compression cancelled.');
+  }
+  if (error instanceof OpenAI.APIConnectionTimeoutError) {
+    return new CompressionError('timeout', `${host} did not answer within ${Math.round(settings.timeoutMs / 1000)} s.`);
+  }
+  if (error instanceof OpenAI.APIConnectionError) {
+    const code = causeCode(error);
+    return new CompressionError('network', `Cannot reach ${host}${code ? ` (${code})` : ''}. Check the base URL and the network.`);
+  }
+  if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
+    const status = error.status;
+    const detail = serverDetail(error, apiKey);
+    if (status === 401) {
+      return new CompressionError('unauthorized', `${host} rejected the API key (401). Set a valid key.${detail}`, status);
+    }
+    if (status === 403) {
+      return new CompressionError(
+        'forbidden',
+        `The API key has no access to model '${model}' at ${host} (403).${detail}`,
+        status,
+      );
+    }
+    if (status === 404) {
+      return new CompressionError(
+        'model-not-found',
+        `Model '${model}' is unknown to ${host} (404). Check the model name, and that the base URL ends with the API path (often /v1).${detail}`,
+        status,
+      );
+    }
+    if (status >= 500) {
+      return new CompressionError('server-error', `${host} failed with a server error (${status}). Try again later.${detail}`, status);
+    }
+    return new CompressionError('bad-request', `${host} refused the request (${status}).${detail}`, status);
+  }
+  if (error instanceof SyntaxError || (error instanceof OpenAI.OpenAIError && !(error instanceof OpenAI.APIError))) {
+    return new CompressionError('malformed-response', `The answer from ${host} could not be read (${redact(error.message, apiKey)}).`);
+  }
+  return new CompressionError('network', `The call to ${host} failed: ${redact(error instanceof Error ? error.message : String(error), apiKey)}`);
+}
+
+/** The server's own explanation, shortened and with anything key-like removed (OpenAI echoes a masked key). */
+function serverDetail(error: InstanceType<typeof OpenAI.APIError>, apiKey: string): string {
+  const body = error.error as { message?: unknown } | undefined;
+  const message = typeof body?.message === 'string' ? body.message : '';
+  if (!message) return '';
+  const clean = redact(message, apiKey).replace(/\s+/g, ' ').trim();
+  return ` Server says: ${clean.length > 200 ? `${clean.slice(0, 199)}…` : clean}`;
+}
+
+export function redact(text: string, apiKey: string): string {
+  let out = apiKey ? text.split(apiKey).join('***') : text;
+  if (apiKey.length >= 8) {
+    // Masked echoes such as "sk-abc****wxyz" still reveal parts of the key.
+    out = out.split(apiKey.slice(0, 8)).join('***').split(apiKey.slice(-4)).join('***');
+  }
+  return out.replace(/\b(sk|pk|rk)-[A-Za-z0-9_*-]{4,}/g, '$1-***');
+}
+
+function causeCode(error: Error): string | undefined {
+  for (let cause: unknown = error.cause; cause; cause = (cause as { cause?: unknown }).cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+/** `retry-after-ms`, or `retry-after` as seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
+  const ms = headers?.get('retry-after-ms');
+  if (ms && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
+  const value = headers?.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function validateBaseURL(baseURL: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseURL);
+  } catch {
+    throw new CompressionError('invalid-settings', `The compressor base URL '${baseURL}' is not a URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new CompressionError('invalid-settings', `The compressor base URL must start with https:// or http://.`);
+  }
+  return baseURL.replace(/\/+$/, '');
+}
+
+/** Scheme, host and path only: a user:password part of the URL must not reach a message. */
+function hostOf(baseURL: string): string {
+  try {
+    const url = new URL(baseURL);
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return 'the compressor endpoint';
+  }
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CompressionError('cancelled', 'Compression cancelled.');
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new CompressionError('cancelled', 'Compression cancelled.'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

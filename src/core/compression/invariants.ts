@@ -1,0 +1,221 @@
+/**
+ * What a compressed prompt must keep, extracted from the original and checked in the candidate. Every check is
+ * mechanical: a model's promise to "keep placeholders" is not trusted.
+ */
+
+export type InvariantCheck = { ok: true } | { ok: false; reasons: string[] };
+
+export interface InvariantOptions {
+  /**
+   * Host-language template fields that must survive verbatim, e.g. f-string fields (`{user.name!r}`) or JS
+   * template substitutions (`${id}`), as decoded by literal.ts.
+   */
+  fields?: readonly string[];
+}
+
+export interface Invariants {
+  /** Named placeholders and fields, compared as a set: dropping or inventing one breaks the template. */
+  placeholders: string[];
+  /** `%s`-style and `{}` positional placeholders, compared in order: their position is their meaning. */
+  positional: string[];
+  codeBlocks: string[];
+  /** JSON examples that parse, compared structurally (whitespace may change, content may not). */
+  jsonValues: unknown[];
+  /** Keys of every JSON-like block, parseable or not (examples often hold `...` or placeholders). */
+  jsonKeys: string[];
+  urls: string[];
+  numbers: string[];
+  quoted: string[];
+  /** Format keywords (JSON, YAML, ...) named in an output-format instruction. */
+  formats: string[];
+}
+
+const fencePattern = /```[^\n]*\n[\s\S]*?```/g;
+const urlPattern = /\bhttps?:\/\/[^\s"'<>`)\]}]+/g;
+const mustachePattern = /\{\{[^{}]*\}\}|\{%[^{}]*%\}/g;
+const dollarPattern = /\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g;
+const bracePattern = /\{(?:[A-Za-z_][\w.]*(?:\[[^\]{}]*\])*|\d+)(?:![rsa])?(?::[^{}\s]*)?\}/g;
+const emptyBracePattern = /\{\}/g;
+const percentNamedPattern = /(?<![\w%])%\([\w.]+\)[-#0+]?\d*(?:\.\d+)?[sdifrxXeEgGc]/g;
+const percentPattern = /(?<![\w%])%[-#0+]?\d*(?:\.\d+)?[sdifrxXeEgGc](?![A-Za-z])/g;
+const numberPattern = /(?<![\w.])\d+(?:[.,]\d+)*(?![\w])/g;
+const quotedPattern = /"([^"\n]{1,200})"|“([^”\n]{1,200})”|`([^`\n]{1,200})`/g;
+const formatKeywords = ['JSON', 'YAML', 'XML', 'CSV', 'Markdown', 'HTML', 'TSV'];
+const formatDirective =
+  /\b(respond|response|reply|return|output|format|formatted|answer|produce|emit|write|give|print|schema)\b/i;
+
+function all(text: string, pattern: RegExp): string[] {
+  return [...text.matchAll(pattern)].map((m) => m[0]);
+}
+
+/** Blanks matched regions so later patterns do not see them twice (offsets stay the same). */
+function mask(text: string, pattern: RegExp): string {
+  return text.replace(pattern, (m) => ' '.repeat(m.length));
+}
+
+/** Balanced `{...}` / `[...]` regions that look like JSON (a quoted key followed by a colon). */
+export function jsonBlocks(text: string): { start: number; end: number }[] {
+  const blocks: { start: number; end: number }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch !== '{' && ch !== '[') {
+      i++;
+      continue;
+    }
+    const end = balancedEnd(text, i);
+    if (end > 0 && /"[^"\n]+"\s*:/.test(text.slice(i, end))) {
+      blocks.push({ start: i, end });
+      i = end;
+    } else i++;
+  }
+  return blocks;
+}
+
+/** Index just after the bracket closing the one at `start`, or -1; skips brackets inside JSON strings. */
+function balancedEnd(text: string, start: number): number {
+  const stack: string[] = [];
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') stack.push(ch === '{' ? '}' : ']');
+    else if (ch === '}' || ch === ']') {
+      if (stack.pop() !== ch) return -1;
+      if (stack.length === 0) return i + 1;
+    }
+  }
+  return -1;
+}
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?:])\s+|\n+/).filter((s) => s.trim() !== '');
+}
+
+export function extractInvariants(text: string, options: InvariantOptions = {}): Invariants {
+  const codeBlocks = all(text, fencePattern);
+  let rest = mask(text, fencePattern);
+  const urls = all(rest, urlPattern).map((u) => u.replace(/[.,;:!?]+$/, ''));
+  rest = mask(rest, urlPattern);
+
+  const fields = [...new Set(options.fields ?? [])];
+  for (const field of fields) rest = rest.split(field).join(' '.repeat(field.length));
+
+  const jsonValues: unknown[] = [];
+  const jsonKeys = new Set<string>();
+  for (const block of jsonBlocks(rest)) {
+    const source = rest.slice(block.start, block.end);
+    for (const m of source.matchAll(/"([^"\n]+)"\s*:/g)) jsonKeys.add(m[1]);
+    try {
+      jsonValues.push(JSON.parse(source));
+    } catch {
+      // Examples with `...` or placeholders are not JSON; their keys are still checked.
+    }
+  }
+
+  const placeholders = new Set<string>(fields);
+  for (const pattern of [mustachePattern, dollarPattern, percentNamedPattern]) {
+    for (const m of all(rest, pattern)) placeholders.add(m);
+    rest = mask(rest, pattern);
+  }
+  for (const m of all(rest, bracePattern)) {
+    if (/^\{\d+\}$/.test(m)) continue;
+    placeholders.add(m);
+  }
+  const positional = [...rest.matchAll(emptyBracePattern), ...rest.matchAll(/\{\d+\}/g), ...rest.matchAll(percentPattern)]
+    .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
+    .map((m) => m[0]);
+  rest = mask(mask(mask(rest, bracePattern), emptyBracePattern), percentPattern);
+
+  const quoted = [...rest.matchAll(quotedPattern)].map((m) => m[0]);
+  const numbers = all(rest, numberPattern);
+  const formats = new Set<string>();
+  for (const sentence of sentences(text)) {
+    if (!formatDirective.test(sentence)) continue;
+    for (const keyword of formatKeywords) {
+      if (new RegExp(`\\b${keyword}\\b`, 'i').test(sentence)) formats.add(keyword);
+    }
+  }
+  return {
+    placeholders: [...placeholders],
+    positional,
+    codeBlocks,
+    jsonValues,
+    jsonKeys: [...jsonKeys],
+    urls: [...new Set(urls)],
+    numbers: [...new Set(numbers)],
+    quoted: [...new Set(quoted)],
+    formats: [...formats],
+  };
+}
+
+function short(text: string, max = 60): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Compares the invariants of `original` with `candidate`; every difference becomes one precise reason. */
+export function checkInvariants(original: string, candidate: string, options: InvariantOptions = {}): InvariantCheck {
+  const before = extractInvariants(original, options);
+  const after = extractInvariants(candidate, options);
+  const reasons: string[] = [];
+  for (const p of before.placeholders) {
+    if (!after.placeholders.includes(p) && !candidate.includes(p)) reasons.push(`placeholder ${p} was dropped`);
+  }
+  for (const p of after.placeholders) {
+    if (!before.placeholders.includes(p)) reasons.push(`placeholder ${p} was invented`);
+  }
+  if (before.positional.join(' ') !== after.positional.join(' ')) {
+    reasons.push(
+      `positional placeholders changed (${before.positional.join(' ') || 'none'} → ${after.positional.join(' ') || 'none'})`,
+    );
+  }
+  before.codeBlocks.forEach((block, i) => {
+    if (!candidate.includes(block)) reasons.push(`code block ${i + 1} (${short(block, 40)}) was changed or dropped`);
+  });
+  for (const value of before.jsonValues) {
+    if (!after.jsonValues.some((v) => deepEqual(v, value))) {
+      reasons.push(`the JSON example ${short(JSON.stringify(value), 50)} was changed or dropped`);
+    }
+  }
+  for (const key of before.jsonKeys) {
+    if (!after.jsonKeys.includes(key) && !candidate.includes(`"${key}"`)) reasons.push(`the JSON key "${key}" is missing`);
+  }
+  for (const url of before.urls) if (!candidate.includes(url)) reasons.push(`the URL ${url} is missing`);
+  for (const n of before.numbers) if (!after.numbers.includes(n)) reasons.push(`the number ${n} is missing`);
+  for (const q of before.quoted) if (!candidate.includes(q)) reasons.push(`the quoted text ${short(q)} is missing`);
+  for (const f of before.formats) {
+    if (!new RegExp(`\\b${f}\\b`, 'i').test(candidate)) reasons.push(`the output-format instruction (${f}) was dropped`);
+  }
+  if (candidate.includes('\uFFFD') && !original.includes('\uFFFD')) {
+    reasons.push('the text contains replacement characters (garbled encoding)');
+  }
+  return reasons.length === 0 ? { ok: true } : { ok: false, reasons };
+}
+
+/** The full acceptance rule for a candidate: invariants kept and strictly shorter than `reference`. */
+export function checkCandidate(
+  original: string,
+  candidate: string,
+  options: InvariantOptions & { reference?: string; referenceName?: string } = {},
+): InvariantCheck {
+  const check = checkInvariants(original, candidate, options);
+  const reasons = check.ok ? [] : [...check.reasons];
+  const reference = options.reference ?? original;
+  if (candidate.trim() === '') reasons.unshift('the compressed text is empty');
+  else if (candidate.length >= reference.length) {
+    reasons.unshift(
+      `compressed text is not shorter than ${options.referenceName ?? 'the original'} (${reference.length} → ${candidate.length} characters)`,
+    );
+  }
+  return reasons.length === 0 ? { ok: true } : { ok: false, reasons };
+}

@@ -1,0 +1,132 @@
+import { jsonBlocks } from './invariants';
+
+/**
+ * The offline pass: deterministic edits that need no model and cannot change meaning. Code blocks, JSON
+ * examples, quoted text and placeholders are copied verbatim; only the prose between them is touched.
+ */
+
+export interface OfflineResult {
+  text: string;
+  /** Human-readable list of what was removed, for the diff view ("removed "Please note that""). */
+  changes: string[];
+}
+
+interface Segment {
+  text: string;
+  protectedText: boolean;
+}
+
+const protectedPatterns = [
+  /```[\s\S]*?```/g,
+  /`[^`\n]*`/g,
+  /"[^"\n]*"/g,
+  /“[^”\n]*”/g,
+  /\{\{[^{}]*\}\}|\{%[^{}]*%\}/g,
+  /\$\{[^{}]*\}/g,
+  /\{[^{}\n]*\}/g,
+  /\bhttps?:\/\/\S+/g,
+];
+
+/** Splits the text into prose and protected regions (earliest match wins, JSON blocks first). */
+function segment(text: string): Segment[] {
+  const ranges: { start: number; end: number }[] = [];
+  const overlaps = (start: number, end: number): boolean => ranges.some((r) => start < r.end && end > r.start);
+  for (const pattern of protectedPatterns.slice(0, 1)) {
+    for (const m of text.matchAll(pattern)) ranges.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  for (const block of jsonBlocks(text)) if (!overlaps(block.start, block.end)) ranges.push(block);
+  for (const pattern of protectedPatterns.slice(1)) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (!overlaps(start, end)) ranges.push({ start, end });
+    }
+  }
+  ranges.sort((a, b) => a.start - b.start);
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const r of ranges) {
+    if (r.start > at) segments.push({ text: text.slice(at, r.start), protectedText: false });
+    segments.push({ text: text.slice(r.start, r.end), protectedText: true });
+    at = r.end;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), protectedText: false });
+  return segments;
+}
+
+/** Start of a sentence: start of a line (after an optional list marker), or after . ! ? and a space. */
+const sentenceStart = String.raw`(^|\n[ \t]*(?:[-*•]\s+|\d+[.)]\s+)?|[.!?]["')\]]?[ \t]+)`;
+
+interface Filler {
+  phrase: string;
+  replacement: string;
+  /** Only at the start of a sentence: mid-sentence the same words can carry meaning. */
+  sentenceOnly: boolean;
+}
+
+const fillers: Filler[] = [
+  { phrase: 'please note that|it is important to note that|it is worth noting that', replacement: '', sentenceOnly: true },
+  { phrase: "i would like you to|i'd like you to|i want you to", replacement: '', sentenceOnly: true },
+  { phrase: 'please', replacement: '', sentenceOnly: true },
+  { phrase: 'kindly', replacement: '', sentenceOnly: false },
+  { phrase: 'in order to', replacement: 'to', sentenceOnly: false },
+  { phrase: 'due to the fact that', replacement: 'because', sentenceOnly: false },
+];
+
+/** Whole sentences of politeness; removed only when they stand alone (ended by punctuation or a line end). */
+const thanks = String.raw`(?:thank you|thanks)(?: (?:so|very) much)?(?: in advance)?(?: for your help)?(?:[.!]+(?=\s|$)|(?=[ \t]*(?:\n|$)))`;
+
+function withCaseOf(phrase: string, text: string): string {
+  return /^[A-Z]/.test(phrase) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+function removeFillers(prose: string, changes: Set<string>, atTextStart: boolean): string {
+  let text = prose;
+  for (const filler of fillers) {
+    const prefix = filler.sentenceOnly ? sentenceStart : String.raw`(^|\s)`;
+    // The lookahead keeps "please" in "please." or "kindly," where the word is the whole clause.
+    const pattern = new RegExp(`${prefix}(${filler.phrase})[ \\t]+(?=[A-Za-z{$%"'\`])`, 'gi');
+    text = text.replace(pattern, (match: string, before: string, phrase: string, offset: number, whole: string) => {
+      if (offset === 0 && before === '' && !atTextStart) return match;
+      changes.add(`removed "${phrase}"`);
+      const rest = whole.slice(offset + match.length);
+      if (filler.replacement !== '') return before + withCaseOf(phrase, filler.replacement) + ' ';
+      // Capitalise what follows by consuming nothing: mark it and fix it up below.
+      return before + (/^[A-Z]/.test(phrase) && /^[a-z]/.test(rest) ? '\u0000' : '');
+    });
+    text = text.replace(/\u0000([a-z])/g, (_m: string, ch: string) => ch.toUpperCase());
+  }
+  const thanksPattern = new RegExp(`${sentenceStart}${thanks}`, 'gi');
+  text = text.replace(thanksPattern, (match: string, before: string, offset: number) => {
+    if (offset === 0 && before === '' && !atTextStart) return match;
+    changes.add(`removed "${match.slice(before.length).trim()}"`);
+    return before.replace(/[ \t]+$/, '');
+  });
+  return text;
+}
+
+function collapseWhitespace(prose: string, changes: Set<string>): string {
+  const collapsed = prose
+    .replace(/(\S)[ \t]{2,}(?=\S)/g, '$1 ')
+    .replace(/[ \t]+(?=\n)/g, '')
+    .replace(/\n{3,}/g, '\n\n');
+  if (collapsed !== prose) changes.add('collapsed runs of whitespace');
+  return collapsed;
+}
+
+/** Runs the offline pass. Leading and trailing whitespace of the whole text is kept (it shapes the literal). */
+export function offlinePass(text: string): OfflineResult {
+  const lead = /^\s*/.exec(text)?.[0] ?? '';
+  const body = text.slice(lead.length).replace(/\s*$/, '');
+  const trail = text.slice(lead.length + body.length);
+  const changes = new Set<string>();
+  const segments = segment(body);
+  const out = segments.map((s, i) =>
+    s.protectedText ? s.text : collapseWhitespace(removeFillers(s.text, changes, i === 0), changes),
+  );
+  let result = out.join('');
+  // Removing a whole sentence can leave a space before a line end or an empty line run.
+  result = result.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').replace(/^\s+|\s+$/g, '');
+  if (result === '' && body !== '') result = body;
+  return { text: lead + result + trail, changes: [...changes] };
+}
