@@ -38,7 +38,7 @@ const bracePattern = /\{(?:[A-Za-z_][\w.]*(?:\[[^\]{}]*\])*|\d+)(?:![rsa])?(?::[
 const emptyBracePattern = /\{\}/g;
 const percentNamedPattern = /(?<![\w%])%\([\w.]+\)[-#0+]?\d*(?:\.\d+)?[sdifrxXeEgGc]/g;
 const percentPattern = /(?<![\w%])%[-#0+]?\d*(?:\.\d+)?[sdifrxXeEgGc](?![A-Za-z])/g;
-const numberPattern = /(?<![\w.])\d+(?:[.,]\d+)*(?![\w])/g;
+const numberPattern = /(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?(?![\w])/g;
 const quotedPattern = /"([^"\n]{1,200})"|“([^”\n]{1,200})”|`([^`\n]{1,200})`/g;
 const formatKeywords = ['JSON', 'YAML', 'XML', 'CSV', 'Markdown', 'HTML', 'TSV'];
 const formatDirective =
@@ -108,17 +108,23 @@ export function extractInvariants(text: string, options: InvariantOptions = {}):
 
   const jsonValues: unknown[] = [];
   const jsonKeys = new Set<string>();
+  // Parsed JSON is compared as a whole; of the rest only keys (and numbers) are checked, not its quoted strings.
+  let withoutJson = rest;
+  let withoutParsedJson = rest;
   for (const block of jsonBlocks(rest)) {
     const source = rest.slice(block.start, block.end);
     for (const m of source.matchAll(/"([^"\n]+)"\s*:/g)) jsonKeys.add(m[1]);
+    const blank = (t: string): string => t.slice(0, block.start) + ' '.repeat(source.length) + t.slice(block.end);
+    withoutJson = blank(withoutJson);
     try {
       jsonValues.push(JSON.parse(source));
+      withoutParsedJson = blank(withoutParsedJson);
     } catch {
       // Examples with `...` or placeholders are not JSON; their keys are still checked.
     }
   }
 
-  const placeholders = new Set<string>(fields);
+  const placeholders = new Set<string>(fields.filter((f) => text.includes(f)));
   for (const pattern of [mustachePattern, dollarPattern, percentNamedPattern]) {
     for (const m of all(rest, pattern)) placeholders.add(m);
     rest = mask(rest, pattern);
@@ -132,8 +138,8 @@ export function extractInvariants(text: string, options: InvariantOptions = {}):
     .map((m) => m[0]);
   rest = mask(mask(mask(rest, bracePattern), emptyBracePattern), percentPattern);
 
-  const quoted = [...rest.matchAll(quotedPattern)].map((m) => m[0]);
-  const numbers = all(rest, numberPattern);
+  const quoted = [...intersect(rest, withoutJson).matchAll(quotedPattern)].map((m) => m[0]);
+  const numbers = all(intersect(rest, withoutParsedJson), numberPattern);
   const formats = new Set<string>();
   for (const sentence of sentences(text)) {
     if (!formatDirective.test(sentence)) continue;
@@ -152,6 +158,13 @@ export function extractInvariants(text: string, options: InvariantOptions = {}):
     quoted: [...new Set(quoted)],
     formats: [...formats],
   };
+}
+
+/** Blanks in `a` every position blanked in `b` (both are masks of the same text). */
+function intersect(a: string, b: string): string {
+  let out = '';
+  for (let i = 0; i < a.length; i++) out += b[i] === ' ' && a[i] !== ' ' ? ' ' : a[i];
+  return out;
 }
 
 function short(text: string, max = 60): string {

@@ -105,9 +105,12 @@ function removeFillers(prose: string, changes: Set<string>, atTextStart: boolean
   return text;
 }
 
-function collapseWhitespace(prose: string, changes: Set<string>): string {
+function collapseWhitespace(prose: string, changes: Set<string>, atLineStart: boolean): string {
   const collapsed = prose
-    .replace(/(\S)[ \t]{2,}(?=\S)/g, '$1 ')
+    // Indentation at a line start is structure (nested lists); runs elsewhere are noise.
+    .replace(/(^|[^\n \t])[ \t]{2,}/g, (m: string, before: string, offset: number) =>
+      offset === 0 && before === '' && atLineStart ? m : `${before} `,
+    )
     .replace(/[ \t]+(?=\n)/g, '')
     .replace(/\n{3,}/g, '\n\n');
   if (collapsed !== prose) changes.add('collapsed runs of whitespace');
@@ -121,12 +124,20 @@ export function offlinePass(text: string): OfflineResult {
   const trail = text.slice(lead.length + body.length);
   const changes = new Set<string>();
   const segments = segment(body);
-  const out = segments.map((s, i) =>
-    s.protectedText ? s.text : collapseWhitespace(removeFillers(s.text, changes, i === 0), changes),
-  );
-  let result = out.join('');
-  // Removing a whole sentence can leave a space before a line end or an empty line run.
-  result = result.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').replace(/^\s+|\s+$/g, '');
-  if (result === '' && body !== '') result = body;
+  const out: string[] = [];
+  segments.forEach((s, i) => {
+    if (s.protectedText) {
+      out.push(s.text);
+      return;
+    }
+    const atLineStart = i === 0 || segments[i - 1].text.endsWith('\n');
+    let prose = collapseWhitespace(removeFillers(s.text, changes, i === 0), changes, atLineStart);
+    if (i === 0) prose = prose.replace(/^\s+/, '');
+    if (i === segments.length - 1) prose = prose.replace(/\s+$/, '');
+    out.push(prose);
+  });
+  const result = out.join('');
+  // A text that was only filler stays as it was: an empty prompt is never an improvement.
+  if (result.trim() === '' && body !== '') return { text, changes: [] };
   return { text: lead + result + trail, changes: [...changes] };
 }

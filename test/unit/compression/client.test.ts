@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { callModel, CompressionError, retryAfterMs, type ClientSettings } from '../../../src/core/compression/client';
+import { buildRequest } from '../../../src/core/compression/prompt';
+import { apiError, closedPortURL, completion, startFakeOpenAi, type FakeServer, type ScriptedReply } from './fakeOpenAi';
+
+const key = 'sk-test-SECRET-0123456789abcdef';
+const request = buildRequest('Please summarize the text for {user}.', { model: 'test-mini', targetRatio: 0.5 });
+const servers: FakeServer[] = [];
+after(async () => Promise.all(servers.map((s) => s.close())));
+
+async function serve(script: (index: number) => ScriptedReply): Promise<FakeServer> {
+  const server = await startFakeOpenAi((_req, i) => script(i));
+  servers.push(server);
+  return server;
+}
+
+function settings(server: { baseURL: string }, extra: Partial<ClientSettings> = {}): ClientSettings {
+  return { apiKey: key, baseURL: server.baseURL, timeoutMs: 2000, maxRetryWaitMs: 2000, ...extra };
+}
+
+/** Runs a call expected to fail and returns the CompressionError, checking the key is not in its message. */
+async function failure(promise: Promise<unknown>): Promise<CompressionError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof CompressionError, `expected CompressionError, got ${String(error)}`);
+    assert.ok(!error.message.includes(key) && !error.message.includes('SECRET'), error.message);
+    return error;
+  }
+  assert.fail('the call succeeded');
+}
+
+test('client: a good answer through the real SDK, with the request it sent', async () => {
+  const server = await serve(() => ({ body: completion('Summarize for {user}.') }));
+  const reply = await callModel(request, settings(server));
+  assert.deepEqual(reply, {
+    text: 'Summarize for {user}.',
+    model: 'test-mini',
+    usage: { promptTokens: 120, completionTokens: 30 },
+    attempts: 1,
+  });
+  const [sent] = server.requests;
+  assert.equal(sent.url, '/v1/chat/completions');
+  assert.equal(sent.headers.authorization, `Bearer ${key}`);
+  const body = sent.body as { model: string; temperature: number; max_tokens: number; messages: { content: string }[] };
+  assert.equal(body.model, 'test-mini');
+  assert.equal(body.temperature, 0);
+  assert.ok(body.max_tokens > 0 && body.max_tokens < 200);
+  assert.match(body.messages[1].content, /Please summarize the text for \{user\}\./);
+});
+
+test('client: no key fails before any request', async () => {
+  const server = await serve(() => ({ body: completion('x') }));
+  const error = await failure(callModel(request, settings(server, { apiKey: '  ' })));
+  assert.equal(error.kind, 'no-key');
+  assert.equal(server.requests.length, 0);
+});
+
+test('client: 401 names the key problem and never repeats the key the server echoed', async () => {
+  const server = await serve(() => ({ status: 401, body: apiError(`Incorrect API key provided: ${key}.`) }));
+  const error = await failure(callModel(request, settings(server)));
+  assert.equal(error.kind, 'unauthorized');
+  assert.equal(error.status, 401);
+  assert.match(error.message, /rejected the API key \(401\)/);
+});
+
+test('client: 403 is a permission error naming the model', async () => {
+  const server = await serve(() => ({ status: 403, body: apiError('no access') }));
+  const error = await failure(callModel(request, settings(server)));
+  assert.equal(error.kind, 'forbidden');
+  assert.match(error.message, /model 'test-mini'.*\(403\)/);
+});
+
+test('client: 404 is an unknown model, named', async () => {
+  const server = await serve(() => ({ status: 404, body: apiError('The model `test-mini` does not exist') }));
+  const error = await failure(callModel(request, settings(server)));
+  assert.equal(error.kind, 'model-not-found');
+  assert.match(error.message, /Model 'test-mini' is unknown to http:\/\/127\.0\.0\.1:\d+\/v1 \(404\)/);
+});
+
+test('client: 429 with retry-after 0, then success', async () => {
+  const server = await serve((i) => (i === 0 ? { status: 429, headers: { 'retry-after': '0' }, body: apiError('slow down') } : { body: completion('ok') }));
+  const retries: number[] = [];
+  const reply = await callModel(request, settings(server, { onRetry: ({ waitMs }) => retries.push(waitMs) }));
+  assert.equal(reply.attempts, 2);
+  assert.equal(server.requests.length, 2);
+  assert.deepEqual(retries, [0]);
+});
+
+test('client: 429 forever gives up after the allowed tries', async () => {
+  const server = await serve(() => ({ status: 429, headers: { 'retry-after-ms': '5' }, body: apiError('slow down') }));
+  const error = await failure(callModel(request, settings(server, { maxAttempts: 3 })));
+  assert.equal(error.kind, 'rate-limited');
+  assert.equal(server.requests.length, 3);
+  assert.match(error.message, /after 3 tries/);
+});
+
+test('client: a retry-after of 1 s is honoured', async () => {
+  const server = await serve((i) => (i === 0 ? { status: 429, headers: { 'retry-after': '1' } } : { body: completion('ok') }));
+  const started = Date.now();
+  await callModel(request, settings(server));
+  assert.ok(Date.now() - started >= 950, `waited only ${Date.now() - started} ms`);
+});
+
+test('client: a retry-after beyond the cap gives up at once', async () => {
+  const server = await serve(() => ({ status: 429, headers: { 'retry-after': '120' } }));
+  const started = Date.now();
+  const error = await failure(callModel(request, settings(server, { maxRetryWaitMs: 30_000 })));
+  assert.equal(error.kind, 'rate-limited');
+  assert.match(error.message, /asks to wait 120 s, more than the 30 s/);
+  assert.equal(server.requests.length, 1);
+  assert.ok(Date.now() - started < 1000);
+});
+
+test('client: retry-after as seconds, HTTP date, or milliseconds', () => {
+  const now = Date.parse('2026-01-01T00:00:00Z');
+  assert.equal(retryAfterMs(new Headers({ 'retry-after': '2' }), now), 2000);
+  assert.equal(retryAfterMs(new Headers({ 'retry-after': 'Thu, 01 Jan 2026 00:00:05 GMT' }), now), 5000);
+  assert.equal(retryAfterMs(new Headers({ 'retry-after-ms': '250' }), now), 250);
+  assert.equal(retryAfterMs(new Headers({ 'retry-after': 'soon' }), now), undefined);
+  assert.equal(retryAfterMs(new Headers(), now), undefined);
+});
+
+for (const status of [500, 503]) {
+  test(`client: ${status} is a server error`, async () => {
+    const server = await serve(() => ({ status, body: apiError('down') }));
+    const error = await failure(callModel(request, settings(server)));
+    assert.equal(error.kind, 'server-error');
+    assert.equal(error.status, status);
+    assert.equal(server.requests.length, 1, 'no retry on 5xx');
+  });
+}
+
+test('client: no answer within the timeout', async () => {
+  const server = await serve(() => ({ delayMs: 5000, body: completion('late') }));
+  const error = await failure(callModel(request, settings(server, { timeoutMs: 300 })));
+  assert.equal(error.kind, 'timeout');
+  assert.match(error.message, /did not answer within/);
+});
+
+test('client: headers then a stalled body also times out', async () => {
+  const server = await serve(() => ({ stallAfterHeaders: true }));
+  const error = await failure(callModel(request, settings(server, { timeoutMs: 300 })));
+  assert.equal(error.kind, 'timeout');
+});
+
+test('client: nothing listening is a network error with its code', async () => {
+  const error = await failure(callModel(request, settings({ baseURL: await closedPortURL() })));
+  assert.equal(error.kind, 'network');
+  assert.match(error.message, /Cannot reach http:\/\/127\.0\.0\.1:\d+\/v1 \(ECONNREFUSED\)/);
+});
+
+test('client: malformed JSON, and a body that is not a completion', async () => {
+  for (const reply of [{ body: '{"choices": [' }, { body: 'hello', headers: { 'content-type': 'text/plain' } }, { body: { foo: 1 } }]) {
+    const server = await serve(() => reply);
+    const error = await failure(callModel(request, settings(server)));
+    assert.equal(error.kind, 'malformed-response', JSON.stringify(reply));
+  }
+});
+
+test('client: empty choices and empty content', async () => {
+  for (const body of [{ ...completion('x'), choices: [] }, completion(''), completion(null), completion('   ')]) {
+    const server = await serve(() => ({ body }));
+    const error = await failure(callModel(request, settings(server)));
+    assert.equal(error.kind, 'empty-response');
+  }
+});
+
+test('client: an answer cut at the output limit is not used', async () => {
+  const server = await serve(() => ({ body: completion('Summarize for', 'length') }));
+  const error = await failure(callModel(request, settings(server)));
+  assert.equal(error.kind, 'truncated');
+});
+
+test('client: cancelling during the call and during a retry wait', async () => {
+  const slow = await serve(() => ({ delayMs: 5000, body: completion('late') }));
+  const controller = new AbortController();
+  const pending = failure(callModel(request, settings(slow, { signal: controller.signal })));
+  while (slow.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+  controller.abort();
+  assert.equal((await pending).kind, 'cancelled');
+
+  const limited = await serve(() => ({ status: 429, headers: { 'retry-after': '1' } }));
+  const second = new AbortController();
+  const started = Date.now();
+  const waiting = failure(
+    callModel(request, settings(limited, { signal: second.signal, onRetry: () => second.abort() })),
+  );
+  assert.equal((await waiting).kind, 'cancelled');
+  assert.ok(Date.now() - started < 900, 'the wait was cut short');
+});
+
+test('client: a base URL that is not http(s) is refused before any call', async () => {
+  const error = await failure(callModel(request, settings({ baseURL: 'file:///etc/passwd' })));
+  assert.equal(error.kind, 'invalid-settings');
+});
