@@ -1,0 +1,142 @@
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ExitCode, UsageError, type CliCommand, type CliIo } from '../command';
+import { CompressionError } from '../../core/compression/client';
+import { compressPrompt, estimateTokens, type CompressionResult } from '../../core/compression/compress';
+import { defaultTargetRatio } from '../../core/compression/prompt';
+
+export const defaultBaseURL = 'https://api.openai.com/v1';
+export const defaultModel = 'gpt-4o-mini';
+const defaultTimeoutSeconds = 30;
+
+const usage = `Usage: llm-cost-lens compress --file <prompt.txt> [options]
+
+Shortens a prompt: an offline pass (whitespace, filler), then a cheap model. The result is refused when a
+placeholder, code block, JSON key, number, URL, quoted text or output-format instruction does not survive, or
+when it is not shorter.
+
+Options:
+  --file <path>      the prompt (required)
+  --offline          the offline pass only: no network call, no key needed
+  --base-url <url>   any OpenAI-compatible endpoint (default ${defaultBaseURL})
+  --model <name>     the compression model (default ${defaultModel})
+  --timeout <s>      seconds to wait for the model (default ${defaultTimeoutSeconds})
+  --ratio <r>        target length as a fraction of the original (default ${defaultTargetRatio})
+  --format <f>       text (default: the compressed text on stdout, the saving on stderr) or json
+  --show-refused     print a refused text too, to see what the model did
+
+The API key is read from LLM_COST_LENS_API_KEY or OPENAI_API_KEY.
+Exit codes: 0 compressed, 1 refused or the call failed, 2 usage error.`;
+
+/** Token counts here are estimates (characters / 4); the "≈" says so wherever one is printed. */
+const countTokens = estimateTokens;
+
+function positiveNumber(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, not '${value}'`);
+  return n;
+}
+
+function summary(result: CompressionResult, text: string, tokens: number): string {
+  const { characters: chars0, tokens: tokens0 } = result.original;
+  const saved = chars0 - text.length;
+  const percent = chars0 === 0 ? 0 : Math.round((saved / chars0) * 100);
+  const lines = [
+    `Saved ${saved} of ${chars0} characters (${percent}%): ${chars0} → ${text.length} characters, ≈${tokens0} → ≈${tokens} tokens.`,
+  ];
+  const usage = result.model?.usage;
+  if (usage) {
+    lines.push(`Compression call (${result.model?.name}): ${usage.promptTokens} prompt + ${usage.completionTokens} completion tokens.`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function refusal(result: CompressionResult, showRefused: boolean): string {
+  const stage = result.model ?? result.offline;
+  const lines = [`Refused: ${stage === result.model ? 'the model' : 'the offline pass'}'s text was not used.`];
+  for (const reason of stage.refusedReasons) lines.push(`  - ${reason}`);
+  if (result.model && result.offline.accepted) {
+    const saved = result.original.characters - result.offline.characters;
+    lines.push(`The offline pass alone saves ${saved} characters: run with --offline to use it.`);
+  }
+  if (showRefused) lines.push('', '--- refused text ---', stage.text, '--- end ---');
+  else lines.push('Run with --show-refused to see the refused text.');
+  return `${lines.join('\n')}\n`;
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      file: { type: 'string' },
+      offline: { type: 'boolean', default: false },
+      'base-url': { type: 'string' },
+      model: { type: 'string' },
+      timeout: { type: 'string' },
+      ratio: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      'show-refused': { type: 'boolean', default: false },
+    },
+    allowPositionals: false,
+  });
+  if (!values.file) throw new UsageError('--file is required');
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not '${values.format}'`);
+  const timeoutMs = positiveNumber(values.timeout, 'timeout', defaultTimeoutSeconds) * 1000;
+  const targetRatio = positiveNumber(values.ratio, 'ratio', defaultTargetRatio);
+  if (targetRatio >= 1) throw new UsageError('--ratio must be below 1');
+
+  const file = path.resolve(io.cwd, values.file);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    io.stderr(`llm-cost-lens compress: cannot read ${values.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    return ExitCode.failure;
+  }
+
+  let result: CompressionResult;
+  try {
+    result = await compressPrompt(
+      text,
+      {
+        offlineOnly: values.offline,
+        baseURL: values['base-url'] ?? defaultBaseURL,
+        model: values.model ?? defaultModel,
+        apiKey: io.env.LLM_COST_LENS_API_KEY || io.env.OPENAI_API_KEY,
+        timeoutMs,
+        targetRatio,
+        onRetry: ({ waitMs }) => io.stderr(`Rate limited; retrying in ${Math.ceil(waitMs / 1000)} s…\n`),
+      },
+      { countTokens },
+    );
+  } catch (error) {
+    if (!(error instanceof CompressionError)) throw error;
+    const hint = error.kind === 'no-key' ? ' (set LLM_COST_LENS_API_KEY or OPENAI_API_KEY, or use --offline)' : '';
+    io.stderr(`llm-cost-lens compress: ${error.message}${hint}\n`);
+    if (values.format === 'json') io.stdout(`${JSON.stringify({ ok: false, error: { kind: error.kind, message: error.message } }, null, 2)}\n`);
+    return ExitCode.failure;
+  }
+
+  const chosen = values.offline ? (result.offline.accepted ? result.offline : undefined) : result.model?.accepted ? result.model : undefined;
+  if (values.format === 'json') {
+    io.stdout(`${JSON.stringify({ ok: chosen !== undefined, tokensApproximate: true, ...result }, null, 2)}\n`);
+    if (!chosen) io.stderr(refusal(result, false));
+    return chosen ? ExitCode.ok : ExitCode.failure;
+  }
+  if (!chosen) {
+    io.stderr(refusal(result, values['show-refused']));
+    return ExitCode.failure;
+  }
+  io.stdout(chosen.text.endsWith('\n') ? chosen.text : `${chosen.text}\n`);
+  io.stderr(summary(result, chosen.text, chosen.tokens));
+  return ExitCode.ok;
+}
+
+export const compressCommand: CliCommand = {
+  name: 'compress',
+  summary: 'Shorten a prompt (offline pass, then a cheap model), refusing any result that breaks it',
+  usage,
+  run,
+};
