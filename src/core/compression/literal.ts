@@ -1,0 +1,64 @@
+import { decodeJs, encodeJs } from './literalJs';
+import { decodePython, encodePython } from './literalPython';
+
+/**
+ * A string literal of the host language, as text value and back, so an edit can replace the literal's source
+ * with valid code in the same quoting style. Template fields (f-string `{expr}`, JS `${expr}`) are code: they
+ * appear verbatim in the value and are listed in `fields`, and encoding writes them back untouched.
+ */
+
+export type HostLanguage = 'python' | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact';
+
+export interface LiteralStyle {
+  family: 'python' | 'js';
+  /** The Python prefix exactly as written ('', 'f', 'Rb', ...); always '' for JS. */
+  prefix: string;
+  quote: "'" | '"' | "'''" | '"""' | '`';
+  raw: boolean;
+  bytes: boolean;
+  /** f-string (or t-string) or template literal: `{...}` / `${...}` parts are code. */
+  interpolated: boolean;
+}
+
+export interface DecodedLiteral {
+  style: LiteralStyle;
+  /** The text value; fields appear in it exactly as in the source. */
+  value: string;
+  /** Source text of each field, in order of appearance (e.g. `{user.name!r}`, `${id}`). */
+  fields: string[];
+}
+
+export type LiteralResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export function isHostLanguage(language: string): language is HostLanguage {
+  return ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'].includes(language);
+}
+
+/** Decodes the source text of one literal (prefix and quotes included). */
+export function decodeLiteral(source: string, language: HostLanguage): LiteralResult<DecodedLiteral> {
+  return language === 'python' ? decodePython(source) : decodeJs(source);
+}
+
+/**
+ * Writes `value` as a literal in `literal.style`. The output is decoded again and must give back the same value
+ * and fields; anything else (e.g. a raw string that would need a quote or a trailing backslash) is refused.
+ */
+export function encodeLiteral(
+  value: string,
+  literal: { style: LiteralStyle; fields: readonly string[] },
+): LiteralResult<string> {
+  const { style } = literal;
+  const encoded = style.family === 'python' ? encodePython(value, literal) : encodeJs(value, literal);
+  if (!encoded.ok) return encoded;
+  const back = style.family === 'python' ? decodePython(encoded.value) : decodeJs(encoded.value);
+  if (!back.ok || back.value.value !== value) {
+    return { ok: false, reason: `the text cannot be written as ${describe(style)}${back.ok ? '' : ` (${back.reason})`}` };
+  }
+  return encoded;
+}
+
+export function describe(style: LiteralStyle): string {
+  if (style.family === 'js') return style.quote === '`' ? 'a template literal' : `a ${style.quote}-quoted string`;
+  const kind = `${style.raw ? 'raw ' : ''}${style.interpolated ? 'f-' : ''}${style.bytes ? 'bytes' : 'string'}`;
+  return `a ${style.quote.length === 3 ? 'triple-quoted ' : ''}${kind}`;
+}
