@@ -1,0 +1,51 @@
+import { bpeCounter, isEncodingLoaded, loadEncodingSoon } from './encodings';
+import { charsPerToken, isBpeEncoding, tokenizerFamilyFor, type TokenizerFamily } from './family';
+import { Lru } from './lru';
+
+export interface TokenCount {
+  tokens: number;
+  /** False for estimates (Claude, Gemini, other providers, or an OpenAI table not loaded yet): show them with ≈. */
+  exact: boolean;
+  family: TokenizerFamily;
+}
+
+export interface CountOptions {
+  /**
+   * What to do when the model's BPE table is not loaded yet: `load` it now (CLI, tests), or return an estimate
+   * at once and load it in the background (editor surfaces, so the first hover never waits half a second).
+   */
+  whenNotLoaded?: 'load' | 'estimate';
+}
+
+const memo = new Lru<number>(2000);
+
+/** Memoised by content: the same prompt is counted again on every keystroke and hover. */
+export function countTokensForFamily(text: string, family: TokenizerFamily, options: CountOptions = {}): TokenCount {
+  if (text.length === 0) return { tokens: 0, exact: isBpeEncoding(family), family };
+  if (!isBpeEncoding(family)) {
+    return { tokens: Math.ceil(text.length / charsPerToken[family]), exact: false, family };
+  }
+  const key = `${family}\u0000${text}`;
+  const known = memo.get(key);
+  if (known !== undefined) return { tokens: known, exact: true, family };
+  if (options.whenNotLoaded === 'estimate' && !isEncodingLoaded(family)) {
+    loadEncodingSoon(family).catch(() => undefined);
+    return { tokens: Math.ceil(text.length / charsPerToken.generic), exact: false, family };
+  }
+  const tokens = bpeCounter(family).count(text);
+  memo.set(key, tokens);
+  return { tokens, exact: true, family };
+}
+
+/** Tokens of `text` as `model` counts them: exact for OpenAI models, an estimate otherwise. */
+export function countTokens(text: string, model: string, options: CountOptions = {}): TokenCount {
+  return countTokensForFamily(text, tokenizerFamilyFor(model), options);
+}
+
+/**
+ * Tokens the chat format adds around the messages: OpenAI documents 3 per message plus 3 priming the reply.
+ * Other providers do not document theirs; the same figure is used as an estimate.
+ */
+export function chatOverheadTokens(messageCount: number): number {
+  return messageCount > 0 ? messageCount * 3 + 3 : 0;
+}

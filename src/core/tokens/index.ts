@@ -1,0 +1,10 @@
+export { countTokens, countTokensForFamily, chatOverheadTokens, type TokenCount, type CountOptions } from './count';
+export { bpeCounter, isEncodingLoaded, loadEncodingSoon } from './encodings';
+export {
+  tokenizerFamilyFor,
+  tokenizerFamilies,
+  isBpeEncoding,
+  charsPerToken,
+  type TokenizerFamily,
+  type BpeEncoding,
+} from './family';
