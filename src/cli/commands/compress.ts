@@ -48,7 +48,9 @@ function summary(result: CompressionResult, text: string, tokens: number): strin
   ];
   const usage = result.model?.usage;
   if (usage) {
-    lines.push(`Compression call (${result.model?.name}): ${usage.promptTokens} prompt + ${usage.completionTokens} completion tokens.`);
+    lines.push(
+      `Compression call (${result.model?.name}): ${usage.promptTokens} prompt + ${usage.completionTokens} completion tokens.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -82,7 +84,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     allowPositionals: false,
   });
   if (!values.file) throw new UsageError('--file is required');
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not '${values.format}'`);
+  if (values.format !== 'text' && values.format !== 'json')
+    throw new UsageError(`--format must be text or json, not '${values.format}'`);
   const timeoutMs = positiveNumber(values.timeout, 'timeout', defaultTimeoutSeconds) * 1000;
   const targetRatio = positiveNumber(values.ratio, 'ratio', defaultTargetRatio);
   if (targetRatio >= 1) throw new UsageError('--ratio must be below 1');
@@ -92,7 +95,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    io.stderr(`llm-cost-lens compress: cannot read ${values.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    io.stderr(
+      `llm-cost-lens compress: cannot read ${values.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
+    );
     return ExitCode.failure;
   }
 
@@ -115,11 +120,18 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (!(error instanceof CompressionError)) throw error;
     const hint = error.kind === 'no-key' ? ' (set LLM_COST_LENS_API_KEY or OPENAI_API_KEY, or use --offline)' : '';
     io.stderr(`llm-cost-lens compress: ${error.message}${hint}\n`);
-    if (values.format === 'json') io.stdout(`${JSON.stringify({ ok: false, error: { kind: error.kind, message: error.message } }, null, 2)}\n`);
+    if (values.format === 'json')
+      io.stdout(`${JSON.stringify({ ok: false, error: { kind: error.kind, message: error.message } }, null, 2)}\n`);
     return ExitCode.failure;
   }
 
-  const chosen = values.offline ? (result.offline.accepted ? result.offline : undefined) : result.model?.accepted ? result.model : undefined;
+  const chosen = values.offline
+    ? result.offline.accepted
+      ? result.offline
+      : undefined
+    : result.model?.accepted
+      ? result.model
+      : undefined;
   if (values.format === 'json') {
     io.stdout(`${JSON.stringify({ ok: chosen !== undefined, tokensApproximate: true, ...result }, null, 2)}\n`);
     if (!chosen) io.stderr(refusal(result, false));

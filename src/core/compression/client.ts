@@ -59,7 +59,10 @@ export interface ModelReply {
 export const defaultMaxAttempts = 3;
 export const defaultMaxRetryWaitMs = 30_000;
 
-export async function callModel(request: ChatCompletionCreateParamsNonStreaming, settings: ClientSettings): Promise<ModelReply> {
+export async function callModel(
+  request: ChatCompletionCreateParamsNonStreaming,
+  settings: ClientSettings,
+): Promise<ModelReply> {
   const apiKey = settings.apiKey?.trim();
   if (!apiKey) {
     throw new CompressionError('no-key', 'No API key is set for the prompt compressor. Set one, then try again.');
@@ -81,7 +84,8 @@ export async function callModel(request: ChatCompletionCreateParamsNonStreaming,
       const completion = await createWithDeadline(client, request, settings);
       return { ...readCompletion(completion, request.model), attempts: attempt };
     } catch (error) {
-      if (!(error instanceof OpenAI.RateLimitError)) throw toCompressionError(error, request.model, baseURL, apiKey, settings);
+      if (!(error instanceof OpenAI.RateLimitError))
+        throw toCompressionError(error, request.model, baseURL, apiKey, settings);
       const waitMs = retryAfterMs(error.headers) ?? 1000 * 2 ** (attempt - 1);
       if (attempt >= maxAttempts) {
         throw new CompressionError(
@@ -133,7 +137,10 @@ async function createWithDeadline(
 
 function readCompletion(completion: unknown, model: string): Omit<ModelReply, 'attempts'> {
   if (typeof completion !== 'object' || completion === null || !Array.isArray((completion as ChatCompletion).choices)) {
-    throw new CompressionError('malformed-response', `The server's answer is not a chat completion (model '${model}').`);
+    throw new CompressionError(
+      'malformed-response',
+      `The server's answer is not a chat completion (model '${model}').`,
+    );
   }
   const { choices, usage } = completion as ChatCompletion;
   const choice = choices[0];
@@ -177,13 +184,20 @@ function toCompressionError(
   }
   if (error instanceof OpenAI.APIConnectionError) {
     const code = causeCode(error);
-    return new CompressionError('network', `Cannot reach ${host}${code ? ` (${code})` : ''}. Check the base URL and the network.`);
+    return new CompressionError(
+      'network',
+      `Cannot reach ${host}${code ? ` (${code})` : ''}. Check the base URL and the network.`,
+    );
   }
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
     const status = error.status;
     const detail = serverDetail(error, apiKey);
     if (status === 401) {
-      return new CompressionError('unauthorized', `${host} rejected the API key (401). Set a valid key.${detail}`, status);
+      return new CompressionError(
+        'unauthorized',
+        `${host} rejected the API key (401). Set a valid key.${detail}`,
+        status,
+      );
     }
     if (status === 403) {
       return new CompressionError(
@@ -200,14 +214,24 @@ function toCompressionError(
       );
     }
     if (status >= 500) {
-      return new CompressionError('server-error', `${host} failed with a server error (${status}). Try again later.${detail}`, status);
+      return new CompressionError(
+        'server-error',
+        `${host} failed with a server error (${status}). Try again later.${detail}`,
+        status,
+      );
     }
     return new CompressionError('bad-request', `${host} refused the request (${status}).${detail}`, status);
   }
   if (error instanceof SyntaxError || (error instanceof OpenAI.OpenAIError && !(error instanceof OpenAI.APIError))) {
-    return new CompressionError('malformed-response', `The answer from ${host} could not be read (${redact(error.message, apiKey)}).`);
+    return new CompressionError(
+      'malformed-response',
+      `The answer from ${host} could not be read (${redact(error.message, apiKey)}).`,
+    );
   }
-  return new CompressionError('network', `The call to ${host} failed: ${redact(error instanceof Error ? error.message : String(error), apiKey)}`);
+  return new CompressionError(
+    'network',
+    `The call to ${host} failed: ${redact(error instanceof Error ? error.message : String(error), apiKey)}`,
+  );
 }
 
 /** The server's own explanation, shortened and with anything key-like removed (OpenAI echoes a masked key). */

@@ -65,7 +65,11 @@ function size(text: string, deps: CompressDeps): TextSize {
 }
 
 /** The offline pass alone: instant, no network; shown before (and independently of) any model call. */
-export function compressOffline(text: string, options: Pick<CompressOptions, 'fields'>, deps: CompressDeps): CompressionResult {
+export function compressOffline(
+  text: string,
+  options: Pick<CompressOptions, 'fields'>,
+  deps: CompressDeps,
+): CompressionResult {
   const offline = offlinePass(text);
   const check = checkCandidate(text, offline.text, { fields: options.fields });
   return {
@@ -84,7 +88,11 @@ export function compressOffline(text: string, options: Pick<CompressOptions, 'fi
  * Offline pass, then the model (unless `offlineOnly`). A refused model text is a result, not an error; a failed
  * call throws CompressionError.
  */
-export async function compressPrompt(text: string, options: CompressOptions, deps: CompressDeps): Promise<CompressionResult> {
+export async function compressPrompt(
+  text: string,
+  options: CompressOptions,
+  deps: CompressDeps,
+): Promise<CompressionResult> {
   const result = compressOffline(text, options, deps);
   if (options.offlineOnly) return result;
   if (options.template !== undefined) {
@@ -144,7 +152,12 @@ export function unwrap(answer: string, original: string): string {
   if (tagged && !source.startsWith('<prompt>')) text = tagged[1];
   const fenced = /^```[\w-]*\n([\s\S]*?)\n?```$/.exec(text);
   if (fenced && !source.startsWith('```') && !fenced[1].includes('```')) text = fenced[1];
-  for (const [open, close] of [['"', '"'], ["'", "'"], ['“', '”'], ['`', '`']]) {
+  for (const [open, close] of [
+    ['"', '"'],
+    ["'", "'"],
+    ['“', '”'],
+    ['`', '`'],
+  ]) {
     if (text.length >= 2 && text.startsWith(open) && text.endsWith(close) && !source.startsWith(open)) {
       const inner = text.slice(open.length, -close.length);
       if (!inner.includes(open) || open !== close) text = inner;

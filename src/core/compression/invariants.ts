@@ -133,7 +133,11 @@ export function extractInvariants(text: string, options: InvariantOptions = {}):
     if (/^\{\d+\}$/.test(m)) continue;
     placeholders.add(m);
   }
-  const positional = [...rest.matchAll(emptyBracePattern), ...rest.matchAll(/\{\d+\}/g), ...rest.matchAll(percentPattern)]
+  const positional = [
+    ...rest.matchAll(emptyBracePattern),
+    ...rest.matchAll(/\{\d+\}/g),
+    ...rest.matchAll(percentPattern),
+  ]
     .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
     .map((m) => m[0]);
   rest = mask(mask(mask(rest, bracePattern), emptyBracePattern), percentPattern);
@@ -201,13 +205,15 @@ export function checkInvariants(original: string, candidate: string, options: In
     }
   }
   for (const key of before.jsonKeys) {
-    if (!after.jsonKeys.includes(key) && !candidate.includes(`"${key}"`)) reasons.push(`the JSON key "${key}" is missing`);
+    if (!after.jsonKeys.includes(key) && !candidate.includes(`"${key}"`))
+      reasons.push(`the JSON key "${key}" is missing`);
   }
   for (const url of before.urls) if (!candidate.includes(url)) reasons.push(`the URL ${url} is missing`);
   for (const n of before.numbers) if (!after.numbers.includes(n)) reasons.push(`the number ${n} is missing`);
   for (const q of before.quoted) if (!candidate.includes(q)) reasons.push(`the quoted text ${short(q)} is missing`);
   for (const f of before.formats) {
-    if (!new RegExp(`\\b${f}\\b`, 'i').test(candidate)) reasons.push(`the output-format instruction (${f}) was dropped`);
+    if (!new RegExp(`\\b${f}\\b`, 'i').test(candidate))
+      reasons.push(`the output-format instruction (${f}) was dropped`);
   }
   if (candidate.includes('\uFFFD') && !original.includes('\uFFFD')) {
     reasons.push('the text contains replacement characters (garbled encoding)');

@@ -52,7 +52,10 @@ export function encodeLiteral(
   if (!encoded.ok) return encoded;
   const back = style.family === 'python' ? decodePython(encoded.value) : decodeJs(encoded.value);
   if (!back.ok || back.value.value !== value) {
-    return { ok: false, reason: `the text cannot be written as ${describe(style)}${back.ok ? '' : ` (${back.reason})`}` };
+    return {
+      ok: false,
+      reason: `the text cannot be written as ${describe(style)}${back.ok ? '' : ` (${back.reason})`}`,
+    };
   }
   return encoded;
 }

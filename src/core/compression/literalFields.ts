@@ -5,7 +5,7 @@ export function splitFields(value: string, fields: readonly string[]): { text: s
   const known = [...new Set(fields)].sort((a, b) => b.length - a.length);
   const parts: { text: string; field: boolean }[] = [];
   let text = '';
-  for (let i = 0; i < value.length; ) {
+  for (let i = 0; i < value.length;) {
     const ch = value[i];
     const field = ch === '{' || ch === '$' ? known.find((f) => value.startsWith(f, i)) : undefined;
     if (field) {

@@ -22,7 +22,7 @@ export function decodeJs(source: string): LiteralResult<DecodedLiteral> {
   const body = source.slice(1, -1);
   let value = '';
   const fields: string[] = [];
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     const ch = body[i];
     if (ch === quote) return { ok: false, reason: 'the literal ends early' };
     if (!template && (ch === '\n' || ch === '\r')) return { ok: false, reason: 'a line break in a single-line string' };
@@ -63,7 +63,10 @@ function decodeEscape(body: string, at: number, template: boolean): LiteralResul
   if (c === '0' && !/[0-9]/.test(body[at + 2] ?? '')) return { ok: true, value: { text: '\0', next: at + 2 } };
   if (/[0-9]/.test(c)) {
     // Legacy octal escapes are a syntax error in templates and strict code: refuse rather than guess.
-    return { ok: false, reason: `the legacy escape \\${c} is not supported${template ? ' in a template literal' : ''}` };
+    return {
+      ok: false,
+      reason: `the legacy escape \\${c} is not supported${template ? ' in a template literal' : ''}`,
+    };
   }
   if (c === 'x') return hex(body, at, body.slice(at + 2, at + 4), 4, /^[0-9a-fA-F]{2}$/);
   if (c === 'u' && body[at + 2] === '{') {
@@ -78,14 +81,23 @@ function decodeEscape(body: string, at: number, template: boolean): LiteralResul
   return { ok: true, value: { text: char, next: at + 1 + char.length } };
 }
 
-function hex(body: string, at: number, digits: string, length: number, pattern: RegExp): LiteralResult<{ text: string; next: number }> {
+function hex(
+  body: string,
+  at: number,
+  digits: string,
+  length: number,
+  pattern: RegExp,
+): LiteralResult<{ text: string; next: number }> {
   if (!pattern.test(digits)) return { ok: false, reason: `a malformed \\${body[at + 1]} escape` };
   const code = parseInt(digits, 16);
   if (code > 0x10ffff) return { ok: false, reason: 'an out-of-range \\u escape' };
   return { ok: true, value: { text: String.fromCodePoint(code), next: at + length } };
 }
 
-export function encodeJs(value: string, literal: { style: LiteralStyle; fields: readonly string[] }): LiteralResult<string> {
+export function encodeJs(
+  value: string,
+  literal: { style: LiteralStyle; fields: readonly string[] },
+): LiteralResult<string> {
   const { style } = literal;
   const template = style.quote === '`';
   const parts = template ? splitFields(value, literal.fields) : [{ text: value, field: false }];

@@ -37,10 +37,11 @@ export function decodePython(source: string): LiteralResult<DecodedLiteral> {
   const q = quote[0];
   let value = '';
   const fields: string[] = [];
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     const ch = body[i];
     // An unescaped quote that closes the literal early, or runs into the closing quotes (`"""a""""`).
-    if (ch === q && (!triple || (body + quote).startsWith(quote, i))) return { ok: false, reason: 'the literal ends early' };
+    if (ch === q && (!triple || (body + quote).startsWith(quote, i)))
+      return { ok: false, reason: 'the literal ends early' };
     if ((ch === '\n' || ch === '\r') && !triple) return { ok: false, reason: 'a line break in a single-line string' };
     if (style.interpolated && ch === '{') {
       if (body[i + 1] === '{') {
@@ -88,7 +89,8 @@ function decodeEscape(body: string, at: number, bytes: boolean): LiteralResult<{
   if (c === '\r') return { ok: true, value: { text: '', next: body[at + 2] === '\n' ? at + 3 : at + 2 } };
   if (c in simpleEscapes) return { ok: true, value: { text: simpleEscapes[c], next: at + 2 } };
   const octal = /^[0-7]{1,3}/.exec(body.slice(at + 1, at + 4));
-  if (octal) return { ok: true, value: { text: String.fromCharCode(parseInt(octal[0], 8)), next: at + 1 + octal[0].length } };
+  if (octal)
+    return { ok: true, value: { text: String.fromCharCode(parseInt(octal[0], 8)), next: at + 1 + octal[0].length } };
   const hexLength = c === 'x' ? 2 : !bytes && c === 'u' ? 4 : !bytes && c === 'U' ? 8 : 0;
   if (hexLength) {
     const hex = body.slice(at + 2, at + 2 + hexLength);
@@ -129,7 +131,13 @@ function encodeRaw(text: string, style: LiteralStyle): LiteralResult<string> {
   return { ok: true, value: style.interpolated ? text.replace(/[{}]/g, (b) => b + b) : text };
 }
 
-function encodeText(text: string, style: LiteralStyle, q: string, triple: boolean, atEnd: boolean): LiteralResult<string> {
+function encodeText(
+  text: string,
+  style: LiteralStyle,
+  q: string,
+  triple: boolean,
+  atEnd: boolean,
+): LiteralResult<string> {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];

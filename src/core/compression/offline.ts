@@ -65,7 +65,11 @@ interface Filler {
 }
 
 const fillers: Filler[] = [
-  { phrase: 'please note that|it is important to note that|it is worth noting that', replacement: '', sentenceOnly: true },
+  {
+    phrase: 'please note that|it is important to note that|it is worth noting that',
+    replacement: '',
+    sentenceOnly: true,
+  },
   { phrase: "i would like you to|i'd like you to|i want you to", replacement: '', sentenceOnly: true },
   { phrase: 'please', replacement: '', sentenceOnly: true },
   { phrase: 'kindly', replacement: '', sentenceOnly: false },
@@ -92,9 +96,9 @@ function removeFillers(prose: string, changes: Set<string>, atTextStart: boolean
       const rest = whole.slice(offset + match.length);
       if (filler.replacement !== '') return before + withCaseOf(phrase, filler.replacement) + ' ';
       // Capitalise what follows by consuming nothing: mark it and fix it up below.
-      return before + (/^[A-Z]/.test(phrase) && /^[a-z]/.test(rest) ? '\u0000' : '');
+      return before + (/^[A-Z]/.test(phrase) && /^[a-z]/.test(rest) ? '\uE000' : '');
     });
-    text = text.replace(/\u0000([a-z])/g, (_m: string, ch: string) => ch.toUpperCase());
+    text = text.replace(/\uE000([a-z])/g, (_m: string, ch: string) => ch.toUpperCase());
   }
   const thanksPattern = new RegExp(`${sentenceStart}${thanks}`, 'gi');
   text = text.replace(thanksPattern, (match: string, before: string, offset: number) => {

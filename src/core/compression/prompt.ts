@@ -56,7 +56,10 @@ export function buildRequest(text: string, settings: RequestSettings): ChatCompl
     max_tokens: maxTokensFor(text),
     messages: [
       { role: 'system', content: systemMessage },
-      { role: 'user', content: fillTemplate(settings.template ?? defaultInstructionTemplate, text, settings.targetRatio) },
+      {
+        role: 'user',
+        content: fillTemplate(settings.template ?? defaultInstructionTemplate, text, settings.targetRatio),
+      },
     ],
   };
 }

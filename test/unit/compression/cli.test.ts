@@ -18,14 +18,17 @@ async function server(reply: Parameters<typeof startFakeOpenAi>[0]): Promise<Fak
 }
 
 const good =
-  'Support assistant for {company_name}. Answer in the customer\'s language, under 120 words.\n' +
+  "Support assistant for {company_name}. Answer in the customer's language, under 120 words.\n" +
   'Greet {customer_name}, refer to order {order_id}.\n' +
   'Respond in JSON with keys "reply" and "escalate", e.g.:\n{"reply": "Hello!", "escalate": false}';
 
 test('cli compress: prints the compressed text, the saving on stderr, and exits 0', async () => {
   const s = await server(() => ({ body: completion(good) }));
   const io = captureIo(cwd, { LLM_COST_LENS_API_KEY: key });
-  const code = await runCli(['compress', '--file', 'support-prompt.txt', '--base-url', s.baseURL, '--model', 'test-mini'], io);
+  const code = await runCli(
+    ['compress', '--file', 'support-prompt.txt', '--base-url', s.baseURL, '--model', 'test-mini'],
+    io,
+  );
   assert.equal(code, 0, io.err());
   assert.equal(io.out(), `${good}\n`);
   assert.match(io.err(), /^Saved \d+ of \d+ characters \(\d+%\): \d+ → \d+ characters, ≈\d+ → ≈\d+ tokens\./);
@@ -58,7 +61,10 @@ test('cli compress: a refused result exits 1 with the reason; --show-refused sho
   const dropped = good.replace(' {order_id}', '');
   const s = await server(() => ({ body: completion(dropped) }));
   const io = captureIo(cwd, { OPENAI_API_KEY: key });
-  const code = await runCli(['compress', '--file', 'support-prompt.txt', '--base-url', s.baseURL, '--show-refused'], io);
+  const code = await runCli(
+    ['compress', '--file', 'support-prompt.txt', '--base-url', s.baseURL, '--show-refused'],
+    io,
+  );
   assert.equal(code, 1);
   assert.equal(io.out(), '');
   assert.match(io.err(), /placeholder \{order_id\} was dropped/);
@@ -84,8 +90,15 @@ test('cli compress: no key exits 1 and says where to set it', async () => {
 test('cli compress: --format json carries the whole result', async () => {
   const s = await server(() => ({ body: completion(good) }));
   const io = captureIo(cwd, { OPENAI_API_KEY: key });
-  assert.equal(await runCli(['compress', '--file', 'support-prompt.txt', '--base-url', s.baseURL, '--format', 'json'], io), 0);
-  const parsed = JSON.parse(io.out()) as { ok: boolean; model: { accepted: boolean; text: string }; original: { characters: number } };
+  assert.equal(
+    await runCli(['compress', '--file', 'support-prompt.txt', '--base-url', s.baseURL, '--format', 'json'], io),
+    0,
+  );
+  const parsed = JSON.parse(io.out()) as {
+    ok: boolean;
+    model: { accepted: boolean; text: string };
+    original: { characters: number };
+  };
   assert.equal(parsed.ok, true);
   assert.equal(parsed.model.accepted, true);
   assert.equal(parsed.model.text, `${good}\n`);

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { callModel, CompressionError, retryAfterMs, type ClientSettings } from '../../../src/core/compression/client';
 import { buildRequest } from '../../../src/core/compression/prompt';
-import { apiError, closedPortURL, completion, startFakeOpenAi, type FakeServer, type ScriptedReply } from './fakeOpenAi';
+import {
+  apiError,
+  closedPortURL,
+  completion,
+  startFakeOpenAi,
+  type FakeServer,
+  type ScriptedReply,
+} from './fakeOpenAi';
 
 const key = 'sk-test-SECRET-0123456789abcdef';
 const request = buildRequest('Please summarize the text for {user}.', { model: 'test-mini', targetRatio: 0.5 });
@@ -80,7 +87,11 @@ test('client: 404 is an unknown model, named', async () => {
 });
 
 test('client: 429 with retry-after 0, then success', async () => {
-  const server = await serve((i) => (i === 0 ? { status: 429, headers: { 'retry-after': '0' }, body: apiError('slow down') } : { body: completion('ok') }));
+  const server = await serve((i) =>
+    i === 0
+      ? { status: 429, headers: { 'retry-after': '0' }, body: apiError('slow down') }
+      : { body: completion('ok') },
+  );
   const retries: number[] = [];
   const reply = await callModel(request, settings(server, { onRetry: ({ waitMs }) => retries.push(waitMs) }));
   assert.equal(reply.attempts, 2);
@@ -97,7 +108,9 @@ test('client: 429 forever gives up after the allowed tries', async () => {
 });
 
 test('client: a retry-after of 1 s is honoured', async () => {
-  const server = await serve((i) => (i === 0 ? { status: 429, headers: { 'retry-after': '1' } } : { body: completion('ok') }));
+  const server = await serve((i) =>
+    i === 0 ? { status: 429, headers: { 'retry-after': '1' } } : { body: completion('ok') },
+  );
   const started = Date.now();
   await callModel(request, settings(server));
   assert.ok(Date.now() - started >= 950, `waited only ${Date.now() - started} ms`);
@@ -152,7 +165,11 @@ test('client: nothing listening is a network error with its code', async () => {
 });
 
 test('client: malformed JSON, and a body that is not a completion', async () => {
-  for (const reply of [{ body: '{"choices": [' }, { body: 'hello', headers: { 'content-type': 'text/plain' } }, { body: { foo: 1 } }]) {
+  for (const reply of [
+    { body: '{"choices": [' },
+    { body: 'hello', headers: { 'content-type': 'text/plain' } },
+    { body: { foo: 1 } },
+  ]) {
     const server = await serve(() => reply);
     const error = await failure(callModel(request, settings(server)));
     assert.equal(error.kind, 'malformed-response', JSON.stringify(reply));

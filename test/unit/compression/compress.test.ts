@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
-import { bestCandidate, compressOffline, compressPrompt, unwrap, type CompressOptions } from '../../../src/core/compression/compress';
+import {
+  bestCandidate,
+  compressOffline,
+  compressPrompt,
+  unwrap,
+  type CompressOptions,
+} from '../../../src/core/compression/compress';
 import { CompressionError } from '../../../src/core/compression/client';
 import { fixturesDir } from '../helpers/paths';
 import { completion, startFakeOpenAi, type FakeServer } from './fakeOpenAi';
@@ -19,7 +25,7 @@ async function withAnswer(answer: string): Promise<{ server: FakeServer; options
 }
 
 const good =
-  'Support assistant for {company_name}. Answer in the customer\'s language, under 120 words.\n' +
+  "Support assistant for {company_name}. Answer in the customer's language, under 120 words.\n" +
   'Greet {customer_name}, refer to order {order_id}.\n' +
   'Respond in JSON with keys "reply" and "escalate", e.g.:\n{"reply": "Hello!", "escalate": false}';
 
@@ -53,10 +59,15 @@ test('pipeline: an invented placeholder is refused', async () => {
 });
 
 test('pipeline: a longer text is refused and never chosen', async () => {
-  const { options } = await withAnswer(`${prompt.trim()}\nAlso be friendly, warm and patient with every single customer.`);
+  const { options } = await withAnswer(
+    `${prompt.trim()}\nAlso be friendly, warm and patient with every single customer.`,
+  );
   const result = await compressPrompt(prompt, options, deps);
   assert.equal(result.model?.accepted, false);
-  assert.match(result.model?.refusedReasons[0] ?? '', /^compressed text is not shorter than the offline pass \(\d+ → \d+ characters\)$/);
+  assert.match(
+    result.model?.refusedReasons[0] ?? '',
+    /^compressed text is not shorter than the offline pass \(\d+ → \d+ characters\)$/,
+  );
   assert.notEqual(bestCandidate(result), result.model);
 });
 

@@ -9,7 +9,10 @@ function reasons(original: string, candidate: string, fields?: string[]): string
 
 test('invariants: extracts every kind of placeholder', () => {
   const found = extractInvariants('Hi {user_name}, {{ topic }} ${id} %(count)d {% if x %} {0} %s {} {"k": 1}');
-  assert.deepEqual(found.placeholders.sort(), ['${id}', '%(count)d', '{% if x %}', '{{ topic }}', '{user_name}'].sort());
+  assert.deepEqual(
+    found.placeholders.sort(),
+    ['${id}', '%(count)d', '{% if x %}', '{{ topic }}', '{user_name}'].sort(),
+  );
   assert.deepEqual(found.positional, ['{0}', '%s', '{}']);
   assert.deepEqual(found.jsonKeys, ['k']);
 });
@@ -49,7 +52,11 @@ test('invariants: code blocks verbatim, JSON examples structurally', () => {
 
 test('invariants: keys of a JSON example that does not parse are still checked', () => {
   const original = 'Output {"summary": "...", "score": <0-10>}';
-  assert.deepEqual(reasons(original, 'Output {"summary": ...}'), ['the JSON key "score" is missing', 'the number 0 is missing', 'the number 10 is missing']);
+  assert.deepEqual(reasons(original, 'Output {"summary": ...}'), [
+    'the JSON key "score" is missing',
+    'the number 0 is missing',
+    'the number 10 is missing',
+  ]);
 });
 
 test('invariants: URLs, numbers, quoted text and output-format instructions', () => {
@@ -63,7 +70,9 @@ test('invariants: URLs, numbers, quoted text and output-format instructions', ()
 });
 
 test('invariants: garbled text (replacement characters) is refused', () => {
-  assert.deepEqual(reasons('翻译这段文字', '翻译\uFFFD文字'), ['the text contains replacement characters (garbled encoding)']);
+  assert.deepEqual(reasons('翻译这段文字', '翻译\uFFFD文字'), [
+    'the text contains replacement characters (garbled encoding)',
+  ]);
 });
 
 test('candidate: must be strictly shorter than the reference', () => {

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeLiteral, encodeLiteral, type DecodedLiteral, type HostLanguage } from '../../../src/core/compression/literal';
+import {
+  decodeLiteral,
+  encodeLiteral,
+  type DecodedLiteral,
+  type HostLanguage,
+} from '../../../src/core/compression/literal';
 
 function decoded(source: string, language: HostLanguage): DecodedLiteral {
   const result = decodeLiteral(source, language);
@@ -64,10 +69,7 @@ test('literal: encoding keeps the quoting style and escapes what it must', () =>
   assert.equal(encoded('say "hi"', "'x'", 'python'), `'say "hi"'`);
   assert.equal(encoded('a """ b "', '"""x"""', 'python'), '"""a \\""" b \\""""');
   assert.equal(encoded('line 1\nline "2"', '"""x"""', 'python'), '"""line 1\nline "2\\""""');
-  assert.equal(
-    encoded('Use {name} and JSON {"a": 1}', 'f"{name}"', 'python'),
-    'f"Use {name} and JSON {{\\"a\\": 1}}"',
-  );
+  assert.equal(encoded('Use {name} and JSON {"a": 1}', 'f"{name}"', 'python'), 'f"Use {name} and JSON {{\\"a\\": 1}}"');
   assert.equal(encoded(String.raw`C:\dir\file`, 'r"x"', 'python'), String.raw`r"C:\dir\file"`);
   assert.equal(encoded('tab\there\u0001', '"x"', 'python'), '"tab\there\\x01"');
   assert.equal(encoded("it's `${x}` \\", '`${x}`', 'typescript'), "`it's \\`${x}\\` \\\\`");
@@ -98,7 +100,27 @@ function* samples(count: number, seed: number, alphabet: string[]): Generator<st
   }
 }
 
-const alphabet = ['a', 'Z', ' ', '"', "'", '`', '\\', '\n', '\t', '{', '}', '$', '%s', 'é', '😀', '\r', '\u0007', '\u2028', '""'];
+const alphabet = [
+  'a',
+  'Z',
+  ' ',
+  '"',
+  "'",
+  '`',
+  '\\',
+  '\n',
+  '\t',
+  '{',
+  '}',
+  '$',
+  '%s',
+  'é',
+  '😀',
+  '\r',
+  '\u0007',
+  '\u2028',
+  '""',
+];
 
 test('literal: decode(encode(x)) == x for every non-raw style, over many texts', () => {
   const styles: [string, HostLanguage][] = [
@@ -127,7 +149,12 @@ test('literal: decode(encode(x)) == x for every non-raw style, over many texts',
 });
 
 test('literal: raw and bytes styles either round-trip or refuse, never write something else', () => {
-  for (const [source, language] of [['r"x"', 'python'], ["r'''x'''", 'python'], ["b'x'", 'python'], ['rf"{x}"', 'python']] as const) {
+  for (const [source, language] of [
+    ['r"x"', 'python'],
+    ["r'''x'''", 'python'],
+    ["b'x'", 'python'],
+    ['rf"{x}"', 'python'],
+  ] as const) {
     const literal = decoded(source, language);
     let written = 0;
     for (const text of samples(300, 17, alphabet)) {

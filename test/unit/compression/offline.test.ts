@@ -4,7 +4,9 @@ import { offlinePass } from '../../../src/core/compression/offline';
 import { checkInvariants } from '../../../src/core/compression/invariants';
 
 test('offline: removes sentence-initial filler and capitalises what follows', () => {
-  const { text, changes } = offlinePass('Please note that the answer must be short. I would like you to summarize the text.');
+  const { text, changes } = offlinePass(
+    'Please note that the answer must be short. I would like you to summarize the text.',
+  );
   assert.equal(text, 'The answer must be short. Summarize the text.');
   assert.deepEqual(changes, ['removed "Please note that"', 'removed "I would like you to"']);
 });
@@ -28,7 +30,10 @@ test('offline: shortens wordy connectives', () => {
 
 test('offline: collapses spaces and blank lines in prose only', () => {
   const input = 'Summarize   the    text.\n\n\n\nUse this:\n```python\ndef f():\n    return  1\n\n\n\n```\nDone.  ';
-  assert.equal(offlinePass(input).text, 'Summarize the text.\n\nUse this:\n```python\ndef f():\n    return  1\n\n\n\n```\nDone.  ');
+  assert.equal(
+    offlinePass(input).text,
+    'Summarize the text.\n\nUse this:\n```python\ndef f():\n    return  1\n\n\n\n```\nDone.  ',
+  );
 });
 
 test('offline: JSON examples, quotes and placeholders are copied verbatim', () => {
