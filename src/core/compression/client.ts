@@ -73,6 +73,10 @@ export async function callModel(
     baseURL,
     timeout: settings.timeoutMs,
     maxRetries: 0,
+    // Without these the SDK would add OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment to a request that
+    // may go to a third-party endpoint.
+    organization: null,
+    project: null,
     // The SDK's debug log prints request details; keep it silent whatever OPENAI_LOG says.
     logLevel: 'off',
   });

@@ -28,6 +28,8 @@ export interface Invariants {
   quoted: string[];
   /** Format keywords (JSON, YAML, ...) named in an output-format instruction. */
   formats: string[];
+  /** Every format the text names anywhere (the candidate side of the format check). */
+  formatsNamed: string[];
 }
 
 const fencePattern = /```[^\n]*\n[\s\S]*?```/g;
@@ -40,7 +42,21 @@ const percentNamedPattern = /(?<![\w%])%\([\w.]+\)[-#0+]?\d*(?:\.\d+)?[sdifrxXeE
 const percentPattern = /(?<![\w%])%[-#0+]?\d*(?:\.\d+)?[sdifrxXeEgGc](?![A-Za-z])/g;
 const numberPattern = /(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?(?![\w])/g;
 const quotedPattern = /"([^"\n]{1,200})"|“([^”\n]{1,200})”|`([^`\n]{1,200})`/g;
-const formatKeywords = ['JSON', 'YAML', 'XML', 'CSV', 'Markdown', 'HTML', 'TSV'];
+/**
+ * Output formats an instruction can name. The checkable rule: when a sentence of the original directs the output
+ * (respond/return/format/...) and names one of these, the compressed text must still name it.
+ */
+const formatKeywords: { name: string; pattern: RegExp }[] = [
+  ...['JSON', 'YAML', 'XML', 'CSV', 'TSV', 'Markdown', 'HTML'].map((name) => ({
+    name,
+    pattern: new RegExp(`\\b${name}\\b`, 'i'),
+  })),
+  { name: 'bullet points', pattern: /\bbullet/i },
+  { name: 'a table', pattern: /\btable\b/i },
+  { name: 'a numbered list', pattern: /\bnumbered\b/i },
+  { name: 'one word', pattern: /\b(one|single) word\b/i },
+  { name: 'yes or no', pattern: /\byes or no\b/i },
+];
 const formatDirective =
   /\b(respond|response|reply|return|output|format|formatted|answer|produce|emit|write|give|print|schema)\b/i;
 
@@ -143,13 +159,12 @@ export function extractInvariants(text: string, options: InvariantOptions = {}):
   rest = mask(mask(mask(rest, bracePattern), emptyBracePattern), percentPattern);
 
   const quoted = [...intersect(rest, withoutJson).matchAll(quotedPattern)].map((m) => m[0]);
-  const numbers = all(intersect(rest, withoutParsedJson), numberPattern);
+  // List markers ("1. ", "2) ") are structure: a list rewritten as bullets keeps its meaning.
+  const numbers = all(intersect(rest, withoutParsedJson).replace(/^([ \t]*)\d+[.)](?=\s)/gm, '$1  '), numberPattern);
   const formats = new Set<string>();
   for (const sentence of sentences(text)) {
     if (!formatDirective.test(sentence)) continue;
-    for (const keyword of formatKeywords) {
-      if (new RegExp(`\\b${keyword}\\b`, 'i').test(sentence)) formats.add(keyword);
-    }
+    for (const { name, pattern } of formatKeywords) if (pattern.test(sentence)) formats.add(name);
   }
   return {
     placeholders: [...placeholders],
@@ -161,6 +176,7 @@ export function extractInvariants(text: string, options: InvariantOptions = {}):
     numbers: [...new Set(numbers)],
     quoted: [...new Set(quoted)],
     formats: [...formats],
+    formatsNamed: formatKeywords.filter((f) => f.pattern.test(text)).map((f) => f.name),
   };
 }
 
@@ -212,8 +228,7 @@ export function checkInvariants(original: string, candidate: string, options: In
   for (const n of before.numbers) if (!after.numbers.includes(n)) reasons.push(`the number ${n} is missing`);
   for (const q of before.quoted) if (!candidate.includes(q)) reasons.push(`the quoted text ${short(q)} is missing`);
   for (const f of before.formats) {
-    if (!new RegExp(`\\b${f}\\b`, 'i').test(candidate))
-      reasons.push(`the output-format instruction (${f}) was dropped`);
+    if (!after.formatsNamed.includes(f)) reasons.push(`the output-format instruction (${f}) was dropped`);
   }
   if (candidate.includes('\uFFFD') && !original.includes('\uFFFD')) {
     reasons.push('the text contains replacement characters (garbled encoding)');

@@ -212,3 +212,34 @@ test('client: a base URL that is not http(s) is refused before any call', async 
   const error = await failure(callModel(request, settings({ baseURL: 'file:///etc/passwd' })));
   assert.equal(error.kind, 'invalid-settings');
 });
+
+test('client: 400 (e.g. a parameter the model rejects) carries the server message', async () => {
+  const server = await serve(() => ({ status: 400, body: apiError("Unsupported value: 'temperature'") }));
+  const error = await failure(callModel(request, settings(server)));
+  assert.equal(error.kind, 'bad-request');
+  assert.match(error.message, /refused the request \(400\)\. Server says: Unsupported value: 'temperature'/);
+});
+
+test('client: nothing is logged, even with OPENAI_LOG=debug, and no org/project header leaks from the env', async () => {
+  const server = await serve((i) =>
+    i === 0 ? { status: 429, headers: { 'retry-after': '0' } } : { body: completion('ok') },
+  );
+  const saved = { log: process.env.OPENAI_LOG, org: process.env.OPENAI_ORG_ID };
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  const originals = methods.map((m) => console[m]);
+  const printed: string[] = [];
+  process.env.OPENAI_LOG = 'debug';
+  process.env.OPENAI_ORG_ID = 'org-from-env';
+  for (const m of methods) console[m] = (...args: unknown[]) => void printed.push(args.map(String).join(' '));
+  try {
+    await callModel(request, settings(server));
+  } finally {
+    methods.forEach((m, i) => (console[m] = originals[i]));
+    if (saved.log === undefined) delete process.env.OPENAI_LOG;
+    else process.env.OPENAI_LOG = saved.log;
+    if (saved.org === undefined) delete process.env.OPENAI_ORG_ID;
+    else process.env.OPENAI_ORG_ID = saved.org;
+  }
+  assert.deepEqual(printed, []);
+  assert.equal(server.requests[1].headers['openai-organization'], undefined);
+});

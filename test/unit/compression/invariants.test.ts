@@ -83,3 +83,16 @@ test('candidate: must be strictly shorter than the reference', () => {
   assert.deepEqual(checkCandidate('abc def', '   '), { ok: false, reasons: ['the compressed text is empty'] });
   assert.deepEqual(checkCandidate('abc  def', 'abc def'), { ok: true });
 });
+
+test('invariants: list markers are structure, other numbers are content', () => {
+  assert.deepEqual(reasons('Steps:\n1. Read 3 files.\n2. Reply.', 'Steps:\n- Read 3 files.\n- Reply.'), []);
+  assert.deepEqual(reasons('Steps:\n1. Read 3 files.', 'Steps:\n- Read files.'), ['the number 3 is missing']);
+});
+
+test('invariants: non-keyword output formats (bullets, yes or no) are kept', () => {
+  assert.deepEqual(reasons('Answer yes or no. Format the reasons as bullet points.', 'Give reasons.'), [
+    'the output-format instruction (yes or no) was dropped',
+    'the output-format instruction (bullet points) was dropped',
+  ]);
+  assert.deepEqual(reasons('Answer yes or no. Format the reasons as bullet points.', 'Yes or no; bullets.'), []);
+});
