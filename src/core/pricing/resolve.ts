@@ -1,0 +1,81 @@
+import { canonicalKey, parseModelName, providerFromHint, withoutSnapshotSuffixes } from './names';
+import { closestNames } from './suggest';
+import type { ModelEntry, PriceTable, Provider } from './types';
+
+export interface ResolveHint {
+  sdk?: string;
+  baseUrl?: string | null;
+}
+
+export type Resolution =
+  | { unknown: false; entry: ModelEntry; /** The name as written. */ name: string; /** How it matched. */ via: string }
+  | { unknown: true; name: string; suggestions: string[] };
+
+interface Index {
+  exact: Map<string, ModelEntry[]>;
+  prefixes: { key: string; entry: ModelEntry }[];
+  names: string[];
+}
+
+const indexes = new WeakMap<PriceTable, Index>();
+
+function indexOf(table: PriceTable): Index {
+  let index = indexes.get(table);
+  if (index) return index;
+  const exact = new Map<string, ModelEntry[]>();
+  const prefixes: Index['prefixes'] = [];
+  for (const entry of table.models) {
+    for (const name of [entry.id, ...entry.aliases]) {
+      const key = canonicalKey(name);
+      const list = exact.get(key) ?? [];
+      if (!list.includes(entry)) list.push(entry);
+      exact.set(key, list);
+    }
+    for (const prefix of entry.prefixes) prefixes.push({ key: canonicalKey(prefix), entry });
+  }
+  prefixes.sort((a, b) => b.key.length - a.key.length);
+  index = { exact, prefixes, names: table.models.map((m) => m.id) };
+  indexes.set(table, index);
+  return index;
+}
+
+function pick(entries: ModelEntry[], provider: Provider | null): ModelEntry | undefined {
+  return entries.find((e) => e.provider === provider) ?? entries[0];
+}
+
+function lookup(index: Index, key: string, provider: Provider | null): { entry: ModelEntry; via: string } | null {
+  const exact = index.exact.get(key);
+  if (exact && exact.length > 0) {
+    const entry = pick(exact, provider);
+    if (entry) return { entry, via: 'name' };
+  }
+  const matches = index.prefixes.filter((p) => key.startsWith(p.key));
+  const longest = matches[0]?.key.length;
+  const entry = pick(
+    matches.filter((m) => m.key.length === longest).map((m) => m.entry),
+    provider,
+  );
+  return entry ? { entry, via: 'prefix' } : null;
+}
+
+/**
+ * Finds the price entry for a model name as written in code: with router or cloud prefixes (`openrouter/`,
+ * `bedrock/`, `azure/`), dated snapshots, `-latest`, dots for dashes. An unknown name is reported as unknown
+ * with the closest known names; it never falls back to some price.
+ */
+export function resolveModel(name: string, table: PriceTable, hint: ResolveHint = {}): Resolution {
+  const index = indexOf(table);
+  const parsed = parseModelName(name);
+  const provider = parsed.provider ?? providerFromHint(hint.sdk, hint.baseUrl);
+  const key = canonicalKey(parsed.bare);
+  if (key) {
+    for (const candidate of [key, ...withoutSnapshotSuffixes(key)]) {
+      const found = lookup(index, candidate, provider);
+      if (found) {
+        return { unknown: false, entry: found.entry, name, via: candidate === key ? found.via : 'snapshot' };
+      }
+    }
+  }
+  const pool = provider ? table.models.filter((m) => m.provider === provider).map((m) => m.id) : index.names;
+  return { unknown: true, name, suggestions: closestNames(key || name, pool.length > 0 ? pool : index.names) };
+}

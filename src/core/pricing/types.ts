@@ -1,0 +1,92 @@
+import type { TokenizerFamily } from '../tokens/family';
+
+/**
+ * The price table the product ships and reads: one entry per model, every price in USD per 1M tokens and
+ * carrying the key of the source it came from (and the date it took effect, when the source dates it).
+ */
+
+export type Provider = 'openai' | 'anthropic' | 'google' | 'deepseek' | 'mistral' | 'xai' | 'custom';
+
+export const providers: readonly Provider[] = ['openai', 'anthropic', 'google', 'deepseek', 'mistral', 'xai', 'custom'];
+
+/** Used to suggest a cheaper model of the same provider. */
+export type ModelTier = 'budget' | 'standard' | 'premium' | 'frontier';
+
+export type ModelMode = 'chat' | 'embedding';
+
+export type PriceKind =
+  | 'input'
+  | 'output'
+  | 'cacheRead'
+  | 'cacheWrite5m'
+  | 'cacheWrite1h'
+  | 'batchInput'
+  | 'batchOutput';
+
+export const priceKinds: readonly PriceKind[] = [
+  'input',
+  'output',
+  'cacheRead',
+  'cacheWrite5m',
+  'cacheWrite1h',
+  'batchInput',
+  'batchOutput',
+];
+
+export interface SourceInfo {
+  name: string;
+  url?: string;
+  commit?: string;
+  /** The date the source's data is from (YYYY-MM-DD). */
+  date: string;
+  /** For derived prices: the rule applied. */
+  note?: string;
+}
+
+export interface Price {
+  /** USD per 1M tokens. */
+  usd: number;
+  /** Key into `PriceTable.sources`. */
+  src: string;
+  /** The date this price took effect, when the source records it. */
+  since?: string;
+}
+
+export type PriceSet = Partial<Record<PriceKind, Price>>;
+
+/** Prices that apply instead of the base ones when the prompt is longer than `above` tokens. */
+export interface PriceTier {
+  above: number;
+  prices: PriceSet;
+}
+
+export interface PromptCachingInfo {
+  /** `explicit`: needs a marker (Anthropic `cache_control`); `automatic`: the provider caches static prefixes. */
+  kind: 'explicit' | 'automatic' | 'none';
+  /** Prompts shorter than this are not cached (silently). */
+  minTokens: number | null;
+}
+
+export interface ModelEntry {
+  id: string;
+  provider: Provider;
+  mode: ModelMode;
+  /** Other exact names (dated snapshots, `-latest`, dotted spellings), written as the sources write them. */
+  aliases: string[];
+  /** Names starting with one of these resolve to this entry (longest prefix wins). */
+  prefixes: string[];
+  prices: PriceSet & { input: Price };
+  tiers: PriceTier[];
+  contextWindow: number | null;
+  maxOutputTokens: number | null;
+  tokenizer: TokenizerFamily;
+  tier: ModelTier;
+  caching: PromptCachingInfo;
+}
+
+export interface PriceTable {
+  /** When the table was generated (YYYY-MM-DD); prices are those in force on that date. */
+  generatedAt: string;
+  sources: Record<string, SourceInfo>;
+  models: ModelEntry[];
+}
