@@ -3,12 +3,14 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExitCode, UsageError, type CliCommand, type CliIo } from '../command';
 import { CompressionError } from '../../core/compression/client';
-import { compressPrompt, estimateTokens, type CompressionResult } from '../../core/compression/compress';
+import { compressPrompt, type CompressionResult } from '../../core/compression/compress';
 import { defaultTargetRatio } from '../../core/compression/prompt';
+import { countTokens } from '../../core/tokens';
 
 export const defaultBaseURL = 'https://api.openai.com/v1';
 export const defaultModel = 'gpt-4o-mini';
 const defaultTimeoutSeconds = 30;
+const defaultCountModel = 'gpt-4o';
 
 const usage = `Usage: llm-cost-lens compress --file <prompt.txt> [options]
 
@@ -23,14 +25,25 @@ Options:
   --model <name>     the compression model (default ${defaultModel})
   --timeout <s>      seconds to wait for the model (default ${defaultTimeoutSeconds})
   --ratio <r>        target length as a fraction of the original (default ${defaultTargetRatio})
+  --count-model <m>  count tokens as this model does, the one the prompt is sent to (default ${defaultCountModel})
   --format <f>       text (default: the compressed text on stdout, the saving on stderr) or json
   --show-refused     print a refused text too, to see what the model did
 
 The API key is read from LLM_COST_LENS_API_KEY or OPENAI_API_KEY.
 Exit codes: 0 compressed, 1 refused or the call failed, 2 usage error.`;
 
-/** Token counts here are estimates (characters / 4); the "≈" says so wherever one is printed. */
-const countTokens = estimateTokens;
+/** Counts tokens as `model` does; remembers whether any count was an estimate, so "≈" is printed honestly. */
+function tokenCounter(model: string): { count: (text: string) => number; approximate: () => boolean } {
+  let approximate = false;
+  return {
+    count: (text) => {
+      const result = countTokens(text, model, { whenNotLoaded: 'load' });
+      approximate ||= !result.exact;
+      return result.tokens;
+    },
+    approximate: () => approximate,
+  };
+}
 
 function positiveNumber(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -39,12 +52,13 @@ function positiveNumber(value: string | undefined, name: string, fallback: numbe
   return n;
 }
 
-function summary(result: CompressionResult, text: string, tokens: number): string {
+function summary(result: CompressionResult, text: string, tokens: number, approximate: boolean): string {
+  const t = approximate ? '≈' : '';
   const { characters: chars0, tokens: tokens0 } = result.original;
   const saved = chars0 - text.length;
   const percent = chars0 === 0 ? 0 : Math.round((saved / chars0) * 100);
   const lines = [
-    `Saved ${saved} of ${chars0} characters (${percent}%): ${chars0} → ${text.length} characters, ≈${tokens0} → ≈${tokens} tokens.`,
+    `Saved ${saved} of ${chars0} characters (${percent}%): ${chars0} → ${text.length} characters, ${t}${tokens0} → ${t}${tokens} tokens.`,
   ];
   const usage = result.model?.usage;
   if (usage) {
@@ -78,6 +92,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       model: { type: 'string' },
       timeout: { type: 'string' },
       ratio: { type: 'string' },
+      'count-model': { type: 'string', default: defaultCountModel },
       format: { type: 'string', default: 'text' },
       'show-refused': { type: 'boolean', default: false },
     },
@@ -101,6 +116,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return ExitCode.failure;
   }
 
+  const counter = tokenCounter(values['count-model']);
   let result: CompressionResult;
   try {
     result = await compressPrompt(
@@ -114,12 +130,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         targetRatio,
         onRetry: ({ waitMs }) => io.stderr(`Rate limited; retrying in ${Math.ceil(waitMs / 1000)} s…\n`),
       },
-      { countTokens },
+      { countTokens: counter.count },
     );
   } catch (error) {
     if (!(error instanceof CompressionError)) throw error;
-    const hint = error.kind === 'no-key' ? ' (set LLM_COST_LENS_API_KEY or OPENAI_API_KEY, or use --offline)' : '';
-    io.stderr(`llm-cost-lens compress: ${error.message}${hint}\n`);
+    const message =
+      error.kind === 'no-key'
+        ? 'No API key: set LLM_COST_LENS_API_KEY or OPENAI_API_KEY, or use --offline.'
+        : error.message;
+    io.stderr(`llm-cost-lens compress: ${message}\n`);
     if (values.format === 'json')
       io.stdout(`${JSON.stringify({ ok: false, error: { kind: error.kind, message: error.message } }, null, 2)}\n`);
     return ExitCode.failure;
@@ -133,7 +152,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       ? result.model
       : undefined;
   if (values.format === 'json') {
-    io.stdout(`${JSON.stringify({ ok: chosen !== undefined, tokensApproximate: true, ...result }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ ok: chosen !== undefined, tokensApproximate: counter.approximate(), ...result }, null, 2)}\n`,
+    );
     if (!chosen) io.stderr(refusal(result, false));
     return chosen ? ExitCode.ok : ExitCode.failure;
   }
@@ -142,7 +163,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return ExitCode.failure;
   }
   io.stdout(chosen.text.endsWith('\n') ? chosen.text : `${chosen.text}\n`);
-  io.stderr(summary(result, chosen.text, chosen.tokens));
+  io.stderr(summary(result, chosen.text, chosen.tokens, counter.approximate()));
   return ExitCode.ok;
 }
 

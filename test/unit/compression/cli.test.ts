@@ -31,7 +31,7 @@ test('cli compress: prints the compressed text, the saving on stderr, and exits 
   );
   assert.equal(code, 0, io.err());
   assert.equal(io.out(), `${good}\n`);
-  assert.match(io.err(), /^Saved \d+ of \d+ characters \(\d+%\): \d+ → \d+ characters, ≈\d+ → ≈\d+ tokens\./);
+  assert.match(io.err(), /^Saved \d+ of \d+ characters \(\d+%\): \d+ → \d+ characters, \d+ → \d+ tokens\./);
   assert.match(io.err(), /Compression call \(test-mini\): 120 prompt \+ 30 completion tokens\./);
   assert.equal((s.requests[0].body as { model: string }).model, 'test-mini');
   assert.equal(s.requests[0].headers.authorization, `Bearer ${key}`);
@@ -84,7 +84,7 @@ test('cli compress: a failed call exits 1 with the message and never prints the 
 test('cli compress: no key exits 1 and says where to set it', async () => {
   const io = captureIo(cwd, {});
   assert.equal(await runCli(['compress', '--file', 'support-prompt.txt'], io), 1);
-  assert.match(io.err(), /No API key.*LLM_COST_LENS_API_KEY or OPENAI_API_KEY/);
+  assert.match(io.err(), /No API key: set LLM_COST_LENS_API_KEY or OPENAI_API_KEY, or use --offline\./);
 });
 
 test('cli compress: --format json carries the whole result', async () => {
@@ -115,4 +115,14 @@ test('cli compress: an unreadable file exits 1', async () => {
   const io = captureIo(cwd, {});
   assert.equal(await runCli(['compress', '--file', 'missing.txt', '--offline'], io), 1);
   assert.match(io.err(), /cannot read missing\.txt: ENOENT/);
+});
+
+test('cli compress: token counts of a model without an offline tokenizer are marked ≈', async () => {
+  const io = captureIo(cwd, {});
+  const code = await runCli(
+    ['compress', '--file', 'support-prompt.txt', '--offline', '--count-model', 'claude-sonnet-4-5'],
+    io,
+  );
+  assert.equal(code, 0, io.err());
+  assert.match(io.err(), /characters, ≈\d+ → ≈\d+ tokens\./);
 });
