@@ -86,7 +86,7 @@ export async function callModel(
     throwIfCancelled(settings.signal);
     try {
       const completion = await createWithDeadline(client, request, settings);
-      return { ...readCompletion(completion, request.model), attempts: attempt };
+      return { ...readCompletion(completion, request.model, apiKey), attempts: attempt };
     } catch (error) {
       if (!(error instanceof OpenAI.RateLimitError))
         throw toCompressionError(error, request.model, baseURL, apiKey, settings);
@@ -139,11 +139,11 @@ async function createWithDeadline(
   }
 }
 
-function readCompletion(completion: unknown, model: string): Omit<ModelReply, 'attempts'> {
+function readCompletion(completion: unknown, model: string, apiKey: string): Omit<ModelReply, 'attempts'> {
   if (typeof completion !== 'object' || completion === null || !Array.isArray((completion as ChatCompletion).choices)) {
     throw new CompressionError(
       'malformed-response',
-      `The server's answer is not a chat completion (model '${model}').`,
+      `The server's answer is not a chat completion (model '${model}').${errorInBody(completion, apiKey)}`,
     );
   }
   const { choices, usage } = completion as ChatCompletion;
@@ -169,6 +169,14 @@ function readCompletion(completion: unknown, model: string): Omit<ModelReply, 'a
         ? { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens ?? 0 }
         : undefined,
   };
+}
+
+/** Some gateways answer 200 with an `{ error: { message } }` body; its message is the useful part. */
+function errorInBody(body: unknown, apiKey: string): string {
+  const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
+  return typeof message === 'string' && message.trim() !== ''
+    ? ` Server says: ${redact(message, apiKey).slice(0, 200)}`
+    : '';
 }
 
 function toCompressionError(

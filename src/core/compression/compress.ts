@@ -147,7 +147,8 @@ export function bestCandidate(result: CompressionResult): Candidate | undefined 
 export function unwrap(answer: string, original: string): string {
   let text = answer.trim();
   const source = original.trim();
-  text = text.replace(/^(here is|here's|sure[,!]?)[^\n]*:\s*\n/i, '');
+  const preface = /^(here is|here's|sure[,!]?)[^\n]*:\s*\n/i;
+  if (!preface.test(source)) text = text.replace(preface, '');
   const tagged = /^<prompt>\s*([\s\S]*?)\s*<\/prompt>$/.exec(text);
   if (tagged && !source.startsWith('<prompt>')) text = tagged[1];
   const fenced = /^```[\w-]*\n([\s\S]*?)\n?```$/.exec(text);

@@ -43,6 +43,12 @@ export function decodePython(source: string): LiteralResult<DecodedLiteral> {
     if (ch === q && (!triple || (body + quote).startsWith(quote, i)))
       return { ok: false, reason: 'the literal ends early' };
     if ((ch === '\n' || ch === '\r') && !triple) return { ok: false, reason: 'a line break in a single-line string' };
+    if (ch === '\r') {
+      // Python reads CRLF and CR in source as LF; the value must not carry the file's line endings.
+      value += '\n';
+      i += body[i + 1] === '\n' ? 2 : 1;
+      continue;
+    }
     if (style.interpolated && ch === '{') {
       if (body[i + 1] === '{') {
         value += '{';

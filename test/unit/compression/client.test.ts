@@ -243,3 +243,10 @@ test('client: nothing is logged, even with OPENAI_LOG=debug, and no org/project 
   assert.deepEqual(printed, []);
   assert.equal(server.requests[1].headers['openai-organization'], undefined);
 });
+
+test('client: a 200 answer carrying an error object shows its message, without the key', async () => {
+  const server = await serve(() => ({ body: apiError(`quota exceeded for ${key}`) }));
+  const error = await failure(callModel(request, settings(server)));
+  assert.equal(error.kind, 'malformed-response');
+  assert.match(error.message, /not a chat completion .*Server says: quota exceeded for \*\*\*/);
+});

@@ -98,3 +98,11 @@ test('pipeline: a template without {text} is refused before any call', async () 
   });
   assert.equal(server.requests.length, 0);
 });
+
+test('pipeline: a preface the original itself starts with is not stripped', () => {
+  assert.equal(
+    unwrap('Here is the plan:\nStep 1.', 'Here is the plan:\nStep one, then two.'),
+    'Here is the plan:\nStep 1.',
+  );
+  assert.equal(unwrap('Here is the shorter prompt:\nStep 1.', 'Step one, then two.'), 'Step 1.');
+});

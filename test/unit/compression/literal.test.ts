@@ -166,3 +166,9 @@ test('literal: raw and bytes styles either round-trip or refuse, never write som
     assert.ok(written > 0, `${source} wrote nothing`);
   }
 });
+
+test('literal: CRLF line endings inside a literal read as LF, as Python and JS read them', () => {
+  assert.equal(decoded('"""a\r\nb\rc"""', 'python').value, 'a\nb\nc');
+  assert.equal(decoded('`a\r\nb`', 'typescript').value, 'a\nb');
+  assert.equal(decoded('"a\\\r\nb"', 'python').value, 'ab');
+});
