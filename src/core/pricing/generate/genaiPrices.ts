@@ -60,13 +60,19 @@ function currentPrices(prices: unknown, asOf: string): { prices: Record<string, 
   return latestDate ? { prices: widest.prices, since: latestDate } : { prices: widest.prices };
 }
 
-function readPrices(prices: Record<string, unknown>, src: string, since?: string): { base: PriceSet; tiers: PriceTier[] } {
+function readPrices(
+  prices: Record<string, unknown>,
+  src: string,
+  since: string | undefined,
+  problem: (message: string) => void,
+): { base: PriceSet; tiers: PriceTier[] } {
   const base: PriceSet = {};
   const tierMap = new Map<number, PriceSet>();
   const price = (usd: number): Price => (since ? { usd: roundUsd(usd), src, since } : { usd: roundUsd(usd), src });
   for (const [field, kind] of Object.entries(fieldKinds)) {
     const value = prices[field];
-    if (typeof value === 'number') base[kind] = price(value);
+    if (value === undefined) continue;
+    if (typeof value === 'number' && value >= 0) base[kind] = price(value);
     else if (isRecord(value) && typeof value.base === 'number') {
       base[kind] = price(value.base);
       for (const tier of Array.isArray(value.tiers) ? value.tiers : []) {
@@ -75,7 +81,7 @@ function readPrices(prices: Record<string, unknown>, src: string, since?: string
         set[kind] = price(tier.price);
         tierMap.set(tier.start, set);
       }
-    }
+    } else problem(`${field} is not a price (${JSON.stringify(value)})`);
   }
   const tiers = [...tierMap.entries()].sort((a, b) => a[0] - b[0]).map(([above, set]) => ({ above, prices: set }));
   return { base, tiers };
@@ -110,7 +116,8 @@ export function readGenaiPrices(raw: unknown, src: string, asOf: string, problem
       if (providerId === 'google' && !/^(gemini|gemma)/.test(id)) continue;
       const current = currentPrices(model.prices, asOf);
       if (!current) continue;
-      const { base, tiers } = readPrices(current.prices, src, current.since);
+      const problem = (message: string): void => void problems.push(`genai-prices model '${id}': ${message}`);
+      const { base, tiers } = readPrices(current.prices, src, current.since, problem);
       if (!base.input) continue;
       const aliases: string[] = [];
       const prefixes: string[] = [];

@@ -59,8 +59,10 @@ export function readLiteLlm(raw: unknown, asOf: string, problems: string[]): Lit
     if (!bare || excludedName.test(bare)) continue;
     const prices: LiteLlmModel['prices'] = {};
     for (const [field, kind] of Object.entries(fields)) {
+      if (value[field] === undefined) continue;
       const usd = num(value[field]);
-      if (usd !== null && (usd > 0 || kind === 'output')) prices[kind] = roundUsd(usd * 1e6);
+      if (usd === null || usd < 0) problems.push(`LiteLLM entry '${key}': ${field} is not a price (${JSON.stringify(value[field])})`);
+      else if (usd > 0 || kind === 'output') prices[kind] = roundUsd(usd * 1e6);
     }
     if (!prices.input) continue;
     const tiers: LiteLlmModel['tiers'] = [];
