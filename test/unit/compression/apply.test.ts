@@ -7,21 +7,12 @@ import { parse, syntaxErrors } from './treeSitter';
 
 /** The "apply writes valid code" path end to end, without VS Code: find, decode, compress, encode, re-parse. */
 
-const grammarOf = {
-  python: 'python',
-  typescript: 'typescript',
-  typescriptreact: 'tsx',
-  javascript: 'javascript',
-  javascriptreact: 'javascript',
-} as const;
-
 async function applyAt(
   code: string,
   marker: string,
   language: HostLanguage,
 ): Promise<{ code: string; literal: string }> {
-  const grammar = grammarOf[language];
-  const tree = await parse(code, grammar);
+  const tree = await parse(code, language);
   assert.deepEqual(syntaxErrors(tree), [], 'the fixture parses');
   const node = findStringLiteralAt(tree.rootNode, code.indexOf(marker));
   assert.ok(node, `no literal at ${marker}`);
@@ -36,7 +27,7 @@ async function applyAt(
   const encoded = encodeLiteral(result.offline.text, decoded.value);
   assert.ok(encoded.ok, encoded.ok ? '' : encoded.reason);
   const edited = code.slice(0, node.startIndex) + encoded.value + code.slice(node.endIndex);
-  const after = await parse(edited, grammar);
+  const after = await parse(edited, language);
   assert.deepEqual(syntaxErrors(after), [], edited);
   const again = decodeLiteral(encoded.value, language);
   assert.ok(again.ok && again.value.value === result.offline.text);
@@ -146,7 +137,7 @@ test('apply: encoded literals of awkward texts re-parse cleanly in every style',
       const encoded = encodeLiteral(value, decoded.value);
       assert.ok(encoded.ok, encoded.ok ? '' : encoded.reason);
       const code = wrapper.replace('LIT', () => encoded.value);
-      assert.deepEqual(syntaxErrors(await parse(code, grammarOf[language])), [], code);
+      assert.deepEqual(syntaxErrors(await parse(code, language)), [], code);
     }
   }
 });
