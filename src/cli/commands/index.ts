@@ -1,7 +1,11 @@
 import type { CliCommand } from '../command';
 import { compressCommand } from './compress';
+import { estimateCommand } from './estimate';
+import { priceCommand } from './price';
 
 /** Every CLI command; adding one is adding its module here. */
 export const commands: CliCommand[] = [
   compressCommand,
+  priceCommand,
+  estimateCommand,
 ];

@@ -1,0 +1,107 @@
+import { parseArgs } from 'node:util';
+import { ExitCode, UsageError, type CliCommand, type CliIo } from '../command';
+import { formatUsd } from '../../core/cost/format';
+import { priceTokens } from '../../core/cost/priceTokens';
+import { resolveModel } from '../../core/pricing/resolve';
+import { priceTableFor, unknownModelExit } from './price';
+
+const usage = `Usage: llm-cost-lens estimate --model <m> --input <n> --output <n> [options]
+
+Prints the cost of one request from its token counts.
+
+Options:
+  --model <m>        model name (prefixes, snapshots and aliases resolve)
+  --input <n>        uncached input tokens
+  --output <n>       output tokens
+  --cache-read <n>   input tokens read from the prompt cache
+  --cache-write <n>  input tokens written to the prompt cache
+  --cache-ttl <t>    5m (default) or 1h: which cache-write price applies
+  --batch            sent through a batch API
+  --format <f>       text (default) or json
+  --prices <file>    a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
+
+Exit codes: 0 ok, 2 usage error, 3 unknown model (the closest names are listed).`;
+
+function tokens(value: string | undefined, name: string, required: boolean): number {
+  if (value === undefined) {
+    if (required) throw new UsageError(`--${name} is required`);
+    return 0;
+  }
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) {
+    throw new UsageError(`--${name} must be a whole number of tokens, not '${value}'`);
+  }
+  return n;
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      model: { type: 'string' },
+      input: { type: 'string' },
+      output: { type: 'string' },
+      'cache-read': { type: 'string' },
+      'cache-write': { type: 'string' },
+      'cache-ttl': { type: 'string', default: '5m' },
+      batch: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
+      prices: { type: 'string' },
+    },
+    allowPositionals: false,
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  if (!values.model) throw new UsageError('--model is required');
+  const ttl = values['cache-ttl'];
+  if (ttl !== '5m' && ttl !== '1h') throw new UsageError(`--cache-ttl must be 5m or 1h, not '${ttl}'`);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
+  const input = tokens(values.input, 'input', true);
+  const output = tokens(values.output, 'output', true);
+  const cacheRead = tokens(values['cache-read'], 'cache-read', false);
+  const cacheWrite = tokens(values['cache-write'], 'cache-write', false);
+  const table = priceTableFor(values.prices, io);
+  if (!table) return ExitCode.failure;
+  const resolved = resolveModel(values.model, table);
+  if (resolved.unknown) {
+    io.stderr(`llm-cost-lens estimate: unknown model '${values.model}'. Closest: ${resolved.suggestions.join(', ')}\n`);
+    return unknownModelExit;
+  }
+  const priced = priceTokens(
+    resolved.entry,
+    {
+      input,
+      output,
+      cacheRead,
+      cacheWrite5m: ttl === '5m' ? cacheWrite : 0,
+      cacheWrite1h: ttl === '1h' ? cacheWrite : 0,
+      batch: values.batch,
+    },
+    table,
+  );
+  if (values.format === 'json') {
+    const result = {
+      model: resolved.entry.id,
+      modelAsWritten: values.model,
+      totalUsd: priced.totalUsd,
+      parts: priced.parts.map(({ part, tokens: n, usdPerMTok, usd, source }) => ({ part, tokens: n, usdPerMTok, usd, source })),
+      batch: values.batch,
+      longContextTierAbove: priced.tierAbove,
+      notes: priced.notes,
+    };
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const lines = [`${resolved.entry.id}${resolved.entry.id === values.model ? '' : ` ← '${values.model}'`}`];
+  for (const part of priced.parts) lines.push(`  ${part.how}    [${part.source}]`);
+  for (const note of priced.notes) lines.push(`  note: ${note}`);
+  lines.push(`  total ${formatUsd(priced.totalUsd)}`);
+  io.stdout(`${lines.join('\n')}\n`);
+  return ExitCode.ok;
+}
+
+export const estimateCommand: CliCommand = {
+  name: 'estimate',
+  summary: 'price one request from its token counts (input, output, cache, batch)',
+  usage,
+  run,
+};

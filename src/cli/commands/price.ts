@@ -1,0 +1,94 @@
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ExitCode, UsageError, type CliCommand, type CliIo } from '../command';
+import { formatRate, formatTokens } from '../../core/cost/format';
+import { describeSource } from '../../core/pricing/describe';
+import { resolveModel } from '../../core/pricing/resolve';
+import { bundledTable } from '../../core/pricing/table';
+import { priceKinds, type ModelEntry, type PriceKind, type PriceTable } from '../../core/pricing/types';
+import { loadPriceFile } from '../../core/pricing/userFile';
+
+/** Exit code for a model the price table does not know (the message lists the closest names). */
+export const unknownModelExit = 3;
+
+/** The bundled table, or the one from `--prices FILE` (a newer genai-prices or LiteLLM file). */
+export function priceTableFor(file: string | undefined, io: CliIo): PriceTable | null {
+  if (!file) return bundledTable;
+  const { table, problems } = loadPriceFile(path.resolve(io.cwd, file));
+  for (const problem of problems) io.stderr(`warning: ${problem}\n`);
+  return table;
+}
+
+const usage = `Usage: llm-cost-lens price <model> [--format text|json] [--prices <file>]
+
+Prints the price entry a model name resolves to, with the source and date of each price.
+
+Options:
+  --format <f>     text (default) or json
+  --prices <file>  a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
+
+Exit codes: 0 found, 2 usage error, 3 unknown model (the closest names are listed).`;
+
+const labels: Record<PriceKind, string> = {
+  input: 'input',
+  output: 'output',
+  cacheRead: 'cache read',
+  cacheWrite5m: 'cache write 5m',
+  cacheWrite1h: 'cache write 1h',
+  batchInput: 'batch input',
+  batchOutput: 'batch output',
+};
+
+function describeEntry(entry: ModelEntry, table: PriceTable, asWritten: string, via: string): string {
+  const lines = [`${entry.id} (${entry.provider}, ${entry.mode})${asWritten === entry.id ? '' : ` ← '${asWritten}' (${via})`}`];
+  for (const kind of priceKinds) {
+    const price = entry.prices[kind];
+    if (price) lines.push(`  ${labels[kind].padEnd(15)} ${formatRate(price.usd).padEnd(14)} ${describeSource(price, table)}`);
+  }
+  for (const tier of entry.tiers) {
+    const parts = priceKinds.flatMap((k) => (tier.prices[k] ? [`${labels[k]} ${formatRate(tier.prices[k].usd)}`] : []));
+    lines.push(`  above ${formatTokens(tier.above)} prompt tokens: ${parts.join(', ')}`);
+  }
+  const count = (n: number | null): string => (n === null ? 'unknown' : formatTokens(n));
+  const caching =
+    entry.caching.kind === 'none'
+      ? 'no'
+      : `${entry.caching.kind}${entry.caching.minTokens ? `, min ${formatTokens(entry.caching.minTokens)} tokens` : ''}`;
+  lines.push(
+    `  context window ${count(entry.contextWindow)} · max output ${count(entry.maxOutputTokens)} · tokenizer ${entry.tokenizer} · tier ${entry.tier} · prompt caching ${caching}`,
+  );
+  if (entry.aliases.length > 0) lines.push(`  aliases: ${entry.aliases.join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { format: { type: 'string', default: 'text' }, prices: { type: 'string' } },
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new UsageError('give exactly one model name');
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json`);
+  const table = priceTableFor(values.prices, io);
+  if (!table) return ExitCode.failure;
+  const name = positionals[0] as string;
+  const resolved = resolveModel(name, table);
+  if (resolved.unknown) {
+    io.stderr(`llm-cost-lens price: unknown model '${name}'. Closest: ${resolved.suggestions.join(', ')}\n`);
+    return unknownModelExit;
+  }
+  if (values.format === 'json') {
+    const sources = Object.fromEntries(
+      Object.entries(table.sources).filter(([key]) => JSON.stringify(resolved.entry).includes(`"src":"${key}"`)),
+    );
+    io.stdout(`${JSON.stringify({ name, via: resolved.via, entry: resolved.entry, sources }, null, 2)}\n`);
+  } else io.stdout(describeEntry(resolved.entry, table, name, resolved.via));
+  return ExitCode.ok;
+}
+
+export const priceCommand: CliCommand = {
+  name: 'price',
+  summary: 'show the price entry of a model, with the source and date of each price',
+  usage,
+  run,
+};
