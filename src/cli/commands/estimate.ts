@@ -35,7 +35,7 @@ function tokens(value: string | undefined, name: string, required: boolean): num
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values } = parseArgs({
     args: argv,
     options: {
       model: { type: 'string' },
@@ -50,7 +50,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     },
     allowPositionals: false,
   });
-  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   if (!values.model) throw new UsageError('--model is required');
   const ttl = values['cache-ttl'];
   if (ttl !== '5m' && ttl !== '1h') throw new UsageError(`--cache-ttl must be 5m or 1h, not '${ttl}'`);
