@@ -1,0 +1,36 @@
+import type { SdkEntry } from './types';
+
+export const anthropic: SdkEntry = {
+  sdk: 'anthropic',
+  pythonModules: ['anthropic'],
+  jsModules: ['@anthropic-ai/sdk', '@anthropic-ai/bedrock-sdk', '@anthropic-ai/vertex-sdk', '@anthropic-ai/foundry-sdk'],
+  mentions: ['anthropic'],
+  constructors: [
+    'Anthropic',
+    'AsyncAnthropic',
+    'AnthropicBedrock',
+    'AsyncAnthropicBedrock',
+    'AnthropicVertex',
+    'AsyncAnthropicVertex',
+    'AnthropicFoundry',
+    'AsyncAnthropicFoundry',
+  ].map((name) => ({ name, kind: 'client' as const })),
+  methods: [
+    { path: 'messages.create', api: 'messages.create', on: 'client' },
+    { path: 'messages.stream', api: 'messages.stream', stream: true, on: 'client' },
+    { path: 'messages.parse', api: 'messages.parse', on: 'client' },
+    { path: 'messages.tool_runner', api: 'messages.tool_runner', on: 'client' },
+    { path: 'messages.toolRunner', api: 'messages.tool_runner', on: 'client' },
+    { path: 'messages.batches.create', api: 'messages.batches.create', batch: true, on: 'client' },
+    { path: 'completions.create', api: 'completions.create', on: 'client' },
+  ],
+  params: {
+    model: ['model'],
+    system: ['system'],
+    messages: ['messages', 'prompt'],
+    outputLimit: ['max_tokens', 'max_tokens_to_sample'],
+    stream: ['stream'],
+    baseUrl: ['base_url', 'baseURL'],
+  },
+  transparent: ['with_raw_response', 'with_streaming_response', 'beta', 'withResponse'],
+};

@@ -1,0 +1,63 @@
+import type { SdkEntry } from './types';
+
+const gen = (path: string, api: string, on: 'client' | 'model' | 'chat', stream = false) => ({ path, api, on, stream });
+
+export const google: SdkEntry = {
+  sdk: 'google',
+  pythonModules: ['google.genai', 'google.generativeai', 'vertexai.generative_models', 'vertexai.preview.generative_models'],
+  jsModules: ['@google/genai', '@google/generative-ai', '@google-cloud/vertexai'],
+  mentions: ['genai', 'generative', 'GoogleGenAI', 'GenerativeModel'],
+  constructors: [
+    { name: 'Client', kind: 'client' },
+    { name: 'GoogleGenAI', kind: 'client' },
+    { name: 'GoogleGenerativeAI', kind: 'client' },
+    { name: 'VertexAI', kind: 'client' },
+    { name: 'GenerativeModel', kind: 'model', carriesSettings: true, positionalModel: true },
+  ],
+  factories: [
+    { path: 'chats.create', on: 'client', kind: 'chat', carriesSettings: true },
+    { path: 'getGenerativeModel', on: 'client', kind: 'model', carriesSettings: true },
+    { path: 'start_chat', on: 'model', kind: 'chat' },
+    { path: 'startChat', on: 'model', kind: 'chat' },
+  ],
+  methods: [
+    { ...gen('models.generate_content', 'generate_content', 'client'), distinctive: true },
+    { ...gen('models.generate_content_stream', 'generate_content_stream', 'client', true), distinctive: true },
+    gen('models.generateContent', 'generate_content', 'client'),
+    gen('models.generateContentStream', 'generate_content_stream', 'client', true),
+    gen('models.embed_content', 'embeddings', 'client'),
+    gen('models.embedContent', 'embeddings', 'client'),
+    gen('batches.create', 'batches.create', 'client'),
+    gen('interactions.create', 'interactions.create', 'client'),
+    gen('generate_content', 'generate_content', 'model'),
+    gen('generate_content_async', 'generate_content', 'model'),
+    gen('generateContent', 'generate_content', 'model'),
+    gen('generateContentStream', 'generate_content_stream', 'model', true),
+    gen('send_message', 'send_message', 'chat'),
+    gen('send_message_async', 'send_message', 'chat'),
+    gen('send_message_stream', 'send_message_stream', 'chat', true),
+    gen('sendMessage', 'send_message', 'chat'),
+    gen('sendMessageStream', 'send_message_stream', 'chat', true),
+  ].map((m) => (m.path.startsWith('batches') ? { ...m, batch: true } : m)),
+  params: {
+    model: ['model', 'model_name', 'modelName'],
+    system: [
+      'config.system_instruction',
+      'config.systemInstruction',
+      'system_instruction',
+      'systemInstruction',
+    ],
+    messages: ['contents', 'message', 'content', 'request'],
+    outputLimit: [
+      'config.max_output_tokens',
+      'config.maxOutputTokens',
+      'generation_config.max_output_tokens',
+      'generationConfig.maxOutputTokens',
+      'max_output_tokens',
+      'maxOutputTokens',
+    ],
+    stream: ['stream'],
+    baseUrl: ['http_options.base_url', 'httpOptions.baseUrl'],
+  },
+  transparent: ['aio'],
+};

@@ -1,0 +1,42 @@
+import type { Sdk } from '../analysis/types';
+import { anthropic } from './anthropic';
+import { cohere } from './cohere';
+import { google } from './google';
+import { langchain } from './langchain';
+import { litellm } from './litellm';
+import { mistral } from './mistral';
+import { openai } from './openai';
+import type { SdkEntry } from './types';
+import { vercelAi } from './vercel-ai';
+
+export type * from './types';
+
+/** Every SDK the analyser knows; order matters only when two claim the same import (first wins). */
+export const catalog: readonly SdkEntry[] = [openai, anthropic, google, vercelAi, litellm, langchain, mistral, cohere];
+
+export function sdkEntry(sdk: Sdk): SdkEntry | undefined {
+  return catalog.find((entry) => entry.sdk === sdk);
+}
+
+/** The SDK a Python module name belongs to (`google.genai.types` → google). */
+export function sdkForPythonModule(module: string): SdkEntry | undefined {
+  return catalog.find((entry) =>
+    entry.pythonModules.some((m) => module === m || module.startsWith(`${m}.`)),
+  );
+}
+
+/** The SDK a JS package specifier belongs to (`@ai-sdk/openai` → vercel-ai, `openai/resources` → openai). */
+export function sdkForJsModule(specifier: string): SdkEntry | undefined {
+  return catalog.find((entry) =>
+    entry.jsModules.some((m) => (m.endsWith('/') ? specifier.startsWith(m) : specifier === m || specifier.startsWith(`${m}/`))),
+  );
+}
+
+/** Every final method or function name that can end a billable call: the analyser's text pre-filter. */
+export function billableNames(): Set<string> {
+  const names = new Set<string>();
+  for (const entry of catalog) {
+    for (const m of [...entry.methods, ...(entry.functions ?? [])]) names.add(m.path.split('.').pop() as string);
+  }
+  return names;
+}

@@ -1,0 +1,74 @@
+import type { Sdk } from '../analysis/types';
+
+/**
+ * What the analyser knows about one SDK, as data: adding an SDK is adding an entry to `catalog` in index.ts,
+ * never editing the walker.
+ *
+ * Objects an SDK hands out have a `kind` (`client`, `model`, `chat`, `provider`, `module`): constructors make
+ * them, factories derive one from another (`client.chats.create(...)` → `chat`), and billable methods are
+ * matched by their path after the object (`chat.completions.create` on a `client`).
+ */
+export interface SdkEntry {
+  sdk: Sdk;
+  /** Python module names (a prefix match on dotted names: `google.genai` covers `google.genai.types`). */
+  pythonModules: readonly string[];
+  /** JS package names (`@ai-sdk/` covers every package under it when it ends with `/`). */
+  jsModules: readonly string[];
+  /** Words whose presence in a file's text means it may use the SDK (the cheap pre-check). */
+  mentions: readonly string[];
+  constructors: readonly ConstructorEntry[];
+  factories?: readonly FactoryEntry[];
+  methods: readonly MethodEntry[];
+  /** Billable functions exported by the module (`litellm.completion`, `generateText`). */
+  functions?: readonly MethodEntry[];
+  /** Names of parameters, per role, in the call or (with `settingsFrom`) on the object's constructor. */
+  params: ParamNames;
+  /** Path segments skipped when matching a method path (`with_raw_response`, `beta`, `aio`). */
+  transparent?: readonly string[];
+}
+
+export interface ParamNames {
+  model: readonly string[];
+  /** Parameters holding the system prompt; dotted for nested objects (`config.system_instruction`). */
+  system: readonly string[];
+  /** Parameters holding messages / input / prompt, in order of preference. */
+  messages: readonly string[];
+  outputLimit: readonly string[];
+  stream: readonly string[];
+  baseUrl: readonly string[];
+}
+
+export interface ConstructorEntry {
+  /** The exported name (`OpenAI`, `ChatAnthropic`, `GoogleGenAI`, `createOpenAI`). */
+  name: string;
+  kind: ObjectKind;
+  /** The constructor's arguments carry call settings (model, limits): LangChain models, `GenerativeModel`. */
+  carriesSettings?: boolean;
+  /** Whether the model may be the first positional argument (`init_chat_model("gpt-4o")`, `openai("gpt-4o")`). */
+  positionalModel?: boolean;
+}
+
+export interface FactoryEntry {
+  /** Method path on the object (`chats.create`, `start_chat`, `with_structured_output`). */
+  path: string;
+  on: ObjectKind;
+  kind: ObjectKind;
+  carriesSettings?: boolean;
+}
+
+export interface MethodEntry {
+  path: string;
+  /** Object kind the method is called on; absent for module functions. */
+  on?: ObjectKind;
+  /** The normalised api name of the call record. */
+  api: string;
+  stream?: boolean;
+  batch?: boolean;
+  /**
+   * The path is specific enough to count on a receiver whose origin the file does not show (a client passed in
+   * without a type annotation): `chat.completions.create` is; `messages.create` is not (`db.messages.create`).
+   */
+  distinctive?: boolean;
+}
+
+export type ObjectKind = 'client' | 'model' | 'chat' | 'provider' | 'module';

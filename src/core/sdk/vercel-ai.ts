@@ -1,0 +1,38 @@
+import type { SdkEntry } from './types';
+
+/** Provider packages export factories (`openai`, `createOpenAI`); a provider called with a name makes a model. */
+const providers = [
+  'openai', 'anthropic', 'google', 'vertex', 'azure', 'mistral', 'cohere', 'groq', 'xai', 'deepseek', 'bedrock',
+  'perplexity', 'togetherai', 'fireworks', 'openrouter', 'ollama', 'cerebras', 'gateway',
+];
+const capitalised = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+
+export const vercelAi: SdkEntry = {
+  sdk: 'vercel-ai',
+  pythonModules: [],
+  jsModules: ['ai', '@ai-sdk/', '@openrouter/ai-sdk-provider', 'ollama-ai-provider'],
+  mentions: ['from "ai"', "from 'ai'", 'require("ai")', "require('ai')", '@ai-sdk/'],
+  constructors: [
+    ...providers.map((name) => ({ name, kind: 'provider' as const })),
+    ...providers.map((name) => ({ name: `create${capitalised(name)}`, kind: 'provider' as const })),
+    { name: 'createOpenAICompatible', kind: 'provider' as const },
+    { name: 'createOpenRouter', kind: 'provider' as const },
+  ],
+  methods: [],
+  functions: [
+    { path: 'generateText', api: 'generateText' },
+    { path: 'streamText', api: 'streamText', stream: true },
+    { path: 'generateObject', api: 'generateObject' },
+    { path: 'streamObject', api: 'streamObject', stream: true },
+    { path: 'embed', api: 'embed' },
+    { path: 'embedMany', api: 'embedMany' },
+  ],
+  params: {
+    model: ['model'],
+    system: ['system'],
+    messages: ['messages', 'prompt', 'value', 'values'],
+    outputLimit: ['maxOutputTokens', 'maxTokens'],
+    stream: [],
+    baseUrl: ['baseURL'],
+  },
+};
