@@ -187,6 +187,38 @@ function intersect(a: string, b: string): string {
   return out;
 }
 
+const scripts: [string, RegExp][] = [
+  ['Latin', /\p{Script=Latin}/gu],
+  ['Cyrillic', /\p{Script=Cyrillic}/gu],
+  ['Greek', /\p{Script=Greek}/gu],
+  ['CJK', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu],
+  ['Hangul', /\p{Script=Hangul}/gu],
+  ['Arabic', /\p{Script=Arabic}/gu],
+  ['Hebrew', /\p{Script=Hebrew}/gu],
+  ['Devanagari', /\p{Script=Devanagari}/gu],
+  ['Thai', /\p{Script=Thai}/gu],
+];
+
+/**
+ * The script most letters of the prose are written in (placeholders, code and URLs excluded, since they are
+ * Latin whatever the language); undefined when there are too few letters to tell.
+ */
+function dominantScript(text: string): string | undefined {
+  const prose = text
+    .replace(fencePattern, ' ')
+    .replace(urlPattern, ' ')
+    .replace(/\{[^{}]*\}|\$\{[^{}]*\}|"[^"\n]*"\s*:/g, ' ');
+  let best: string | undefined;
+  let bestCount = 0;
+  let total = 0;
+  for (const [name, pattern] of scripts) {
+    const count = prose.match(pattern)?.length ?? 0;
+    total += count;
+    if (count > bestCount) [best, bestCount] = [name, count];
+  }
+  return total >= 10 ? best : undefined;
+}
+
 function short(text: string, max = 60): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
@@ -232,6 +264,10 @@ export function checkInvariants(original: string, candidate: string, options: In
   }
   if (candidate.includes('\uFFFD') && !original.includes('\uFFFD')) {
     reasons.push('the text contains replacement characters (garbled encoding)');
+  }
+  const [scriptBefore, scriptAfter] = [dominantScript(original), dominantScript(candidate)];
+  if (scriptBefore && scriptAfter && scriptBefore !== scriptAfter) {
+    reasons.push(`the text changed script (${scriptBefore} → ${scriptAfter}): it was translated, not shortened`);
   }
   return reasons.length === 0 ? { ok: true } : { ok: false, reasons };
 }

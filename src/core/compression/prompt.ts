@@ -40,8 +40,11 @@ export function fillTemplate(template: string, text: string, ratio: number): str
  * generously at 3 characters a token) plus a margin is enough, and it caps what a runaway answer can cost.
  */
 export function maxTokensFor(text: string): number {
-  return Math.ceil(text.length / 3) + 64;
+  return Math.min(Math.ceil(text.length / 3) + 64, maxOutputTokens);
 }
+
+/** Below the output limit of the cheap models this is meant for; a larger bound is a 400 on some of them. */
+export const maxOutputTokens = 16_384;
 
 export interface RequestSettings {
   model: string;

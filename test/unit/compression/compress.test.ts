@@ -10,6 +10,7 @@ import {
   type CompressOptions,
 } from '../../../src/core/compression/compress';
 import { CompressionError } from '../../../src/core/compression/client';
+import { buildRequest, maxOutputTokens, validateTemplate } from '../../../src/core/compression/prompt';
 import { fixturesDir } from '../helpers/paths';
 import { completion, startFakeOpenAi, type FakeServer } from './fakeOpenAi';
 
@@ -105,4 +106,17 @@ test('pipeline: a preface the original itself starts with is not stripped', () =
     'Here is the plan:\nStep 1.',
   );
   assert.equal(unwrap('Here is the shorter prompt:\nStep 1.', 'Step one, then two.'), 'Step 1.');
+});
+
+test('prompt: the request is bounded and the template slots are filled once', () => {
+  const text = 'Keep {ratio} and {text} as they are.';
+  const request = buildRequest(text, { model: 'm', targetRatio: 0.4 });
+  assert.equal(request.temperature, 0);
+  assert.equal(request.max_tokens, Math.ceil(text.length / 3) + 64);
+  assert.equal(buildRequest('x'.repeat(200_000), { model: 'm', targetRatio: 0.4 }).max_tokens, maxOutputTokens);
+  const user = request.messages[1].content as string;
+  assert.match(user, /to about 40% of its length/);
+  assert.match(user, /<prompt>\nKeep \{ratio\} and \{text\} as they are\.\n<\/prompt>/);
+  assert.equal(validateTemplate('Shorten: {text}'), undefined);
+  assert.match(validateTemplate('Shorten {text} {text}') ?? '', /only once/);
 });

@@ -96,3 +96,12 @@ test('invariants: non-keyword output formats (bullets, yes or no) are kept', () 
   ]);
   assert.deepEqual(reasons('Answer yes or no. Format the reasons as bullet points.', 'Yes or no; bullets.'), []);
 });
+
+test('invariants: a translated text is refused (the script changed); code and placeholders do not count', () => {
+  assert.deepEqual(
+    reasons('请用中文回答用户 {user_name} 的问题，并且保持简短。', 'Answer {user_name} briefly in Chinese.'),
+    ['the text changed script (CJK → Latin): it was translated, not shortened'],
+  );
+  assert.deepEqual(reasons('Ответь кратко на вопрос {question} пользователя.', 'Кратко ответь на {question}.'), []);
+  assert.deepEqual(reasons('用 {user_name} 和 {order_id} 回答', '用 {user_name} {order_id} 答'), []);
+});
