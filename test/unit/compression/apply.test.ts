@@ -149,7 +149,7 @@ test('apply: the syntax check does catch a badly escaped literal', async () => {
 });
 
 test('findStringLiteralAt: TS template with a nested string, JSX attribute, code', async () => {
-  const code = "const é = 1;\nconst a = `x ${f('inner')} y`;\nconst b = <p title=\"Be brief.\" />;\n";
+  const code = 'const é = 1;\nconst a = `x ${f(\'inner\')} y`;\nconst b = <p title="Be brief." />;\n';
   const tree = await parse(code, 'typescriptreact');
   assert.equal(findStringLiteralAt(tree.rootNode, code.indexOf('inner'))?.text, "`x ${f('inner')} y`");
   assert.equal(findStringLiteralAt(tree.rootNode, code.indexOf('brief'))?.text, '"Be brief."');
