@@ -50,7 +50,11 @@ function supplement(draft: DraftModel, record: LiteLlmModel, src: string): void 
     }
     draft.tiers = [...byThreshold.values()].filter((t) => t.prices.input).sort((a, b) => a.above - b.above);
   }
-  draft.contextWindow ??= record.maxInputTokens;
+  // genai-prices rounds context windows (1,000,000 for gpt-4.1's 1,047,576); LiteLLM's exact figure wins when close.
+  const window = record.maxInputTokens;
+  if (draft.contextWindow === null || (window !== null && Math.abs(window - draft.contextWindow) <= draft.contextWindow * 0.1)) {
+    draft.contextWindow = window ?? draft.contextWindow;
+  }
   draft.maxOutputTokens ??= record.maxOutputTokens;
   draft.supportsCaching ??= record.supportsCaching;
   draft.cacheMinTokens ??= record.cacheMinTokens;
