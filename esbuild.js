@@ -83,6 +83,10 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   external: ['vscode'],
+  // web-tree-sitter's ESM build (chosen for `import` syntax) locates itself through import.meta.url, which
+  // CommonJS output leaves empty: give it the bundle's own file URL.
+  define: { 'import.meta.url': '__bundleFileUrl' },
+  banner: { js: "var __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'silent',
   plugins: [reportPlugin, externalRanksPlugin],
 };
@@ -104,7 +108,7 @@ async function main() {
       ...common,
       entryPoints: ['src/cli/main.ts'],
       outfile: 'dist/cli.js',
-      banner: { js: '#!/usr/bin/env node' },
+      banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
     }),
   ]);
   if (watch) {

@@ -1,9 +1,17 @@
 import * as vscode from 'vscode';
+import type { ParserHost } from './core/parsing';
 import { CommandIds } from './editor/commandIds';
+import { registerCompressor } from './editor/compress/register';
 import { createLog } from './editor/log';
+import { lazyParserHost } from './editor/parserHost';
+
+/** What the activation steps share; each piece is created once and owned by the extension context. */
+interface Services {
+  parserHost: () => ParserHost;
+}
 
 /** The steps of activation, named so that a failure says where it happened. */
-type ActivationStep = (context: vscode.ExtensionContext) => void | Promise<void>;
+type ActivationStep = (context: vscode.ExtensionContext, services: Services) => void | Promise<void>;
 
 const steps: Array<[name: string, step: ActivationStep]> = [
   [
@@ -13,14 +21,16 @@ const steps: Array<[name: string, step: ActivationStep]> = [
       context.subscriptions.push(vscode.commands.registerCommand(CommandIds.showLog, () => log.show()));
     },
   ],
+  ['set up the prompt compressor', (context, services) => registerCompressor(context, services.parserHost)],
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = createLog();
   context.subscriptions.push(log);
+  const services: Services = { parserHost: lazyParserHost(context) };
   for (const [name, step] of steps) {
     try {
-      await step(context);
+      await step(context, services);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log.error(`Activation failed while trying to ${name}:`, error);

@@ -1,4 +1,7 @@
 /** Command ids as declared in package.json `contributes.commands`. */
 export const CommandIds = {
   showLog: 'llmCostLens.showLog',
+  compressPrompt: 'llmCostLens.compressPrompt',
+  setApiKey: 'llmCostLens.setApiKey',
+  clearApiKey: 'llmCostLens.clearApiKey',
 } as const;
