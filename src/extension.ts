@@ -2,12 +2,15 @@ import * as vscode from 'vscode';
 import type { ParserHost } from './core/parsing';
 import { CommandIds } from './editor/commandIds';
 import { registerCompressor } from './editor/compress/register';
+import { compressionCallCost } from './editor/compress/figures';
 import { createLog } from './editor/log';
 import { lazyParserHost } from './editor/parserHost';
+import { PricingService } from './editor/pricingService';
 
 /** What the activation steps share; each piece is created once and owned by the extension context. */
 interface Services {
   parserHost: () => ParserHost;
+  pricing: PricingService;
 }
 
 /** The steps of activation, named so that a failure says where it happened. */
@@ -21,13 +24,21 @@ const steps: Array<[name: string, step: ActivationStep]> = [
       context.subscriptions.push(vscode.commands.registerCommand(CommandIds.showLog, () => log.show()));
     },
   ],
-  ['set up the prompt compressor', (context, services) => registerCompressor(context, services.parserHost)],
+  [
+    'set up the prompt compressor',
+    (context, { parserHost, pricing }) =>
+      registerCompressor(context, parserHost, {
+        callCost: (model, usage) => compressionCallCost(pricing.table(), model, usage),
+      }),
+  ],
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = createLog();
   context.subscriptions.push(log);
-  const services: Services = { parserHost: lazyParserHost(context) };
+  const pricing = new PricingService();
+  context.subscriptions.push(pricing);
+  const services: Services = { parserHost: lazyParserHost(context), pricing };
   for (const [name, step] of steps) {
     try {
       await step(context, services);
