@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { bundledTable, resolveModel } from '../../../src/core/pricing';
+
+function idOf(name: string, hint = {}): string {
+  const r = resolveModel(name, bundledTable, hint);
+  assert.equal(r.unknown, false, `${name} resolves`);
+  return r.unknown ? '' : r.entry.id;
+}
+
+test('resolve: provider prefixes, routers and clouds', () => {
+  assert.equal(idOf('openai/gpt-4o'), 'gpt-4o');
+  assert.equal(idOf('anthropic/claude-sonnet-4-5'), 'claude-sonnet-4-5');
+  assert.equal(idOf('gemini/gemini-2.5-pro'), 'gemini-2.5-pro');
+  assert.equal(idOf('models/gemini-2.5-flash'), 'gemini-2.5-flash');
+  assert.equal(idOf('openrouter/anthropic/claude-3.5-sonnet'), 'claude-3-5-sonnet');
+  assert.equal(idOf('azure/gpt-4.1-mini'), 'gpt-4.1-mini');
+  assert.equal(idOf('bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0'), 'claude-haiku-4-5');
+  assert.equal(idOf('claude-sonnet-4-5@20250929'), 'claude-sonnet-4-5');
+  assert.equal(idOf('xai/grok-4'), 'grok-4-0709');
+  assert.equal(idOf('deepseek/deepseek-chat'), 'deepseek-chat');
+  assert.equal(idOf('mistral/mistral-large-latest'), 'mistral-large');
+});
+
+test('resolve: dated snapshots, -latest, dots and dashes', () => {
+  assert.equal(idOf('gpt-4o-2024-08-06'), 'gpt-4o');
+  assert.equal(idOf('gpt-4o-mini-2024-07-18'), 'gpt-4o-mini');
+  assert.equal(idOf('claude-sonnet-4-5-20250929'), 'claude-sonnet-4-5');
+  assert.equal(idOf('claude-3-5-haiku-latest'), 'claude-3-5-haiku-latest');
+  assert.equal(idOf('claude-3-7-sonnet-20250219'), 'claude-3-7-sonnet-latest');
+  assert.equal(idOf('o3-mini-latest'), 'o3-mini');
+  assert.equal(idOf('claude-sonnet-4.5'), 'claude-sonnet-4-5');
+  assert.equal(idOf('claude-opus-4.1'), 'claude-opus-4-1');
+  assert.equal(idOf('gpt-4-1'), 'gpt-4.1');
+  assert.equal(idOf('GPT-4o'), 'gpt-4o');
+  assert.equal(idOf('gpt-4o-mini'), 'gpt-4o-mini');
+  assert.equal(idOf('gemini-2.5-flash-lite'), 'gemini-2.5-flash-lite');
+});
+
+test('resolve: an unknown name is unknown, with the closest names, never a price', () => {
+  const r = resolveModel('gpt-4x-turbo', bundledTable);
+  assert.equal(r.unknown, true);
+  assert.ok(r.unknown && r.suggestions.includes('gpt-4-turbo'), JSON.stringify(r));
+  const claude = resolveModel('claude-sonet-4-5', bundledTable, { sdk: 'anthropic' });
+  assert.ok(claude.unknown && claude.suggestions[0] === 'claude-sonnet-4-5', JSON.stringify(claude));
+  assert.equal(resolveModel('', bundledTable).unknown, true);
+  assert.equal(resolveModel('my-fine-tune', bundledTable).unknown, true);
+});
