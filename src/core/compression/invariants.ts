@@ -69,44 +69,56 @@ function mask(text: string, pattern: RegExp): string {
   return text.replace(pattern, (m) => ' '.repeat(m.length));
 }
 
-/** Balanced `{...}` / `[...]` regions that look like JSON (a quoted key followed by a colon). */
-export function jsonBlocks(text: string): { start: number; end: number }[] {
-  const blocks: { start: number; end: number }[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch !== '{' && ch !== '[') {
-      i++;
-      continue;
-    }
-    const end = balancedEnd(text, i);
-    if (end > 0 && /"[^"\n]+"\s*:/.test(text.slice(i, end))) {
-      blocks.push({ start: i, end });
-      i = end;
-    } else i++;
-  }
-  return blocks;
-}
+/** How far down the open brackets a closing one looks for its partner; bounds the work on broken text. */
+const maxBracketSearch = 64;
 
-/** Index just after the bracket closing the one at `start`, or -1; skips brackets inside JSON strings. */
-function balancedEnd(text: string, start: number): number {
-  const stack: string[] = [];
+/**
+ * Outermost balanced `{...}` / `[...]` regions that look like JSON (they hold a quoted key and a colon). One
+ * pass with a bracket stack; brackets inside JSON strings do not count, and a string never spans a line.
+ */
+export function jsonBlocks(text: string): { start: number; end: number }[] {
+  const keys = [...text.matchAll(/"[^"\n]+"\s*:/g)].map((m) => m.index);
+  const pairs: { start: number; end: number }[] = [];
+  const stack: { close: string; at: number }[] = [];
   let inString = false;
-  for (let i = start; i < text.length; i++) {
+  for (let i = 0; i < text.length; i++) {
     const ch = text[i];
+    if (ch === '\n') inString = false;
     if (inString) {
       if (ch === '\\') i++;
       else if (ch === '"') inString = false;
       continue;
     }
     if (ch === '"') inString = true;
-    else if (ch === '{' || ch === '[') stack.push(ch === '{' ? '}' : ']');
+    else if (ch === '{' || ch === '[') stack.push({ close: ch === '{' ? '}' : ']', at: i });
     else if (ch === '}' || ch === ']') {
-      if (stack.pop() !== ch) return -1;
-      if (stack.length === 0) return i + 1;
+      let k = stack.length - 1;
+      while (k >= 0 && k >= stack.length - maxBracketSearch && stack[k].close !== ch) k--;
+      if (k < 0 || stack[k].close !== ch) continue;
+      pairs.push({ start: stack[k].at, end: i + 1 });
+      stack.length = k;
     }
   }
-  return -1;
+  pairs.sort((a, b) => a.start - b.start || b.end - a.end);
+  const blocks: { start: number; end: number }[] = [];
+  for (const pair of pairs) {
+    const last = blocks[blocks.length - 1];
+    if (last && pair.start < last.end) continue;
+    if (hasKeyIn(keys, pair.start, pair.end)) blocks.push(pair);
+  }
+  return blocks;
+}
+
+/** Whether a sorted list of key positions has one in [start, end). */
+function hasKeyIn(keys: number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (keys[mid] < start) low = mid + 1;
+    else high = mid;
+  }
+  return low < keys.length && keys[low] < end;
 }
 
 function sentences(text: string): string[] {

@@ -16,8 +16,10 @@ interface Segment {
   protectedText: boolean;
 }
 
-const protectedPatterns = [
-  /```[\s\S]*?```/g,
+const fencePattern = /```[\s\S]*?```/g;
+
+/** Inline regions copied verbatim, after fences and JSON blocks (which may contain them). */
+const inlinePatterns = [
   /`[^`\n]*`/g,
   /"[^"\n]*"/g,
   /“[^”\n]*”/g,
@@ -27,21 +29,15 @@ const protectedPatterns = [
   /\bhttps?:\/\/\S+/g,
 ];
 
-/** Splits the text into prose and protected regions (earliest match wins, JSON blocks first). */
+/** Splits the text into prose and protected regions: fences first, then JSON blocks, then inline regions. */
 function segment(text: string): Segment[] {
   const ranges: { start: number; end: number }[] = [];
-  const overlaps = (start: number, end: number): boolean => ranges.some((r) => start < r.end && end > r.start);
-  for (const pattern of protectedPatterns.slice(0, 1)) {
-    for (const m of text.matchAll(pattern)) ranges.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
-  }
-  for (const block of jsonBlocks(text)) if (!overlaps(block.start, block.end)) ranges.push(block);
-  for (const pattern of protectedPatterns.slice(1)) {
-    for (const m of text.matchAll(pattern)) {
-      const start = m.index ?? 0;
-      const end = start + m[0].length;
-      if (!overlaps(start, end)) ranges.push({ start, end });
-    }
-  }
+  const add = (start: number, end: number): void => {
+    if (!ranges.some((r) => start < r.end && end > r.start)) ranges.push({ start, end });
+  };
+  for (const m of text.matchAll(fencePattern)) add(m.index, m.index + m[0].length);
+  for (const block of jsonBlocks(text)) add(block.start, block.end);
+  for (const pattern of inlinePatterns) for (const m of text.matchAll(pattern)) add(m.index, m.index + m[0].length);
   ranges.sort((a, b) => a.start - b.start);
   const segments: Segment[] = [];
   let at = 0;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkCandidate, checkInvariants, extractInvariants } from '../../../src/core/compression/invariants';
+import { offlinePass } from '../../../src/core/compression/offline';
 
 function reasons(original: string, candidate: string, fields?: string[]): string[] {
   const check = checkInvariants(original, candidate, { fields });
@@ -104,4 +105,14 @@ test('invariants: a translated text is refused (the script changed); code and pl
   );
   assert.deepEqual(reasons('Ответь кратко на вопрос {question} пользователя.', 'Кратко ответь на {question}.'), []);
   assert.deepEqual(reasons('用 {user_name} 和 {order_id} 回答', '用 {user_name} {order_id} 答'), []);
+});
+
+test('invariants: a long text full of unclosed brackets is checked quickly', () => {
+  const text = `${'[{ '.repeat(20_000)}end`;
+  const started = Date.now();
+  assert.deepEqual(checkInvariants(text, text), { ok: true });
+  assert.equal(offlinePass(text).text, text);
+  const deep = `${'{'.repeat(20_000)}"k": 1${']'.repeat(20_000)}`;
+  assert.deepEqual(checkInvariants(deep, deep), { ok: true });
+  assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
 });
