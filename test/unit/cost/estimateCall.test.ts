@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { defaultCostSettings, estimateCallCost, type CallCost } from '../../../src/core/cost';
+import { bundledTable } from '../../../src/core/pricing';
+import { countTokens } from '../../../src/core/tokens';
+import { callRecord, near, text } from './records';
+
+const context = { table: bundledTable, settings: defaultCostSettings };
+
+function perCall(cost: CallCost): { expected: number; worst: number } {
+  assert.ok(cost.costPerCallUsd, JSON.stringify(cost.unknown));
+  return cost.costPerCallUsd;
+}
+
+// Settings: 200 tokens per dynamic part, 500 expected output tokens, 1,000 calls a day.
+// One user message with one dynamic part: 200 + chat format (3 + 3) = 206 input tokens.
+
+test('estimate: plain gpt-4o call without an output limit', () => {
+  const cost = estimateCallCost(callRecord({ model: 'gpt-4o' }), context);
+  assert.equal(cost.inputTokens, 206);
+  assert.equal(cost.inputExact, false);
+  // 206 × 2.50 + 500 × 10
+  near(perCall(cost).expected, 0.005515, 'expected');
+  // 206 × 2.50 + 16,384 (max output) × 10
+  near(perCall(cost).worst, 0.164355, 'worst');
+  // × 1,000 calls × 30 days
+  near(cost.monthlyUsd?.expected, 165.45, 'monthly');
+  assert.ok(cost.notes.some((n) => n.includes("no output limit: worst case uses the model's max output of 16,384 tokens")));
+});
+
+test('estimate: output limit and a calls-per-day annotation', () => {
+  const cost = estimateCallCost(
+    callRecord({ model: 'gpt-4o', outputLimit: true, outputLimitParam: 'max_tokens', outputLimitValue: 1000, callsPerDay: 5000 }),
+    context,
+  );
+  // 206 × 2.50 + 1,000 × 10
+  near(perCall(cost).worst, 0.010515, 'worst');
+  // 0.005515 × 5,000 × 30
+  near(cost.monthlyUsd?.expected, 827.25, 'monthly');
+  assert.equal(cost.callsPerDaySource, 'annotation');
+});
+
+// A 6,800-character static system prompt: Claude (before 4.7) ≈ 6,800 / 3.4 = 2,000 tokens.
+const longSystem = { kind: 'literal' as const, segments: [text('x'.repeat(6800))] };
+
+test('estimate: Anthropic cache_control 5m: one write per lifetime, reads for the other calls', () => {
+  const call = callRecord({
+    model: 'claude-sonnet-4-5',
+    sdk: 'anthropic',
+    api: 'messages.create',
+    systemPrompt: longSystem,
+    caching: { explicit: true, ttl: null },
+    outputLimit: true,
+    outputLimitValue: 1024,
+  });
+  const cost = estimateCallCost(call, context);
+  // 2,000 + 200 + (2 × 3 + 3) = 2,209 input tokens, an estimate (≈).
+  assert.equal(cost.inputTokens, 2209);
+  assert.equal(cost.inputExact, false);
+  // 288 five-minute lifetimes a day of 1,000 calls: per call 576 written, 1,424 read, 209 plain.
+  // 209 × 3 + 1,424 × 0.30 + 576 × 3.75 + 500 × 15
+  near(perCall(cost).expected, 0.0107142, 'expected');
+  // + 1,024 × 15 instead of 500 × 15
+  near(perCall(cost).worst, 0.0185742, 'worst');
+});
+
+test('estimate: Anthropic cache_control 1h', () => {
+  const call = callRecord({
+    model: 'claude-sonnet-4-5',
+    sdk: 'anthropic',
+    systemPrompt: longSystem,
+    caching: { explicit: true, ttl: '1h' },
+  });
+  // 24 lifetimes a day: per call 48 written, 1,952 read. 209 × 3 + 1,952 × 0.30 + 48 × 6 + 500 × 15
+  near(perCall(estimateCallCost(call, context)).expected, 0.0090006, 'expected');
+});
+
+test('estimate: a prefix below the model minimum is not cached', () => {
+  const call = callRecord({
+    model: 'claude-haiku-4-5',
+    sdk: 'anthropic',
+    systemPrompt: longSystem,
+    caching: { explicit: true, ttl: null },
+  });
+  const cost = estimateCallCost(call, context);
+  // 2,209 × 1 + 500 × 5
+  near(perCall(cost).expected, 0.004709, 'expected');
+  assert.ok(cost.notes.some((n) => n.includes('below') && n.includes('4,096')), cost.notes.join('\n'));
+});
+
+test('estimate: OpenAI automatic caching of a static prefix of 1,024 tokens or more', () => {
+  const system = `hello${' hello'.repeat(1999)}`;
+  assert.deepEqual(countTokens(system, 'gpt-4o'), { tokens: 2000, exact: true, family: 'o200k_base' });
+  const call = callRecord({ model: 'gpt-4o', systemPrompt: { kind: 'literal', segments: [text(system)] } });
+  const cost = estimateCallCost(call, context);
+  assert.equal(cost.inputTokens, 2209);
+  // Cached in 128-token steps: 1,920. Misses 288 of 1,000 calls: 552.96 at the input price, 1,367.04 read.
+  // 289 × 2.50 + 552.96 × 2.50 + 1,367.04 × 1.25 + 500 × 10
+  near(perCall(cost).expected, 0.0088137, 'expected');
+});
+
+test('estimate: exact input for a fully static OpenAI prompt', () => {
+  const call = callRecord({ model: 'gpt-4o', messages: [{ role: 'user', segments: [text('hello hello')] }] });
+  const cost = estimateCallCost(call, context);
+  // 2 tokens + 6 of chat format, counted exactly.
+  assert.equal(cost.inputTokens, 8);
+  assert.equal(cost.inputExact, true);
+});
+
+test('estimate: batch prices for a call sent through a batch API', () => {
+  const cost = estimateCallCost(callRecord({ model: 'gpt-4o', batch: true }), context);
+  // 206 × 1.25 + 500 × 5
+  near(perCall(cost).expected, 0.0027575, 'expected');
+});
+
+test('estimate: embeddings have no output and no chat format', () => {
+  const cost = estimateCallCost(callRecord({ model: 'text-embedding-3-small', api: 'embeddings.create' }), context);
+  assert.equal(cost.inputTokens, 200);
+  // 200 × 0.02; × 1,000 × 30
+  near(perCall(cost).expected, 0.000004, 'expected');
+  near(perCall(cost).worst, 0.000004, 'worst');
+  near(cost.monthlyUsd?.expected, 0.12, 'monthly');
+});
+
+test('estimate: an unknown model gives no dollar figure, only suggestions', () => {
+  const cost = estimateCallCost(callRecord({ model: 'gpt-4x-turbo' }), context);
+  assert.equal(cost.costPerCallUsd, null);
+  assert.equal(cost.monthlyUsd, null);
+  assert.ok(cost.unknown?.suggestions.includes('gpt-4-turbo'));
+  const unresolved = estimateCallCost(callRecord({ model: null }), context);
+  assert.equal(unresolved.costPerCallUsd, null);
+});
+
+test('estimate: the breakdown explains every figure', () => {
+  const cost = estimateCallCost(callRecord({ model: 'gpt-4o' }), context);
+  assert.deepEqual(
+    cost.breakdown.map((line) => [line.part, line.case]),
+    [
+      ['input', 'both'],
+      ['output', 'expected'],
+      ['output', 'worst'],
+    ],
+  );
+  assert.ok(cost.breakdown.every((line) => line.how.includes('×') && line.source.includes('2026')));
+  assert.ok(cost.notes.some((n) => n.startsWith('prices: genai-prices')));
+});
