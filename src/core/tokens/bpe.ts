@@ -22,6 +22,8 @@ export class BpeCounter {
   private readonly pattern: RegExp;
   /** Counts of pieces already merged: words repeat, and most of a text's pieces are seen before. */
   private readonly pieceCounts = new Map<string, number>();
+  /** Ranks of two-byte tokens by `b0 << 8 | b1` (-1: none): the first merges of every piece, without hashing. */
+  private readonly bytePairs = new Int32Array(65536).fill(-1);
 
   constructor(data: RankData) {
     this.pattern = new RegExp(data.pat_str, 'gu');
@@ -30,7 +32,9 @@ export class BpeCounter {
       const [, offsetText, ...tokens] = line.split(' ');
       const offset = Number.parseInt(offsetText ?? '', 10);
       tokens.forEach((token, index) => {
-        this.ranks.set(Buffer.from(token, 'base64').toString('latin1'), offset + index);
+        const bytes = Buffer.from(token, 'base64');
+        this.ranks.set(bytes.toString('latin1'), offset + index);
+        if (bytes.length === 2) this.bytePairs[((bytes[0] as number) << 8) | (bytes[1] as number)] = offset + index;
       });
     }
   }
@@ -60,39 +64,49 @@ export class BpeCounter {
     const next = new Int32Array(n + 1);
     const prev = new Int32Array(n + 1);
     const alive = new Uint8Array(n).fill(1);
+    // The rank of the pair starting at each part (-1: none), so a heap entry is checked without a lookup.
+    const rankAt = new Int32Array(n).fill(-1);
     for (let i = 0; i <= n; i++) {
       next[i] = i + 1;
       prev[i] = i - 1;
     }
-    const heap = new PairHeap();
-    const pairRank = (start: number): number | undefined => {
+    const pairRank = (start: number): number => {
       const middle = next[start] as number;
-      if (middle >= n) return undefined;
-      return this.ranks.get(piece.substring(start, next[middle] as number));
+      if (middle >= n) return -1;
+      const end = next[middle] as number;
+      const rank =
+        end - start === 2
+          ? (this.bytePairs[(piece.charCodeAt(start) << 8) | piece.charCodeAt(start + 1)] as number)
+          : this.ranks.get(piece.substring(start, end));
+      return rank ?? -1;
     };
+    const initial: number[] = [];
     for (let i = 0; i < n - 1; i++) {
       const rank = pairRank(i);
-      if (rank !== undefined) heap.push(rank, i);
+      rankAt[i] = rank;
+      if (rank >= 0) initial.push(rank * PairHeap.shift + i);
     }
+    const heap = new PairHeap(initial);
+    const update = (start: number): void => {
+      const rank = pairRank(start);
+      rankAt[start] = rank;
+      if (rank >= 0) heap.push(rank, start);
+    };
     let parts = n;
     for (let top = heap.pop(); top >= 0; top = heap.pop()) {
       const rank = Math.floor(top / PairHeap.shift);
       const start = top - rank * PairHeap.shift;
       // Ranks are unique per byte string, so an entry is current exactly when its pair still has that rank.
-      if (!alive[start] || pairRank(start) !== rank) continue;
+      if (!alive[start] || rankAt[start] !== rank) continue;
       const middle = next[start] as number;
       alive[middle] = 0;
       const end = next[middle] as number;
       next[start] = end;
       prev[end] = start;
       parts--;
-      const after = pairRank(start);
-      if (after !== undefined) heap.push(after, start);
+      update(start);
       const before = prev[start] as number;
-      if (before >= 0) {
-        const beforeRank = pairRank(before);
-        if (beforeRank !== undefined) heap.push(beforeRank, before);
-      }
+      if (before >= 0) update(before);
     }
     return parts;
   }
@@ -103,8 +117,12 @@ const asciiOnly = /^[\x00-\x7f]*$/;
 
 /** A binary min-heap of (rank, start) packed into one number: lowest rank first, then leftmost. */
 class PairHeap {
-  private readonly items: number[] = [];
   static readonly shift = 2 ** 32;
+
+  /** Builds the heap from unordered items in linear time. */
+  constructor(private readonly items: number[]) {
+    for (let i = (items.length >> 1) - 1; i >= 0; i--) this.siftDown(i, items[i] as number);
+  }
 
   push(rank: number, start: number): void {
     const items = this.items;
@@ -126,19 +144,22 @@ class PairHeap {
     if (items.length === 0) return -1;
     const top = items[0] as number;
     const last = items.pop() as number;
-    if (items.length > 0) {
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        if (left >= items.length) break;
-        const right = left + 1;
-        const child = right < items.length && (items[right] as number) < (items[left] as number) ? right : left;
-        if ((items[child] as number) >= last) break;
-        items[i] = items[child] as number;
-        i = child;
-      }
-      items[i] = last;
-    }
+    if (items.length > 0) this.siftDown(0, last);
     return top;
+  }
+
+  private siftDown(from: number, value: number): void {
+    const items = this.items;
+    let i = from;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= items.length) break;
+      const right = left + 1;
+      const child = right < items.length && (items[right] as number) < (items[left] as number) ? right : left;
+      if ((items[child] as number) >= value) break;
+      items[i] = items[child] as number;
+      i = child;
+    }
+    items[i] = value;
   }
 }
