@@ -137,20 +137,20 @@ export function extractInvariants(text: string, options: InvariantOptions = {}):
   const jsonValues: unknown[] = [];
   const jsonKeys = new Set<string>();
   // Parsed JSON is compared as a whole; of the rest only keys (and numbers) are checked, not its quoted strings.
-  let withoutJson = rest;
-  let withoutParsedJson = rest;
-  for (const block of jsonBlocks(rest)) {
+  const allBlocks = jsonBlocks(rest);
+  const parsedBlocks: { start: number; end: number }[] = [];
+  for (const block of allBlocks) {
     const source = rest.slice(block.start, block.end);
     for (const m of source.matchAll(/"([^"\n]+)"\s*:/g)) jsonKeys.add(m[1]);
-    const blank = (t: string): string => t.slice(0, block.start) + ' '.repeat(source.length) + t.slice(block.end);
-    withoutJson = blank(withoutJson);
     try {
       jsonValues.push(JSON.parse(source));
-      withoutParsedJson = blank(withoutParsedJson);
+      parsedBlocks.push(block);
     } catch {
       // Examples with `...` or placeholders are not JSON; their keys are still checked.
     }
   }
+  const withoutJson = blankRanges(rest, allBlocks);
+  const withoutParsedJson = blankRanges(rest, parsedBlocks);
 
   const placeholders = new Set<string>(fields.filter((f) => text.includes(f)));
   for (const pattern of [mustachePattern, dollarPattern, percentNamedPattern]) {
@@ -190,6 +190,18 @@ export function extractInvariants(text: string, options: InvariantOptions = {}):
     formats: [...formats],
     formatsNamed: formatKeywords.filter((f) => f.pattern.test(text)).map((f) => f.name),
   };
+}
+
+/** `text` with the given sorted, disjoint ranges replaced by spaces, built in one pass. */
+function blankRanges(text: string, ranges: { start: number; end: number }[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const r of ranges) {
+    parts.push(text.slice(at, r.start), ' '.repeat(r.end - r.start));
+    at = r.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Blanks in `a` every position blanked in `b` (both are masks of the same text). */
@@ -236,10 +248,6 @@ function short(text: string, max = 60): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-function deepEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /** Compares the invariants of `original` with `candidate`; every difference becomes one precise reason. */
 export function checkInvariants(original: string, candidate: string, options: InvariantOptions = {}): InvariantCheck {
   const before = extractInvariants(original, options);
@@ -259,10 +267,10 @@ export function checkInvariants(original: string, candidate: string, options: In
   before.codeBlocks.forEach((block, i) => {
     if (!candidate.includes(block)) reasons.push(`code block ${i + 1} (${short(block, 40)}) was changed or dropped`);
   });
-  for (const value of before.jsonValues) {
-    if (!after.jsonValues.some((v) => deepEqual(v, value))) {
-      reasons.push(`the JSON example ${short(JSON.stringify(value), 50)} was changed or dropped`);
-    }
+  // Compared as canonical JSON text: whitespace may change, values and key order may not.
+  const kept = new Set(after.jsonValues.map((v) => JSON.stringify(v)));
+  for (const value of new Set(before.jsonValues.map((v) => JSON.stringify(v)))) {
+    if (!kept.has(value)) reasons.push(`the JSON example ${short(value, 50)} was changed or dropped`);
   }
   for (const key of before.jsonKeys) {
     if (!after.jsonKeys.includes(key) && !candidate.includes(`"${key}"`))

@@ -116,3 +116,11 @@ test('invariants: a long text full of unclosed brackets is checked quickly', () 
   assert.deepEqual(checkInvariants(deep, deep), { ok: true });
   assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
 });
+
+test('invariants: a long prompt with many JSON examples is checked in linear time', () => {
+  const paragraph = 'Answer {user} in JSON like {"a": [1, 2, {"b": "c"}]}. See https://x.y/z?q=1 and "quoted".\n\n';
+  const text = paragraph.repeat(1000);
+  const started = Date.now();
+  assert.deepEqual(checkCandidate(text, text.replace(/\n\n/g, '\n')), { ok: true });
+  assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+});
