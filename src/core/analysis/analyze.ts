@@ -1,0 +1,77 @@
+import type { Tree } from 'web-tree-sitter';
+import type { ParserHost } from '../parsing/host';
+import { catalog } from '../sdk';
+import { findCandidates } from './candidates';
+import { buildRecord } from './record';
+import { Resolver } from './resolver';
+import type { CallRecord, LanguageId, SkippedFile } from './types';
+
+export interface AnalysisResult {
+  calls: CallRecord[];
+  /** Set when the file was not analysed, with the reason. */
+  skipped?: SkippedFile;
+}
+
+/** Files larger than this are skipped: generated or vendored code, not hand-written calls. */
+export const maxFileBytes = 1024 * 1024;
+/** A line longer than this means minified code. */
+export const maxLineLength = 10_000;
+
+let mentionPattern: RegExp | undefined;
+
+/** A cheap text pre-check: false when the file cannot contain a call of any known SDK (no parse needed). */
+export function mentionsLlmSdk(text: string): boolean {
+  mentionPattern ??= new RegExp(
+    [...new Set(catalog.flatMap((e) => [...e.mentions, ...e.pythonModules, ...e.jsModules]).filter((m) => m.length > 2))]
+      .map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+      .join('|'),
+  );
+  return mentionPattern.test(text);
+}
+
+/** Why a file is not analysed (too large, minified), or null. */
+export function skipReason(text: string): string | null {
+  if (text.length > maxFileBytes || (text.length > maxFileBytes / 4 && Buffer.byteLength(text, 'utf8') > maxFileBytes)) {
+    return `larger than ${maxFileBytes / (1024 * 1024)} MB`;
+  }
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > maxLineLength) return `minified (a line longer than ${maxLineLength} characters)`;
+    start = end + 1;
+  }
+  return null;
+}
+
+const testPath = /(^|[\\/])(tests?|__tests__|__mocks__|spec)[\\/]|(^|[\\/])test_[^\\/]*\.py$|_test\.py$|\.(test|spec)\.[cm]?[jt]sx?$|(^|[\\/])conftest\.py$/i;
+const mockingText = /\b(MagicMock|AsyncMock|Mock\(|create_autospec|patch\(|patch\.object|@patch|monkeypatch|mocker\.|jest\.(mock|fn|spyOn)|vi\.(mock|fn|spyOn)|sinon\.|respx|nock\()/;
+
+/** Calls in an already parsed tree (the editor keeps one tree per document). Never throws on odd input. */
+export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, file: string): CallRecord[] {
+  const resolver = new Resolver(text, tree.rootNode, languageId === 'python');
+  const mocking = testPath.test(file) && mockingText.test(text);
+  const candidates = findCandidates(text, tree.rootNode, resolver, { mocking });
+  const records: CallRecord[] = [];
+  for (const candidate of candidates) {
+    if (mocking && candidate.object === null) continue;
+    records.push(buildRecord(candidate, resolver, file));
+  }
+  return records;
+}
+
+/**
+ * The analysis entry: skip rules, the SDK pre-check, a parse, the calls. The tree is freed before returning.
+ * `file` is copied into each record as given.
+ */
+export async function analyze(text: string, languageId: LanguageId, file: string, host: ParserHost): Promise<AnalysisResult> {
+  const reason = skipReason(text);
+  if (reason) return { calls: [], skipped: { file, reason } };
+  if (!mentionsLlmSdk(text)) return { calls: [] };
+  const tree = await host.parse(text, languageId);
+  try {
+    return { calls: analyzeTree(tree, text, languageId, file) };
+  } finally {
+    tree.delete();
+  }
+}

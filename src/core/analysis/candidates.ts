@@ -1,0 +1,141 @@
+import type { Node } from 'web-tree-sitter';
+import { billableNames, catalog, type MethodEntry, type SdkEntry } from '../sdk';
+import type { Resolver } from './resolver';
+import { Receivers, type SdkObject } from './receiver';
+import { calleeOf, flatten, isCall, isMember, memberName, sameNode, unwrap } from './syntax';
+
+/** A call that sends a billable request, before its arguments are read. */
+export interface Candidate {
+  call: Node;
+  /** The final method-name token (`create` in `.create(`). */
+  nameNode: Node;
+  entry: SdkEntry;
+  method: MethodEntry;
+  /** The receiver, when the file shows where it comes from (null for functions and unresolved receivers). */
+  object: SdkObject | null;
+}
+
+export interface CandidateOptions {
+  /** A test file that mocks or patches: receivers the file does not construct are fakes. */
+  mocking: boolean;
+}
+
+let namePattern: RegExp | undefined;
+
+function billableNamePattern(): RegExp {
+  namePattern ??= new RegExp(`(?<![\\w$])(?:${[...billableNames()].sort().join('|')})(?![\\w$])`, 'g');
+  return namePattern;
+}
+
+/**
+ * Billable calls in a parsed file. The text is searched for the method names that can end a billable call
+ * and only those tokens are looked at in the tree: comments and strings fall out because their tokens are not
+ * identifiers, and the cost follows the number of such names, not the size of the file.
+ */
+export function findCandidates(text: string, root: Node, resolver: Resolver, options: CandidateOptions): Candidate[] {
+  const receivers = new Receivers(resolver);
+  const found: Candidate[] = [];
+  const seen = new Set<number>();
+  const pattern = new RegExp(billableNamePattern().source, 'g');
+  const aliases = aliasNames(text, resolver);
+  const visit = (offset: number, length: number): void => {
+    const node = root.descendantForIndex(offset, offset + length);
+    if (!node || (node.type !== 'identifier' && node.type !== 'property_identifier')) return;
+    const call = callOf(node);
+    if (!call || seen.has(call.startIndex * 4 + call.endIndex)) return;
+    const candidate = classify(call, node, receivers, resolver, options);
+    if (candidate) {
+      seen.add(call.startIndex * 4 + call.endIndex);
+      found.push(candidate);
+    }
+  };
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) visit(match.index, match[0].length);
+  for (const alias of aliases) for (const offset of resolver.bindings.occurrences(alias)) visit(offset, alias.length);
+  return found.sort((a, b) => a.call.startIndex - b.call.startIndex);
+}
+
+/** The call whose callee ends with `name`, if `name` is the called method or function. */
+function callOf(name: Node): Node | null {
+  const parent = name.parent;
+  if (!parent) return null;
+  if (isMember(parent)) {
+    if (memberName(parent) !== name.text || !sameNode(parent.lastNamedChild, name)) return null;
+    const call = parent.parent;
+    return call && isCall(call) && call.type !== 'new_expression' && sameNode(calleeOf(call), parent) ? call : null;
+  }
+  if (isCall(parent) && parent.type !== 'new_expression' && sameNode(calleeOf(parent), name)) return parent;
+  return null;
+}
+
+function classify(call: Node, nameNode: Node, receivers: Receivers, resolver: Resolver, options: CandidateOptions): Candidate | null {
+  const callee = calleeOf(call);
+  if (!callee) return null;
+  const calleeNode = unwrap(callee);
+  if (!isMember(calleeNode)) {
+    const symbol = receivers.symbol(calleeNode);
+    const name = symbol?.path[symbol.path.length - 1];
+    const method = name ? symbol?.entry.functions?.find((f) => f.path === name) : undefined;
+    return symbol && method ? { call, nameNode, entry: symbol.entry, method, object: null } : null;
+  }
+  const found = receivers.objectAndPath(calleeNode);
+  if (found) {
+    const path = found.path.join('.');
+    const { entry, kind } = found.object;
+    const method =
+      entry.methods.find((m) => m.path === path && m.on === kind) ??
+      (kind === 'module' ? entry.functions?.find((f) => f.path === path) : undefined);
+    return method ? { call, nameNode, entry, method, object: found.object } : null;
+  }
+  return unresolvedReceiver(call, nameNode, calleeNode, resolver, options);
+}
+
+/**
+ * A receiver the file does not construct (a client passed in without a type, `self.client` set elsewhere):
+ * counted when the method path is specific to one SDK the file imports, or the arguments look like that SDK's.
+ */
+function unresolvedReceiver(call: Node, nameNode: Node, callee: Node, resolver: Resolver, options: CandidateOptions): Candidate | null {
+  if (options.mocking) return null;
+  const chain = flatten(callee);
+  if (/mock|fake|stub|dummy|spy/i.test(chain.root.text) || chain.path.some((p) => /mock|fake|stub/i.test(p))) return null;
+  if (definedAsOther(chain.root, resolver)) return null;
+  const argumentText = call.childForFieldName('arguments')?.text ?? '';
+  for (const entry of catalog) {
+    if (!importsSdk(resolver.text, entry)) continue;
+    const skip = entry.transparent ?? [];
+    const path = chain.path.filter((p, i) => i === chain.path.length - 1 || !skip.includes(p));
+    for (const method of entry.methods) {
+      if (method.on === 'module') continue;
+      const parts = method.path.split('.');
+      if (parts.length > path.length || path.slice(path.length - parts.length).join('.') !== method.path) continue;
+      if (parts.length === 1 && method.on !== 'model') continue;
+      const looksLike = /\bmodel\b/.test(argumentText) && entry.params.messages.some((m) => new RegExp(`\\b${m}\\b`).test(argumentText));
+      if (method.distinctive || (parts.length > 1 && looksLike)) return { call, nameNode, entry, method, object: null };
+    }
+  }
+  return null;
+}
+
+/** The receiver's root is bound in this file to something that is not an SDK object (a mock, a model class, a db). */
+function definedAsOther(root: Node, resolver: Resolver): boolean {
+  const node = unwrap(root);
+  if (node.type !== 'identifier') return isMember(node) && resolver.memberDefinition(node)?.kind === 'value';
+  const definition = resolver.bindings.lookup(node.text, node);
+  if (!definition) return false;
+  if (definition.kind === 'param') return definition.annotation !== null;
+  return definition.kind !== 'annotation';
+}
+
+function importsSdk(text: string, entry: SdkEntry): boolean {
+  return [...entry.pythonModules, ...entry.jsModules].some((m) => text.includes(m.replace(/\/$/, '')));
+}
+
+/** Local names bound to billable SDK functions under another name (`import { generateText as gen }`). */
+function aliasNames(text: string, resolver: Resolver): string[] {
+  const names: string[] = [];
+  const billable = billableNames();
+  const statements = resolver.python ? text.match(/\bimport\s[^\n]*\bas\s[^\n]*/g) : text.match(/\bimport\s*\{[^}]*\}/g);
+  for (const statement of statements ?? []) {
+    for (const match of statement.matchAll(/\bas\s+([A-Za-z_$][\w$]*)/g)) if (!billable.has(match[1])) names.push(match[1]);
+  }
+  return [...new Set(names)];
+}

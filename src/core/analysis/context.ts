@@ -1,0 +1,81 @@
+import type { Node } from 'web-tree-sitter';
+import { calleeOf, isFunction, isMember, memberName, sameNode } from './syntax';
+
+const loopTypes = new Set([
+  'for_statement',
+  'while_statement',
+  'for_in_statement',
+  'do_statement',
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+]);
+
+const iterating = new Set(['map', 'forEach', 'flatMap', 'filter', 'reduce', 'some', 'every', 'starmap', 'imap', 'imap_unordered']);
+
+/**
+ * Inside a loop body, a comprehension, or a callback of `.map/.forEach/...` (or Python `map(fn, xs)`) within the
+ * same function. The iterable of a `for` (e.g. `for chunk in client.stream(...)`) is not the body.
+ */
+export function isInLoop(call: Node): boolean {
+  let child: Node = call;
+  for (let p = call.parent; p; child = p, p = p.parent) {
+    if (loopTypes.has(p.type)) {
+      if (p.type === 'for_statement' || p.type === 'for_in_statement') {
+        const body = p.childForFieldName('body');
+        if (body && sameNode(body, child)) return true;
+        continue;
+      }
+      if (p.type === 'while_statement' || p.type === 'do_statement') return true;
+      // Comprehensions: the element, not the first iterable.
+      if (child.type !== 'for_in_clause') return true;
+      continue;
+    }
+    if (isFunction(p)) return isIteratingCallback(p);
+  }
+  return false;
+}
+
+function isIteratingCallback(fn: Node): boolean {
+  const args = fn.parent;
+  if (!args || (args.type !== 'arguments' && args.type !== 'argument_list')) return false;
+  const call = args.parent;
+  const callee = call ? calleeOf(call) : null;
+  if (!callee) return false;
+  const name = isMember(callee) ? memberName(callee) : callee.text;
+  return name !== null && iterating.has(name);
+}
+
+const annotation = /llm-cost-lens:\s*([\d][\d_,.]*)\s*(k)?\s*\/\s*day/i;
+
+/**
+ * Calls per day from an annotation comment on the lines just above the call's statement
+ * (`# llm-cost-lens: 5000/day`, `// llm-cost-lens: 20/day`), or at the end of the call's first line.
+ */
+export function callsPerDayAnnotation(text: string, call: Node): number | null {
+  const lineStart = text.lastIndexOf('\n', call.startIndex - 1) + 1;
+  let lineEnd = text.indexOf('\n', call.startIndex);
+  if (lineEnd < 0) lineEnd = text.length;
+  const sameLine = annotation.exec(text.slice(call.startIndex, lineEnd));
+  if (sameLine) return toNumber(sameLine);
+  let end = lineStart - 1;
+  for (let i = 0; i < 4 && end > 0; i++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).trim();
+    if (!line.startsWith('#') && !line.startsWith('//') && !line.startsWith('*') && !line.startsWith('/*')) {
+      // Decorators and blank lines do not belong to the call; anything else ends the search.
+      if (line !== '') break;
+    }
+    const match = annotation.exec(line);
+    if (match) return toNumber(match);
+    end = start - 1;
+  }
+  return null;
+}
+
+function toNumber(match: RegExpExecArray): number | null {
+  const value = Number(match[1].replace(/[_,]/g, ''));
+  if (!Number.isFinite(value)) return null;
+  return match[2] ? value * 1000 : value;
+}

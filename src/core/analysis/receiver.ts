@@ -1,0 +1,204 @@
+import type { Node } from 'web-tree-sitter';
+import { sdkForJsModule, sdkForPythonModule, type ObjectKind, type SdkEntry } from '../sdk';
+import { requiredModule } from './bindings';
+import type { Resolver } from './resolver';
+import { calleeOf, flatten, isCall, isMember, memberName, memberObject, unwrap } from './syntax';
+
+/** An object an SDK handed out: a client, a model (LangChain, GenerativeModel), a chat session, a provider. */
+export interface SdkObject {
+  entry: SdkEntry;
+  kind: ObjectKind;
+  /** Calls whose arguments carry settings for calls made on the object (model constructor, `chats.create`). */
+  settings: Node[];
+  /** The client's constructor call (for `base_url`), when the file shows it. */
+  construction: Node | null;
+}
+
+/** A name exported by an SDK module: `openai.OpenAI`, `generateText`, the `openai` module itself. */
+export interface SdkSymbol {
+  entry: SdkEntry;
+  /** Names under the SDK module (`['chat', 'completions']`), empty for the module itself. */
+  path: string[];
+}
+
+const maxDepth = 10;
+
+/** Finds which SDK object or symbol an expression stands for, through the file's own definitions. */
+export class Receivers {
+  constructor(private readonly resolver: Resolver) {}
+
+  symbol(expr: Node, depth = 0): SdkSymbol | null {
+    if (depth > maxDepth) return null;
+    const node = unwrap(expr);
+    if (node.type === 'identifier' || node.type === 'type_identifier') {
+      const definition = this.resolver.bindings.lookup(node.text, node);
+      if (!definition) return null;
+      if (definition.kind === 'import') return importSymbol(definition.module, definition.member, this.resolver.python);
+      if (definition.kind === 'value') {
+        const module = requiredModule(definition.value);
+        if (module !== null) return importSymbol(module, null, false);
+        const inner = unwrap(definition.value);
+        if (inner.type === 'identifier' || isMember(inner)) return this.symbol(inner, depth + 1);
+      }
+      return null;
+    }
+    if (isMember(node) || node.type === 'nested_type_identifier') {
+      const object = node.type === 'nested_type_identifier' ? node.firstNamedChild : memberObject(node);
+      const name = node.type === 'nested_type_identifier' ? node.lastNamedChild?.text : memberName(node);
+      const base = object ? this.symbol(object, depth + 1) : null;
+      if (!base || !name) return null;
+      if (this.resolver.python && base.path.length === 0) {
+        // `google` + `genai`: the dotted name may be a deeper SDK module.
+        return { entry: base.entry, path: [name] };
+      }
+      return { entry: base.entry, path: [...base.path, name] };
+    }
+    return null;
+  }
+
+  /** The SDK object `expr` evaluates to, when the file shows where it comes from. */
+  object(expr: Node, depth = 0): SdkObject | null {
+    if (depth > maxDepth) return null;
+    const node = unwrap(expr);
+    if (isCall(node)) return this.fromCall(node, depth);
+    if (node.type === 'identifier') {
+      const definition = this.resolver.bindings.lookup(node.text, node);
+      if (!definition) return null;
+      switch (definition.kind) {
+        case 'import': {
+          const symbol = importSymbol(definition.module, definition.member, this.resolver.python);
+          return symbol && isModule(symbol, this.resolver.python) ? moduleObject(symbol.entry) : null;
+        }
+        case 'value': {
+          const module = requiredModule(definition.value);
+          if (module !== null) return null;
+          return this.object(definition.value, depth + 1);
+        }
+        case 'param':
+          return (
+            (definition.annotation ? this.fromAnnotation(definition.annotation, depth) : null) ??
+            (definition.value ? this.object(definition.value, depth + 1) : null)
+          );
+        case 'annotation':
+          return this.fromAnnotation(definition.annotation, depth);
+        default:
+          return null;
+      }
+    }
+    if (isMember(node)) {
+      const definition = this.resolver.memberDefinition(node);
+      if (definition?.kind === 'value') return this.object(definition.value, depth + 1);
+      if (definition?.kind === 'annotation' || definition?.kind === 'param') {
+        return definition.annotation ? this.fromAnnotation(definition.annotation, depth) : null;
+      }
+      const symbol = this.symbol(node, depth + 1);
+      return symbol && isModule(symbol, this.resolver.python) ? moduleObject(symbol.entry) : null;
+    }
+    if (node.type === 'boolean_operator' || node.type === 'binary_expression' || node.type === 'conditional_expression' || node.type === 'ternary_expression') {
+      for (const child of node.namedChildren) {
+        const found = child ? this.object(child, depth + 1) : null;
+        if (found) return found;
+      }
+    }
+    return null;
+  }
+
+  /** Splits a member chain into the longest-known SDK object and the method path after it. */
+  objectAndPath(callee: Node, depth = 0): { object: SdkObject; path: string[] } | null {
+    const chain = flatten(callee);
+    for (let i = 0; i < chain.path.length; i++) {
+      const object = this.object(chain.prefixes[i], depth + 1);
+      if (object) return { object, path: stripTransparent(chain.path.slice(i), object.entry) };
+    }
+    return null;
+  }
+
+  private fromCall(call: Node, depth: number): SdkObject | null {
+    const callee = calleeOf(call);
+    if (!callee) return null;
+    const symbol = this.symbol(callee, depth + 1);
+    if (symbol) {
+      const name = symbol.path[symbol.path.length - 1] ?? 'default';
+      const constructor =
+        name === 'default'
+          ? symbol.entry.constructors[0]
+          : symbol.entry.constructors.find((c) => c.name === name);
+      if (!constructor) return null;
+      return {
+        entry: symbol.entry,
+        kind: constructor.kind,
+        settings: constructor.carriesSettings ? [call] : [],
+        construction: call,
+      };
+    }
+    if (!isMember(unwrap(callee))) return null;
+    const found = this.objectAndPath(callee, depth + 1);
+    if (!found) return null;
+    const path = found.path.join('.');
+    const factory = found.object.entry.factories?.find((f) => f.path === path && f.on === found.object.kind);
+    if (!factory) return null;
+    return {
+      entry: found.object.entry,
+      kind: factory.kind,
+      settings: factory.carriesSettings ? [...found.object.settings, call] : found.object.settings,
+      construction: found.object.construction,
+    };
+  }
+
+  /** `client: OpenAI`, `Optional[AsyncAnthropic]`, `llm: ChatOpenAI | None`, `"openai.OpenAI"`. */
+  private fromAnnotation(annotation: Node, depth: number): SdkObject | null {
+    const text = annotation.text;
+    for (const match of text.matchAll(/[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*/g)) {
+      const parts = match[0].split('.');
+      const symbol = this.nameSymbol(parts, annotation, depth);
+      const name = symbol?.path[symbol.path.length - 1];
+      const constructor = name ? symbol?.entry.constructors.find((c) => c.name === name) : undefined;
+      if (symbol && constructor) return { entry: symbol.entry, kind: constructor.kind, settings: [], construction: null };
+    }
+    return null;
+  }
+
+  private nameSymbol(parts: string[], at: Node, depth: number): SdkSymbol | null {
+    const definition = this.resolver.bindings.lookup(parts[0], at);
+    if (definition?.kind !== 'import' || depth > maxDepth) return null;
+    const base = importSymbol(definition.module, definition.member, this.resolver.python);
+    return base ? { entry: base.entry, path: [...base.path, ...parts.slice(1)] } : null;
+  }
+}
+
+function moduleObject(entry: SdkEntry): SdkObject {
+  return { entry, kind: 'module', settings: [], construction: null };
+}
+
+function isModule(symbol: SdkSymbol, python: boolean): boolean {
+  return python ? symbol.path.length === 0 || /^[a-z_]+$/.test(symbol.path[symbol.path.length - 1]) : symbol.path.length === 0;
+}
+
+/** The symbol an import binds: Python `module` + optional `member`, JS specifier + member (`default`, or null for `* as`). */
+export function importSymbol(module: string, member: string | null, python: boolean): SdkSymbol | null {
+  if (python) {
+    const dotted = member ? `${module}.${member}` : module;
+    const entry = sdkForPythonModule(dotted) ?? (member ? undefined : undefined);
+    if (entry) {
+      const root = entry.pythonModules.filter((m) => dotted === m || dotted.startsWith(`${m}.`)).sort((a, b) => b.length - a.length)[0];
+      const rest = dotted.slice(root.length).split('.').filter(Boolean);
+      return { entry, path: rest };
+    }
+    // `import google` then `google.genai.Client`: keep the prefix so that member access can complete it.
+    const deeper = findByPrefix(dotted);
+    return deeper ? { entry: deeper, path: [] } : null;
+  }
+  const entry = sdkForJsModule(module);
+  if (!entry) return null;
+  return { entry, path: member === null ? [] : [member] };
+}
+
+/** An SDK whose Python module starts with `prefix.` (`google` → google.genai). */
+function findByPrefix(prefix: string): SdkEntry | undefined {
+  return sdkForPythonModule(prefix) ?? undefined;
+}
+
+function stripTransparent(path: string[], entry: SdkEntry): string[] {
+  const skip = entry.transparent ?? [];
+  return path.filter((part, i) => i === path.length - 1 || !skip.includes(part));
+}

@@ -1,0 +1,235 @@
+import type { Node } from 'web-tree-sitter';
+import type { PromptSegment, TextRange } from './types';
+
+/** Node helpers shared by the Python and JS/TS grammars. */
+
+const wrappers = new Set([
+  'parenthesized_expression',
+  'await',
+  'await_expression',
+  'non_null_expression',
+  'as_expression',
+  'satisfies_expression',
+  'type_assertion',
+]);
+
+/** Strips parentheses, `await`, and TS type assertions (`x!`, `x as T`). */
+export function unwrap(node: Node): Node {
+  let current = node;
+  for (let i = 0; i < 32 && wrappers.has(current.type); i++) {
+    const inner = current.type === 'type_assertion' ? current.lastNamedChild : current.firstNamedChild;
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
+}
+
+export function isCall(node: Node): boolean {
+  return node.type === 'call' || node.type === 'call_expression' || node.type === 'new_expression';
+}
+
+export function isMember(node: Node): boolean {
+  return node.type === 'attribute' || node.type === 'member_expression';
+}
+
+export function isIdentifier(node: Node): boolean {
+  return node.type === 'identifier';
+}
+
+export function calleeOf(call: Node): Node | null {
+  return call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function');
+}
+
+export function memberObject(node: Node): Node | null {
+  return node.childForFieldName('object');
+}
+
+export function memberName(node: Node): string | null {
+  return (node.childForFieldName(node.type === 'attribute' ? 'attribute' : 'property')?.text as string | undefined) ?? null;
+}
+
+export interface Chain {
+  /** The innermost expression that is not a member access (identifier, call, `self`, `this`). */
+  root: Node;
+  /** Each prefix of the chain: prefixes[0] is root, prefixes[i] is root.path[0..i). */
+  prefixes: Node[];
+  path: string[];
+}
+
+/** `a.b.c.d` → root `a`, path [b, c, d]. */
+export function flatten(expr: Node): Chain {
+  const path: string[] = [];
+  const prefixes: Node[] = [];
+  let node = unwrap(expr);
+  for (let i = 0; i < 64 && isMember(node); i++) {
+    prefixes.push(node);
+    path.push(memberName(node) ?? '');
+    const object = memberObject(node);
+    if (!object) break;
+    node = unwrap(object);
+  }
+  prefixes.push(node);
+  return { root: node, prefixes: prefixes.reverse(), path: path.reverse() };
+}
+
+export function rangeOf(node: Node): TextRange {
+  return { start: node.startIndex, end: node.endIndex };
+}
+
+export function contains(outer: Node, inner: Node): boolean {
+  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+const pyEscapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
+
+function decodeEscapes(text: string): string {
+  if (!text.includes('\\')) return text;
+  return text.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r?\n|.)/g, (whole, code: string) => {
+    if (code.startsWith('u{')) return safeCodePoint(parseInt(code.slice(2, -1), 16), whole);
+    if (code.startsWith('u') || code.startsWith('x')) return safeCodePoint(parseInt(code.slice(1), 16), whole);
+    if (code === '\n' || code === '\r\n') return '';
+    return pyEscapes[code] ?? code;
+  });
+}
+
+function safeCodePoint(code: number, fallback: string): string {
+  return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
+}
+
+/** Whether `node` is a string literal of either grammar (possibly with interpolations). */
+export function isStringLike(node: Node): boolean {
+  return node.type === 'string' || node.type === 'concatenated_string' || node.type === 'template_string';
+}
+
+/**
+ * The segments of a string literal: static text, and `{expr}` / `${expr}` fields as dynamic parts.
+ * Null when `node` is not a string literal.
+ */
+export function literalSegments(node: Node): PromptSegment[] | null {
+  if (node.type === 'concatenated_string') {
+    const parts: PromptSegment[] = [];
+    for (const child of node.namedChildren) {
+      const segments = child ? literalSegments(child) : null;
+      if (!segments) return null;
+      parts.push(...segments);
+    }
+    return mergeSegments(parts);
+  }
+  if (node.type === 'template_string') return templateSegments(node);
+  if (node.type !== 'string') return null;
+  const first = node.firstChild;
+  if (first?.type === 'string_start') return pythonStringSegments(node, first.text);
+  const text = node.text;
+  return [{ kind: 'static', text: decodeEscapes(text.slice(1, -1)) }];
+}
+
+function pythonStringSegments(node: Node, start: string): PromptSegment[] {
+  const raw = /r/i.test(start);
+  const fString = /f/i.test(start);
+  const decode = (text: string): string => {
+    const unescaped = raw ? text : decodeEscapes(text);
+    return fString ? unescaped.replace(/\{\{/g, '{').replace(/\}\}/g, '}') : unescaped;
+  };
+  const segments: PromptSegment[] = [];
+  const bodyStart = node.firstChild?.endIndex ?? node.startIndex;
+  const end = node.lastChild?.type === 'string_end' ? node.lastChild.startIndex : node.endIndex;
+  const whole = node.text;
+  const base = node.startIndex;
+  let cursor = bodyStart;
+  for (const child of node.namedChildren) {
+    if (!child || child.type !== 'interpolation') continue;
+    const staticText = whole.slice(cursor - base, child.startIndex - base);
+    if (staticText) segments.push({ kind: 'static', text: decode(staticText) });
+    segments.push({ kind: 'dynamic', expression: child.childForFieldName('expression')?.text ?? child.text });
+    cursor = child.endIndex;
+  }
+  const rest = whole.slice(cursor - base, end - base);
+  if (rest) segments.push({ kind: 'static', text: decode(rest) });
+  return segments.length > 0 ? segments : [{ kind: 'static', text: '' }];
+}
+
+function templateSegments(node: Node): PromptSegment[] {
+  const segments: PromptSegment[] = [];
+  const whole = node.text;
+  const base = node.startIndex;
+  let cursor = node.startIndex + 1;
+  for (const child of node.namedChildren) {
+    if (!child || child.type !== 'template_substitution') continue;
+    const staticText = whole.slice(cursor - base, child.startIndex - base);
+    if (staticText) segments.push({ kind: 'static', text: decodeEscapes(staticText) });
+    segments.push({ kind: 'dynamic', expression: child.text.slice(2, -1).trim() });
+    cursor = child.endIndex;
+  }
+  const rest = whole.slice(cursor - base, Math.max(cursor - base, whole.length - 1));
+  if (rest) segments.push({ kind: 'static', text: decodeEscapes(rest) });
+  return segments.length > 0 ? segments : [{ kind: 'static', text: '' }];
+}
+
+export function mergeSegments(segments: PromptSegment[]): PromptSegment[] {
+  const merged: PromptSegment[] = [];
+  for (const segment of segments) {
+    const last = merged[merged.length - 1];
+    if (segment.kind === 'static' && last?.kind === 'static') last.text += segment.text;
+    else if (segment.kind === 'static' && segment.text === '' && merged.length > 0) continue;
+    else merged.push({ ...segment });
+  }
+  return merged;
+}
+
+/** The value of a number literal (`4096`, `1_000`, `4e3`), or null. */
+export function numberLiteral(node: Node): number | null {
+  if (node.type !== 'integer' && node.type !== 'number' && node.type !== 'float') return null;
+  const value = Number(node.text.replace(/_/g, ''));
+  return Number.isFinite(value) ? value : null;
+}
+
+export function booleanLiteral(node: Node): boolean | null {
+  if (node.type === 'true') return true;
+  if (node.type === 'false') return false;
+  return null;
+}
+
+/** The key text of a dict/object entry key node (`"model"`, `model`, `'model'`). */
+export function keyText(node: Node): string | null {
+  if (node.type === 'property_identifier' || node.type === 'identifier') return node.text;
+  if (node.type === 'string') {
+    const segments = literalSegments(node);
+    if (segments && segments.length === 1 && segments[0].kind === 'static') return segments[0].text;
+  }
+  return null;
+}
+
+const functionTypes = new Set([
+  'function_definition',
+  'lambda',
+  'function_declaration',
+  'function_expression',
+  'function',
+  'arrow_function',
+  'method_definition',
+  'generator_function_declaration',
+  'generator_function',
+]);
+
+export function isFunction(node: Node): boolean {
+  return functionTypes.has(node.type);
+}
+
+export function isClass(node: Node): boolean {
+  return node.type === 'class_definition' || node.type === 'class_declaration' || node.type === 'class';
+}
+
+/** The nearest enclosing function, or null at module level. */
+export function enclosingFunction(node: Node): Node | null {
+  for (let p = node.parent; p; p = p.parent) if (isFunction(p)) return p;
+  return null;
+}
+
+export function enclosingClass(node: Node): Node | null {
+  for (let p = node.parent; p; p = p.parent) if (isClass(p)) return p;
+  return null;
+}
+
+export function sameNode(a: Node | null | undefined, b: Node | null | undefined): boolean {
+  return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
+}
