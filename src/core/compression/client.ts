@@ -68,6 +68,11 @@ export async function callModel(
     throw new CompressionError('no-key', 'No API key is set for the prompt compressor. Set one, then try again.');
   }
   const baseURL = validateBaseURL(settings.baseURL);
+  if (!(settings.timeoutMs > 0) || !Number.isFinite(settings.timeoutMs)) {
+    throw new CompressionError('invalid-settings', `The compressor timeout must be a positive number of seconds.`);
+  }
+  // The SDK rejects a timeout that is not a whole number of milliseconds.
+  settings = { ...settings, timeoutMs: Math.max(1, Math.round(settings.timeoutMs)) };
   const client = new OpenAI({
     apiKey,
     baseURL,
@@ -90,6 +95,14 @@ export async function callModel(
     } catch (error) {
       if (!(error instanceof OpenAI.RateLimitError))
         throw toCompressionError(error, request.model, baseURL, apiKey, settings);
+      if (error.code === 'insufficient_quota' || error.type === 'insufficient_quota') {
+        // OpenAI's 429 for an account without credit: waiting does not help.
+        throw new CompressionError(
+          'rate-limited',
+          `The account behind the API key has no quota left at ${hostOf(baseURL)} (429 insufficient_quota). Check its plan and billing.`,
+          429,
+        );
+      }
       const waitMs = retryAfterMs(error.headers) ?? 1000 * 2 ** (attempt - 1);
       if (attempt >= maxAttempts) {
         throw new CompressionError(

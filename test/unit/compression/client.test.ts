@@ -250,3 +250,24 @@ test('client: a 200 answer carrying an error object shows its message, without t
   assert.equal(error.kind, 'malformed-response');
   assert.match(error.message, /not a chat completion .*Server says: quota exceeded for \*\*\*/);
 });
+
+test('client: 429 insufficient_quota gives up at once with a billing message', async () => {
+  const server = await serve(() => ({
+    status: 429,
+    headers: { 'retry-after': '0' },
+    body: {
+      error: { message: 'You exceeded your current quota', type: 'insufficient_quota', code: 'insufficient_quota' },
+    },
+  }));
+  const error = await failure(callModel(request, settings(server)));
+  assert.equal(error.kind, 'rate-limited');
+  assert.match(error.message, /no quota left .*insufficient_quota/);
+  assert.equal(server.requests.length, 1);
+});
+
+test('client: a fractional timeout is rounded, a non-positive one refused', async () => {
+  const server = await serve(() => ({ body: completion('ok') }));
+  assert.equal((await callModel(request, settings(server, { timeoutMs: 1500.5 }))).text, 'ok');
+  const error = await failure(callModel(request, settings(server, { timeoutMs: 0 })));
+  assert.equal(error.kind, 'invalid-settings');
+});
