@@ -13,6 +13,7 @@ interface Encoder {
 const ordinary = { disallowedSpecial: new Set<string>() };
 
 function encoder(name: 'o200k_base' | 'cl100k_base'): Encoder {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS build, chosen by name
   return require(`gpt-tokenizer/cjs/encoding/${name}`) as Encoder;
 }
 
@@ -26,9 +27,13 @@ function texts(): Record<string, string> {
       'def score(items: list[dict]) -> float:\n    """Average of the scores."""\n    total = sum(i["score"] for i in items)\n' +
       '    return total / max(len(items), 1)\n\nprint(f"{score([{\'score\': 3}]):.2f}")\n',
     typescript:
-      "export async function main(): Promise<void> {\n  const client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n" +
+      'export async function main(): Promise<void> {\n  const client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n' +
       "  const r = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });\n}\n",
-    json: JSON.stringify({ name: 'llm-cost-lens', version: '0.1.0', prices: [2.5, 10, 1.25], nested: { a: null, b: true } }, null, 2),
+    json: JSON.stringify(
+      { name: 'llm-cost-lens', version: '0.1.0', prices: [2.5, 10, 1.25], nested: { a: null, b: true } },
+      null,
+      2,
+    ),
     minifiedJson: JSON.stringify(Array.from({ length: 60 }, (_, i) => ({ id: i, key: `k${i}`, v: i * 3.5 }))),
     cjk: '大型语言模型的费用取决于输入和输出的令牌数量。日本語の文章も試します：東京は晴れです。한국어 문장도 포함합니다.',
     emoji: 'Launch 🚀🚀 done ✅ family 👨‍👩‍👧‍👦 flags 🇫🇷🇯🇵 skin 👍🏽 rainbow 🏳️‍🌈',

@@ -36,7 +36,9 @@ export async function runTokenBench(): Promise<void> {
   const wasLoaded = isEncodingLoaded('o200k_base');
   const loadStart = performance.now();
   bpeCounter('o200k_base');
-  lines.push(`  rank table load on first need: ${wasLoaded ? 'already loaded' : `${(performance.now() - loadStart).toFixed(0)} ms`}`);
+  lines.push(
+    `  rank table load on first need: ${wasLoaded ? 'already loaded' : `${(performance.now() - loadStart).toFixed(0)} ms`}`,
+  );
   const counter = bpeCounter('o200k_base');
   const runs: [string, string][] = [
     ['100,000 random letters, no whitespace', randomLetters(100_000, 1)],
@@ -52,15 +54,21 @@ export async function runTokenBench(): Promise<void> {
   }
   const prose = 'The quick brown fox jumps over the lazy dog; costs are counted per token. '.repeat(1400);
   const proseMs = time(() => counter.count(prose));
-  lines.push(`  prose throughput ${((prose.length / 1e6 / proseMs) * 1000).toFixed(1)} MB/s (${prose.length.toLocaleString('en-US')} chars in ${proseMs.toFixed(1)} ms)`);
+  lines.push(
+    `  prose throughput ${((prose.length / 1e6 / proseMs) * 1000).toFixed(1)} MB/s (${prose.length.toLocaleString('en-US')} chars in ${proseMs.toFixed(1)} ms)`,
+  );
   const memoText = `${prose} memo`;
   countTokens(memoText, 'gpt-4o');
   lines.push(`  memoised repeat count ${time(() => countTokens(memoText, 'gpt-4o')).toFixed(3)} ms`);
+  /* eslint-disable @typescript-eslint/no-require-imports -- js-tiktoken's types are ESM-only; its CommonJS build */
   const { Tiktoken } = require('js-tiktoken/lite') as { Tiktoken: new (ranks: unknown) => ReferenceEncoder };
   const reference = new Tiktoken(require('js-tiktoken/ranks/o200k_base'));
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const run = randomLetters(2000, 3);
   const referenceMs = time(() => reference.encode(run, [], []), 1);
   const oursMs = time(() => counter.count(run), 1);
-  lines.push(`  contrast, 2,000-letter run: js-tiktoken encode ${referenceMs.toFixed(0)} ms, this counter ${oursMs.toFixed(1)} ms (same count: ${reference.encode(run, [], []).length === counter.count(run)})`);
+  lines.push(
+    `  contrast, 2,000-letter run: js-tiktoken encode ${referenceMs.toFixed(0)} ms, this counter ${oursMs.toFixed(1)} ms (same count: ${reference.encode(run, [], []).length === counter.count(run)})`,
+  );
   console.log(lines.join('\n'));
 }

@@ -40,10 +40,13 @@ const labels: Record<PriceKind, string> = {
 };
 
 function describeEntry(entry: ModelEntry, table: PriceTable, asWritten: string, via: string): string {
-  const lines = [`${entry.id} (${entry.provider}, ${entry.mode})${asWritten === entry.id ? '' : ` ← '${asWritten}' (matched by ${via})`}`];
+  const lines = [
+    `${entry.id} (${entry.provider}, ${entry.mode})${asWritten === entry.id ? '' : ` ← '${asWritten}' (matched by ${via})`}`,
+  ];
   for (const kind of priceKinds) {
     const price = entry.prices[kind];
-    if (price) lines.push(`  ${labels[kind].padEnd(15)} ${formatRate(price.usd).padEnd(14)} ${describeSource(price, table)}`);
+    if (price)
+      lines.push(`  ${labels[kind].padEnd(15)} ${formatRate(price.usd).padEnd(14)} ${describeSource(price, table)}`);
   }
   for (const tier of entry.tiers) {
     const parts = priceKinds.flatMap((k) => (tier.prices[k] ? [`${labels[k]} ${formatRate(tier.prices[k].usd)}`] : []));

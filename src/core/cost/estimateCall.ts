@@ -17,7 +17,13 @@ export interface CostContext {
   count?: CountOptions;
 }
 
-function unknownCost(call: CallRecord, callsPerDay: number, source: CallCost['callsPerDaySource'], reason: string, suggestions: string[]): CallCost {
+function unknownCost(
+  call: CallRecord,
+  callsPerDay: number,
+  source: CallCost['callsPerDaySource'],
+  reason: string,
+  suggestions: string[],
+): CallCost {
   return {
     model: call.model,
     resolved: null,
@@ -34,7 +40,12 @@ function unknownCost(call: CallRecord, callsPerDay: number, source: CallCost['ca
   };
 }
 
-function outputTokens(call: CallRecord, entry: ModelEntry, expectedSetting: number, notes: string[]): { expected: number; worst: number } {
+function outputTokens(
+  call: CallRecord,
+  entry: ModelEntry,
+  expectedSetting: number,
+  notes: string[],
+): { expected: number; worst: number } {
   if (entry.mode === 'embedding') return { expected: 0, worst: 0 };
   const limit = call.outputLimitValue;
   const max = entry.maxOutputTokens;
@@ -66,7 +77,8 @@ export function estimateCallCost(call: CallRecord, context: CostContext): CallCo
   const annotated = call.callsPerDay !== null && call.callsPerDay >= 0;
   const callsPerDay = annotated ? (call.callsPerDay as number) : settings.callsPerDay;
   const perDaySource: CallCost['callsPerDaySource'] = annotated ? 'annotation' : 'setting';
-  if (!call.model) return unknownCost(call, callsPerDay, perDaySource, 'model not known: it is not written as a constant', []);
+  if (!call.model)
+    return unknownCost(call, callsPerDay, perDaySource, 'model not known: it is not written as a constant', []);
   const resolution = resolveModel(call.model, table, { sdk: call.sdk, baseUrl: call.baseUrl });
   if (resolution.unknown) {
     return unknownCost(call, callsPerDay, perDaySource, `unknown model '${call.model}'`, resolution.suggestions);
@@ -74,11 +86,19 @@ export function estimateCallCost(call: CallRecord, context: CostContext): CallCo
   const entry = resolution.entry;
   const notes: string[] = [];
   if (resolution.via !== 'name') notes.push(`'${call.model}' priced as ${entry.id}`);
-  const prompt = countPromptTokens(call, entry.tokenizer, settings.dynamicPartTokens, entry.mode === 'chat', context.count);
+  const prompt = countPromptTokens(
+    call,
+    entry.tokenizer,
+    settings.dynamicPartTokens,
+    entry.mode === 'chat',
+    context.count,
+  );
   const counted = prompt.staticExact ? 'counted exactly' : `estimated (≈, ${entry.tokenizer} character ratio)`;
   notes.push(`input: ${formatTokens(prompt.staticTokens)} tokens of static text ${counted}`);
   if (prompt.dynamicParts > 0) {
-    notes.push(`+ ${prompt.dynamicParts} dynamic part(s) × ${formatTokens(settings.dynamicPartTokens)} tokens (setting)`);
+    notes.push(
+      `+ ${prompt.dynamicParts} dynamic part(s) × ${formatTokens(settings.dynamicPartTokens)} tokens (setting)`,
+    );
   }
   if (prompt.overheadTokens > 0) notes.push(`+ ${prompt.overheadTokens} tokens of chat formatting`);
   const split = splitForCaching(call, entry, prompt.total, prompt.staticPrefixTokens, callsPerDay);

@@ -58,7 +58,10 @@ export function priceTokens(entry: ModelEntry, usage: TokenUsage, table: PriceTa
   const promptTokens = usage.input + (usage.cacheRead ?? 0) + (usage.cacheWrite5m ?? 0) + (usage.cacheWrite1h ?? 0);
   const tier = tierFor(entry, promptTokens);
   const prices: PriceSet = tier ? { ...entry.prices, ...tier.prices } : entry.prices;
-  if (tier) notes.push(`prompt of ${formatTokens(promptTokens)} tokens is above ${formatTokens(tier.above)}: long-context prices`);
+  if (tier)
+    notes.push(
+      `prompt of ${formatTokens(promptTokens)} tokens is above ${formatTokens(tier.above)}: long-context prices`,
+    );
   const input = prices.input ?? entry.prices.input;
   let batchFactor = 1;
   if (usage.batch) {
@@ -80,7 +83,9 @@ export function priceTokens(entry: ModelEntry, usage: TokenUsage, table: PriceTa
     const batchNote = batchFactor !== 1 ? ' with the batch discount' : '';
     if (own) return { price: own, factor: batchFactor, how: `${labels[part]}${batchNote}` };
     const fallback =
-      part === 'cacheRead' ? 'no cached-input discount listed: input price' : 'no cache-write surcharge listed: input price';
+      part === 'cacheRead'
+        ? 'no cached-input discount listed: input price'
+        : 'no cache-write surcharge listed: input price';
     return { price: input, factor: batchFactor, how: `${fallback}${batchNote}` };
   };
   const parts: PricedPart[] = [];

@@ -1,6 +1,12 @@
 export * from './types';
 export { bundledTable } from './table';
 export { resolveModel, type Resolution, type ResolveHint } from './resolve';
-export { validateOverrides, applyOverrides, overrideSourceKey, type PriceOverride, type OverrideValidation } from './overrides';
+export {
+  validateOverrides,
+  applyOverrides,
+  overrideSourceKey,
+  type PriceOverride,
+  type OverrideValidation,
+} from './overrides';
 export { loadPriceFile } from './userFile';
 export { describeSource } from './describe';

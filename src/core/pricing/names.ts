@@ -38,7 +38,10 @@ export function parseModelName(name: string): ParsedName {
     bare = bare.slice(dotted[0].length);
   }
   // Vertex `claude-sonnet-4-5@20250929`, Bedrock `...-v1:0`, Ollama-style `:latest`.
-  bare = bare.replace(/@[\w.-]+$/, '').replace(/-v\d+:\d+$/, '').replace(/:(?:\d+|latest)$/, '');
+  bare = bare
+    .replace(/@[\w.-]+$/, '')
+    .replace(/-v\d+:\d+$/, '')
+    .replace(/:(?:\d+|latest)$/, '');
   return { bare, provider };
 }
 
@@ -63,7 +66,7 @@ const snapshotSuffixes: readonly RegExp[] = [
 export function withoutSnapshotSuffixes(key: string): string[] {
   const out: string[] = [];
   let current = key;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const suffix of snapshotSuffixes) {
       const stripped = current.replace(suffix, '');

@@ -15,13 +15,7 @@ export type ModelTier = 'budget' | 'standard' | 'premium' | 'frontier';
 export type ModelMode = 'chat' | 'embedding';
 
 export type PriceKind =
-  | 'input'
-  | 'output'
-  | 'cacheRead'
-  | 'cacheWrite5m'
-  | 'cacheWrite1h'
-  | 'batchInput'
-  | 'batchOutput';
+  'input' | 'output' | 'cacheRead' | 'cacheWrite5m' | 'cacheWrite1h' | 'batchInput' | 'batchOutput';
 
 export const priceKinds: readonly PriceKind[] = [
   'input',

@@ -6,10 +6,12 @@ import type { BpeEncoding } from './family';
  * need only, never at activation. The literal `require` paths matter: the bundler maps them to the single copy
  * shipped in dist/ranks/.
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- a synchronous load on first need, not at import */
 const loaders: Record<BpeEncoding, () => RankData> = {
   o200k_base: () => require('js-tiktoken/ranks/o200k_base') as RankData,
   cl100k_base: () => require('js-tiktoken/ranks/cl100k_base') as RankData,
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const counters = new Map<BpeEncoding, BpeCounter>();
 

@@ -26,7 +26,21 @@ test('cli price: json and unknown model (exit 3 with the closest names)', async 
 
 test('cli estimate: json with the resolved model, total and parts', async () => {
   const io = captureIo();
-  const argv = ['estimate', '--model', 'claude-sonnet-4-5-20250929', '--input', '100', '--output', '300', '--cache-write', '2000', '--cache-ttl', '1h', '--format', 'json'];
+  const argv = [
+    'estimate',
+    '--model',
+    'claude-sonnet-4-5-20250929',
+    '--input',
+    '100',
+    '--output',
+    '300',
+    '--cache-write',
+    '2000',
+    '--cache-ttl',
+    '1h',
+    '--format',
+    'json',
+  ];
   assert.equal(await runCli(argv, io), 0);
   const json = JSON.parse(io.out()) as { model: string; totalUsd: number; parts: { part: string; usd: number }[] };
   assert.equal(json.model, 'claude-sonnet-4-5');
@@ -53,5 +67,8 @@ test('cli estimate: unknown model exits 3; bad numbers are usage errors', async 
   assert.equal(await runCli(['estimate', '--model', 'gpt-4o', '--input', 'many', '--output', '1'], bad), 2);
   assert.match(bad.err(), /--input must be a whole number/);
   const ttl = captureIo();
-  assert.equal(await runCli(['estimate', '--model', 'gpt-4o', '--input', '1', '--output', '1', '--cache-ttl', '2h'], ttl), 2);
+  assert.equal(
+    await runCli(['estimate', '--model', 'gpt-4o', '--input', '1', '--output', '1', '--cache-ttl', '2h'], ttl),
+    2,
+  );
 });

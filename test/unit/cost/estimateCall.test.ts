@@ -25,12 +25,20 @@ test('estimate: plain gpt-4o call without an output limit', () => {
   near(perCall(cost).worst, 0.164355, 'worst');
   // × 1,000 calls × 30 days
   near(cost.monthlyUsd?.expected, 165.45, 'monthly');
-  assert.ok(cost.notes.some((n) => n.includes("no output limit: worst case uses the model's max output of 16,384 tokens")));
+  assert.ok(
+    cost.notes.some((n) => n.includes("no output limit: worst case uses the model's max output of 16,384 tokens")),
+  );
 });
 
 test('estimate: output limit and a calls-per-day annotation', () => {
   const cost = estimateCallCost(
-    callRecord({ model: 'gpt-4o', outputLimit: true, outputLimitParam: 'max_tokens', outputLimitValue: 1000, callsPerDay: 5000 }),
+    callRecord({
+      model: 'gpt-4o',
+      outputLimit: true,
+      outputLimitParam: 'max_tokens',
+      outputLimitValue: 1000,
+      callsPerDay: 5000,
+    }),
     context,
   );
   // 206 × 2.50 + 1,000 × 10
@@ -85,7 +93,10 @@ test('estimate: a prefix below the model minimum is not cached', () => {
   const cost = estimateCallCost(call, context);
   // 2,209 × 1 + 500 × 5
   near(perCall(cost).expected, 0.004709, 'expected');
-  assert.ok(cost.notes.some((n) => n.includes('below') && n.includes('4,096')), cost.notes.join('\n'));
+  assert.ok(
+    cost.notes.some((n) => n.includes('below') && n.includes('4,096')),
+    cost.notes.join('\n'),
+  );
 });
 
 test('estimate: OpenAI automatic caching of a static prefix of 1,024 tokens or more', () => {

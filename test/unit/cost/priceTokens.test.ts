@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { priceTokens, type TokenUsage } from '../../../src/core/cost';
-import { applyOverrides, bundledTable, resolveModel, validateOverrides, type PriceTable } from '../../../src/core/pricing';
+import {
+  applyOverrides,
+  bundledTable,
+  resolveModel,
+  validateOverrides,
+  type PriceTable,
+} from '../../../src/core/pricing';
 import { near } from './records';
 
 function cost(model: string, usage: TokenUsage, table: PriceTable = bundledTable): number {
@@ -33,7 +39,12 @@ const cases: [string, string, TokenUsage, number][] = [
   // 10,000 × 1.50 + 1,000 × 7.50
   ['batch sonnet 4.5', 'claude-sonnet-4-5', { input: 10_000, output: 1000, batch: true }, 0.0225],
   // 10,000 × 0.15 (read 0.30, batch discount stacks)
-  ['batch + cache read sonnet 4.5', 'claude-sonnet-4-5', { input: 0, cacheRead: 10_000, output: 0, batch: true }, 0.0015],
+  [
+    'batch + cache read sonnet 4.5',
+    'claude-sonnet-4-5',
+    { input: 0, cacheRead: 10_000, output: 0, batch: true },
+    0.0015,
+  ],
   // 250,000 × 2.50 + 1,000 × 15 (above 200K: long-context prices)
   ['long context gemini 2.5 pro', 'gemini-2.5-pro', { input: 250_000, output: 1000 }, 0.64],
   // 100,000 × 1.25 + 1,000 × 10 (below the threshold)
@@ -80,5 +91,8 @@ test('priceTokens: parts say how each figure was computed and where the price co
   assert.match(priced.parts[0]?.source ?? '', /genai-prices 47df840a, 2026-08-21/);
   const noBatch = resolveModel('deepseek-chat', bundledTable);
   assert.ok(!noBatch.unknown);
-  assert.match(priceTokens(noBatch.entry, { input: 1, output: 1, batch: true }, bundledTable).notes.join(), /no batch price/);
+  assert.match(
+    priceTokens(noBatch.entry, { input: 1, output: 1, batch: true }, bundledTable).notes.join(),
+    /no batch price/,
+  );
 });

@@ -13,7 +13,10 @@ const genai = [
         context_window: 200000,
         prices: [
           { prices: { input_mtok: 2, output_mtok: 10 } },
-          { constraint: { start_date: '2026-09-01' }, prices: { input_mtok: { base: 3, tiers: [{ start: 200000, price: 6 }] }, output_mtok: 15 } },
+          {
+            constraint: { start_date: '2026-09-01' },
+            prices: { input_mtok: { base: 3, tiers: [{ start: 200000, price: 6 }] }, output_mtok: 15 },
+          },
         ],
       },
     ],
@@ -26,7 +29,10 @@ const genai = [
         match: { equals: 'deepseek-y' },
         prices: [
           { prices: { input_mtok: 0.1, output_mtok: 0.2 } },
-          { constraint: { start_time: '00:30:00Z', end_time: '16:30:00Z' }, prices: { input_mtok: 0.2, output_mtok: 0.4 } },
+          {
+            constraint: { start_time: '00:30:00Z', end_time: '16:30:00Z' },
+            prices: { input_mtok: 0.2, output_mtok: 0.4 },
+          },
         ],
       },
     ],
@@ -34,7 +40,13 @@ const genai = [
 ];
 
 const litellm = {
-  'claude-x-1-20260101': { litellm_provider: 'anthropic', mode: 'chat', input_cost_per_token: 0.000003, output_cost_per_token: 0.000015, max_output_tokens: 64000 },
+  'claude-x-1-20260101': {
+    litellm_provider: 'anthropic',
+    mode: 'chat',
+    input_cost_per_token: 0.000003,
+    output_cost_per_token: 0.000015,
+    max_output_tokens: 64000,
+  },
 };
 
 test('generate: prices in force on the date, tiers, rules, LiteLLM gaps, sources', () => {

@@ -3,7 +3,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { applyOverrides, bundledTable, loadPriceFile, resolveModel, validateOverrides } from '../../../src/core/pricing';
+import {
+  applyOverrides,
+  bundledTable,
+  loadPriceFile,
+  resolveModel,
+  validateOverrides,
+} from '../../../src/core/pricing';
 
 test('overrides: valid entries are kept, each bad entry is named, the rest keeps working', () => {
   const { overrides, problems } = validateOverrides({
@@ -20,14 +26,20 @@ test('overrides: valid entries are kept, each bad entry is named, the rest keeps
   );
   assert.equal(problems.length, 4);
   for (const name of ['bad-price', 'bad-field', 'not-an-object', 'empty']) {
-    assert.ok(problems.some((p) => p.includes(`'${name}'`)), `${name} named in ${JSON.stringify(problems)}`);
+    assert.ok(
+      problems.some((p) => p.includes(`'${name}'`)),
+      `${name} named in ${JSON.stringify(problems)}`,
+    );
   }
   assert.deepEqual(validateOverrides('nope').problems.length, 1);
   assert.deepEqual(validateOverrides(undefined), { overrides: [], problems: [] });
 });
 
 test('overrides: applied prices carry the override source; derived prices keep their ratio', () => {
-  const { overrides } = validateOverrides({ 'gpt-4o': { input: 2, output: 8 }, 'acme-gpt': { basedOn: 'gpt-4o-mini', input: 0.1 } });
+  const { overrides } = validateOverrides({
+    'gpt-4o': { input: 2, output: 8 },
+    'acme-gpt': { basedOn: 'gpt-4o-mini', input: 0.1 },
+  });
   const { table, problems } = applyOverrides(bundledTable, overrides, '2026-11-28');
   assert.deepEqual(problems, []);
   const r = resolveModel('gpt-4o', table);
@@ -39,7 +51,11 @@ test('overrides: applied prices carry the override source; derived prices keep t
   assert.equal(table.sources.override?.date, '2026-11-28');
   const acme = resolveModel('acme-gpt', table);
   assert.ok(!acme.unknown && acme.entry.prices.input.usd === 0.1 && acme.entry.prices.output?.usd === 0.6);
-  assert.equal(resolveModel('gpt-4o', bundledTable).unknown === false && bundledTable.models.find((m) => m.id === 'gpt-4o')?.prices.input.usd, 2.5);
+  assert.equal(
+    resolveModel('gpt-4o', bundledTable).unknown === false &&
+      bundledTable.models.find((m) => m.id === 'gpt-4o')?.prices.input.usd,
+    2.5,
+  );
 });
 
 test('overrides: an unknown basedOn or an incomplete unknown model is reported, not applied', () => {
@@ -56,8 +72,19 @@ test('price file: a LiteLLM-format file replaces the table; bad entries are name
   fs.writeFileSync(
     file,
     JSON.stringify({
-      'gpt-4o': { litellm_provider: 'openai', mode: 'chat', input_cost_per_token: 0.000002, output_cost_per_token: 0.000008, max_output_tokens: 16384 },
-      'gpt-bad': { litellm_provider: 'openai', mode: 'chat', input_cost_per_token: 'cheap', output_cost_per_token: 0.00001 },
+      'gpt-4o': {
+        litellm_provider: 'openai',
+        mode: 'chat',
+        input_cost_per_token: 0.000002,
+        output_cost_per_token: 0.000008,
+        max_output_tokens: 16384,
+      },
+      'gpt-bad': {
+        litellm_provider: 'openai',
+        mode: 'chat',
+        input_cost_per_token: 'cheap',
+        output_cost_per_token: 0.00001,
+      },
     }),
   );
   const { table, problems } = loadPriceFile(file, '2026-11-28');
@@ -65,7 +92,10 @@ test('price file: a LiteLLM-format file replaces the table; bad entries are name
   assert.equal(table.models.length, 1);
   assert.equal(table.models[0]?.prices.input.usd, 2);
   assert.equal(table.models[0]?.prices.batchInput?.usd, 1);
-  assert.ok(problems.some((p) => p.includes("'gpt-bad'")), JSON.stringify(problems));
+  assert.ok(
+    problems.some((p) => p.includes("'gpt-bad'")),
+    JSON.stringify(problems),
+  );
   fs.writeFileSync(file, '{ not json');
   const broken = loadPriceFile(file);
   assert.equal(broken.table, null);

@@ -13,7 +13,10 @@ const usd = (m: ModelEntry, kind: (typeof priceKinds)[number]): number | undefin
 test('snapshot: covers the six providers, chat and embedding models', () => {
   assert.ok(bundledTable.models.length > 150);
   for (const provider of ['openai', 'anthropic', 'google', 'deepseek', 'mistral', 'xai']) {
-    assert.ok(bundledTable.models.some((m) => m.provider === provider), provider);
+    assert.ok(
+      bundledTable.models.some((m) => m.provider === provider),
+      provider,
+    );
   }
   assert.ok(bundledTable.models.some((m) => m.mode === 'embedding' && m.provider === 'openai'));
   assert.ok(bundledTable.models.some((m) => m.mode === 'embedding' && m.provider === 'google'));

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import reference from '../../fixtures/tokens/reference.json';
-import { bpeCounter, chatOverheadTokens, countTokens, tokenizerFamilyFor, type BpeEncoding } from '../../../src/core/tokens';
+import {
+  bpeCounter,
+  chatOverheadTokens,
+  countTokens,
+  tokenizerFamilyFor,
+  type BpeEncoding,
+} from '../../../src/core/tokens';
 
 const encodings: BpeEncoding[] = ['o200k_base', 'cl100k_base'];
 
@@ -9,6 +15,7 @@ const encodings: BpeEncoding[] = ['o200k_base', 'cl100k_base'];
 interface ReferenceEncoder {
   encode(text: string, allowedSpecial: string[], disallowedSpecial: string[]): number[];
 }
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- js-tiktoken's types are ESM-only
 const { Tiktoken } = require('js-tiktoken/lite') as { Tiktoken: new (ranks: unknown) => ReferenceEncoder };
 
 test('tokens: counts equal the independent reference (gpt-tokenizer) on every text, both encodings', () => {
@@ -23,12 +30,20 @@ test('tokens: counts equal the independent reference (gpt-tokenizer) on every te
 test('tokens: counts equal js-tiktoken encode(text, [], []) on short mixed and random texts', () => {
   const pool = [...' \n\r\tabcXYZ0123456789.,!?\'"漢字ü🎉=<|>_-'];
   let seed = 7;
-  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (const encoding of encodings) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the rank table by name
     const reference = new Tiktoken(require(`js-tiktoken/ranks/${encoding}`));
     for (let i = 0; i < 150; i++) {
-      const text = Array.from({ length: 1 + Math.floor(random() * 120) }, () => pool[Math.floor(random() * pool.length)]).join('');
-      assert.equal(bpeCounter(encoding).count(text), reference.encode(text, [], []).length, `${encoding} ${JSON.stringify(text)}`);
+      const text = Array.from(
+        { length: 1 + Math.floor(random() * 120) },
+        () => pool[Math.floor(random() * pool.length)],
+      ).join('');
+      assert.equal(
+        bpeCounter(encoding).count(text),
+        reference.encode(text, [], []).length,
+        `${encoding} ${JSON.stringify(text)}`,
+      );
     }
   }
 });

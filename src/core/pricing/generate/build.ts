@@ -52,7 +52,10 @@ function supplement(draft: DraftModel, record: LiteLlmModel, src: string): void 
   }
   // genai-prices rounds context windows (1,000,000 for gpt-4.1's 1,047,576); LiteLLM's exact figure wins when close.
   const window = record.maxInputTokens;
-  if (draft.contextWindow === null || (window !== null && Math.abs(window - draft.contextWindow) <= draft.contextWindow * 0.1)) {
+  if (
+    draft.contextWindow === null ||
+    (window !== null && Math.abs(window - draft.contextWindow) <= draft.contextWindow * 0.1)
+  ) {
     draft.contextWindow = window ?? draft.contextWindow;
   }
   draft.maxOutputTokens ??= record.maxOutputTokens;
@@ -125,7 +128,11 @@ export function buildPriceTable(inputs: SourceInput[], asOf: string): BuildResul
     .map(finishEntry)
     .filter((e): e is ModelEntry => e !== null)
     .sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
-  const used = new Set(models.flatMap((m) => [...Object.values(m.prices), ...m.tiers.flatMap((t) => Object.values(t.prices))].map((p) => p.src)));
+  const used = new Set(
+    models.flatMap((m) =>
+      [...Object.values(m.prices), ...m.tiers.flatMap((t) => Object.values(t.prices))].map((p) => p.src),
+    ),
+  );
   for (const [key, info] of Object.entries(ruleSources)) {
     if (used.has(key)) sources[key] = { ...info, date: asOf };
   }

@@ -51,7 +51,10 @@ function currentPrices(prices: unknown, asOf: string): { prices: Record<string, 
     .filter((p): p is { prices: Record<string, unknown>; constraint: Constraint } => isRecord(p.prices))
     .filter((p) => !p.constraint.start_date || p.constraint.start_date <= asOf);
   if (options.length === 0) return null;
-  const latestDate = options.reduce((d, p) => (p.constraint.start_date ?? '') > d ? (p.constraint.start_date ?? '') : d, '');
+  const latestDate = options.reduce(
+    (d, p) => ((p.constraint.start_date ?? '') > d ? (p.constraint.start_date ?? '') : d),
+    '',
+  );
   const dated = options.filter((p) => (p.constraint.start_date ?? '') === latestDate);
   // An option without a time window covers the hours the others leave.
   const windowed = dated.reduce((sum, p) => sum + (windowHours(p.constraint) ?? 0), 0);

@@ -35,7 +35,8 @@ const fields: Record<string, PriceKind> = {
   output_cost_per_token_batches: 'batchOutput',
 };
 
-const tierField = /^(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost)_above_(\d+)k_tokens$/;
+const tierField =
+  /^(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost)_above_(\d+)k_tokens$/;
 
 export function looksLikeLiteLlm(raw: unknown): boolean {
   return isRecord(raw) && Object.values(raw).some((v) => isRecord(v) && 'litellm_provider' in v);
@@ -61,7 +62,8 @@ export function readLiteLlm(raw: unknown, asOf: string, problems: string[]): Lit
     for (const [field, kind] of Object.entries(fields)) {
       if (value[field] === undefined) continue;
       const usd = num(value[field]);
-      if (usd === null || usd < 0) problems.push(`LiteLLM entry '${key}': ${field} is not a price (${JSON.stringify(value[field])})`);
+      if (usd === null || usd < 0)
+        problems.push(`LiteLLM entry '${key}': ${field} is not a price (${JSON.stringify(value[field])})`);
       else if (usd > 0 || kind === 'output') prices[kind] = roundUsd(usd * 1e6);
     }
     if (!prices.input) continue;

@@ -23,7 +23,10 @@ export function detectFormat(data: unknown): SourceInput['format'] | null {
 function snapshotOf(file: string): { commit?: string; date: string } {
   const readme = path.join(path.dirname(file), 'README.md');
   try {
-    const row = fs.readFileSync(readme, 'utf8').split('\n').find((l) => l.includes(path.basename(file)));
+    const row = fs
+      .readFileSync(readme, 'utf8')
+      .split('\n')
+      .find((l) => l.includes(path.basename(file)));
     const match = row && /commit ([0-9a-f]{6,40}), (\d{4}-\d{2}-\d{2})/.exec(row);
     if (match) return { commit: match[1] as string, date: match[2] as string };
   } catch {
