@@ -106,7 +106,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 export const estimateCommand: CliCommand = {
   name: 'estimate',
-  summary: 'price one request from its token counts (input, output, cache, batch)',
+  summary: 'Price one request from its token counts (input, output, cache, batch)',
   usage,
   run,
 };

@@ -91,7 +91,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 export const priceCommand: CliCommand = {
   name: 'price',
-  summary: 'show the price entry of a model, with the source and date of each price',
+  summary: 'Show the price entry of a model, with the source and date of each price',
   usage,
   run,
 };
