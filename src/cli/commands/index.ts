@@ -2,10 +2,12 @@ import type { CliCommand } from '../command';
 import { compressCommand } from './compress';
 import { estimateCommand } from './estimate';
 import { priceCommand } from './price';
+import { scanCommand } from './scan';
 
 /** Every CLI command; adding one is adding its module here. */
 export const commands: CliCommand[] = [
   compressCommand,
   priceCommand,
   estimateCommand,
+  scanCommand,
 ];

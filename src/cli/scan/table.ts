@@ -1,0 +1,62 @@
+import type { CallRecord } from '../../core/analysis/types';
+import type { ScanResult } from './scan';
+
+/** One column of the table: later columns (costs) are added by appending to `columns`. */
+export interface Column {
+  header: string;
+  value(record: CallRecord): string;
+  align?: 'left' | 'right';
+}
+
+function modelText(record: CallRecord): string {
+  if (record.model !== null) return record.model;
+  return record.argumentRanges.model ? 'unresolved' : 'unknown';
+}
+
+function limitText(record: CallRecord): string {
+  if (!record.outputLimit) return 'none';
+  return `${record.outputLimitParam ?? 'limit'}=${record.outputLimitValue ?? '?'}`;
+}
+
+function flagsText(record: CallRecord): string {
+  const flags: string[] = [];
+  if (record.stream) flags.push('stream');
+  if (record.inLoop) flags.push('loop');
+  if (record.batch) flags.push('batch');
+  if (record.caching.explicit) flags.push(record.caching.ttl === '1h' ? 'cache:1h' : 'cache');
+  if (record.baseUrl) flags.push('base_url');
+  if (record.systemPrompt.kind === 'dynamic') flags.push('dynamic-system');
+  return flags.join(',');
+}
+
+export const columns: Column[] = [
+  { header: 'location', value: (r) => `${r.file}:${r.line}` },
+  { header: 'sdk', value: (r) => r.sdk },
+  { header: 'api', value: (r) => r.api },
+  { header: 'model', value: modelText },
+  { header: 'limit', value: limitText },
+  { header: 'flags', value: flagsText },
+];
+
+/** The table rows of a scan: one per call, cells in column order. */
+export function toRows(calls: CallRecord[], cols: Column[] = columns): string[][] {
+  return calls.map((record) => cols.map((c) => c.value(record)));
+}
+
+export function renderTable(result: ScanResult, cols: Column[] = columns): string {
+  const rows = toRows(result.calls, cols);
+  const widths = cols.map((c, i) => Math.max(c.header.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) => (cols[i].align === 'right' ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  const out: string[] = [];
+  if (rows.length > 0) {
+    out.push(line(cols.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line));
+  }
+  const files = `${result.files} file${result.files === 1 ? '' : 's'}`;
+  out.push(`${result.calls.length} LLM call${result.calls.length === 1 ? '' : 's'} in ${files}.`);
+  for (const skipped of result.skipped) out.push(`skipped ${skipped.file}: ${skipped.reason}`);
+  return `${out.join('\n')}\n`;
+}
