@@ -158,6 +158,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (!chosen) io.stderr(refusal(result, false));
     return chosen ? ExitCode.ok : ExitCode.failure;
   }
+  if (!chosen && values.offline && result.offline.changes.length === 0) {
+    io.stderr('Nothing to remove offline: the text has no filler phrases or extra whitespace.\n');
+    return ExitCode.failure;
+  }
   if (!chosen) {
     io.stderr(refusal(result, values['show-refused']));
     return ExitCode.failure;

@@ -205,7 +205,7 @@ function toCompressionError(
     return new CompressionError('cancelled', 'Compression cancelled.');
   }
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return new CompressionError('timeout', `${host} did not answer within ${Math.round(settings.timeoutMs / 1000)} s.`);
+    return new CompressionError('timeout', `${host} did not answer within ${seconds(settings.timeoutMs)} s.`);
   }
   if (error instanceof OpenAI.APIConnectionError) {
     const code = causeCode(error);
@@ -317,6 +317,10 @@ function hostOf(baseURL: string): string {
   } catch {
     return 'the compressor endpoint';
   }
+}
+
+function seconds(ms: number): string {
+  return ms < 10_000 ? String(Math.round(ms / 100) / 10) : String(Math.round(ms / 1000));
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {

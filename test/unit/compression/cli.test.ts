@@ -126,3 +126,17 @@ test('cli compress: token counts of a model without an offline tokenizer are mar
   assert.equal(code, 0, io.err());
   assert.match(io.err(), /characters, ≈\d+ → ≈\d+ tokens\./);
 });
+
+test('cli compress: --timeout in seconds; a slow server exits 1 with the timeout message', async () => {
+  const s = await server(() => ({ delayMs: 5000, body: completion(good) }));
+  const io = captureIo(cwd, { OPENAI_API_KEY: key });
+  const args = ['compress', '--file', 'support-prompt.txt', '--base-url', s.baseURL, '--timeout', '0.3'];
+  assert.equal(await runCli(args, io), 1);
+  assert.match(io.err(), /did not answer within 0\.3 s\./);
+});
+
+test('cli compress: --offline with nothing to remove exits 1 and says so', async () => {
+  const io = captureIo(cwd, {});
+  assert.equal(await runCli(['compress', '--file', 'tight-prompt.txt', '--offline'], io), 1);
+  assert.equal(io.err(), 'Nothing to remove offline: the text has no filler phrases or extra whitespace.\n');
+});
