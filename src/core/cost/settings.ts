@@ -16,3 +16,25 @@ export const defaultCostSettings: Readonly<CostSettings> = {
 
 /** Per month = per day × 30. */
 export const daysPerMonth = 30;
+
+/**
+ * Validates raw setting values (from the editor or a config file): each bad value is named and replaced by
+ * its default, the others are kept.
+ */
+export function validateCostSettings(raw: Partial<Record<keyof CostSettings, unknown>>): {
+  settings: CostSettings;
+  problems: string[];
+} {
+  const settings: CostSettings = { ...defaultCostSettings };
+  const problems: string[] = [];
+  for (const key of Object.keys(defaultCostSettings) as (keyof CostSettings)[]) {
+    const value = raw[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) settings[key] = value;
+    else
+      problems.push(
+        `${key}: expected a non-negative number, not ${JSON.stringify(value)}; using ${defaultCostSettings[key]}`,
+      );
+  }
+  return { settings, problems };
+}

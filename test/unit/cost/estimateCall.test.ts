@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultCostSettings, estimateCallCost, type CallCost } from '../../../src/core/cost';
+import {
+  defaultCostSettings,
+  estimateCallCost,
+  explainCost,
+  scanCostFields,
+  validateCostSettings,
+  type CallCost,
+} from '../../../src/core/cost';
 import { bundledTable } from '../../../src/core/pricing';
 import { countTokens } from '../../../src/core/tokens';
 import { callRecord, near, text } from './records';
@@ -154,4 +161,26 @@ test('estimate: the breakdown explains every figure', () => {
   );
   assert.ok(cost.breakdown.every((line) => line.how.includes('×') && line.source.includes('2026')));
   assert.ok(cost.notes.some((n) => n.startsWith('prices: genai-prices')));
+});
+
+test('estimate: explained in lines, estimates marked ≈, scan fields', () => {
+  const cost = estimateCallCost(callRecord({ model: 'gpt-4o' }), context);
+  const lines = explainCost(cost);
+  assert.equal(lines[0], 'gpt-4o: ≈206 input tokens');
+  assert.equal(lines[1], 'per call $0.005515 expected, $0.1644 worst case');
+  assert.equal(lines[2], 'per month $165.45 expected, $4,930.65 worst case');
+  assert.deepEqual(scanCostFields(cost).costPerCallUsd, cost.costPerCallUsd);
+  const unknown = explainCost(estimateCallCost(callRecord({ model: 'gpt-4x-turbo' }), context));
+  assert.match(unknown[0] ?? '', /unknown model 'gpt-4x-turbo' \(closest known: gpt-4-turbo.*\): no cost shown/);
+});
+
+test('settings: bad values are named and replaced by the defaults', () => {
+  const { settings, problems } = validateCostSettings({
+    callsPerDay: 50,
+    dynamicPartTokens: -3,
+    expectedOutputTokens: 'many',
+  });
+  assert.deepEqual(settings, { callsPerDay: 50, dynamicPartTokens: 200, expectedOutputTokens: 500 });
+  assert.equal(problems.length, 2);
+  assert.match(problems[0] ?? '', /^dynamicPartTokens/);
 });
