@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExitCode, UsageError, type CliCommand, type CliIo } from '../command';
 import { CompressionError } from '../../core/compression/client';
-import { compressPrompt, type CompressionResult } from '../../core/compression/compress';
+import { compressPrompt, type Candidate, type CompressionResult } from '../../core/compression/compress';
 import { defaultTargetRatio } from '../../core/compression/prompt';
 import { countTokens } from '../../core/tokens';
 
@@ -60,6 +60,11 @@ function summary(result: CompressionResult, text: string, tokens: number, approx
   const lines = [
     `Saved ${saved} of ${chars0} characters (${percent}%): ${chars0} → ${text.length} characters, ${t}${tokens0} → ${t}${tokens} tokens.`,
   ];
+  if (result.model && result.offline.accepted) {
+    lines.push(
+      `Offline pass alone: ${chars0 - result.offline.characters} characters (${result.offline.changes.join(', ')}).`,
+    );
+  }
   const usage = result.model?.usage;
   if (usage) {
     lines.push(
@@ -69,7 +74,11 @@ function summary(result: CompressionResult, text: string, tokens: number, approx
   return `${lines.join('\n')}\n`;
 }
 
-function refusal(result: CompressionResult, showRefused: boolean): string {
+function accepted(candidate: Candidate | undefined): Candidate | undefined {
+  return candidate?.accepted ? candidate : undefined;
+}
+
+function refusal(result: CompressionResult, showRefused: boolean | 'in-json'): string {
   const stage = result.model ?? result.offline;
   const lines = [`Refused: ${stage === result.model ? 'the model' : 'the offline pass'}'s text was not used.`];
   for (const reason of stage.refusedReasons) lines.push(`  - ${reason}`);
@@ -77,8 +86,8 @@ function refusal(result: CompressionResult, showRefused: boolean): string {
     const saved = result.original.characters - result.offline.characters;
     lines.push(`The offline pass alone saves ${saved} characters: run with --offline to use it.`);
   }
-  if (showRefused) lines.push('', '--- refused text ---', stage.text, '--- end ---');
-  else lines.push('Run with --show-refused to see the refused text.');
+  if (showRefused === true) lines.push('', '--- refused text ---', stage.text, '--- end ---');
+  else if (showRefused === false) lines.push('Run with --show-refused to see the refused text.');
   return `${lines.join('\n')}\n`;
 }
 
@@ -115,6 +124,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     );
     return ExitCode.failure;
   }
+  if (text.trim() === '') {
+    io.stderr(`llm-cost-lens compress: ${values.file} is empty.\n`);
+    return ExitCode.failure;
+  }
 
   const counter = tokenCounter(values['count-model']);
   let result: CompressionResult;
@@ -144,18 +157,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return ExitCode.failure;
   }
 
-  const chosen = values.offline
-    ? result.offline.accepted
-      ? result.offline
-      : undefined
-    : result.model?.accepted
-      ? result.model
-      : undefined;
+  const chosen = values.offline ? accepted(result.offline) : accepted(result.model);
   if (values.format === 'json') {
     io.stdout(
       `${JSON.stringify({ ok: chosen !== undefined, tokensApproximate: counter.approximate(), ...result }, null, 2)}\n`,
     );
-    if (!chosen) io.stderr(refusal(result, false));
+    if (!chosen) io.stderr(refusal(result, 'in-json'));
     return chosen ? ExitCode.ok : ExitCode.failure;
   }
   if (!chosen && values.offline && result.offline.changes.length === 0) {

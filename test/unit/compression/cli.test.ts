@@ -140,3 +140,13 @@ test('cli compress: --offline with nothing to remove exits 1 and says so', async
   assert.equal(await runCli(['compress', '--file', 'tight-prompt.txt', '--offline'], io), 1);
   assert.equal(io.err(), 'Nothing to remove offline: the text has no filler phrases or extra whitespace.\n');
 });
+
+test('cli compress: the summary shows what the offline pass alone saved', async () => {
+  const s = await server(() => ({ body: completion(good) }));
+  const io = captureIo(cwd, { OPENAI_API_KEY: key });
+  assert.equal(await runCli(['compress', '--file', 'support-prompt.txt', '--base-url', s.baseURL], io), 0);
+  assert.match(
+    io.err(),
+    /Offline pass alone: \d+ characters \(removed "Please note that", .*collapsed runs of whitespace/,
+  );
+});
