@@ -147,6 +147,6 @@ test('cli compress: the summary shows what the offline pass alone saved', async 
   assert.equal(await runCli(['compress', '--file', 'support-prompt.txt', '--base-url', s.baseURL], io), 0);
   assert.match(
     io.err(),
-    /Offline pass alone: \d+ characters \(removed "Please note that", .*collapsed runs of whitespace/,
+    /\nOffline pass alone: 59 characters \(collapsed runs of whitespace, removed "Please note that", .*"Thank you!"\)\.\n/,
   );
 });
