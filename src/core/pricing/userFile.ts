@@ -1,10 +1,27 @@
 import { buildPriceTable } from './generate/build';
 import { readSourceFile } from './generate/sourceInfo';
-import type { PriceTable } from './types';
+import { resolveModel } from './resolve';
+import { bundledTable } from './table';
+import type { ModelEntry, PriceTable } from './types';
+
+/**
+ * genai-prices has no max output and LiteLLM lacks some context windows: facts that are not prices are taken
+ * from the bundled snapshot when the new file leaves them out, so worst cases stay meaningful.
+ */
+function withBundledFacts(entry: ModelEntry): ModelEntry {
+  if (entry.maxOutputTokens !== null && entry.contextWindow !== null) return entry;
+  const known = resolveModel(`${entry.provider}/${entry.id}`, bundledTable);
+  if (known.unknown) return entry;
+  return {
+    ...entry,
+    maxOutputTokens: entry.maxOutputTokens ?? known.entry.maxOutputTokens,
+    contextWindow: entry.contextWindow ?? known.entry.contextWindow,
+  };
+}
 
 /**
  * Loads a newer price file (genai-prices' `data.json` or LiteLLM's price map) that replaces the bundled
- * snapshot. Never throws: a file that cannot be used gives `table: null` and the reason; bad entries inside a
+ * snapshot (its prices; max output and context window fall back to the snapshot's). Never throws: a file that cannot be used gives `table: null` and the reason; bad entries inside a
  * usable file are reported and skipped.
  */
 export function loadPriceFile(
@@ -18,7 +35,7 @@ export function loadPriceFile(
     if (table.models.length === 0) {
       return { table: null, problems: [...problems, `${file}: no chat or embedding model of a covered provider`] };
     }
-    return { table, problems };
+    return { table: { ...table, models: table.models.map(withBundledFacts) }, problems };
   } catch (error) {
     return { table: null, problems: [`${file}: ${error instanceof Error ? error.message : String(error)}`] };
   }

@@ -102,3 +102,20 @@ test('price file: a LiteLLM-format file replaces the table; bad entries are name
   assert.equal(broken.problems.length, 1);
   assert.equal(loadPriceFile(path.join(dir, 'missing.json')).table, null);
 });
+
+test('price file: a genai-prices file replaces the prices, the snapshot fills max output', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-cost-lens-'));
+  const file = path.join(dir, 'data.json');
+  const models = [
+    { id: 'gpt-4o', match: { equals: 'gpt-4o' }, prices: { input_mtok: 2, cache_read_mtok: 1, output_mtok: 8 } },
+  ];
+  fs.writeFileSync(file, JSON.stringify([{ id: 'openai', models }]));
+  const { table, problems } = loadPriceFile(file, '2026-12-01');
+  assert.deepEqual(problems, []);
+  const r = table && resolveModel('gpt-4o-2024-08-06', table);
+  assert.ok(r && !r.unknown);
+  assert.equal(r.entry.prices.output?.usd, 8);
+  assert.equal(r.entry.prices.batchOutput?.usd, 4);
+  assert.equal(r.entry.maxOutputTokens, 16_384);
+  assert.equal(table.sources['genai-prices']?.date.length, 10);
+});
