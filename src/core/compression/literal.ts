@@ -36,7 +36,28 @@ export function isHostLanguage(language: string): language is HostLanguage {
 
 /** Decodes the source text of one literal (prefix and quotes included). */
 export function decodeLiteral(source: string, language: HostLanguage): LiteralResult<DecodedLiteral> {
-  return language === 'python' ? decodePython(source) : decodeJs(source);
+  const decoded = language === 'python' ? decodePython(source) : decodeJs(source);
+  if (!decoded.ok) return decoded;
+  const lookalike = fieldLookalike(decoded.value);
+  if (lookalike) {
+    return {
+      ok: false,
+      reason: `the literal holds text that reads like its own field ${lookalike}; a rewrite could turn that text into code`,
+    };
+  }
+  return decoded;
+}
+
+/**
+ * Fields are told apart from text by their source text only, so a value where a field's text also appears as
+ * plain text (f"{x} {{x}}", `${x} \${x}`) cannot be written back unambiguously.
+ */
+function fieldLookalike({ value, fields }: DecodedLiteral): string | undefined {
+  for (const field of new Set(fields)) {
+    const inValue = value.split(field).length - 1;
+    if (inValue !== fields.filter((f) => f === field).length) return field;
+  }
+  return undefined;
 }
 
 /**

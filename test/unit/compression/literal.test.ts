@@ -172,3 +172,9 @@ test('literal: CRLF line endings inside a literal read as LF, as Python and JS r
   assert.equal(decoded('`a\r\nb`', 'typescript').value, 'a\nb');
   assert.equal(decoded('"a\\\r\nb"', 'python').value, 'ab');
 });
+
+test('literal: a field whose text also appears as plain text is refused (it could not be written back)', () => {
+  assert.match(refusedDecode('f"{x} and {{x}}"', 'python'), /reads like its own field \{x\}/);
+  assert.match(refusedDecode('`${x} and \\${x}`', 'typescript'), /reads like its own field \$\{x\}/);
+  assert.deepEqual(decoded('f"{x} and {x}"', 'python').fields, ['{x}', '{x}']);
+});
