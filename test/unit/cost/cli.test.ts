@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../../../src/cli/run';
 import { captureIo } from '../helpers/io';
@@ -71,4 +74,45 @@ test('cli estimate: unknown model exits 3; bad numbers are usage errors', async 
     await runCli(['estimate', '--model', 'gpt-4o', '--input', '1', '--output', '1', '--cache-ttl', '2h'], ttl),
     2,
   );
+});
+
+test('cli price/estimate: --prices uses a newer price file; a broken one fails with the reason', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-cost-lens-'));
+  const file = path.join(dir, 'prices.json');
+  const entry = {
+    litellm_provider: 'openai',
+    mode: 'chat',
+    input_cost_per_token: 0.000001,
+    output_cost_per_token: 0.000004,
+  };
+  fs.writeFileSync(file, JSON.stringify({ 'gpt-4o': entry }));
+  const io = captureIo(dir);
+  assert.equal(
+    await runCli(
+      [
+        'estimate',
+        '--model',
+        'gpt-4o',
+        '--input',
+        '1000',
+        '--output',
+        '500',
+        '--prices',
+        'prices.json',
+        '--format',
+        'json',
+      ],
+      io,
+    ),
+    0,
+  );
+  // 1,000 × 1 + 500 × 4
+  near((JSON.parse(io.out()) as { totalUsd: number }).totalUsd, 0.003, 'total');
+  const price = captureIo(dir);
+  assert.equal(await runCli(['price', 'gpt-4o', '--prices', 'prices.json'], price), 0);
+  assert.match(price.out(), /input\s+\$1\/1M\s+LiteLLM/);
+  fs.writeFileSync(file, 'not json');
+  const broken = captureIo(dir);
+  assert.equal(await runCli(['price', 'gpt-4o', '--prices', 'prices.json'], broken), 1);
+  assert.match(broken.err(), /prices\.json/);
 });
