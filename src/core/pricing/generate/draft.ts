@@ -26,4 +26,4 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Names of models that are not text chat or embedding models (audio, images, realtime, fine-tunes, ...). */
 export const excludedName =
-  /audio|realtime|tts|transcri|image|moderation|computer-use|^ft:|\.ft-|:free|:extended|search|dall-e|whisper|sora|^babbage|davinci|^curie|^ada$|live|veo|imagen|learnlm|gecko|^aqa|robotics|diffusion|ocr|container|-ca$/;
+  /audio|realtime|tts|transcri|image|moderation|computer-use|^ft:|\.ft-|:free|:extended|search-preview|-search|dall-e|whisper|sora|^babbage|davinci|^curie|^ada$|live|veo|imagen|learnlm|gecko|^aqa|robotics|diffusion|ocr|container|-ca$/;
