@@ -20,6 +20,14 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   const positional = argList.filter((n) => !['keyword_argument', 'dictionary_splat', 'list_splat'].includes(n.type));
   const named = callEntries(resolver, call, positional);
   const settings = (object?.settings ?? []).map((s) => resolver.entries(s) ?? new Map<string, Node>()).reverse();
+  if (method.batch) {
+    // Anthropic batches: each request's `params` are Messages parameters; the first one stands for all.
+    const requests = named.get('requests');
+    const first = requests ? resolver.elements(requests)?.[0] : undefined;
+    const inner = first ? resolver.entries(first)?.get('params') : undefined;
+    const innerEntries = inner ? resolver.entries(inner) : null;
+    if (innerEntries) settings.unshift(innerEntries);
+  }
   const lookup = (names: readonly string[]): { found: Found; name: string } | null => {
     for (const name of names) {
       const found = lookupDotted(resolver, named, settings, name);
@@ -94,8 +102,9 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
 
   // Base URL: the client's constructor, the model's provider, or the call itself (LiteLLM `api_base`).
   let baseUrl: string | null = null;
+  // Only module functions (LiteLLM `api_base`) take the endpoint per call; elsewhere `endpoint` means something else.
   const baseUrlParam = lookup(params.baseUrl);
-  if (baseUrlParam) baseUrl = resolver.string(baseUrlParam.found.node)?.value ?? null;
+  if (baseUrlParam && (object === null || !baseUrlParam.found.inCall)) baseUrl = resolver.string(baseUrlParam.found.node)?.value ?? null;
   if (!baseUrl && object?.construction) {
     const constructorEntries = resolver.entries(object.construction);
     if (constructorEntries) {

@@ -58,7 +58,8 @@ export class Resolver {
     if (depth > maxDepth) return null;
     const node = unwrap(expr);
     switch (node.type) {
-      case 'identifier': {
+      case 'identifier':
+      case 'shorthand_property_identifier': {
         const definition = this.bindings.lookup(node.text, node);
         return definition ? this.fromDefinition(definition, depth) : null;
       }
@@ -212,6 +213,16 @@ export class Resolver {
     const resolved = this.resolve(expr, depth);
     if (!resolved) return null;
     const node = resolved.node;
+    if (node.type === 'list_comprehension' || node.type === 'generator_expression') {
+      const body = node.childForFieldName('body');
+      return body ? [body] : null;
+    }
+    if (isCall(node) && /\.map$/.test(calleeOf(node)?.text ?? '')) {
+      // `items.map((x) => ({ ... }))`: the element the callback returns.
+      const callback = node.childForFieldName('arguments')?.firstNamedChild;
+      const body = callback?.type === 'arrow_function' ? callback.childForFieldName('body') : null;
+      return body && body.type !== 'statement_block' ? [unwrap(body)] : null;
+    }
     if (node.type !== 'list' && node.type !== 'array' && node.type !== 'tuple') return null;
     const items: Node[] = [];
     for (const child of node.namedChildren) {
