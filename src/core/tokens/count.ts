@@ -17,7 +17,8 @@ export interface CountOptions {
   whenNotLoaded?: 'load' | 'estimate';
 }
 
-const memo = new Lru<number>(2000);
+// At most 2,000 texts and 16M characters of keys (about 32 MB).
+const memo = new Lru<number>(2000, 16_000_000);
 
 /** Memoised by content: the same prompt is counted again on every keystroke and hover. */
 export function countTokensForFamily(text: string, family: TokenizerFamily, options: CountOptions = {}): TokenCount {

@@ -1,8 +1,15 @@
-/** A small least-recently-used map: token counts are memoised by content without growing without bound. */
+/**
+ * A least-recently-used map bounded by entry count and by total key length: token counts are memoised by
+ * content, and prompt texts can be large, so the keys themselves are what must stay bounded.
+ */
 export class Lru<V> {
   private readonly entries = new Map<string, V>();
+  private weight = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly maxKeyChars = Number.POSITIVE_INFINITY,
+  ) {}
 
   get(key: string): V | undefined {
     const value = this.entries.get(key);
@@ -13,11 +20,15 @@ export class Lru<V> {
   }
 
   set(key: string, value: V): void {
-    this.entries.delete(key);
+    if (key.length > this.maxKeyChars) return;
+    if (this.entries.delete(key)) this.weight -= key.length;
     this.entries.set(key, value);
-    if (this.entries.size > this.capacity) {
+    this.weight += key.length;
+    while (this.entries.size > this.capacity || this.weight > this.maxKeyChars) {
       const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+      this.weight -= oldest.value.length;
     }
   }
 
@@ -27,5 +38,6 @@ export class Lru<V> {
 
   clear(): void {
     this.entries.clear();
+    this.weight = 0;
   }
 }
