@@ -1,29 +1,38 @@
 import { canonicalKey, parseModelName, providerFromHint, withoutSnapshotSuffixes } from './names';
 import { closestNames } from './suggest';
-import type { ModelEntry, PriceTable, Provider } from './types';
+import type { ModelEntry, Provider } from './types';
+
+/** What name resolution reads of an entry (the generator resolves against drafts too). */
+export interface NamedEntry {
+  id: string;
+  provider: Provider;
+  aliases: string[];
+  prefixes: string[];
+}
 
 export interface ResolveHint {
   sdk?: string;
   baseUrl?: string | null;
 }
 
-export type Resolution =
-  | { unknown: false; entry: ModelEntry; /** The name as written. */ name: string; /** How it matched. */ via: string }
+export type Resolution<E extends NamedEntry = ModelEntry> =
+  | { unknown: false; entry: E; /** The name as written. */ name: string; /** How it matched. */ via: string }
   | { unknown: true; name: string; suggestions: string[] };
 
-interface Index {
-  exact: Map<string, ModelEntry[]>;
-  prefixes: { key: string; entry: ModelEntry }[];
+interface Index<E extends NamedEntry> {
+  exact: Map<string, E[]>;
+  prefixes: { key: string; entry: E }[];
   names: string[];
 }
 
-const indexes = new WeakMap<PriceTable, Index>();
+/** Built once per table object (tables are immutable once built). */
+const indexes = new WeakMap<object, Index<NamedEntry>>();
 
-function indexOf(table: PriceTable): Index {
-  let index = indexes.get(table);
+function indexOf<E extends NamedEntry>(table: { models: E[] }): Index<E> {
+  let index = indexes.get(table) as Index<E> | undefined;
   if (index) return index;
-  const exact = new Map<string, ModelEntry[]>();
-  const prefixes: Index['prefixes'] = [];
+  const exact = new Map<string, E[]>();
+  const prefixes: Index<E>['prefixes'] = [];
   for (const entry of table.models) {
     for (const name of [entry.id, ...entry.aliases]) {
       const key = canonicalKey(name);
@@ -39,11 +48,15 @@ function indexOf(table: PriceTable): Index {
   return index;
 }
 
-function pick(entries: ModelEntry[], provider: Provider | null): ModelEntry | undefined {
+function pick<E extends NamedEntry>(entries: E[], provider: Provider | null): E | undefined {
   return entries.find((e) => e.provider === provider) ?? entries[0];
 }
 
-function lookup(index: Index, key: string, provider: Provider | null): { entry: ModelEntry; via: string } | null {
+function lookup<E extends NamedEntry>(
+  index: Index<E>,
+  key: string,
+  provider: Provider | null,
+): { entry: E; via: string } | null {
   const exact = index.exact.get(key);
   if (exact && exact.length > 0) {
     const entry = pick(exact, provider);
@@ -63,7 +76,11 @@ function lookup(index: Index, key: string, provider: Provider | null): { entry: 
  * `bedrock/`, `azure/`), dated snapshots, `-latest`, dots for dashes. An unknown name is reported as unknown
  * with the closest known names; it never falls back to some price.
  */
-export function resolveModel(name: string, table: PriceTable, hint: ResolveHint = {}): Resolution {
+export function resolveModel<E extends NamedEntry = ModelEntry>(
+  name: string,
+  table: { models: E[] },
+  hint: ResolveHint = {},
+): Resolution<E> {
   const index = indexOf(table);
   const parsed = parseModelName(name);
   const provider = parsed.provider ?? providerFromHint(hint.sdk, hint.baseUrl);

@@ -17,12 +17,6 @@ export interface BuildResult {
   problems: string[];
 }
 
-/** A throwaway table over the drafts, so LiteLLM names resolve with the same rules as at run time. */
-function draftTable(drafts: DraftModel[]): PriceTable {
-  const models = drafts.map((d) => ({ ...d, prices: { input: { usd: 0, src: '' } } }) as unknown as ModelEntry);
-  return { generatedAt: '', sources: {}, models };
-}
-
 /** The LiteLLM record that describes the draft best: its own name first, then one at the same input price. */
 function bestRecord(draft: DraftModel, records: LiteLlmModel[]): LiteLlmModel | undefined {
   const own = records.find((r) => canonicalKey(r.bare) === canonicalKey(draft.id));
@@ -96,11 +90,12 @@ export function buildPriceTable(inputs: SourceInput[], asOf: string): BuildResul
     if (input.format === 'genai-prices') drafts.push(...readGenaiPrices(input.data, src, asOf, problems));
     else records.push(...readLiteLlm(input.data, asOf, problems).map((record) => ({ record, src })));
   }
-  const fromPrimary = draftTable(drafts);
+  // LiteLLM names resolve against the primary source's names, with the same rules as at run time.
+  const primary = { models: drafts.map((d) => ({ ...d, aliases: [...d.aliases] })) };
   const matched = new Map<DraftModel, LiteLlmModel[]>();
   const extra = new Map<string, { draft: DraftModel; records: LiteLlmModel[] }>();
   for (const { record } of records) {
-    const resolved = resolveModel(`${record.provider}/${record.bare}`, fromPrimary);
+    const resolved = resolveModel(`${record.provider}/${record.bare}`, primary);
     const draft = resolved.unknown ? undefined : drafts.find((d) => d.id === resolved.entry.id);
     if (draft && draft.provider === record.provider) {
       matched.set(draft, [...(matched.get(draft) ?? []), record]);
