@@ -1,9 +1,10 @@
-/** `$0.0123`, `$1.23`, `$1,234.56`: enough digits to be useful for sub-cent per-call figures. */
+/** `$1,234.56` from a dollar up; below it four significant digits (`$0.005515`), so per-call figures stay readable. */
 export function formatUsd(usd: number): string {
   if (usd === 0) return '$0';
   const abs = Math.abs(usd);
-  const digits = abs >= 100 ? 2 : abs >= 1 ? 2 : Math.min(8, Math.max(2, 2 - Math.floor(Math.log10(abs)) + 1));
-  return `$${usd.toLocaleString('en-US', { minimumFractionDigits: abs >= 1 ? 2 : 0, maximumFractionDigits: digits })}`;
+  if (abs >= 1) return `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const digits = Math.min(12, 3 - Math.floor(Math.log10(abs)));
+  return `$${usd.toLocaleString('en-US', { maximumFractionDigits: digits })}`;
 }
 
 export function formatTokens(tokens: number): string {

@@ -94,10 +94,8 @@ function matchNames(match: unknown, equals: string[], prefixes: string[]): void 
   if (!isRecord(match)) return;
   if (typeof match.equals === 'string') equals.push(match.equals);
   if (typeof match.starts_with === 'string') prefixes.push(match.starts_with);
-  for (const key of ['or', 'and']) {
-    const list = match[key];
-    if (key === 'or' && Array.isArray(list)) for (const m of list) matchNames(m, equals, prefixes);
-  }
+  // `contains`, `regex` and `and` rules have no exact-name or prefix meaning; the others cover those models.
+  if (Array.isArray(match.or)) for (const m of match.or) matchNames(m, equals, prefixes);
 }
 
 /** Reads the models of the covered providers from genai-prices' `data.json`. */
