@@ -33,7 +33,11 @@ export const charsPerToken: Record<Exclude<TokenizerFamily, BpeEncoding>, number
 
 /** tiktoken's own model → encoding mapping, by name pattern, after provider prefixes are removed. */
 function openAiEncoding(name: string): BpeEncoding | null {
-  if (/^(gpt-4o|gpt-4\.1|gpt-4-1|gpt-4\.5|gpt-5|gpt-oss|gpt-chat|chatgpt-4o|o1|o3|o4|codex-)/.test(name))
+  if (
+    /^(gpt-4o|gpt-4\.1|gpt-4-1(?!\d)|gpt-4\.5|gpt-4-5(?!\d)|gpt-5|gpt-oss|gpt-chat|chatgpt-4o|o1|o3|o4|codex-)/.test(
+      name,
+    )
+  )
     return 'o200k_base';
   if (/^(gpt-4|gpt-3\.5|gpt-35|text-embedding-3|text-embedding-ada)/.test(name)) return 'cl100k_base';
   return null;

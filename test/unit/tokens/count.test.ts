@@ -79,6 +79,8 @@ test('tokens: the encoding per model follows tiktoken', () => {
     ['openai/gpt-4o', 'o200k_base'],
     ['gpt-4', 'cl100k_base'],
     ['gpt-4-turbo', 'cl100k_base'],
+    ['gpt-4-1106-preview', 'cl100k_base'],
+    ['gpt-4-1-mini', 'o200k_base'],
     ['gpt-3.5-turbo', 'cl100k_base'],
     ['text-embedding-3-small', 'cl100k_base'],
     ['text-embedding-ada-002', 'cl100k_base'],
