@@ -5,7 +5,8 @@ import { fieldEnd, splitFields } from './literalFields';
 
 const simpleEscapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v' };
 
-export function decodeJs(source: string): LiteralResult<DecodedLiteral> {
+/** `boundaries[i]`, when given, is set to the value's length at each source index `i` between two tokens. */
+export function decodeJs(source: string, boundaries?: number[]): LiteralResult<DecodedLiteral> {
   const quote = source[0];
   if ((quote !== "'" && quote !== '"' && quote !== '`') || source.length < 2 || !source.endsWith(quote)) {
     return { ok: false, reason: 'not a JavaScript string literal' };
@@ -23,6 +24,7 @@ export function decodeJs(source: string): LiteralResult<DecodedLiteral> {
   let value = '';
   const fields: string[] = [];
   for (let i = 0; i < body.length;) {
+    if (boundaries) boundaries[1 + i] = value.length;
     const ch = body[i];
     if (ch === quote) return { ok: false, reason: 'the literal ends early' };
     if (!template && (ch === '\n' || ch === '\r')) return { ok: false, reason: 'a line break in a single-line string' };
@@ -52,6 +54,7 @@ export function decodeJs(source: string): LiteralResult<DecodedLiteral> {
     value += escape.value.text;
     i = escape.value.next;
   }
+  if (boundaries) boundaries[1 + body.length] = value.length;
   return { ok: true, value: { style, value, fields } };
 }
 

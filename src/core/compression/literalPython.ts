@@ -16,7 +16,8 @@ const simpleEscapes: Record<string, string> = {
   v: '\v',
 };
 
-export function decodePython(source: string): LiteralResult<DecodedLiteral> {
+/** `boundaries[i]`, when given, is set to the value's length at each source index `i` between two tokens. */
+export function decodePython(source: string, boundaries?: number[]): LiteralResult<DecodedLiteral> {
   const match = /^([rRbBuUfFtT]{0,2})('''|"""|'|")/.exec(source);
   if (!match) return { ok: false, reason: 'not a Python string literal' };
   const [, prefix, quote] = match;
@@ -37,7 +38,9 @@ export function decodePython(source: string): LiteralResult<DecodedLiteral> {
   const q = quote[0];
   let value = '';
   const fields: string[] = [];
+  const open = prefix.length + quote.length;
   for (let i = 0; i < body.length;) {
+    if (boundaries) boundaries[open + i] = value.length;
     const ch = body[i];
     // An unescaped quote that closes the literal early, or runs into the closing quotes (`"""a""""`).
     if (ch === q && (!triple || (body + quote).startsWith(quote, i)))
@@ -86,6 +89,7 @@ export function decodePython(source: string): LiteralResult<DecodedLiteral> {
     value += escape.value.text;
     i = escape.value.next;
   }
+  if (boundaries) boundaries[open + body.length] = value.length;
   return { ok: true, value: { style, value, fields } };
 }
 
@@ -110,9 +114,11 @@ function decodeEscape(body: string, at: number, bytes: boolean): LiteralResult<{
   return { ok: true, value: { text: `\\${c}`, next: at + 2 } };
 }
 
+/** `allQuotes`: escape every quote character, for text spliced between other parts of a literal. */
 export function encodePython(
   value: string,
   literal: { style: LiteralStyle; fields: readonly string[] },
+  allQuotes = false,
 ): LiteralResult<string> {
   const { style } = literal;
   const triple = style.quote.length === 3;
@@ -124,8 +130,8 @@ export function encodePython(
       body += part.text;
       continue;
     }
-    const atEnd = index === parts.length - 1;
-    const encoded = style.raw ? encodeRaw(part.text, style) : encodeText(part.text, style, q, triple, atEnd);
+    const quotes = allQuotes ? 'all' : index === parts.length - 1 ? 'runs-and-end' : 'runs';
+    const encoded = style.raw ? encodeRaw(part.text, style) : encodeText(part.text, style, q, triple, quotes);
     if (!encoded.ok) return encoded;
     body += encoded.value;
   }
@@ -142,7 +148,8 @@ function encodeText(
   style: LiteralStyle,
   q: string,
   triple: boolean,
-  atEnd: boolean,
+  /** Which quote characters a triple-quoted string escapes: those starting a run of three, also the last, or all. */
+  quotes: 'runs' | 'runs-and-end' | 'all',
 ): LiteralResult<string> {
   let out = '';
   for (let i = 0; i < text.length; i++) {
@@ -151,7 +158,11 @@ function encodeText(
     if (ch === '\\') out += '\\\\';
     else if (ch === q) {
       // In a triple-quoted string only a quote that would start a run of three (or touch the end) needs escaping.
-      const needs = !triple || (text[i + 1] === q && text[i + 2] === q) || (atEnd && i === text.length - 1);
+      const needs =
+        !triple ||
+        quotes === 'all' ||
+        (text[i + 1] === q && text[i + 2] === q) ||
+        (quotes === 'runs-and-end' && i === text.length - 1);
       out += needs ? `\\${q}` : q;
     } else if (ch === '\n') out += triple ? '\n' : '\\n';
     else if (ch === '\r') out += '\\r';
