@@ -96,3 +96,12 @@ test('priceTokens: parts say how each figure was computed and where the price co
     /no batch price/,
   );
 });
+
+test('priceTokens: the long-context cliff applies to prompts above the threshold, cached tokens included', () => {
+  // 200,000 × 1.25 (at the threshold: base price)
+  near(cost('gemini-2.5-pro', { input: 200_000, output: 0 }), 0.25, 'at threshold');
+  // 200,001 × 2.50
+  near(cost('gemini-2.5-pro', { input: 200_001, output: 0 }), 0.5000025, 'above');
+  // 1,000 × 2.50 + 199,001 × 0.25 (cache read, long-context rate)
+  near(cost('gemini-2.5-pro', { input: 1000, cacheRead: 199_001, output: 0 }), 0.05225025, 'cached prompt above');
+});
