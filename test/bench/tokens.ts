@@ -72,3 +72,11 @@ export async function runTokenBench(): Promise<void> {
   );
   console.log(lines.join('\n'));
 }
+
+// Also runnable alone: node out/test/bench/tokens.js
+if (require.main === module) {
+  runTokenBench().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
