@@ -5,6 +5,8 @@ import { ExitCode, UsageError, type CliCommand, type CliIo } from '../command';
 import { CompressionError } from '../../core/compression/client';
 import { compressPrompt, type Candidate, type CompressionResult } from '../../core/compression/compress';
 import { defaultTargetRatio } from '../../core/compression/prompt';
+import { formatUsd, priceTokens } from '../../core/cost';
+import { bundledTable, resolveModel } from '../../core/pricing';
 import { countTokens } from '../../core/tokens';
 
 export const defaultBaseURL = 'https://api.openai.com/v1';
@@ -52,7 +54,23 @@ function positiveNumber(value: string | undefined, name: string, fallback: numbe
   return n;
 }
 
-function summary(result: CompressionResult, text: string, tokens: number, approximate: boolean): string {
+/** Dollars for a token usage at the bundled list price of `model`; undefined when the model has no price. */
+function dollars(model: string, input: number, output: number, baseUrl?: string): number | undefined {
+  const resolved = resolveModel(model, bundledTable, { baseUrl });
+  if (resolved.unknown) return undefined;
+  return priceTokens(resolved.entry, { input, output }, bundledTable).totalUsd;
+}
+
+interface SummaryContext {
+  tokens: number;
+  approximate: boolean;
+  /** The model the prompt is sent to (its input price gives the saving per call). */
+  countModel: string;
+  baseUrl: string;
+}
+
+function summary(result: CompressionResult, text: string, context: SummaryContext): string {
+  const { tokens, approximate } = context;
   const t = approximate ? '≈' : '';
   const { characters: chars0, tokens: tokens0 } = result.original;
   const saved = chars0 - text.length;
@@ -65,10 +83,16 @@ function summary(result: CompressionResult, text: string, tokens: number, approx
       `Offline pass alone: ${chars0 - result.offline.characters} characters (${result.offline.changes.join(', ')}).`,
     );
   }
+  const perCall = dollars(context.countModel, Math.max(0, result.original.tokens - tokens), 0);
+  if (perCall !== undefined) {
+    lines.push(`Saves ${t}${formatUsd(perCall)} per call to ${context.countModel} (input price).`);
+  }
   const usage = result.model?.usage;
-  if (usage) {
+  if (usage && result.model) {
+    const cost = dollars(result.model.name, usage.promptTokens, usage.completionTokens, context.baseUrl);
+    const price = cost === undefined ? 'no list price for this model' : formatUsd(cost);
     lines.push(
-      `Compression call (${result.model?.name}): ${usage.promptTokens} prompt + ${usage.completionTokens} completion tokens.`,
+      `Compression call (${result.model.name}): ${usage.promptTokens} prompt + ${usage.completionTokens} completion tokens, ${price}.`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -174,7 +198,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return ExitCode.failure;
   }
   io.stdout(chosen.text.endsWith('\n') ? chosen.text : `${chosen.text}\n`);
-  io.stderr(summary(result, chosen.text, chosen.tokens, counter.approximate()));
+  io.stderr(
+    summary(result, chosen.text, {
+      tokens: chosen.tokens,
+      approximate: counter.approximate(),
+      countModel: values['count-model'],
+      baseUrl: values['base-url'] ?? defaultBaseURL,
+    }),
+  );
   return ExitCode.ok;
 }
 

@@ -32,7 +32,11 @@ test('cli compress: prints the compressed text, the saving on stderr, and exits 
   assert.equal(code, 0, io.err());
   assert.equal(io.out(), `${good}\n`);
   assert.match(io.err(), /^Saved \d+ of \d+ characters \(\d+%\): \d+ → \d+ characters, \d+ → \d+ tokens\./);
-  assert.match(io.err(), /Compression call \(test-mini\): 120 prompt \+ 30 completion tokens\./);
+  assert.match(io.err(), /\nSaves \$0\.00008 per call to gpt-4o \(input price\)\.\n/);
+  assert.match(
+    io.err(),
+    /Compression call \(test-mini\): 120 prompt \+ 30 completion tokens, no list price for this model\./,
+  );
   assert.equal((s.requests[0].body as { model: string }).model, 'test-mini');
   assert.equal(s.requests[0].headers.authorization, `Bearer ${key}`);
 });
@@ -149,4 +153,11 @@ test('cli compress: the summary shows what the offline pass alone saved', async 
     io.err(),
     /\nOffline pass alone: 59 characters \(collapsed runs of whitespace, removed "Please note that", .*"Thank you!"\)\.\n/,
   );
+});
+
+test('cli compress: the compression call is priced when the model has a list price', async () => {
+  const s = await server(() => ({ body: completion(good, 'stop', 'gpt-4o-mini') }));
+  const io = captureIo(cwd, { OPENAI_API_KEY: key });
+  assert.equal(await runCli(['compress', '--file', 'support-prompt.txt', '--base-url', s.baseURL], io), 0);
+  assert.match(io.err(), /Compression call \(gpt-4o-mini\): 120 prompt \+ 30 completion tokens, \$0\.000036\./);
 });

@@ -78,12 +78,12 @@ export async function startFakeOpenAi(
 }
 
 /** A chat completion as an OpenAI-compatible server returns it. */
-export function completion(content: string | null, finishReason = 'stop'): object {
+export function completion(content: string | null, finishReason = 'stop', model = 'test-mini'): object {
   return {
     id: 'chatcmpl-test',
     object: 'chat.completion',
     created: 1_700_000_000,
-    model: 'test-mini',
+    model,
     choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: finishReason }],
     usage: { prompt_tokens: 120, completion_tokens: 30, total_tokens: 150 },
   };
