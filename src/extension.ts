@@ -1,16 +1,20 @@
 import * as vscode from 'vscode';
+import { analyzeTree, mentionsLlmSdk, skipReason } from './core/analysis';
 import type { ParserHost } from './core/parsing';
+import type { LlmCostLensApi } from './editor/api';
 import { CommandIds } from './editor/commandIds';
+import { callsUsing, compressionCallCost, compressionSaving } from './editor/compress/figures';
 import { registerCompressor } from './editor/compress/register';
-import { compressionCallCost } from './editor/compress/figures';
+import { DocumentAnalysisService } from './editor/documentAnalysis';
 import { createLog } from './editor/log';
 import { lazyParserHost } from './editor/parserHost';
-import { PricingService } from './editor/pricingService';
+import { PricingService, readCostSettings } from './editor/pricingService';
 
 /** What the activation steps share; each piece is created once and owned by the extension context. */
 interface Services {
   parserHost: () => ParserHost;
   pricing: PricingService;
+  analysis: DocumentAnalysisService;
 }
 
 /** The steps of activation, named so that a failure says where it happened. */
@@ -26,19 +30,36 @@ const steps: Array<[name: string, step: ActivationStep]> = [
   ],
   [
     'set up the prompt compressor',
-    (context, { parserHost, pricing }) =>
+    (context, { parserHost, pricing, analysis }) =>
       registerCompressor(context, parserHost, {
         callCost: (model, usage) => compressionCallCost(pricing.table(), model, usage),
+        saving: async (document, range, before, after) => {
+          const { calls } = await analysis.analysisFor(document);
+          const offsets = { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
+          return compressionSaving(
+            callsUsing(calls, offsets),
+            pricing.table(),
+            readCostSettings(document.uri),
+            before,
+            after,
+          );
+        },
       }),
   ],
 ];
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<LlmCostLensApi | undefined> {
   const log = createLog();
   context.subscriptions.push(log);
+  const parserHost = lazyParserHost(context);
   const pricing = new PricingService();
-  context.subscriptions.push(pricing);
-  const services: Services = { parserHost: lazyParserHost(context), pricing };
+  const analysis = new DocumentAnalysisService(
+    parserHost,
+    (tree, file) => ({ calls: analyzeTree(tree.tree, tree.text, tree.languageId, file) }),
+    { skipReason, mentionsLlmSdk },
+  );
+  context.subscriptions.push(pricing, analysis);
+  const services: Services = { parserHost, pricing, analysis };
   for (const [name, step] of steps) {
     try {
       await step(context, services);
@@ -49,10 +70,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window
         .showErrorMessage(`LLM Cost Lens failed to ${name}: ${message}`, 'Show Log')
         .then((choice) => (choice === 'Show Log' ? log.show() : undefined));
-      return;
+      return undefined;
     }
   }
   log.info(`Activated (VS Code ${vscode.version}).`);
+  return {
+    analysisFor: (document) => analysis.analysisFor(document),
+    holdsTreeFor: (uri) => analysis.hasTree(uri),
+    priceTable: () => pricing.table(),
+  };
 }
 
 export function deactivate(): void {

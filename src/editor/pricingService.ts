@@ -54,7 +54,9 @@ export function readCostSettings(scope?: vscode.ConfigurationScope): CostSetting
     const value = readSetting<unknown>(key, scope);
     if (value === undefined || value === null) return defaultCostSettings[key];
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
-    problems.push(`llmCostLens.${key} must be a number of at least 0, not ${JSON.stringify(value)}; using ${defaultCostSettings[key]}.`);
+    problems.push(
+      `llmCostLens.${key} must be a number of at least 0, not ${JSON.stringify(value)}; using ${defaultCostSettings[key]}.`,
+    );
     return defaultCostSettings[key];
   };
   const settings: CostSettings = {

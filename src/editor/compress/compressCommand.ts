@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
 import { CompressionError } from '../../core/compression/client';
-import { bestCandidate, compressOffline, compressPrompt, type Candidate, type CompressionResult } from '../../core/compression/compress';
+import {
+  bestCandidate,
+  compressOffline,
+  compressPrompt,
+  type Candidate,
+  type CompressionResult,
+} from '../../core/compression/compress';
 import { log } from '../log';
 import type { ApiKeyStore } from './apiKey';
 import type { DiffDocuments } from './diffDocuments';
@@ -33,7 +39,12 @@ export interface CompressDependencies {
   /** Token count of a prompt text; `approximate` marks estimates. */
   countTokens(text: string): { tokens: number; approximate: boolean };
   /** Dollars saved per call and per month by the calls whose prompt sits in `range` of the document. */
-  saving?(document: vscode.TextDocument, range: vscode.Range, tokensSaved: number): Promise<Saving | undefined>;
+  saving?(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    before: string,
+    after: string,
+  ): Promise<Saving | undefined>;
   /** Dollars the compression call itself cost. */
   callCost?(model: string, usage: { promptTokens: number; completionTokens: number }): number | undefined;
 }
@@ -82,12 +93,17 @@ export class CompressCommand {
           ...(offline.offline.accepted && offline.offline.text !== target.value ? ['Use Offline Pass'] : []),
         );
         if (choice === 'Set API Key') await vscode.commands.executeCommand('llmCostLens.setApiKey');
-        if (choice === 'Use Offline Pass') await this.review(editor, version, target, offline, 'offline-only', args.apply);
+        if (choice === 'Use Offline Pass')
+          await this.review(editor, version, target, offline, 'offline-only', args.apply);
         return;
       }
       try {
         result = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: `LLM Cost Lens: compressing with ${settings.model}`, cancellable: true },
+          {
+            location: vscode.ProgressLocation.Notification,
+            title: `LLM Cost Lens: compressing with ${settings.model}`,
+            cancellable: true,
+          },
           (progress, token) => {
             const controller = new AbortController();
             const subscription = token.onCancellationRequested(() => controller.abort());
@@ -102,7 +118,8 @@ export class CompressCommand {
                 template: settings.template,
                 fields,
                 signal: controller.signal,
-                onRetry: ({ waitMs }) => progress.report({ message: `rate limited; retrying in ${Math.ceil(waitMs / 1000)} s` }),
+                onRetry: ({ waitMs }) =>
+                  progress.report({ message: `rate limited; retrying in ${Math.ceil(waitMs / 1000)} s` }),
               },
               { countTokens: count },
             ).finally(() => subscription.dispose());
@@ -114,11 +131,20 @@ export class CompressCommand {
           log().info('Compression cancelled; the document is untouched.');
           return;
         }
-        log().error(`Compression failed (${error instanceof CompressionError ? error.kind : 'unexpected'}): ${message}`);
-        const actions = error instanceof CompressionError && (error.kind === 'unauthorized' || error.kind === 'no-key') ? ['Set API Key'] : [];
+        log().error(
+          `Compression failed (${error instanceof CompressionError ? error.kind : 'unexpected'}): ${message}`,
+        );
+        const actions =
+          error instanceof CompressionError && (error.kind === 'unauthorized' || error.kind === 'no-key')
+            ? ['Set API Key']
+            : [];
         // Not awaited: the command ends with the document untouched; the buttons act later if clicked.
         void vscode.window
-          .showErrorMessage(`LLM Cost Lens: compression failed: ${message} The document is untouched.`, ...actions, 'Show Log')
+          .showErrorMessage(
+            `LLM Cost Lens: compression failed: ${message} The document is untouched.`,
+            ...actions,
+            'Show Log',
+          )
           .then(async (choice) => {
             if (choice === 'Set API Key') await vscode.commands.executeCommand('llmCostLens.setApiKey');
             if (choice === 'Show Log') log().show();
@@ -138,7 +164,8 @@ export class CompressCommand {
     mode: 'model' | 'offline-only',
     preset: CompressCommandArgs['apply'],
   ): Promise<void> {
-    const offline = result.offline.accepted && result.offline.text !== result.original.text ? result.offline : undefined;
+    const offline =
+      result.offline.accepted && result.offline.text !== result.original.text ? result.offline : undefined;
     const best = mode === 'offline-only' ? offline : bestCandidate(result);
     const shown = best ?? result.model ?? result.offline;
     const summary = await this.summary(editor.document, target, result, shown);
@@ -183,37 +210,66 @@ export class CompressCommand {
     if (choice === 'offline') await this.apply(editor, version, target, offline);
   }
 
-  private async summary(document: vscode.TextDocument, target: CompressionTarget, result: CompressionResult, shown: Candidate): Promise<string> {
+  private async summary(
+    document: vscode.TextDocument,
+    target: CompressionTarget,
+    result: CompressionResult,
+    shown: Candidate,
+  ): Promise<string> {
     const approx = this.deps.countTokens(result.original.text).approximate ? '≈' : '';
     const before = result.original.tokens;
     const saved = before - shown.tokens;
     const percent = before === 0 ? 0 : Math.round((saved / before) * 100);
     const parts = [`${approx}${before} → ${approx}${shown.tokens} tokens (−${percent}%)`];
-    const saving = saved > 0 ? await this.deps.saving?.(document, target.range, saved) : undefined;
+    const saving =
+      saved > 0 ? await this.deps.saving?.(document, target.range, result.original.text, shown.text) : undefined;
     if (saving) {
       const sign = saving.approximate ? '≈' : '';
-      parts.push(`saves ${sign}${usd(saving.perCallUsd)} per call, ${sign}${usd(saving.perMonthUsd)} per month over ${saving.calls} call${saving.calls === 1 ? '' : 's'}`);
+      parts.push(
+        `saves ${sign}${usd(saving.perCallUsd)} per call, ${sign}${usd(saving.perMonthUsd)} per month over ${saving.calls} call${saving.calls === 1 ? '' : 's'}`,
+      );
     }
     const usage = result.model?.usage;
     const cost = usage && result.model ? this.deps.callCost?.(result.model.name, usage) : undefined;
-    if (usage) parts.push(`compression call: ${usage.promptTokens + usage.completionTokens} tokens${cost !== undefined ? `, ${usd(cost)}` : ''}`);
+    if (usage)
+      parts.push(
+        `compression call: ${usage.promptTokens + usage.completionTokens} tokens${cost !== undefined ? `, ${usd(cost)}` : ''}`,
+      );
     return `Compress ${target.label}: ${parts.join('; ')}.`;
   }
 
-  private async showDiff(document: vscode.TextDocument, target: CompressionTarget, candidate: Candidate, title: string): Promise<void> {
+  private async showDiff(
+    document: vscode.TextDocument,
+    target: CompressionTarget,
+    candidate: Candidate,
+    title: string,
+  ): Promise<void> {
     const uris = this.deps.diffs.put(document.uri, target.value, candidate.text);
-    await vscode.commands.executeCommand('vscode.diff', uris.before, uris.after, title.length > 120 ? `${title.slice(0, 117)}…` : title, {
-      preview: true,
-      preserveFocus: true,
-    });
+    await vscode.commands.executeCommand(
+      'vscode.diff',
+      uris.before,
+      uris.after,
+      title.length > 120 ? `${title.slice(0, 117)}…` : title,
+      {
+        preview: true,
+        preserveFocus: true,
+      },
+    );
   }
 
   /** One edit (one undo), only if the document is unchanged, the value encodes, and no syntax error is added. */
-  private async apply(editor: vscode.TextEditor, version: number, target: CompressionTarget, candidate: Candidate | undefined): Promise<void> {
+  private async apply(
+    editor: vscode.TextEditor,
+    version: number,
+    target: CompressionTarget,
+    candidate: Candidate | undefined,
+  ): Promise<void> {
     if (!candidate) return;
     const { document } = editor;
     if (document.isClosed || document.version !== version) {
-      void vscode.window.showWarningMessage('LLM Cost Lens: the document changed while compressing; nothing was applied. Run the command again.');
+      void vscode.window.showWarningMessage(
+        'LLM Cost Lens: the document changed while compressing; nothing was applied. Run the command again.',
+      );
       return;
     }
     const encoded = target.encode(candidate.text);
@@ -237,7 +293,8 @@ export class CompressCommand {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, target.range, encoded.value);
     const applied = await vscode.workspace.applyEdit(edit);
-    if (!applied) void vscode.window.showWarningMessage('LLM Cost Lens: VS Code refused the edit; the document is untouched.');
+    if (!applied)
+      void vscode.window.showWarningMessage('LLM Cost Lens: VS Code refused the edit; the document is untouched.');
     else log().info(`Applied the compressed prompt to ${document.uri.fsPath}.`);
   }
 }

@@ -38,7 +38,8 @@ export function registerCompressor(
     vscode.commands.registerCommand(CommandIds.setApiKey, async (key?: unknown) => {
       if (await keys.promptAndStore(key)) {
         log().info('Compressor API key stored in Secret Storage.');
-        if (key === undefined) void vscode.window.showInformationMessage('LLM Cost Lens: API key stored in Secret Storage.');
+        if (key === undefined)
+          void vscode.window.showInformationMessage('LLM Cost Lens: API key stored in Secret Storage.');
       }
     }),
     vscode.commands.registerCommand(CommandIds.clearApiKey, async () => {

@@ -45,7 +45,9 @@ export function readCompressorSettings(scope: vscode.ConfigurationScope | undefi
     const url = new URL(baseUrl);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http(s)');
   } catch {
-    problems.push(`llmCostLens.compressor.baseUrl is not an http(s) URL: ${JSON.stringify(baseUrl)}; using ${compressorDefaults.baseUrl}.`);
+    problems.push(
+      `llmCostLens.compressor.baseUrl is not an http(s) URL: ${JSON.stringify(baseUrl)}; using ${compressorDefaults.baseUrl}.`,
+    );
     baseUrl = compressorDefaults.baseUrl;
   }
   let template: string | undefined = text('compressor.instructionTemplate', '') || undefined;
@@ -59,9 +61,18 @@ export function readCompressorSettings(scope: vscode.ConfigurationScope | undefi
       baseUrl,
       model: text('compressor.model', compressorDefaults.model),
       timeoutMs:
-        number('compressor.timeoutSeconds', compressorDefaults.timeoutSeconds, (n) => n > 0 && n <= 600, 'a number of seconds from 1 to 600') *
-        1000,
-      targetRatio: number('compressor.targetRatio', compressorDefaults.targetRatio, (n) => n > 0 && n < 1, 'a fraction between 0 and 1'),
+        number(
+          'compressor.timeoutSeconds',
+          compressorDefaults.timeoutSeconds,
+          (n) => n > 0 && n <= 600,
+          'a number of seconds from 1 to 600',
+        ) * 1000,
+      targetRatio: number(
+        'compressor.targetRatio',
+        compressorDefaults.targetRatio,
+        (n) => n > 0 && n < 1,
+        'a fraction between 0 and 1',
+      ),
       template,
     },
     problems,

@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { decodeLiteral, encodeLiteral, isHostLanguage, type DecodedLiteral, type LiteralResult } from '../../core/compression/literal';
+import {
+  decodeLiteral,
+  encodeLiteral,
+  isHostLanguage,
+  type DecodedLiteral,
+  type LiteralResult,
+} from '../../core/compression/literal';
 import type { TextRange } from '../../core/analysis/types';
 
 /** What the user asked to compress: the text value, where it sits, and how to write a new value back. */
@@ -58,12 +64,19 @@ export async function resolveTarget(
   const start = document.offsetAt(selection.start);
   const end = document.offsetAt(selection.end);
   const selected = text.slice(start, end);
-  const insideLiteral = literalRange && isHostLanguage(language) && literalRange.start < start && end < literalRange.end;
+  const insideLiteral =
+    literalRange && isHostLanguage(language) && literalRange.start < start && end < literalRange.end;
   if (!insideLiteral) {
     // Plain text (a prompt file, a comment, a whole statement): replaced as it is.
     return {
       ok: true,
-      value: { range: selection, value: selected, fields: [], label: 'the selection', encode: (value) => ({ ok: true, value }) },
+      value: {
+        range: selection,
+        value: selected,
+        fields: [],
+        label: 'the selection',
+        encode: (value) => ({ ok: true, value }),
+      },
     };
   }
   // Decode the selection as if it were the whole literal: same prefix and quotes around it.
@@ -72,7 +85,8 @@ export async function resolveTarget(
   const opening = openingOf(text.slice(literalRange.start, literalRange.end), whole.value);
   const closing = whole.value.style.quote;
   const part = decodeLiteral(opening + selected + closing, language);
-  if (!part.ok) return { ok: false, reason: `The selection cuts an escape sequence or a template field: ${part.reason}` };
+  if (!part.ok)
+    return { ok: false, reason: `The selection cuts an escape sequence or a template field: ${part.reason}` };
   return {
     ok: true,
     value: {

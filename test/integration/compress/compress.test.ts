@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { apiError, completion, startFakeOpenAi, type FakeServer, type ScriptedReply } from '../../unit/compression/fakeOpenAi';
+import {
+  apiError,
+  completion,
+  startFakeOpenAi,
+  type FakeServer,
+  type ScriptedReply,
+} from '../../unit/compression/fakeOpenAi';
 import { syntaxErrorCount } from '../../../src/core/parsing/syntaxErrors';
 import { createParserHost } from '../../../src/core/parsing';
 import { waitFor, workspaceFile } from '../helpers';
@@ -11,7 +17,9 @@ describe('compress prompt command', function () {
   this.timeout(60_000);
   let server: FakeServer;
   let reply: (body: string) => ScriptedReply = () => ({ status: 500, body: apiError('no reply scripted') });
-  const parser = createParserHost({ wasmDir: path.join(vscode.extensions.getExtension('llm-cost-lens.llm-cost-lens')!.extensionPath, 'dist') });
+  const parser = createParserHost({
+    wasmDir: path.join(vscode.extensions.getExtension('llm-cost-lens.llm-cost-lens')!.extensionPath, 'dist'),
+  });
 
   before(async () => {
     server = await startFakeOpenAi((request) => reply(JSON.stringify(request.body)));
@@ -43,17 +51,24 @@ describe('compress prompt command', function () {
   }
 
   it('applies a good compression to a Python triple-quoted string, keeps it valid, and one undo restores it', async () => {
-    const compressed = 'You are a support assistant for {company}.\nAnswer the question about order {order_id}.\nRespond in JSON with keys "answer" and "confidence".';
+    const compressed =
+      'You are a support assistant for {company}.\nAnswer the question about order {order_id}.\nRespond in JSON with keys "answer" and "confidence".';
     reply = () => ({ body: completion(compressed) });
     const editor = await openAt('support_bot.py', 'Please note');
     const original = editor.document.getText();
     await vscode.commands.executeCommand('llmCostLens.compressPrompt', { apply: 'best' });
-    const text = await waitFor(() => (editor.document.getText() !== original ? editor.document.getText() : undefined), 'the edit');
+    const text = await waitFor(
+      () => (editor.document.getText() !== original ? editor.document.getText() : undefined),
+      'the edit',
+    );
     assert.ok(text.includes(`SYSTEM_PROMPT = """${compressed}"""`), text);
     assert.equal(await syntaxErrorCount(parser, text, 'python'), 0);
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
-    await waitFor(() => (editor.document.getText() === original ? true : undefined), 'one undo to restore the original');
+    await waitFor(
+      () => (editor.document.getText() === original ? true : undefined),
+      'one undo to restore the original',
+    );
     await revert(editor);
   });
 
@@ -63,14 +78,22 @@ describe('compress prompt command', function () {
     const editor = await openAt('route.ts', 'I would like');
     const original = editor.document.getText();
     await vscode.commands.executeCommand('llmCostLens.compressPrompt', { apply: 'best' });
-    const text = await waitFor(() => (editor.document.getText() !== original ? editor.document.getText() : undefined), 'the edit');
+    const text = await waitFor(
+      () => (editor.document.getText() !== original ? editor.document.getText() : undefined),
+      'the edit',
+    );
     assert.ok(text.includes('content: `Summarize ${topic} in \\`3\\` sentences at most.`'), text);
     assert.equal(await syntaxErrorCount(parser, text, 'typescript'), 0);
     await revert(editor);
   });
 
   for (const [name, scripted] of [
-    ['a dropped placeholder', (): ScriptedReply => ({ body: completion('You are a support assistant. Answer in JSON with "answer" and "confidence".') })],
+    [
+      'a dropped placeholder',
+      (): ScriptedReply => ({
+        body: completion('You are a support assistant. Answer in JSON with "answer" and "confidence".'),
+      }),
+    ],
     ['a longer text', (): ScriptedReply => ({ body: completion('x'.repeat(2000)) })],
     ['a 401', (): ScriptedReply => ({ status: 401, body: apiError('Incorrect API key provided') })],
     ['a 500', (): ScriptedReply => ({ status: 500, body: apiError('boom', 'server_error') })],
@@ -93,7 +116,10 @@ describe('compress prompt command', function () {
     const original = editor.document.getText();
     const requestsBefore = server.requests.length;
     await vscode.commands.executeCommand('llmCostLens.compressPrompt', { apply: 'offline' });
-    const text = await waitFor(() => (editor.document.getText() !== original ? editor.document.getText() : undefined), 'the edit');
+    const text = await waitFor(
+      () => (editor.document.getText() !== original ? editor.document.getText() : undefined),
+      'the edit',
+    );
     assert.equal(server.requests.length, requestsBefore);
     assert.ok(!text.includes('Please note that'), text);
     assert.ok(text.includes('{company}') && text.includes('{order_id}'));
