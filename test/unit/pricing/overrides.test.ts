@@ -119,3 +119,17 @@ test('price file: a genai-prices file replaces the prices, the snapshot fills ma
   assert.equal(r.entry.maxOutputTokens, 16_384);
   assert.equal(table.sources['genai-prices']?.date.length, 10);
 });
+
+test('overrides: a dated snapshot name is repriced alone; the base model keeps its prices', () => {
+  const { overrides } = validateOverrides({ 'claude-sonnet-4-5-20250929': { input: 2.5 } });
+  const { table, problems } = applyOverrides(bundledTable, overrides);
+  assert.deepEqual(problems, []);
+  const dated = resolveModel('claude-sonnet-4-5-20250929', table);
+  const base = resolveModel('claude-sonnet-4-5', table);
+  assert.ok(!dated.unknown && !base.unknown);
+  assert.equal(dated.entry.prices.input.usd, 2.5);
+  assert.equal(dated.entry.prices.output?.usd, 15);
+  // 5-minute write keeps its 1.25x: 3.125.
+  assert.equal(dated.entry.prices.cacheWrite5m?.usd, 3.125);
+  assert.equal(base.entry.prices.input.usd, 3);
+});
