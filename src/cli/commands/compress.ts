@@ -28,6 +28,7 @@ Options:
   --timeout <s>      seconds to wait for the model (default ${defaultTimeoutSeconds})
   --ratio <r>        target length as a fraction of the original (default ${defaultTargetRatio})
   --count-model <m>  count tokens as this model does, the one the prompt is sent to (default ${defaultCountModel})
+  --calls-per-month <n>  also print the saving per month at this many calls
   --format <f>       text (default: the compressed text on stdout, the saving on stderr) or json
   --show-refused     print a refused text too, to see what the model did
 
@@ -66,6 +67,7 @@ interface SummaryContext {
   approximate: boolean;
   /** The model the prompt is sent to (its input price gives the saving per call). */
   countModel: string;
+  callsPerMonth?: number;
   baseUrl: string;
 }
 
@@ -85,7 +87,10 @@ function summary(result: CompressionResult, text: string, context: SummaryContex
   }
   const perCall = dollars(context.countModel, Math.max(0, result.original.tokens - tokens), 0);
   if (perCall !== undefined) {
-    lines.push(`Saves ${t}${formatUsd(perCall)} per call to ${context.countModel} (input price).`);
+    const month = context.callsPerMonth
+      ? `, ${t}${formatUsd(perCall * context.callsPerMonth)} per month at ${context.callsPerMonth} calls`
+      : '';
+    lines.push(`Saves ${t}${formatUsd(perCall)} per call to ${context.countModel} (input price)${month}.`);
   }
   const usage = result.model?.usage;
   if (usage && result.model) {
@@ -126,6 +131,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       timeout: { type: 'string' },
       ratio: { type: 'string' },
       'count-model': { type: 'string', default: defaultCountModel },
+      'calls-per-month': { type: 'string' },
       format: { type: 'string', default: 'text' },
       'show-refused': { type: 'boolean', default: false },
     },
@@ -137,6 +143,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const timeoutMs = positiveNumber(values.timeout, 'timeout', defaultTimeoutSeconds) * 1000;
   const targetRatio = positiveNumber(values.ratio, 'ratio', defaultTargetRatio);
   if (targetRatio >= 1) throw new UsageError('--ratio must be below 1');
+  const callsPerMonth =
+    values['calls-per-month'] === undefined
+      ? undefined
+      : positiveNumber(values['calls-per-month'], 'calls-per-month', 0);
 
   const file = path.resolve(io.cwd, values.file);
   let text: string;
@@ -203,6 +213,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       tokens: chosen.tokens,
       approximate: counter.approximate(),
       countModel: values['count-model'],
+      callsPerMonth,
       baseUrl: values['base-url'] ?? defaultBaseURL,
     }),
   );

@@ -161,3 +161,13 @@ test('cli compress: the compression call is priced when the model has a list pri
   assert.equal(await runCli(['compress', '--file', 'support-prompt.txt', '--base-url', s.baseURL], io), 0);
   assert.match(io.err(), /Compression call \(gpt-4o-mini\): 120 prompt \+ 30 completion tokens, \$0\.000036\./);
 });
+
+test('cli compress: --calls-per-month adds the monthly saving', async () => {
+  const io = captureIo(cwd, {});
+  const code = await runCli(
+    ['compress', '--file', 'support-prompt.txt', '--offline', '--calls-per-month', '100000'],
+    io,
+  );
+  assert.equal(code, 0, io.err());
+  assert.match(io.err(), /Saves \$[\d.]+ per call to gpt-4o \(input price\), \$[\d.,]+ per month at 100000 calls\./);
+});
