@@ -134,9 +134,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       'calls-per-month': { type: 'string' },
       format: { type: 'string', default: 'text' },
       'show-refused': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
   });
+  if (values.help) {
+    io.stdout(`${usage}\n`);
+    return ExitCode.ok;
+  }
   if (!values.file) throw new UsageError('--file is required');
   if (values.format !== 'text' && values.format !== 'json')
     throw new UsageError(`--format must be text or json, not '${values.format}'`);

@@ -171,3 +171,9 @@ test('cli compress: --calls-per-month adds the monthly saving', async () => {
   assert.equal(code, 0, io.err());
   assert.match(io.err(), /Saves \$[\d.]+ per call to gpt-4o \(input price\), \$[\d.,]+ per month at 100000 calls\./);
 });
+
+test('cli compress: --help prints the usage and exits 0', async () => {
+  const io = captureIo(cwd, {});
+  assert.equal(await runCli(['compress', '--help'], io), 0);
+  assert.match(io.out(), /^Usage: llm-cost-lens compress --file <prompt.txt>/);
+});
