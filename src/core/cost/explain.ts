@@ -1,4 +1,5 @@
 import { formatTokens, formatUsd } from './format';
+import { usagePartLabels } from './priceTokens';
 import type { CallCost } from './types';
 
 /** `2,209` or `≈2,209`: estimates are marked wherever a count is shown. */
@@ -21,7 +22,7 @@ export function explainCost(cost: CallCost): string[] {
   ];
   for (const line of cost.breakdown) {
     const which = line.case === 'both' ? '' : ` (${line.case})`;
-    lines.push(`  ${line.part}${which}: ${line.how} [${line.source}]`);
+    lines.push(`  ${usagePartLabels[line.part]}${which}: ${line.how} [${line.source}]`);
   }
   for (const note of cost.notes) lines.push(`  · ${note}`);
   return lines;

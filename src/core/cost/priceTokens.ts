@@ -34,12 +34,12 @@ export interface PricedUsage {
   notes: string[];
 }
 
-const labels: Record<UsagePart, string> = {
+export const usagePartLabels: Record<UsagePart, string> = {
   input: 'input',
   output: 'output',
   cacheRead: 'cache read',
-  cacheWrite5m: 'cache write (5 min)',
-  cacheWrite1h: 'cache write (1 h)',
+  cacheWrite5m: 'cache write, 5 min',
+  cacheWrite1h: 'cache write, 1 h',
 };
 
 /** The tier in force for a prompt of `promptTokens` (whole request billed at the higher rate), if any. */
@@ -81,7 +81,7 @@ export function priceTokens(entry: ModelEntry, usage: TokenUsage, table: PriceTa
     }
     const own = prices[part as PriceKind];
     const batchNote = batchFactor !== 1 ? ' with the batch discount' : '';
-    if (own) return { price: own, factor: batchFactor, how: `${labels[part]}${batchNote}` };
+    if (own) return { price: own, factor: batchFactor, how: `${usagePartLabels[part]}${batchNote}` };
     const fallback =
       part === 'cacheRead'
         ? 'no cached-input discount listed: input price'
