@@ -16,6 +16,10 @@ interface Scoped {
   scope: Node | null;
   /** Python class-body names are not visible inside the class's methods. */
   classBody: Node | null;
+  /** The scope's offsets, kept as numbers: comparing them needs no call into wasm. */
+  scopeStart: number;
+  scopeEnd: number;
+  position: number;
 }
 
 const identifierTypes = new Set(['identifier', 'type_identifier', 'shorthand_property_identifier_pattern']);
@@ -36,20 +40,22 @@ export class Bindings {
   lookup(name: string, at: Node): Definition | null {
     const candidates = this.definitions(name);
     if (candidates.length === 0) return null;
-    const atFunction = enclosingFunction(at);
+    // Walking up to the enclosing function costs calls into wasm: only done when a class body needs it.
+    const atFunction = candidates.some((c) => c.classBody) ? enclosingFunction(at) : null;
+    const atStart = at.startIndex;
     let best: Scoped | null = null;
     let bestDepth = -2;
     for (const candidate of candidates) {
-      if (!this.visible(candidate, at, atFunction)) continue;
-      const depth = candidate.scope ? candidate.scope.startIndex : -1;
-      const name = candidate.definition.name;
+      if (candidate.scope && (atStart < candidate.scopeStart || atStart >= candidate.scopeEnd)) continue;
+      if (candidate.classBody && !this.visibleFromClassBody(candidate, at, atFunction)) continue;
+      const depth = candidate.scope ? candidate.scopeStart : -1;
       if (depth > bestDepth) {
         best = candidate;
         bestDepth = depth;
       } else if (depth === bestDepth && best) {
-        const bestBefore = best.definition.name.startIndex < at.startIndex;
-        const before = name.startIndex < at.startIndex;
-        if (before && (!bestBefore || name.startIndex > best.definition.name.startIndex)) best = candidate;
+        const bestBefore = best.position < atStart;
+        const before = candidate.position < atStart;
+        if (before && (!bestBefore || candidate.position > best.position)) best = candidate;
       }
     }
     return best?.definition ?? null;
@@ -71,12 +77,27 @@ export class Bindings {
     return found;
   }
 
-  private visible(candidate: Scoped, at: Node, atFunction: Node | null): boolean {
-    if (candidate.classBody) {
-      if (!contains(candidate.classBody, at)) return false;
-      return !atFunction || !contains(candidate.classBody, atFunction);
-    }
-    return !candidate.scope || contains(candidate.scope, at);
+  /**
+   * A text-only filter before looking at the tree: `x.attr`, `x(...)`, `x[...]` and `obj.x` never bind `x`
+   * (except `class x(...)`), and most occurrences of a name are such uses.
+   */
+  private mayDefine(offset: number, length: number): boolean {
+    const text = this.text;
+    let before = offset - 1;
+    while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+    if (text[before] === '.' && text[before - 1] !== '.') return false;
+    let after = offset + length;
+    while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+    const next = text[after];
+    if (next === '.' || next === '[') return false;
+    if (next === '(') return /\bclass\s+$/.test(text.slice(Math.max(0, offset - 16), offset));
+    return true;
+  }
+
+  private visibleFromClassBody(candidate: Scoped, at: Node, atFunction: Node | null): boolean {
+    const body = candidate.classBody as Node;
+    if (!contains(body, at)) return false;
+    return !atFunction || !contains(body, atFunction);
   }
 
   private definitions(name: string): Scoped[] {
@@ -84,10 +105,21 @@ export class Bindings {
     if (list) return list;
     list = [];
     for (const offset of this.occurrences(name)) {
+      if (!this.mayDefine(offset, name.length)) continue;
       const node = this.root.descendantForIndex(offset, offset + name.length);
       if (!node || !identifierTypes.has(node.type) || node.text !== name) continue;
       const definition = classify(node);
-      if (definition) list.push({ definition, ...scopeOf(definition) });
+      if (definition) {
+        const { scope, classBody } = scopeOf(definition);
+        list.push({
+          definition,
+          scope,
+          classBody,
+          scopeStart: scope ? scope.startIndex : 0,
+          scopeEnd: scope ? scope.endIndex : this.text.length,
+          position: offset,
+        });
+      }
     }
     this.byName.set(name, list);
     return list;

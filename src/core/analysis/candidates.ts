@@ -100,7 +100,7 @@ function unresolvedReceiver(call: Node, nameNode: Node, callee: Node, resolver: 
   if (definedAsOther(chain.root, resolver)) return null;
   const argumentText = call.childForFieldName('arguments')?.text ?? '';
   for (const entry of catalog) {
-    if (!importsSdk(resolver.text, entry)) continue;
+    if (!importsSdk(resolver, entry)) continue;
     const skip = entry.transparent ?? [];
     const path = chain.path.filter((p, i) => i === chain.path.length - 1 || !skip.includes(p));
     for (const method of entry.methods) {
@@ -125,8 +125,17 @@ function definedAsOther(root: Node, resolver: Resolver): boolean {
   return definition.kind !== 'annotation';
 }
 
-function importsSdk(text: string, entry: SdkEntry): boolean {
-  return [...entry.pythonModules, ...entry.jsModules].some((m) => text.includes(m.replace(/\/$/, '')));
+const importsCache = new WeakMap<Resolver, Map<SdkEntry, boolean>>();
+
+function importsSdk(resolver: Resolver, entry: SdkEntry): boolean {
+  let cache = importsCache.get(resolver);
+  if (!cache) importsCache.set(resolver, (cache = new Map()));
+  let found = cache.get(entry);
+  if (found === undefined) {
+    found = [...entry.pythonModules, ...entry.jsModules].some((m) => resolver.text.includes(m.replace(/\/$/, '')));
+    cache.set(entry, found);
+  }
+  return found;
 }
 
 /** Local names bound to billable SDK functions under another name (`import { generateText as gen }`). */

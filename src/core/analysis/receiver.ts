@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { sdkForJsModule, sdkForPythonModule, type ObjectKind, type SdkEntry } from '../sdk';
-import { requiredModule } from './bindings';
+import { requiredModule, type Definition } from './bindings';
 import type { Resolver } from './resolver';
 import { calleeOf, flatten, isCall, isMember, memberName, memberObject, unwrap } from './syntax';
 
@@ -64,6 +64,19 @@ export class Receivers {
     if (node.type === 'identifier') {
       const definition = this.resolver.bindings.lookup(node.text, node);
       if (!definition) return null;
+      if (this.objects.has(definition)) return this.objects.get(definition) ?? null;
+      this.objects.set(definition, null);
+      const found = this.fromDefinition(definition, depth);
+      this.objects.set(definition, found);
+      return found;
+    }
+    return this.objectOfOther(node, depth);
+  }
+
+  private readonly objects = new Map<Definition, SdkObject | null>();
+
+  private fromDefinition(definition: Definition, depth: number): SdkObject | null {
+    {
       switch (definition.kind) {
         case 'import': {
           const symbol = importSymbol(definition.module, definition.member, this.resolver.python);
@@ -85,6 +98,9 @@ export class Receivers {
           return null;
       }
     }
+  }
+
+  private objectOfOther(node: Node, depth: number): SdkObject | null {
     if (isMember(node)) {
       const definition = this.resolver.memberDefinition(node);
       if (definition?.kind === 'value') return this.object(definition.value, depth + 1);

@@ -54,9 +54,18 @@ export class Resolver {
   }
 
   /** The expression that gives `expr` its value, and how it was reached; null when the file does not say. */
+  private readonly resolved = new Map<number, Resolved | null>();
+
   resolve(expr: Node, depth = 0): Resolved | null {
     if (depth > maxDepth) return null;
     const node = unwrap(expr);
+    if (this.resolved.has(node.id)) return this.resolved.get(node.id) ?? null;
+    const value = this.resolveNode(node, depth);
+    this.resolved.set(node.id, value);
+    return value;
+  }
+
+  private resolveNode(node: Node, depth: number): Resolved | null {
     switch (node.type) {
       case 'identifier':
       case 'shorthand_property_identifier': {
@@ -428,7 +437,18 @@ export class Resolver {
     return this.classMember(this.root, name);
   }
 
+  private readonly definitionValues = new Map<Definition, Resolved | null>();
+
+  /** Memoised: the same constant or client is read by many calls of a file. */
   private fromDefinition(definition: Definition, depth: number): Resolved | null {
+    if (this.definitionValues.has(definition)) return this.definitionValues.get(definition) ?? null;
+    this.definitionValues.set(definition, null);
+    const value = this.computeDefinition(definition, depth);
+    this.definitionValues.set(definition, value);
+    return value;
+  }
+
+  private computeDefinition(definition: Definition, depth: number): Resolved | null {
     switch (definition.kind) {
       case 'value':
         if (contains(definition.value, definition.name)) return null;

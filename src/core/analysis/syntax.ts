@@ -117,9 +117,14 @@ export function literalSegments(node: Node): PromptSegment[] | null {
   }
   if (node.type === 'template_string') return templateSegments(node);
   if (node.type !== 'string') return null;
+  const text = node.text;
+  // Most literals are plain: read them from the text alone (each step into the tree is a call into wasm).
+  const plain = /^([rRbBuU]{0,2})("""|'''|"|')([\s\S]*)\2$/.exec(text);
+  if (plain && !plain[3].includes(plain[2].charAt(0))) {
+    return [{ kind: 'static', text: /[rR]/.test(plain[1]) ? plain[3] : decodeEscapes(plain[3]) }];
+  }
   const first = node.firstChild;
   if (first?.type === 'string_start') return pythonStringSegments(node, first.text);
-  const text = node.text;
   return [{ kind: 'static', text: decodeEscapes(text.slice(1, -1)) }];
 }
 
@@ -191,8 +196,11 @@ export function booleanLiteral(node: Node): boolean | null {
 
 /** The key text of a dict/object entry key node (`"model"`, `model`, `'model'`). */
 export function keyText(node: Node): string | null {
-  if (node.type === 'property_identifier' || node.type === 'identifier') return node.text;
-  if (node.type === 'string') {
+  const type = node.type;
+  if (type === 'property_identifier' || type === 'identifier') return node.text;
+  if (type === 'string') {
+    const simple = /^(["'])([\w .:/-]*)\1$/.exec(node.text);
+    if (simple) return simple[2];
     const segments = literalSegments(node);
     if (segments && segments.length === 1 && segments[0].kind === 'static') return segments[0].text;
   }
@@ -230,6 +238,7 @@ export function enclosingClass(node: Node): Node | null {
   return null;
 }
 
+/** The same node of the same tree (`id` is a plain field: no call into wasm). */
 export function sameNode(a: Node | null | undefined, b: Node | null | undefined): boolean {
-  return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
+  return !!a && !!b && a.id === b.id;
 }

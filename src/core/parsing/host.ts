@@ -28,6 +28,12 @@ export class ParserHost {
 
   /** Loads the runtime and the grammar of `languageId` (once; later calls return at once). */
   async load(languageId: LanguageId): Promise<Language> {
+    const language = await this.loadLanguage(languageId);
+    this.parserFor(grammarFor(languageId), language);
+    return language;
+  }
+
+  private async loadLanguage(languageId: LanguageId): Promise<Language> {
     const grammar = grammarFor(languageId);
     this.init ??= Parser.init({ locateFile: () => path.join(this.wasmDir, 'web-tree-sitter.wasm') });
     await this.init;

@@ -1,0 +1,147 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyzeTree } from '../../src/core/analysis/analyze';
+import { scanPaths } from '../../src/cli/scan/scan';
+import { ParserHost } from '../../src/core/parsing/host';
+import { DocumentTrees } from '../../src/core/parsing/documentTrees';
+import type { LanguageId } from '../../src/core/parsing/languages';
+import { pythonFile, typescriptFile } from './generate';
+
+/**
+ * `npm run bench`: the analyser against a bare tree-sitter parse, measured in the same run on generated
+ * 5,000-line files. Medians of several runs; read the ratios, not the absolute times (machines differ).
+ */
+const wasmDir = path.resolve(__dirname, '..', '..', 'wasm');
+const runs = 15;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+interface Row {
+  case: string;
+  analyser: number;
+  baseline: number;
+  target: string;
+  ok: boolean | null;
+}
+
+async function fileBench(name: string, text: string, languageId: LanguageId, rows: Row[]): Promise<void> {
+  const host = new ParserHost(wasmDir);
+  await host.load(languageId);
+  host.parseSync(text, languageId).delete();
+
+  const parse: number[] = [];
+  const full: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    parse.push(time(() => host.parseSync(text, languageId).delete()));
+    full.push(
+      time(() => {
+        const tree = host.parseSync(text, languageId);
+        analyzeTree(tree, text, languageId, name);
+        tree.delete();
+      }),
+    );
+  }
+  const parseMs = median(parse);
+  const fullMs = median(full);
+  rows.push({ case: `${name}: full analysis vs parse`, analyser: fullMs, baseline: parseMs, target: '<= 1.5x', ok: fullMs <= 1.5 * parseMs });
+
+  // One-character edits in the middle of the file, alternating insert and delete so the text stays bounded.
+  const trees = new DocumentTrees(host);
+  const bare = new DocumentTrees(host);
+  let current = text;
+  trees.updateSync('doc', current, 0, languageId);
+  bare.updateSync('doc', current, 0, languageId);
+  const editAt = text.indexOf('return', Math.floor(text.length / 2));
+  const incremental: number[] = [];
+  const reanalysis: number[] = [];
+  for (let i = 1; i <= runs * 2; i++) {
+    const insert = i % 2 === 1;
+    const change = insert ? { start: editAt, oldEnd: editAt, newText: 'x' } : { start: editAt, oldEnd: editAt + 1, newText: '' };
+    const next = insert ? current.slice(0, editAt) + 'x' + current.slice(editAt) : current.slice(0, editAt) + current.slice(editAt + 1);
+    incremental.push(time(() => bare.updateSync('doc', next, i, languageId, [change])));
+    reanalysis.push(
+      time(() => {
+        const entry = trees.updateSync('doc', next, i, languageId, [change]);
+        analyzeTree(entry.tree, next, languageId, name);
+      }),
+    );
+    current = next;
+  }
+  const incMs = median(incremental);
+  const reMs = median(reanalysis);
+  rows.push({ case: `${name}: re-analysis after a 1-char edit vs incremental re-parse`, analyser: reMs, baseline: incMs, target: '<= 2x + 1 ms', ok: reMs <= 2 * incMs + 1 });
+  trees.dispose();
+  bare.dispose();
+  host.dispose();
+}
+
+async function scanBench(rows: Row[]): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'llm-cost-lens-bench-'));
+  try {
+    // A project-like tree: most files never mention an LLM SDK, a few do.
+    for (let i = 0; i < 200; i++) {
+      const sub = path.join(dir, `pkg${i % 10}`);
+      mkdirSync(sub, { recursive: true });
+      const llm = i % 20 === 0;
+      const body = llm ? pythonFile(300) : pythonFile(300).replace(/client\.chat\.completions\.create|claude\.messages\.create|openai|anthropic|Anthropic|OpenAI/g, 'helper');
+      writeFileSync(path.join(sub, `module${i}.py`), body);
+    }
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+    const host = new ParserHost(wasmDir);
+    await scanPaths([dir], { cwd: dir, wasmDir, host });
+    const scan: number[] = [];
+    const read: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      let start = performance.now();
+      for (const file of files) await readFile(file, 'utf8');
+      read.push(performance.now() - start);
+      start = performance.now();
+      await scanPaths([dir], { cwd: dir, wasmDir, host });
+      scan.push(performance.now() - start);
+    }
+    rows.push({ case: `directory scan vs reading every file (${files.length} files, 10 with calls)`, analyser: median(scan), baseline: median(read), target: 'report', ok: null });
+    host.dispose();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const py = pythonFile(5000);
+  const ts = typescriptFile(5000);
+  await fileBench('python 5,000 lines', py, 'python', rows);
+  await fileBench('typescript 5,000 lines', ts, 'typescript', rows);
+  await scanBench(rows);
+  const header = ['case', 'analyser ms', 'baseline ms', 'ratio', 'target', 'result'];
+  const table = rows.map((r) => [
+    r.case,
+    r.analyser.toFixed(2),
+    r.baseline.toFixed(2),
+    `${(r.analyser / r.baseline).toFixed(2)}x`,
+    r.target,
+    r.ok === null ? '-' : r.ok ? 'ok' : 'MISSED',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(`LLM Cost Lens bench (medians of ${runs} runs; node ${process.version})`);
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of table) console.log(line(row));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
