@@ -51,7 +51,16 @@ function segment(text: string): Segment[] {
 }
 
 /** Start of a sentence: start of a line (after an optional list marker), or after . ! ? and a space. */
-const sentenceStart = String.raw`(^|\n[ \t]*(?:[-*•]\s+|\d+[.)]\s+)?|[.!?]["')\]]?[ \t]+)`;
+const sentenceStart = String.raw`((?:^|\n)[ \t]*(?:[-*•][ \t]+|\d+[.)][ \t]+)?|[.!?]["')\]]?[ \t]+)`;
+
+/**
+ * Whether a match at `offset`, with `before` matched ahead of it, is where it seems to be. A prose segment that
+ * follows a placeholder or a quote starts mid-sentence, so its own start is neither a sentence nor a word start.
+ */
+function atBoundary(before: string, offset: number, atTextStart: boolean, sentence: boolean): boolean {
+  if (offset > 0 || atTextStart) return true;
+  return sentence ? before.startsWith('\n') || /^[.!?]/.test(before) : before !== '';
+}
 
 interface Filler {
   phrase: string;
@@ -87,7 +96,7 @@ function removeFillers(prose: string, changes: Set<string>, atTextStart: boolean
     // The lookahead keeps "please" in "please." or "kindly," where the word is the whole clause.
     const pattern = new RegExp(`${prefix}(${filler.phrase})[ \\t]+(?=[A-Za-z{$%"'\`])`, 'gi');
     text = text.replace(pattern, (match: string, before: string, phrase: string, offset: number, whole: string) => {
-      if (offset === 0 && before === '' && !atTextStart) return match;
+      if (!atBoundary(before, offset, atTextStart, filler.sentenceOnly)) return match;
       changes.add(`removed "${phrase}"`);
       const rest = whole.slice(offset + match.length);
       if (filler.replacement !== '') return before + withCaseOf(phrase, filler.replacement) + ' ';
@@ -98,7 +107,7 @@ function removeFillers(prose: string, changes: Set<string>, atTextStart: boolean
   }
   const thanksPattern = new RegExp(`${sentenceStart}${thanks}`, 'gi');
   text = text.replace(thanksPattern, (match: string, before: string, offset: number) => {
-    if (offset === 0 && before === '' && !atTextStart) return match;
+    if (!atBoundary(before, offset, atTextStart, true)) return match;
     changes.add(`removed "${match.slice(before.length).trim()}"`);
     return before.replace(/[ \t]+$/, '');
   });

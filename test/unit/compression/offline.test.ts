@@ -63,3 +63,14 @@ test('offline: is deterministic and idempotent, and its output passes the invari
 test('offline: a text that is only filler is left as it is', () => {
   assert.equal(offlinePass('Thank you!').text, 'Thank you!');
 });
+
+test('offline: list items are sentence starts; text after a placeholder is not', () => {
+  assert.equal(
+    offlinePass('- Please list the items.\n- Kindly   sort them.\n1. Please number them.').text,
+    '- List the items.\n- Sort them.\n1. Number them.',
+  );
+  assert.equal(
+    offlinePass('Greet {name} please reply. Use "x" - please wait.').text,
+    'Greet {name} please reply. Use "x" - please wait.',
+  );
+});
