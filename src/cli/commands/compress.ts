@@ -4,14 +4,16 @@ import { parseArgs } from 'node:util';
 import { ExitCode, UsageError, type CliCommand, type CliIo } from '../command';
 import { CompressionError } from '../../core/compression/client';
 import { compressPrompt, type Candidate, type CompressionResult } from '../../core/compression/compress';
-import { defaultTargetRatio } from '../../core/compression/prompt';
+import { compressorDefaults } from '../../core/compression/defaults';
 import { formatUsd, priceTokens } from '../../core/cost';
 import { bundledTable, resolveModel } from '../../core/pricing';
 import { countTokens } from '../../core/tokens';
 
-export const defaultBaseURL = 'https://api.openai.com/v1';
-export const defaultModel = 'gpt-4o-mini';
-const defaultTimeoutSeconds = 30;
+// The same defaults as the editor's settings.
+const defaultBaseURL = compressorDefaults.baseUrl;
+const defaultModel = compressorDefaults.model;
+const defaultTimeoutSeconds = compressorDefaults.timeoutSeconds;
+const defaultTargetRatio = compressorDefaults.targetRatio;
 const defaultCountModel = 'gpt-4o';
 
 const usage = `Usage: llm-cost-lens compress --file <prompt.txt> [options]

@@ -1,4 +1,5 @@
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import { compressorDefaults } from './defaults';
 
 /** The fixed role of the compression model; the user-editable part is the instruction template. */
 export const systemMessage =
@@ -20,7 +21,7 @@ Remove filler, politeness and repetition. Keep the language of the prompt. Do no
 {text}
 </prompt>`;
 
-export const defaultTargetRatio = 0.5;
+export const defaultTargetRatio = compressorDefaults.targetRatio;
 
 /** Returns why a user template cannot be used, or undefined when it can. */
 export function validateTemplate(template: string): string | undefined {
