@@ -21,3 +21,14 @@ export function findStringLiteralAt(root: Node, offset: number): Node | undefine
   }
   return undefined;
 }
+
+/**
+ * The tag of a tagged template literal (`String.raw`, `sql`, `dedent`, ...), or undefined. `String.raw` changes how
+ * the literal reads (pass `rawTemplate` to decodeLiteral); other tags receive the text and may give it meaning.
+ */
+export function templateTag(node: Node): string | undefined {
+  const parent = node.parent;
+  if (node.type !== 'template_string' || parent?.type !== 'call_expression') return undefined;
+  const tag = parent.childForFieldName('function');
+  return tag && tag.startIndex < node.startIndex ? tag.text : undefined;
+}

@@ -1,3 +1,4 @@
+import { splitFields } from './literalFields';
 import { decodeJs, encodeJs } from './literalJs';
 import { decodePython, encodePython } from './literalPython';
 
@@ -35,8 +36,17 @@ export function isHostLanguage(language: string): language is HostLanguage {
 }
 
 /** Decodes the source text of one literal (prefix and quotes included). */
-export function decodeLiteral(source: string, language: HostLanguage): LiteralResult<DecodedLiteral> {
-  const decoded = language === 'python' ? decodePython(source) : decodeJs(source);
+export interface DecodeOptions {
+  /** The template literal is tagged `String.raw` (see `templateTag` in findLiteral.ts): backslashes are text. */
+  rawTemplate?: boolean;
+}
+
+export function decodeLiteral(
+  source: string,
+  language: HostLanguage,
+  options: DecodeOptions = {},
+): LiteralResult<DecodedLiteral> {
+  const decoded = language === 'python' ? decodePython(source) : decodeJs(source, undefined, options.rawTemplate);
   if (!decoded.ok) return decoded;
   const lookalike = fieldLookalike(decoded.value);
   if (lookalike) {
@@ -71,8 +81,10 @@ export function encodeLiteral(
   const { style } = literal;
   const encoded = style.family === 'python' ? encodePython(value, literal) : encodeJs(value, literal);
   if (!encoded.ok) return encoded;
-  const back = style.family === 'python' ? decodePython(encoded.value) : decodeJs(encoded.value);
-  if (!back.ok || back.value.value !== value) {
+  const back = style.family === 'python' ? decodePython(encoded.value) : decodeJs(encoded.value, undefined, style.raw);
+  // Same value and as many fields: text that merely looks like a field must not have become one.
+  const fieldCount = splitFields(value, literal.fields).filter((p) => p.field).length;
+  if (!back.ok || back.value.value !== value || back.value.fields.length !== fieldCount) {
     return {
       ok: false,
       reason: `the text cannot be written as ${describe(style)}${back.ok ? '' : ` (${back.reason})`}`,
@@ -82,7 +94,10 @@ export function encodeLiteral(
 }
 
 export function describe(style: LiteralStyle): string {
-  if (style.family === 'js') return style.quote === '`' ? 'a template literal' : `a ${style.quote}-quoted string`;
+  if (style.family === 'js') {
+    if (style.quote !== '`') return `a ${style.quote}-quoted string`;
+    return style.raw ? 'a String.raw template literal' : 'a template literal';
+  }
   const kind = `${style.raw ? 'raw ' : ''}${style.interpolated ? 'f-' : ''}${style.bytes ? 'bytes' : 'string'}`;
   return `a ${style.quote.length === 3 ? 'triple-quoted ' : ''}${kind}`;
 }

@@ -1,4 +1,4 @@
-import { describe, type HostLanguage, type LiteralResult } from './literal';
+import { describe, type DecodeOptions, type HostLanguage, type LiteralResult } from './literal';
 import { splitFields } from './literalFields';
 import { decodeJs, encodeJs } from './literalJs';
 import { decodePython, encodePython } from './literalPython';
@@ -27,10 +27,11 @@ export function replaceInLiteral(
   start: number,
   end: number,
   value: string,
+  options: DecodeOptions = {},
 ): LiteralResult<LiteralEdit> {
   const python = language === 'python';
   const decode = (text: string, boundaries?: number[]) =>
-    python ? decodePython(text, boundaries) : decodeJs(text, boundaries);
+    python ? decodePython(text, boundaries) : decodeJs(text, boundaries, options.rawTemplate);
   const boundaries: number[] = [];
   const whole = decode(source, boundaries);
   if (!whole.ok) return whole;

@@ -5,18 +5,22 @@ import { fieldEnd, splitFields } from './literalFields';
 
 const simpleEscapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v' };
 
-/** `boundaries[i]`, when given, is set to the value's length at each source index `i` between two tokens. */
-export function decodeJs(source: string, boundaries?: number[]): LiteralResult<DecodedLiteral> {
+/**
+ * `boundaries[i]`, when given, is set to the value's length at each source index `i` between two tokens.
+ * `rawTemplate`: a template tagged `String.raw`, whose value keeps every backslash as written.
+ */
+export function decodeJs(source: string, boundaries?: number[], rawTemplate = false): LiteralResult<DecodedLiteral> {
   const quote = source[0];
   if ((quote !== "'" && quote !== '"' && quote !== '`') || source.length < 2 || !source.endsWith(quote)) {
     return { ok: false, reason: 'not a JavaScript string literal' };
   }
   const template = quote === '`';
+  const raw = template && rawTemplate;
   const style: LiteralStyle = {
     family: 'js',
     prefix: '',
     quote: quote as LiteralStyle['quote'],
-    raw: false,
+    raw,
     bytes: false,
     interpolated: template,
   };
@@ -49,6 +53,12 @@ export function decodeJs(source: string, boundaries?: number[]): LiteralResult<D
       continue;
     }
     if (i + 1 >= body.length) return { ok: false, reason: 'the literal ends with a backslash' };
+    if (raw) {
+      // String.raw keeps the backslash and the character after it (which it stops from closing or substituting).
+      value += ch + body[i + 1];
+      i += 2;
+      continue;
+    }
     const escape = decodeEscape(body, i, template);
     if (!escape.ok) return escape;
     value += escape.value.text;
@@ -106,7 +116,8 @@ export function encodeJs(
   const parts = template ? splitFields(value, literal.fields) : [{ text: value, field: false }];
   let body = '';
   for (const part of parts) {
-    if (part.field) {
+    if (part.field || style.raw) {
+      // Nothing can be escaped in a String.raw template; whether the text fits is checked by decoding the result.
       body += part.text;
       continue;
     }

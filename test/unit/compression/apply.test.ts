@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compressOffline } from '../../../src/core/compression/compress';
-import { findStringLiteralAt } from '../../../src/core/compression/findLiteral';
+import { findStringLiteralAt, templateTag } from '../../../src/core/compression/findLiteral';
 import { decodeLiteral, encodeLiteral, type HostLanguage } from '../../../src/core/compression/literal';
 import { parse, syntaxErrors } from './treeSitter';
 
@@ -154,4 +154,18 @@ test('findStringLiteralAt: TS template with a nested string, JSX attribute, code
   assert.equal(findStringLiteralAt(tree.rootNode, code.indexOf('inner'))?.text, "`x ${f('inner')} y`");
   assert.equal(findStringLiteralAt(tree.rootNode, code.indexOf('brief'))?.text, '"Be brief."');
   assert.equal(findStringLiteralAt(tree.rootNode, code.indexOf('const a')), undefined);
+});
+
+test('templateTag: String.raw and other tags; untagged templates have none', async () => {
+  const code = 'const a = String.raw`C:\\\\x`;\nconst b = sql`select 1`;\nconst c = `plain`;\nconst d = f(`arg`);\n';
+  const tree = await parse(code, 'typescript');
+  const tagOf = (marker: string): string | undefined => {
+    const node = findStringLiteralAt(tree.rootNode, code.indexOf(marker));
+    assert.ok(node, marker);
+    return templateTag(node);
+  };
+  assert.equal(tagOf('C:'), 'String.raw');
+  assert.equal(tagOf('select'), 'sql');
+  assert.equal(tagOf('plain'), undefined);
+  assert.equal(tagOf('arg'), undefined);
 });

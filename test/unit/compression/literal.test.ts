@@ -178,3 +178,23 @@ test('literal: a field whose text also appears as plain text is refused (it coul
   assert.match(refusedDecode('`${x} and \\${x}`', 'typescript'), /reads like its own field \$\{x\}/);
   assert.deepEqual(decoded('f"{x} and {x}"', 'python').fields, ['{x}', '{x}']);
 });
+
+test('literal: String.raw templates keep backslashes; what they cannot hold is refused', () => {
+  const raw = decodeLiteral('`C:\\\\dir\\n ${x} \\` end`', 'typescript', { rawTemplate: true });
+  assert.ok(raw.ok);
+  assert.equal(raw.value.value, 'C:\\\\dir\\n ${x} \\` end');
+  assert.equal(raw.value.style.raw, true);
+  const written = encodeLiteral('C:\\new\\dir ${x}', raw.value);
+  assert.deepEqual(written, { ok: true, value: '`C:\\new\\dir ${x}`' });
+  for (const value of ['a ` b', 'cost ${y}', 'ends with \\']) {
+    const refused = encodeLiteral(value, raw.value);
+    assert.ok(!refused.ok, value);
+    assert.match(refused.reason, /String\.raw template literal/);
+  }
+});
+
+test('literal: text that looks like a field never becomes one on encoding', () => {
+  const f = decoded('f"{name}"', 'python');
+  assert.equal(encoded('{name} and {name}', 'f"{name}"', 'python'), 'f"{name} and {name}"');
+  assert.deepEqual(encodeLiteral('{other}', f), { ok: true, value: 'f"{{other}}"' });
+});
