@@ -174,8 +174,3 @@ function keepOuterWhitespace(original: string, text: string): string {
   const trail = /\s*$/.exec(original)?.[0] ?? '';
   return original.trim() === '' ? text : lead + text + trail;
 }
-
-/** A rough token count (characters / 4) for when no tokenizer is at hand; callers must label it approximate. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
