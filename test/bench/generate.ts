@@ -1,4 +1,4 @@
-/** Generated source files for the bench: realistic code with an LLM call every ~50 lines. */
+/** Generated source files for the bench: ordinary code with an LLM call every ~65 lines (an LLM-heavy file). */
 
 export function pythonFile(lines: number): string {
   const out: string[] = [
@@ -12,7 +12,9 @@ export function pythonFile(lines: number): string {
     'SYSTEM = "You are a helpful assistant for the billing team."',
     '',
   ];
+  const boundaries: number[] = [];
   for (let i = 0; out.length < lines; i++) {
+    boundaries.push(out.length);
     out.push(
       `class Service${i}:`,
       `    """Handles batch ${i} of the nightly jobs."""`,
@@ -38,7 +40,7 @@ export function pythonFile(lines: number): string {
       '        return ", ".join(parts)',
       '',
       '    def ask(self, question: str) -> str:',
-      '        response = client.chat.completions.create(',
+      i % 2 === 0 ? '        response = client.chat.completions.create(' : '        response = self.cache.lookup(',
       '            model=MODEL,',
       '            messages=[{"role": "system", "content": SYSTEM}, {"role": "user", "content": question}],',
       '            max_tokens=300,',
@@ -46,7 +48,9 @@ export function pythonFile(lines: number): string {
       '        return response.choices[0].message.content',
       '',
       '    def review(self, text: str):',
-      `        return claude.messages.create(model="claude-haiku-4-5", max_tokens=${200 + i}, messages=[{"role": "user", "content": text}])`,
+      i % 4 === 0
+        ? `        return claude.messages.create(model="claude-haiku-4-5", max_tokens=${200 + i}, messages=[{"role": "user", "content": text}])`
+        : `        return self.cache.store(key="claude-haiku-4-5", size=${200 + i}, entries=[{"role": "user", "content": text}])`,
       '',
       '    def stats(self):',
       '        values = [item["value"] for item in self.items]',
@@ -63,7 +67,7 @@ export function pythonFile(lines: number): string {
       '',
     );
   }
-  return `${out.slice(0, lines).join('\n')}\n`;
+  return finish(out, boundaries, lines, '#');
 }
 
 export function typescriptFile(lines: number): string {
@@ -77,7 +81,9 @@ export function typescriptFile(lines: number): string {
     "const SYSTEM = 'You are a helpful assistant for the billing team.';",
     '',
   ];
+  const boundaries: number[] = [];
   for (let i = 0; out.length < lines; i++) {
+    boundaries.push(out.length);
     out.push(
       `export class Service${i} {`,
       '  private items: { id: number; value: number }[] = [];',
@@ -100,7 +106,7 @@ export function typescriptFile(lines: number): string {
       '  }',
       '',
       '  async ask(question: string): Promise<string | null> {',
-      '    const response = await openai.chat.completions.create({',
+      i % 2 === 0 ? '    const response = await openai.chat.completions.create({' : '    const response = await this.cache.lookup({',
       '      model: MODEL,',
       "      messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: question }],",
       '      max_completion_tokens: 300,',
@@ -109,7 +115,9 @@ export function typescriptFile(lines: number): string {
       '  }',
       '',
       '  async summarize(text: string) {',
-      `    const { text: summary } = await generateText({ model: provider('gpt-4.1-mini'), prompt: text, maxOutputTokens: ${200 + i} });`,
+      i % 4 === 0
+        ? `    const { text: summary } = await generateText({ model: provider('gpt-4.1-mini'), prompt: text, maxOutputTokens: ${200 + i} });`
+        : `    const { text: summary } = await this.cache.store({ key: 'gpt-4.1-mini', value: text, size: ${200 + i} });`,
       '    return summary;',
       '  }',
       '',
@@ -128,5 +136,13 @@ export function typescriptFile(lines: number): string {
       '',
     );
   }
-  return `${out.slice(0, lines).join('\n')}\n`;
+  return finish(out, boundaries, lines, '//');
+}
+
+/** Cuts at the last whole class that fits (a class cut in half is a syntax error) and pads with comments. */
+function finish(out: string[], boundaries: number[], lines: number, comment: string): string {
+  const cut = out.length <= lines ? out.length : Math.max(...boundaries.filter((b) => b <= lines));
+  const kept = out.slice(0, cut);
+  while (kept.length < lines) kept.push(`${comment} end of generated file`);
+  return `${kept.join('\n')}\n`;
 }

@@ -1,10 +1,12 @@
-import type { Tree } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { ParserHost } from '../parsing/host';
 import { catalog } from '../sdk';
 import { findCandidates } from './candidates';
 import { buildRecord } from './record';
 import { Resolver } from './resolver';
-import type { CallRecord, LanguageId, SkippedFile } from './types';
+import type { Dependencies } from './dependencies';
+import { enclosingFunction } from './syntax';
+import type { CallRecord, LanguageId, SkippedFile, TextRange } from './types';
 
 export interface AnalysisResult {
   calls: CallRecord[];
@@ -47,17 +49,52 @@ export function skipReason(text: string): string | null {
 const testPath = /(^|[\\/])(tests?|__tests__|__mocks__|spec)[\\/]|(^|[\\/])test_[^\\/]*\.py$|_test\.py$|\.(test|spec)\.[cm]?[jt]sx?$|(^|[\\/])conftest\.py$/i;
 const mockingText = /\b(MagicMock|AsyncMock|Mock\(|create_autospec|patch\(|patch\.object|@patch|monkeypatch|mocker\.|jest\.(mock|fn|spyOn)|vi\.(mock|fn|spyOn)|sinon\.|respx|nock\()/;
 
-/** Calls in an already parsed tree (the editor keeps one tree per document). Never throws on odd input. */
-export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, file: string): CallRecord[] {
+/** A record and what it was computed from (for reuse after edits). */
+export interface AnalyzedCall<R extends CallRecord | null = CallRecord> {
+  /** Null for a call that ends with a billable name but is not one (kept to notice when an edit makes it one). */
+  record: R;
+  range: TextRange;
+  dependencies: Dependencies;
+  /** The enclosing function's offsets; null at module level. */
+  scope: TextRange | null;
+}
+
+/** Whether the file is a test that mocks: then only clients it builds itself count. */
+export function isMockingTest(text: string, file: string): boolean {
+  return testPath.test(file) && mockingText.test(text);
+}
+
+/** Calls in an already parsed tree, with their dependencies; `within` limits the search to offset ranges. */
+export function analyzeCalls(
+  tree: Tree,
+  text: string,
+  languageId: LanguageId,
+  file: string,
+  within?: readonly TextRange[],
+  rejected?: AnalyzedCall<null>[],
+): AnalyzedCall[] {
   const resolver = new Resolver(text, tree.rootNode, languageId === 'python');
-  const mocking = testPath.test(file) && mockingText.test(text);
-  const candidates = findCandidates(text, tree.rootNode, resolver, { mocking });
-  const records: CallRecord[] = [];
+  const mocking = isMockingTest(text, file);
+  const onRejected = rejected
+    ? (call: Node, dependencies: Dependencies) => rejected.push({ record: null, range: { start: call.startIndex, end: call.endIndex }, dependencies, scope: null })
+    : undefined;
+  const candidates = findCandidates(text, tree.rootNode, resolver, { mocking, within, onRejected });
+  const calls: AnalyzedCall[] = [];
   for (const candidate of candidates) {
     if (mocking && candidate.object === null) continue;
-    records.push(buildRecord(candidate, resolver, file));
+    const frame = resolver.tracker.begin();
+    const record = buildRecord(candidate, resolver, file);
+    resolver.tracker.end(frame);
+    if (candidate.dependencies) frame.addAll(candidate.dependencies);
+    const scope = enclosingFunction(candidate.call);
+    calls.push({ record, range: record.range, dependencies: frame, scope: scope ? { start: scope.startIndex, end: scope.endIndex } : null });
   }
-  return records;
+  return calls;
+}
+
+/** Calls in an already parsed tree (the editor keeps one tree per document). Never throws on odd input. */
+export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, file: string): CallRecord[] {
+  return analyzeCalls(tree, text, languageId, file).map((c) => c.record);
 }
 
 /**

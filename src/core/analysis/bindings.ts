@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import type { Tracker } from './dependencies';
 import { contains, enclosingFunction, isClass, isFunction, keyText, sameNode, unwrap } from './syntax';
 
 /** What a name is bound to at some point of the file. */
@@ -34,10 +35,18 @@ export class Bindings {
   constructor(
     private readonly text: string,
     private readonly root: Node,
+    private readonly tracker: Tracker,
   ) {}
 
   /** The definition of `name` visible at `at`: the innermost scope, the last one before `at` in it. */
   lookup(name: string, at: Node): Definition | null {
+    this.tracker.name(name);
+    const found = this.find(name, at);
+    if (found) this.tracker.range(found.name.startIndex, definitionEnd(found));
+    return found;
+  }
+
+  private find(name: string, at: Node): Definition | null {
     const candidates = this.definitions(name);
     if (candidates.length === 0) return null;
     // Walking up to the enclosing function costs calls into wasm: only done when a class body needs it.
@@ -123,6 +132,20 @@ export class Bindings {
     }
     this.byName.set(name, list);
     return list;
+  }
+}
+
+/** Where a definition's text ends (its value, annotation, or the name itself). */
+export function definitionEnd(definition: Definition): number {
+  switch (definition.kind) {
+    case 'value':
+      return definition.value.endIndex;
+    case 'param':
+      return (definition.value ?? definition.annotation ?? definition.name).endIndex;
+    case 'annotation':
+      return definition.annotation.endIndex;
+    default:
+      return definition.name.endIndex;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { billableNames, catalog, type MethodEntry, type SdkEntry } from '../sdk';
+import type { Dependencies } from './dependencies';
 import type { Resolver } from './resolver';
 import { Receivers, type SdkObject } from './receiver';
 import { calleeOf, flatten, isCall, isMember, memberName, sameNode, unwrap } from './syntax';
@@ -13,11 +14,17 @@ export interface Candidate {
   method: MethodEntry;
   /** The receiver, when the file shows where it comes from (null for functions and unresolved receivers). */
   object: SdkObject | null;
+  /** What recognising the call read (names, definitions), for reuse after edits. */
+  dependencies?: Dependencies;
 }
 
 export interface CandidateOptions {
   /** A test file that mocks or patches: receivers the file does not construct are fakes. */
   mocking: boolean;
+  /** Only look in these offset ranges (re-analysis after an edit); the whole text otherwise. */
+  within?: readonly { start: number; end: number }[];
+  /** Receives calls that end with a billable name but were not recognised, with what deciding that read. */
+  onRejected?: (call: Node, dependencies: Dependencies) => void;
 }
 
 let namePattern: RegExp | undefined;
@@ -43,14 +50,26 @@ export function findCandidates(text: string, root: Node, resolver: Resolver, opt
     if (!node || (node.type !== 'identifier' && node.type !== 'property_identifier')) return;
     const call = callOf(node);
     if (!call || seen.has(call.startIndex * 4 + call.endIndex)) return;
+    const frame = resolver.tracker.begin();
     const candidate = classify(call, node, receivers, resolver, options);
+    resolver.tracker.end(frame);
+    if (!candidate) options.onRejected?.(call, frame);
     if (candidate) {
+      candidate.dependencies = frame;
       seen.add(call.startIndex * 4 + call.endIndex);
       found.push(candidate);
     }
   };
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) visit(match.index, match[0].length);
-  for (const alias of aliases) for (const offset of resolver.bindings.occurrences(alias)) visit(offset, alias.length);
+  const windows = options.within ?? [{ start: 0, end: text.length }];
+  for (const window of windows) {
+    pattern.lastIndex = window.start;
+    for (let match = pattern.exec(text); match && match.index < window.end; match = pattern.exec(text)) {
+      visit(match.index, match[0].length);
+    }
+    for (const alias of aliases) {
+      for (const offset of resolver.bindings.occurrences(alias, window.start, window.end)) visit(offset, alias.length);
+    }
+  }
   return found.sort((a, b) => a.call.startIndex - b.call.startIndex);
 }
 

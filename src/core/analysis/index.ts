@@ -1,2 +1,13 @@
-export { analyze, analyzeTree, mentionsLlmSdk, skipReason, maxFileBytes, maxLineLength, type AnalysisResult } from './analyze';
+export {
+  analyze,
+  analyzeCalls,
+  analyzeTree,
+  mentionsLlmSdk,
+  skipReason,
+  maxFileBytes,
+  maxLineLength,
+  type AnalysisResult,
+  type AnalyzedCall,
+} from './analyze';
+export { DocumentAnalyzer } from './incremental';
 export type * from './types';

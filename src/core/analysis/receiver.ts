@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { sdkForJsModule, sdkForPythonModule, type ObjectKind, type SdkEntry } from '../sdk';
 import { requiredModule, type Definition } from './bindings';
+import type { Dependencies } from './dependencies';
 import type { Resolver } from './resolver';
 import { calleeOf, flatten, isCall, isMember, memberName, memberObject, unwrap } from './syntax';
 
@@ -64,16 +65,12 @@ export class Receivers {
     if (node.type === 'identifier') {
       const definition = this.resolver.bindings.lookup(node.text, node);
       if (!definition) return null;
-      if (this.objects.has(definition)) return this.objects.get(definition) ?? null;
-      this.objects.set(definition, null);
-      const found = this.fromDefinition(definition, depth);
-      this.objects.set(definition, found);
-      return found;
+      return this.resolver.tracker.memo(this.objects, definition, () => this.fromDefinition(definition, depth), null);
     }
     return this.objectOfOther(node, depth);
   }
 
-  private readonly objects = new Map<Definition, SdkObject | null>();
+  private readonly objects = new Map<Definition, { value: SdkObject | null; dependencies: Dependencies }>();
 
   private fromDefinition(definition: Definition, depth: number): SdkObject | null {
     {

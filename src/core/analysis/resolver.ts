@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { Bindings, type Definition } from './bindings';
+import { Bindings, definitionEnd, type Definition } from './bindings';
+import { Tracker, type Dependencies } from './dependencies';
 import {
   calleeOf,
   contains,
@@ -44,25 +45,23 @@ const maxDepth = 12;
  */
 export class Resolver {
   readonly bindings: Bindings;
+  readonly tracker = new Tracker();
 
   constructor(
     readonly text: string,
     readonly root: Node,
     readonly python: boolean,
   ) {
-    this.bindings = new Bindings(text, root);
+    this.bindings = new Bindings(text, root, this.tracker);
   }
 
   /** The expression that gives `expr` its value, and how it was reached; null when the file does not say. */
-  private readonly resolved = new Map<number, Resolved | null>();
+  private readonly resolved = new Map<number, { value: Resolved | null; dependencies: Dependencies }>();
 
   resolve(expr: Node, depth = 0): Resolved | null {
     if (depth > maxDepth) return null;
     const node = unwrap(expr);
-    if (this.resolved.has(node.id)) return this.resolved.get(node.id) ?? null;
-    const value = this.resolveNode(node, depth);
-    this.resolved.set(node.id, value);
-    return value;
+    return this.tracker.memo(this.resolved, node.id, () => this.resolveNode(node, depth), null);
   }
 
   private resolveNode(node: Node, depth: number): Resolved | null {
@@ -422,11 +421,13 @@ export class Resolver {
 
   /** `self.x = ...` / `this.x = ...` / class attribute / field / enum member / TS parameter property named `name`. */
   classMember(cls: Node, name: string): Definition | null {
+    this.tracker.name(name);
     let fallback: Definition | null = null;
     for (const offset of this.bindings.occurrences(name, cls.startIndex, cls.endIndex)) {
       const node = this.root.descendantForIndex(offset, offset + name.length);
       const definition = node ? memberDefinitionAt(node, cls) : null;
       if (!definition) continue;
+      this.tracker.range(definition.name.startIndex, definitionEnd(definition));
       if (definition.kind === 'value') return definition;
       fallback ??= definition;
     }
@@ -437,15 +438,11 @@ export class Resolver {
     return this.classMember(this.root, name);
   }
 
-  private readonly definitionValues = new Map<Definition, Resolved | null>();
+  private readonly definitionValues = new Map<Definition, { value: Resolved | null; dependencies: Dependencies }>();
 
   /** Memoised: the same constant or client is read by many calls of a file. */
   private fromDefinition(definition: Definition, depth: number): Resolved | null {
-    if (this.definitionValues.has(definition)) return this.definitionValues.get(definition) ?? null;
-    this.definitionValues.set(definition, null);
-    const value = this.computeDefinition(definition, depth);
-    this.definitionValues.set(definition, value);
-    return value;
+    return this.tracker.memo(this.definitionValues, definition, () => this.computeDefinition(definition, depth), null);
   }
 
   private computeDefinition(definition: Definition, depth: number): Resolved | null {

@@ -8,6 +8,11 @@ export interface DocumentTree {
   text: string;
   version: number;
   languageId: LanguageId;
+  /**
+   * After an incremental re-parse: the ranges (offsets in `text`) whose syntax changed, which can reach beyond
+   * the edited text (error recovery). Undefined after a full parse.
+   */
+  changedRanges?: { start: number; end: number }[];
 }
 
 /**
@@ -61,8 +66,9 @@ export class DocumentTrees {
       if (current === text) oldTree = previous.tree;
     }
     const tree = this.host.parseSync(text, languageId, oldTree);
+    const changedRanges = oldTree?.getChangedRanges(tree).map((r) => ({ start: r.startIndex, end: r.endIndex }));
     previous?.tree.delete();
-    const entry: DocumentTree = { tree, text, version, languageId };
+    const entry: DocumentTree = { tree, text, version, languageId, changedRanges };
     this.documents.set(uri, entry);
     return entry;
   }
