@@ -96,7 +96,7 @@ export function contentSegments(resolver: Resolver, content: Node): SegmentsResu
     else range = rangeOf(unwrap(content));
     if (segments.length > 0) segments.push({ kind: 'static', text: '\n' });
     segments.push(...part.segments);
-    sources.push(block, ...part.sources);
+    sources.push(resolver.resolve(block)?.node ?? block, ...part.sources);
     if (part.via === 'dynamic') via = 'dynamic';
     else if (part.via === 'constant' && via === 'literal') via = 'constant';
   }

@@ -58,7 +58,8 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     const resolved = entry.sdk === 'vercel-ai' ? vercelModel(resolver, modelNode.node) : stringWithVia(resolver, modelNode.node);
     if (resolved) {
       model = resolved.value;
-      modelVia = resolved.via;
+      // A literal in a dict spread into the call (`**params`) is written elsewhere: a constant, for the call.
+      modelVia = resolved.via === 'literal' && modelNode.inCall && !contains(call, modelNode.node) ? 'constant' : resolved.via;
       providerBaseUrl = resolved.baseUrl ?? null;
     }
   }

@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { analyze, mentionsLlmSdk, skipReason } from '../../../src/core/analysis/analyze';
+import type { CallRecord, LanguageId } from '../../../src/core/analysis/types';
+import { ParserHost } from '../../../src/core/parsing/host';
+import { wasmDir } from '../helpers/paths';
+
+const host = new ParserHost(wasmDir);
+after(() => host.dispose());
+
+async function calls(text: string, languageId: LanguageId = 'python'): Promise<CallRecord[]> {
+  return (await analyze(text, languageId, 'x', host)).calls;
+}
+
+describe('call records', () => {
+  it('places line and column on the final method-name token and ranges on the call', async () => {
+    const text = 'from openai import OpenAI\nclient = OpenAI()\nr = client.chat.completions.\\\n    create(model="gpt-4o", messages=[])\n';
+    const [call] = await calls(text);
+    assert.equal(call.line, 4);
+    assert.equal(call.column, 5);
+    assert.equal(text.slice(call.range.start, call.range.end).startsWith('client.chat'), true);
+    assert.equal(text.slice(call.argumentRanges.args.start, call.argumentRanges.args.end), '(model="gpt-4o", messages=[])');
+    assert.equal(text.slice(call.argumentRanges.model?.start, call.argumentRanges.model?.end), '"gpt-4o"');
+    assert.equal(text.slice(call.argumentRanges.lastArgument?.start, call.argumentRanges.lastArgument?.end), 'messages=[]');
+  });
+
+  it('splits prompts into static text and dynamic parts (f-strings, templates, concatenation, format)', async () => {
+    const py = await calls(
+      'import anthropic\nclient = anthropic.Anthropic()\nBASE = "You help " + "with {topic}."\n' +
+        'def f(user, topic):\n    return client.messages.create(model="claude-haiku-4-5", max_tokens=5, system=BASE.format(topic=topic),\n' +
+        '        messages=[{"role": "user", "content": f"Hi {user}!"}, {"role": "assistant", "content": [{"type": "text", "text": "Hello"}]}])\n',
+    );
+    assert.equal(py[0].systemPrompt.kind, 'dynamic');
+    assert.deepEqual(py[0].systemPrompt.segments, [{ kind: 'static', text: 'You help with ' }, { kind: 'dynamic', expression: 'topic' }, { kind: 'static', text: '.' }]);
+    assert.deepEqual(py[0].messages, [
+      { role: 'user', segments: [{ kind: 'static', text: 'Hi ' }, { kind: 'dynamic', expression: 'user' }, { kind: 'static', text: '!' }] },
+      { role: 'assistant', segments: [{ kind: 'static', text: 'Hello' }] },
+    ]);
+    const ts = await calls(
+      "import OpenAI from 'openai';\nconst openai = new OpenAI();\nconst SYSTEM = 'Be brief.';\n" +
+        "export const f = (name: string) => openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: `Hi ${name}` }] });\n",
+      'typescript',
+    );
+    assert.equal(ts[0].systemPrompt.kind, 'constant');
+    assert.deepEqual(ts[0].systemPrompt.segments, [{ kind: 'static', text: 'Be brief.' }]);
+    assert.deepEqual(ts[0].messages, [{ role: 'user', segments: [{ kind: 'static', text: 'Hi ' }, { kind: 'dynamic', expression: 'name' }] }]);
+  });
+
+  it('reads caching markers, the 1h ttl, annotations, batch, base URL and spread parameters', async () => {
+    const [cached, batch] = await calls(
+      'import anthropic\nclient = anthropic.Anthropic(base_url="https://proxy.example/v1")\n' +
+        'BLOCK = {"type": "text", "text": "policy", "cache_control": {"type": "ephemeral", "ttl": "1h"}}\n' +
+        'params = {"model": "claude-sonnet-4-5"}\nparams["max_tokens"] = 2048\n' +
+        '# llm-cost-lens: 1.5k/day\nr = client.messages.create(**params, system=[BLOCK], messages=[])\n' +
+        'b = client.messages.batches.create(requests=[])\n',
+    );
+    assert.deepEqual(cached.caching, { explicit: true, ttl: '1h' });
+    assert.equal(cached.callsPerDay, 1500);
+    assert.equal(cached.model, 'claude-sonnet-4-5');
+    assert.equal(cached.modelVia, 'constant');
+    assert.equal(cached.outputLimitValue, 2048);
+    assert.equal(cached.baseUrl, 'https://proxy.example/v1');
+    assert.equal(batch.batch, true);
+  });
+
+  it('resolves enum members, class attributes, dataclass defaults and `or` fallbacks', async () => {
+    const found = await calls(
+      'from dataclasses import dataclass\nfrom enum import Enum\nfrom openai import OpenAI\n' +
+        'class Tier(str, Enum):\n    CHEAP = "gpt-4o-mini"\n' +
+        '@dataclass\nclass Config:\n    model: str = "gpt-4.1"\n    limit: int = 256\n' +
+        'client = OpenAI()\ncfg = Config()\n' +
+        'def a(m=None):\n    client.chat.completions.create(model=Tier.CHEAP.value, messages=[])\n' +
+        '    client.chat.completions.create(model=cfg.model, max_tokens=cfg.limit, messages=[])\n' +
+        '    client.chat.completions.create(model=m or "o3", messages=[])\n',
+    );
+    assert.deepEqual(found.map((c) => c.model), ['gpt-4o-mini', 'gpt-4.1', 'o3']);
+    assert.equal(found[1].outputLimitValue, 256);
+  });
+
+  it('follows clients passed in with a type annotation and ignores look-alikes', async () => {
+    const found = await calls(
+      'from anthropic import AsyncAnthropic\nimport stripe\n' +
+        'async def run(client: AsyncAnthropic, db):\n    await client.messages.create(model="claude-haiku-4-5", max_tokens=1, messages=[])\n' +
+        '    db.messages.create(body="x")\n    stripe.checkout.Session.create(mode="payment")\n    client.messages.count_tokens(model="x", messages=[])\n',
+    );
+    assert.deepEqual(found.map((c) => [c.line, c.api]), [[4, 'messages.create']]);
+  });
+});
+
+describe('pre-check and skip rules', () => {
+  it('mentionsLlmSdk needs an SDK name', () => {
+    assert.equal(mentionsLlmSdk('import os\nprint(1)\n'), false);
+    assert.equal(mentionsLlmSdk('from litellm import completion\n'), true);
+    assert.equal(mentionsLlmSdk("import { generateText } from 'ai';\n"), true);
+  });
+
+  it('skips minified and oversized text', () => {
+    assert.equal(skipReason('a\n'.repeat(100)), null);
+    assert.match(skipReason('x'.repeat(10_001)) ?? '', /minified/);
+    assert.match(skipReason('é'.repeat(600_000)) ?? '', /1 MB/);
+  });
+});
