@@ -9,7 +9,9 @@ export type Definition =
   | { kind: 'annotation'; name: Node; annotation: Node }
   /** `member` null: the whole module; `default`: a JS default import. */
   | { kind: 'import'; name: Node; module: string; member: string | null }
-  | { kind: 'class'; name: Node; node: Node };
+  | { kind: 'class'; name: Node; node: Node }
+  /** A named function (a client factory such as `def get_client() -> OpenAI`). */
+  | { kind: 'function'; name: Node; node: Node };
 
 interface Scoped {
   definition: Definition;
@@ -99,7 +101,7 @@ export class Bindings {
     while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
     const next = text[after];
     if (next === '.' || next === '[') return false;
-    if (next === '(') return /\bclass\s+$/.test(text.slice(Math.max(0, offset - 16), offset));
+    if (next === '(') return /\b(class|def|function)\s+$/.test(text.slice(Math.max(0, offset - 16), offset));
     return true;
   }
 
@@ -223,6 +225,9 @@ export function classify(name: Node): Definition | null {
     case 'class_declaration':
     case 'enum_declaration':
       return is(field(parent, 'name')) ? { kind: 'class', name, node: parent } : null;
+    case 'function_definition':
+    case 'function_declaration':
+      return is(field(parent, 'name')) ? { kind: 'function', name, node: parent } : null;
     // JavaScript / TypeScript
     case 'variable_declarator': {
       if (!is(field(parent, 'name'))) return null;

@@ -127,6 +127,10 @@ function unresolvedReceiver(call: Node, nameNode: Node, callee: Node, resolver: 
       const parts = method.path.split('.');
       if (parts.length > path.length || path.slice(path.length - parts.length).join('.') !== method.path) continue;
       if (parts.length === 1 && method.on !== 'model') continue;
+      // The client is what comes before the method path: `self.messages.create` has none (an ORM manager).
+      const clientParts = chain.path.length - parts.length;
+      const bareSelf = clientParts === 0 && /^(self|this|cls)$/.test(chain.root.text);
+      if (bareSelf) continue;
       const looksLike = /\bmodel\b/.test(argumentText) && entry.params.messages.some((m) => new RegExp(`\\b${m}\\b`).test(argumentText));
       if (method.distinctive || (parts.length > 1 && looksLike)) return { call, nameNode, entry, method, object: null };
     }
@@ -134,14 +138,32 @@ function unresolvedReceiver(call: Node, nameNode: Node, callee: Node, resolver: 
   return null;
 }
 
-/** The receiver's root is bound in this file to something that is not an SDK object (a mock, a model class, a db). */
+/**
+ * The receiver's root is bound in this file to something that is not an SDK object: a literal, an instance of
+ * a class (`Database()`, `MagicMock()`), a typed parameter of another type. A value from an unknown function
+ * (`get_client()`) or an untyped parameter may still be a client.
+ */
 function definedAsOther(root: Node, resolver: Resolver): boolean {
   const node = unwrap(root);
-  if (node.type !== 'identifier') return isMember(node) && resolver.memberDefinition(node)?.kind === 'value';
-  const definition = resolver.bindings.lookup(node.text, node);
+  let definition = null;
+  if (node.type === 'identifier') definition = resolver.bindings.lookup(node.text, node);
+  else if (isMember(node)) definition = resolver.memberDefinition(node);
   if (!definition) return false;
-  if (definition.kind === 'param') return definition.annotation !== null;
-  return definition.kind !== 'annotation';
+  switch (definition.kind) {
+    case 'param':
+      return definition.annotation !== null;
+    case 'annotation':
+      return true;
+    case 'value': {
+      const value = unwrap(definition.value);
+      if (!isCall(value)) return !isMember(value) && value.type !== 'identifier' && value.type !== 'await';
+      const callee = calleeOf(value);
+      const name = callee ? (isMember(callee) ? memberName(callee) : callee.text) : null;
+      return name !== null && /^[A-Z]/.test(name);
+    }
+    default:
+      return true;
+  }
 }
 
 const importsCache = new WeakMap<Resolver, Map<SdkEntry, boolean>>();

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { sdkForJsModule, sdkForPythonModule, type ObjectKind, type SdkEntry } from '../sdk';
 import { requiredModule, type Definition } from './bindings';
 import type { Dependencies } from './dependencies';
-import type { Resolver } from './resolver';
+import { isNullish, type Resolver } from './resolver';
 import { calleeOf, flatten, isCall, isMember, memberName, memberObject, unwrap } from './syntax';
 
 /** An object an SDK handed out: a client, a model (LangChain, GenerativeModel), a chat session, a provider. */
@@ -65,7 +65,9 @@ export class Receivers {
     if (node.type === 'identifier') {
       const definition = this.resolver.bindings.lookup(node.text, node);
       if (!definition) return null;
-      return this.resolver.tracker.memo(this.objects, definition, () => this.fromDefinition(definition, depth), null);
+      const found = this.resolver.tracker.memo(this.objects, definition, () => this.fromDefinition(definition, depth), null);
+      if (found || definition.kind !== 'value' || !isNullish(definition.value)) return found;
+      return this.laterAssignment(node.text, depth);
     }
     return this.objectOfOther(node, depth);
   }
@@ -91,14 +93,60 @@ export class Receivers {
           );
         case 'annotation':
           return this.fromAnnotation(definition.annotation, depth);
+        case 'function':
+          return this.fromFunction(definition.node, depth);
         default:
           return null;
       }
     }
   }
 
+  /** What a client factory returns: its return annotation, or the first `return` that yields an SDK object. */
+  private fromFunction(fn: Node, depth: number): SdkObject | null {
+    if (depth > maxDepth) return null;
+    const annotation = fn.childForFieldName('return_type');
+    const annotated = annotation ? this.fromAnnotation(annotation, depth + 1) : null;
+    if (annotated) return annotated;
+    const body = fn.childForFieldName('body');
+    if (body && fn.type === 'arrow_function' && body.type !== 'statement_block') return this.object(body, depth + 1);
+    for (const offset of this.resolver.bindings.occurrences('return', fn.startIndex, fn.endIndex)) {
+      const keyword = this.resolver.root.descendantForIndex(offset, offset + 6);
+      const statement = keyword?.parent;
+      if (statement?.type !== 'return_statement') continue;
+      const value = statement.firstNamedChild;
+      const found = value ? this.object(value, depth + 1) : null;
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /** A name first bound to `None` and set later (`global client; client = OpenAI()` in an init function). */
+  private laterAssignment(name: string, depth: number): SdkObject | null {
+    for (const definition of this.resolver.bindings.all(name)) {
+      if (definition.kind !== 'value' || isNullish(definition.value)) continue;
+      const found = this.object(definition.value, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+
   private objectOfOther(node: Node, depth: number): SdkObject | null {
     if (isMember(node)) {
+      const owner = this.resolver.ownerClass(node);
+      const name = memberName(node);
+      if (owner && name) {
+        // `self.client = None` in __init__, the real client set in a later method: try each assignment.
+        for (const definition of this.resolver.classMembers(owner, name)) {
+          const found =
+            definition.kind === 'value'
+              ? isNullish(definition.value) ? null : this.object(definition.value, depth + 1)
+              : definition.kind === 'annotation' || definition.kind === 'param'
+                ? definition.annotation ? this.fromAnnotation(definition.annotation, depth) : null
+                : null;
+          if (found) return found;
+        }
+        return null;
+      }
       const definition = this.resolver.memberDefinition(node);
       if (definition?.kind === 'value') return this.object(definition.value, depth + 1);
       if (definition?.kind === 'annotation' || definition?.kind === 'param') {
@@ -144,7 +192,20 @@ export class Receivers {
         construction: call,
       };
     }
-    if (!isMember(unwrap(callee))) return null;
+    const calleeNode = unwrap(callee);
+    if (calleeNode.type === 'identifier') {
+      // A local factory: `client = get_client()`, `const ai = makeClient()`.
+      const definition = this.resolver.bindings.lookup(calleeNode.text, calleeNode);
+      if (definition?.kind === 'function') return this.fromFunction(definition.node, depth + 1);
+      if (definition?.kind === 'value') {
+        const value = unwrap(definition.value);
+        if (value.type === 'arrow_function' || value.type === 'function_expression' || value.type === 'function') {
+          return this.fromFunction(value, depth + 1);
+        }
+      }
+      return null;
+    }
+    if (!isMember(calleeNode)) return null;
     const found = this.objectAndPath(callee, depth + 1);
     if (!found) return null;
     const path = found.path.join('.');

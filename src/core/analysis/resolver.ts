@@ -421,17 +421,30 @@ export class Resolver {
 
   /** `self.x = ...` / `this.x = ...` / class attribute / field / enum member / TS parameter property named `name`. */
   classMember(cls: Node, name: string): Definition | null {
+    const all = this.classMembers(cls, name);
+    return all.find((d) => d.kind === 'value' && !isNullish(d.value)) ?? all.find((d) => d.kind === 'value') ?? all[0] ?? null;
+  }
+
+  /** Every definition of a member in the class, in text order. */
+  classMembers(cls: Node, name: string): Definition[] {
     this.tracker.name(name);
-    let fallback: Definition | null = null;
+    const found: Definition[] = [];
     for (const offset of this.bindings.occurrences(name, cls.startIndex, cls.endIndex)) {
       const node = this.root.descendantForIndex(offset, offset + name.length);
       const definition = node ? memberDefinitionAt(node, cls) : null;
       if (!definition) continue;
       this.tracker.range(definition.name.startIndex, definitionEnd(definition));
-      if (definition.kind === 'value') return definition;
-      fallback ??= definition;
+      found.push(definition);
     }
-    return fallback;
+    return found;
+  }
+
+  /** The class a `self.x` / `this.x` member expression belongs to, or null for other objects. */
+  ownerClass(member: Node): Node | null {
+    const object = memberObject(member);
+    const base = object ? unwrap(object) : null;
+    if (!base || !(base.type === 'this' || (this.python && (base.text === 'self' || base.text === 'cls')))) return null;
+    return enclosingClass(member) ?? this.root;
   }
 
   private anyInstanceMember(name: string): Definition | null {
@@ -477,6 +490,12 @@ export class Resolver {
     const keyword = args.find((n) => n.type === 'keyword_argument' && n.childForFieldName('name')?.text === 'default');
     return keyword?.childForFieldName('value') ?? null;
   }
+}
+
+/** `None`, `null`, `undefined`: a placeholder assigned before the real value. */
+export function isNullish(node: Node): boolean {
+  const type = unwrap(node).type;
+  return type === 'none' || type === 'null' || type === 'undefined';
 }
 
 /** A literal whose value is known (not a call, not a name). */

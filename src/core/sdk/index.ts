@@ -6,13 +6,24 @@ import { langchain } from './langchain';
 import { litellm } from './litellm';
 import { mistral } from './mistral';
 import { openai } from './openai';
+import { openaiCompatible } from './openai-compatible';
 import type { SdkEntry } from './types';
 import { vercelAi } from './vercel-ai';
 
 export type * from './types';
 
 /** Every SDK the analyser knows; order matters only when two claim the same import (first wins). */
-export const catalog: readonly SdkEntry[] = [openai, anthropic, google, vercelAi, litellm, langchain, mistral, cohere];
+export const catalog: readonly SdkEntry[] = [
+  openai,
+  anthropic,
+  google,
+  vercelAi,
+  litellm,
+  langchain,
+  mistral,
+  cohere,
+  openaiCompatible,
+];
 
 export function sdkEntry(sdk: Sdk): SdkEntry | undefined {
   return catalog.find((entry) => entry.sdk === sdk);
