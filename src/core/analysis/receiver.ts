@@ -155,6 +155,14 @@ export class Receivers {
       const symbol = this.symbol(node, depth + 1);
       return symbol && isModule(symbol, this.resolver.python) ? moduleObject(symbol.entry) : null;
     }
+    if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '|') {
+      // LangChain LCEL: `prompt | llm | parser` runs the model when the chain is invoked.
+      for (const side of [node.childForFieldName('left'), node.childForFieldName('right')]) {
+        const found = side ? this.object(side, depth + 1) : null;
+        if (found?.kind === 'model') return found;
+      }
+      return null;
+    }
     if (node.type === 'boolean_operator' || node.type === 'binary_expression' || node.type === 'conditional_expression' || node.type === 'ternary_expression') {
       for (const child of node.namedChildren) {
         const found = child ? this.object(child, depth + 1) : null;
@@ -206,6 +214,15 @@ export class Receivers {
       return null;
     }
     if (!isMember(calleeNode)) return null;
+    if (memberName(calleeNode) === 'pipe') {
+      // LangChain JS: `prompt.pipe(model).pipe(parser)`.
+      const object = memberObject(calleeNode);
+      const argument = call.childForFieldName('arguments')?.firstNamedChild;
+      for (const side of [object, argument]) {
+        const inner = side ? this.object(side, depth + 1) : null;
+        if (inner?.kind === 'model') return inner;
+      }
+    }
     const found = this.objectAndPath(callee, depth + 1);
     if (!found) return null;
     const path = found.path.join('.');

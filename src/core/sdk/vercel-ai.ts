@@ -15,8 +15,8 @@ export const vercelAi: SdkEntry = {
   constructors: [
     ...providers.map((name) => ({ name, kind: 'provider' as const })),
     ...providers.map((name) => ({ name: `create${capitalised(name)}`, kind: 'provider' as const })),
-    { name: 'createOpenAICompatible', kind: 'provider' as const },
-    { name: 'createOpenRouter', kind: 'provider' as const },
+    ...['createOpenAICompatible', 'createOpenRouter', 'createGoogleGenerativeAI', 'createAmazonBedrock', 'createTogetherAI',
+      'createDeepInfra', 'createOllama', 'openrouter', 'gemini'].map((name) => ({ name, kind: 'provider' as const })),
   ],
   methods: [],
   functions: [
