@@ -61,7 +61,7 @@ export function pythonFile(lines: number): string {
       '    def export(self, path):',
       '        with open(path, "w") as handle:',
       '            for item in self.items:',
-      '                handle.write(f"{item[\'id\']},{item[\'value\']}\\n")',
+      "                handle.write(f\"{item['id']},{item['value']}\\n\")",
       '        return path',
       '',
       '',
@@ -106,7 +106,9 @@ export function typescriptFile(lines: number): string {
       '  }',
       '',
       '  async ask(question: string): Promise<string | null> {',
-      i % 2 === 0 ? '    const response = await openai.chat.completions.create({' : '    const response = await this.cache.lookup({',
+      i % 2 === 0
+        ? '    const response = await openai.chat.completions.create({'
+        : '    const response = await this.cache.lookup({',
       '      model: MODEL,',
       "      messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: question }],",
       '      max_completion_tokens: 300,',

@@ -59,7 +59,13 @@ async function fileBench(name: string, text: string, languageId: LanguageId, row
   name = `${name} (${calls} calls)`;
   const parseMs = median(parse);
   const fullMs = median(full);
-  rows.push({ case: `${name}: full analysis vs parse`, analyser: fullMs, baseline: parseMs, target: '<= 1.5x', ok: fullMs <= 1.5 * parseMs });
+  rows.push({
+    case: `${name}: full analysis vs parse`,
+    analyser: fullMs,
+    baseline: parseMs,
+    target: '<= 1.5x',
+    ok: fullMs <= 1.5 * parseMs,
+  });
 
   // One-character edits inside a string in the middle of the file (typing in a literal keeps the code valid),
   // alternating insert and delete so that the text stays bounded.
@@ -76,8 +82,12 @@ async function fileBench(name: string, text: string, languageId: LanguageId, row
   const reanalysis: number[] = [];
   for (let i = 1; i <= runs * 2; i++) {
     const insert = i % 2 === 1;
-    const change = insert ? { start: editAt, oldEnd: editAt, newText: 'x' } : { start: editAt, oldEnd: editAt + 1, newText: '' };
-    const next = insert ? current.slice(0, editAt) + 'x' + current.slice(editAt) : current.slice(0, editAt) + current.slice(editAt + 1);
+    const change = insert
+      ? { start: editAt, oldEnd: editAt, newText: 'x' }
+      : { start: editAt, oldEnd: editAt + 1, newText: '' };
+    const next = insert
+      ? current.slice(0, editAt) + 'x' + current.slice(editAt)
+      : current.slice(0, editAt) + current.slice(editAt + 1);
     incremental.push(time(() => bare.updateSync('doc', next, i, languageId, [change])));
     reanalysis.push(
       time(() => {
@@ -89,7 +99,13 @@ async function fileBench(name: string, text: string, languageId: LanguageId, row
   }
   const incMs = median(incremental);
   const reMs = median(reanalysis);
-  rows.push({ case: `${name}: re-analysis after a 1-char edit vs incremental re-parse`, analyser: reMs, baseline: incMs, target: '<= 2x + 1 ms', ok: reMs <= 2 * incMs + 1 });
+  rows.push({
+    case: `${name}: re-analysis after a 1-char edit vs incremental re-parse`,
+    analyser: reMs,
+    baseline: incMs,
+    target: '<= 2x + 1 ms',
+    ok: reMs <= 2 * incMs + 1,
+  });
   trees.dispose();
   bare.dispose();
   host.dispose();
@@ -103,10 +119,17 @@ async function scanBench(rows: Row[]): Promise<void> {
       const sub = path.join(dir, `pkg${i % 10}`);
       mkdirSync(sub, { recursive: true });
       const llm = i % 20 === 0;
-      const body = llm ? pythonFile(300) : pythonFile(300).replace(/client\.chat\.completions\.create|claude\.messages\.create|openai|anthropic|Anthropic|OpenAI/g, 'helper');
+      const body = llm
+        ? pythonFile(300)
+        : pythonFile(300).replace(
+            /client\.chat\.completions\.create|claude\.messages\.create|openai|anthropic|Anthropic|OpenAI/g,
+            'helper',
+          );
       writeFileSync(path.join(sub, `module${i}.py`), body);
     }
-    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name));
     const host = new ParserHost(wasmDir);
     await scanPaths([dir], { cwd: dir, wasmDir, host });
     const scan: number[] = [];
@@ -119,7 +142,13 @@ async function scanBench(rows: Row[]): Promise<void> {
       await scanPaths([dir], { cwd: dir, wasmDir, host });
       scan.push(performance.now() - start);
     }
-    rows.push({ case: `directory scan vs reading every file (${files.length} files, 10 with calls)`, analyser: median(scan), baseline: median(read), target: 'report', ok: null });
+    rows.push({
+      case: `directory scan vs reading every file (${files.length} files, 10 with calls)`,
+      analyser: median(scan),
+      baseline: median(read),
+      target: 'report',
+      ok: null,
+    });
     host.dispose();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -143,7 +172,8 @@ async function main(): Promise<void> {
     r.ok === null ? '-' : r.ok ? 'ok' : 'MISSED',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(`LLM Cost Lens bench (medians of ${runs} runs; node ${process.version})`);
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));

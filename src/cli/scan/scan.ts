@@ -60,7 +60,10 @@ export async function scanPaths(paths: string[], options: ScanOptions): Promise<
       if (result.skipped) skipped.push(result.skipped);
       calls.push(...result.calls);
     } catch (error) {
-      skipped.push({ file: relative, reason: `could not be analysed: ${error instanceof Error ? error.message : String(error)}` });
+      skipped.push({
+        file: relative,
+        reason: `could not be analysed: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
   if (!options.host) host.dispose();

@@ -5,9 +5,35 @@ import { languageIdForPath } from '../../core/parsing/languages';
 
 /** Directories never scanned: dependencies, VCS data, virtualenvs, caches, build output. */
 const skippedDirectories = new Set([
-  'node_modules', '.git', '.hg', '.svn', 'venv', '.venv', 'virtualenv', '.virtualenvs', 'virtualenvs', '.tox', '.nox',
-  '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', 'site-packages', 'dist', 'build', 'out', '.next',
-  '.nuxt', '.svelte-kit', '.turbo', '.cache', 'coverage', '.idea', '.vscode-test', 'bower_components', '.eggs',
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'venv',
+  '.venv',
+  'virtualenv',
+  '.virtualenvs',
+  'virtualenvs',
+  '.tox',
+  '.nox',
+  '__pycache__',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+  'site-packages',
+  'dist',
+  'build',
+  'out',
+  '.next',
+  '.nuxt',
+  '.svelte-kit',
+  '.turbo',
+  '.cache',
+  'coverage',
+  '.idea',
+  '.vscode-test',
+  'bower_components',
+  '.eggs',
 ]);
 
 /**
@@ -62,7 +88,12 @@ async function withoutIgnored(files: string[]): Promise<string[]> {
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status === 0 || result.status === 1) {
-    const ignored = new Set(result.stdout.split('\0').filter(Boolean).map((f) => path.resolve(f)));
+    const ignored = new Set(
+      result.stdout
+        .split('\0')
+        .filter(Boolean)
+        .map((f) => path.resolve(f)),
+    );
     return files.filter((f) => !ignored.has(path.resolve(f)));
   }
   return filterByGitignoreFiles(files);
@@ -108,10 +139,10 @@ function globToRegExp(glob: string): RegExp {
     .replace(/^\//, '')
     .replace(/\/$/, '')
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*\*\/?/g, '\u0000')
+    .replace(/\*\*\/?/g, '\u2063')
     .replace(/\*/g, '[^/]*')
     .replace(/\?/g, '[^/]')
-    .replace(/\u0000/g, '(?:.*/)?');
+    .replace(/\u2063/g, '(?:.*/)?');
   const prefix = anchored ? '^' : '(?:^|/)';
   return new RegExp(`${prefix}${body}${directory ? '/' : '(?:/|$)'}`);
 }

@@ -24,7 +24,11 @@ let mentionPattern: RegExp | undefined;
 /** A cheap text pre-check: false when the file cannot contain a call of any known SDK (no parse needed). */
 export function mentionsLlmSdk(text: string): boolean {
   mentionPattern ??= new RegExp(
-    [...new Set(catalog.flatMap((e) => [...e.mentions, ...e.pythonModules, ...e.jsModules]).filter((m) => m.length > 2))]
+    [
+      ...new Set(
+        catalog.flatMap((e) => [...e.mentions, ...e.pythonModules, ...e.jsModules]).filter((m) => m.length > 2),
+      ),
+    ]
       .map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
       .join('|'),
   );
@@ -33,7 +37,10 @@ export function mentionsLlmSdk(text: string): boolean {
 
 /** Why a file is not analysed (too large, minified), or null. */
 export function skipReason(text: string): string | null {
-  if (text.length > maxFileBytes || (text.length > maxFileBytes / 4 && Buffer.byteLength(text, 'utf8') > maxFileBytes)) {
+  if (
+    text.length > maxFileBytes ||
+    (text.length > maxFileBytes / 4 && Buffer.byteLength(text, 'utf8') > maxFileBytes)
+  ) {
     return `larger than ${maxFileBytes / (1024 * 1024)} MB`;
   }
   let start = 0;
@@ -46,8 +53,10 @@ export function skipReason(text: string): string | null {
   return null;
 }
 
-const testPath = /(^|[\\/])(tests?|__tests__|__mocks__|spec)[\\/]|(^|[\\/])test_[^\\/]*\.py$|_test\.py$|\.(test|spec)\.[cm]?[jt]sx?$|(^|[\\/])conftest\.py$/i;
-const mockingText = /\b(MagicMock|AsyncMock|Mock\(|create_autospec|patch\(|patch\.object|@patch|monkeypatch|mocker\.|jest\.(mock|fn|spyOn)|vi\.(mock|fn|spyOn)|sinon\.|respx|nock\()/;
+const testPath =
+  /(^|[\\/])(tests?|__tests__|__mocks__|spec)[\\/]|(^|[\\/])test_[^\\/]*\.py$|_test\.py$|\.(test|spec)\.[cm]?[jt]sx?$|(^|[\\/])conftest\.py$/i;
+const mockingText =
+  /\b(MagicMock|AsyncMock|Mock\(|create_autospec|patch\(|patch\.object|@patch|monkeypatch|mocker\.|jest\.(mock|fn|spyOn)|vi\.(mock|fn|spyOn)|sinon\.|respx|nock\()/;
 
 /** A record and what it was computed from (for reuse after edits). */
 export interface AnalyzedCall<R extends CallRecord | null = CallRecord> {
@@ -76,7 +85,13 @@ export function analyzeCalls(
   const resolver = new Resolver(text, tree.rootNode, languageId === 'python');
   const mocking = isMockingTest(text, file);
   const onRejected = rejected
-    ? (call: Node, dependencies: Dependencies) => rejected.push({ record: null, range: { start: call.startIndex, end: call.endIndex }, dependencies, scope: null })
+    ? (call: Node, dependencies: Dependencies) =>
+        rejected.push({
+          record: null,
+          range: { start: call.startIndex, end: call.endIndex },
+          dependencies,
+          scope: null,
+        })
     : undefined;
   const candidates = findCandidates(text, tree.rootNode, resolver, { mocking, within, onRejected });
   const calls: AnalyzedCall[] = [];
@@ -87,7 +102,12 @@ export function analyzeCalls(
     resolver.tracker.end(frame);
     if (candidate.dependencies) frame.addAll(candidate.dependencies);
     const scope = enclosingFunction(candidate.call);
-    calls.push({ record, range: record.range, dependencies: frame, scope: scope ? { start: scope.startIndex, end: scope.endIndex } : null });
+    calls.push({
+      record,
+      range: record.range,
+      dependencies: frame,
+      scope: scope ? { start: scope.startIndex, end: scope.endIndex } : null,
+    });
   }
   return calls;
 }
@@ -101,7 +121,12 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, fi
  * The analysis entry: skip rules, the SDK pre-check, a parse, the calls. The tree is freed before returning.
  * `file` is copied into each record as given.
  */
-export async function analyze(text: string, languageId: LanguageId, file: string, host: ParserHost): Promise<AnalysisResult> {
+export async function analyze(
+  text: string,
+  languageId: LanguageId,
+  file: string,
+  host: ParserHost,
+): Promise<AnalysisResult> {
   const reason = skipReason(text);
   if (reason) return { calls: [], skipped: { file, reason } };
   if (!mentionsLlmSdk(text)) return { calls: [] };

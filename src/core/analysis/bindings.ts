@@ -153,7 +153,11 @@ export function definitionEnd(definition: Definition): number {
 
 function isWordChar(code: number): boolean {
   return (
-    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 36
   );
 }
 
@@ -216,7 +220,10 @@ export function classify(name: Node): Definition | null {
       if (statement?.type === 'import_statement' && is(parent.firstNamedChild)) {
         return { kind: 'import', name, module: name.text, member: null };
       }
-      if (statement?.type === 'import_from_statement' && !sameNode(statement.childForFieldName('module_name'), parent)) {
+      if (
+        statement?.type === 'import_from_statement' &&
+        !sameNode(statement.childForFieldName('module_name'), parent)
+      ) {
         return pythonImport(parent, name, parent.text);
       }
       return null;
@@ -245,7 +252,9 @@ export function classify(name: Node): Definition | null {
         ? { kind: 'param', name, value: field(parent, 'value'), annotation: field(parent, 'type') }
         : null;
     case 'assignment_pattern':
-      return is(field(parent, 'left')) ? { kind: 'param', name, value: field(parent, 'right'), annotation: null } : null;
+      return is(field(parent, 'left'))
+        ? { kind: 'param', name, value: field(parent, 'right'), annotation: null }
+        : null;
     case 'import_clause':
       return jsImport(parent, name, 'default');
     case 'namespace_import':
@@ -253,7 +262,8 @@ export function classify(name: Node): Definition | null {
     case 'import_specifier': {
       const alias = field(parent, 'alias');
       const imported = field(parent, 'name');
-      if (alias ? is(alias) : is(imported)) return jsImport(parent, name, keyText(imported as Node) ?? imported?.text ?? null);
+      if (alias ? is(alias) : is(imported))
+        return jsImport(parent, name, keyText(imported as Node) ?? imported?.text ?? null);
       return null;
     }
     case 'object_pattern':

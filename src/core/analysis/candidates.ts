@@ -86,7 +86,13 @@ function callOf(name: Node): Node | null {
   return null;
 }
 
-function classify(call: Node, nameNode: Node, receivers: Receivers, resolver: Resolver, options: CandidateOptions): Candidate | null {
+function classify(
+  call: Node,
+  nameNode: Node,
+  receivers: Receivers,
+  resolver: Resolver,
+  options: CandidateOptions,
+): Candidate | null {
   const callee = calleeOf(call);
   if (!callee) return null;
   const calleeNode = unwrap(callee);
@@ -112,10 +118,17 @@ function classify(call: Node, nameNode: Node, receivers: Receivers, resolver: Re
  * A receiver the file does not construct (a client passed in without a type, `self.client` set elsewhere):
  * counted when the method path is specific to one SDK the file imports, or the arguments look like that SDK's.
  */
-function unresolvedReceiver(call: Node, nameNode: Node, callee: Node, resolver: Resolver, options: CandidateOptions): Candidate | null {
+function unresolvedReceiver(
+  call: Node,
+  nameNode: Node,
+  callee: Node,
+  resolver: Resolver,
+  options: CandidateOptions,
+): Candidate | null {
   if (options.mocking) return null;
   const chain = flatten(callee);
-  if (/mock|fake|stub|dummy|spy/i.test(chain.root.text) || chain.path.some((p) => /mock|fake|stub/i.test(p))) return null;
+  if (/mock|fake|stub|dummy|spy/i.test(chain.root.text) || chain.path.some((p) => /mock|fake|stub/i.test(p)))
+    return null;
   if (definedAsOther(chain.root, resolver)) return null;
   const argumentText = call.childForFieldName('arguments')?.text ?? '';
   for (const entry of catalog) {
@@ -131,7 +144,9 @@ function unresolvedReceiver(call: Node, nameNode: Node, callee: Node, resolver: 
       const clientParts = chain.path.length - parts.length;
       const bareSelf = clientParts === 0 && /^(self|this|cls)$/.test(chain.root.text);
       if (bareSelf) continue;
-      const looksLike = /\bmodel\b/.test(argumentText) && entry.params.messages.some((m) => new RegExp(`\\b${m}\\b`).test(argumentText));
+      const looksLike =
+        /\bmodel\b/.test(argumentText) &&
+        entry.params.messages.some((m) => new RegExp(`\\b${m}\\b`).test(argumentText));
       if (method.distinctive || (parts.length > 1 && looksLike)) return { call, nameNode, entry, method, object: null };
     }
   }
@@ -183,9 +198,12 @@ function importsSdk(resolver: Resolver, entry: SdkEntry): boolean {
 function aliasNames(text: string, resolver: Resolver): string[] {
   const names: string[] = [];
   const billable = billableNames();
-  const statements = resolver.python ? text.match(/\bimport\s[^\n]*\bas\s[^\n]*/g) : text.match(/\bimport\s*\{[^}]*\}/g);
+  const statements = resolver.python
+    ? text.match(/\bimport\s[^\n]*\bas\s[^\n]*/g)
+    : text.match(/\bimport\s*\{[^}]*\}/g);
   for (const statement of statements ?? []) {
-    for (const match of statement.matchAll(/\bas\s+([A-Za-z_$][\w$]*)/g)) if (!billable.has(match[1])) names.push(match[1]);
+    for (const match of statement.matchAll(/\bas\s+([A-Za-z_$][\w$]*)/g))
+      if (!billable.has(match[1])) names.push(match[1]);
   }
   return [...new Set(names)];
 }

@@ -12,7 +12,18 @@ const loopTypes = new Set([
   'generator_expression',
 ]);
 
-const iterating = new Set(['map', 'forEach', 'flatMap', 'filter', 'reduce', 'some', 'every', 'starmap', 'imap', 'imap_unordered']);
+const iterating = new Set([
+  'map',
+  'forEach',
+  'flatMap',
+  'filter',
+  'reduce',
+  'some',
+  'every',
+  'starmap',
+  'imap',
+  'imap_unordered',
+]);
 
 /**
  * Inside a loop body, a comprehension, or a callback of `.map/.forEach/...` (or Python `map(fn, xs)`) within the

@@ -76,7 +76,8 @@ export class DocumentAnalyzer {
     changes: readonly TextChange[],
     changedRanges: readonly TextRange[],
   ): { kept: Entry[]; recheck: TextRange[] } | null {
-    if (state.languageId !== languageId || state.file !== file || isMockingTest(text, file) !== state.mocking) return null;
+    if (state.languageId !== languageId || state.file !== file || isMockingTest(text, file) !== state.mocking)
+      return null;
     let current = state.text;
     let entries = state.entries;
     let recheck: TextRange[] = [];
@@ -88,11 +89,19 @@ export class DocumentAnalyzer {
       const newEnd = start + change.newText.length;
       const oldLines = lineSpan(current, start, oldEnd);
       const newLines = lineSpan(next, start, newEnd);
-      if (importLine.test(current.slice(oldLines.start, oldLines.end)) || importLine.test(next.slice(newLines.start, newLines.end))) {
+      if (
+        importLine.test(current.slice(oldLines.start, oldLines.end)) ||
+        importLine.test(next.slice(newLines.start, newLines.end))
+      ) {
         return null;
       }
       const words = new Set([...wordsAround(current, start, oldEnd), ...wordsAround(next, start, newEnd)]);
-      const shift = shifter(start, oldEnd, newEnd - oldEnd, countNewlines(change.newText) - countNewlines(current.slice(start, oldEnd)));
+      const shift = shifter(
+        start,
+        oldEnd,
+        newEnd - oldEnd,
+        countNewlines(change.newText) - countNewlines(current.slice(start, oldEnd)),
+      );
       recheck = recheck.map((r) => ({ start: shift.offset(r.start), end: shift.offset(r.end) }));
       recheck.push(newLines);
       const kept: Entry[] = [];

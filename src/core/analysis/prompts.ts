@@ -25,7 +25,8 @@ export function readMessages(resolver: Resolver, expr: Node): ReadMessages {
   const items = resolver.elements(expr);
   if (!items) {
     const single = resolver.segments(expr);
-    const role = single.via === 'dynamic' && single.segments.length === 1 && !isStringish(unwrap(expr)) ? 'unknown' : 'user';
+    const role =
+      single.via === 'dynamic' && single.segments.length === 1 && !isStringish(unwrap(expr)) ? 'unknown' : 'user';
     return { messages: [{ role, segments: single.segments }], system: null, sources: single.sources };
   }
   const messages: PromptMessage[] = [];
@@ -44,7 +45,13 @@ export function readMessages(resolver: Resolver, expr: Node): ReadMessages {
 }
 
 function isStringish(node: Node): boolean {
-  return node.type === 'string' || node.type === 'template_string' || node.type === 'concatenated_string' || node.type === 'binary_operator' || node.type === 'binary_expression';
+  return (
+    node.type === 'string' ||
+    node.type === 'template_string' ||
+    node.type === 'concatenated_string' ||
+    node.type === 'binary_operator' ||
+    node.type === 'binary_expression'
+  );
 }
 
 function readMessage(resolver: Resolver, item: Node): { role: string; content: SegmentsResult } {
@@ -68,7 +75,7 @@ function readMessage(resolver: Resolver, item: Node): { role: string; content: S
   const entries = resolved.type === 'dictionary' || resolved.type === 'object' ? resolver.entries(resolved) : null;
   if (entries) {
     const roleNode = entries.get('role');
-    const role = roleNode ? resolver.string(roleNode)?.value ?? 'unknown' : 'unknown';
+    const role = roleNode ? (resolver.string(roleNode)?.value ?? 'unknown') : 'unknown';
     const content = entries.get('content') ?? entries.get('parts') ?? entries.get('message') ?? entries.get('text');
     if (content) return { role: roleAliases[role] ?? role, content: contentSegments(resolver, content) };
   }
@@ -104,5 +111,10 @@ export function contentSegments(resolver: Resolver, content: Node): SegmentsResu
 }
 
 function dynamic(node: Node): SegmentsResult {
-  return { segments: [{ kind: 'dynamic', expression: node.text }], via: 'dynamic', range: rangeOf(node), sources: [node] };
+  return {
+    segments: [{ kind: 'dynamic', expression: node.text }],
+    via: 'dynamic',
+    range: rangeOf(node),
+    sources: [node],
+  };
 }

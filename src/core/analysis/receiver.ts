@@ -65,7 +65,12 @@ export class Receivers {
     if (node.type === 'identifier') {
       const definition = this.resolver.bindings.lookup(node.text, node);
       if (!definition) return null;
-      const found = this.resolver.tracker.memo(this.objects, definition, () => this.fromDefinition(definition, depth), null);
+      const found = this.resolver.tracker.memo(
+        this.objects,
+        definition,
+        () => this.fromDefinition(definition, depth),
+        null,
+      );
       if (found || definition.kind !== 'value' || !isNullish(definition.value)) return found;
       return this.laterAssignment(node.text, depth);
     }
@@ -139,9 +144,13 @@ export class Receivers {
         for (const definition of this.resolver.classMembers(owner, name)) {
           const found =
             definition.kind === 'value'
-              ? isNullish(definition.value) ? null : this.object(definition.value, depth + 1)
+              ? isNullish(definition.value)
+                ? null
+                : this.object(definition.value, depth + 1)
               : definition.kind === 'annotation' || definition.kind === 'param'
-                ? definition.annotation ? this.fromAnnotation(definition.annotation, depth) : null
+                ? definition.annotation
+                  ? this.fromAnnotation(definition.annotation, depth)
+                  : null
                 : null;
           if (found) return found;
         }
@@ -163,7 +172,12 @@ export class Receivers {
       }
       return null;
     }
-    if (node.type === 'boolean_operator' || node.type === 'binary_expression' || node.type === 'conditional_expression' || node.type === 'ternary_expression') {
+    if (
+      node.type === 'boolean_operator' ||
+      node.type === 'binary_expression' ||
+      node.type === 'conditional_expression' ||
+      node.type === 'ternary_expression'
+    ) {
       for (const child of node.namedChildren) {
         const found = child ? this.object(child, depth + 1) : null;
         if (found) return found;
@@ -189,9 +203,7 @@ export class Receivers {
     if (symbol) {
       const name = symbol.path[symbol.path.length - 1] ?? 'default';
       const constructor =
-        name === 'default'
-          ? symbol.entry.constructors[0]
-          : symbol.entry.constructors.find((c) => c.name === name);
+        name === 'default' ? symbol.entry.constructors[0] : symbol.entry.constructors.find((c) => c.name === name);
       if (!constructor) return null;
       return {
         entry: symbol.entry,
@@ -244,7 +256,8 @@ export class Receivers {
       const symbol = this.nameSymbol(parts, annotation, depth);
       const name = symbol?.path[symbol.path.length - 1];
       const constructor = name ? symbol?.entry.constructors.find((c) => c.name === name) : undefined;
-      if (symbol && constructor) return { entry: symbol.entry, kind: constructor.kind, settings: [], construction: null };
+      if (symbol && constructor)
+        return { entry: symbol.entry, kind: constructor.kind, settings: [], construction: null };
     }
     return null;
   }
@@ -262,7 +275,9 @@ function moduleObject(entry: SdkEntry): SdkObject {
 }
 
 function isModule(symbol: SdkSymbol, python: boolean): boolean {
-  return python ? symbol.path.length === 0 || /^[a-z_]+$/.test(symbol.path[symbol.path.length - 1]) : symbol.path.length === 0;
+  return python
+    ? symbol.path.length === 0 || /^[a-z_]+$/.test(symbol.path[symbol.path.length - 1])
+    : symbol.path.length === 0;
 }
 
 /** The symbol an import binds: Python `module` + optional `member`, JS specifier + member (`default`, or null for `* as`). */
@@ -271,7 +286,9 @@ export function importSymbol(module: string, member: string | null, python: bool
     const dotted = member ? `${module}.${member}` : module;
     const entry = sdkForPythonModule(dotted) ?? (member ? undefined : undefined);
     if (entry) {
-      const root = entry.pythonModules.filter((m) => dotted === m || dotted.startsWith(`${m}.`)).sort((a, b) => b.length - a.length)[0];
+      const root = entry.pythonModules
+        .filter((m) => dotted === m || dotted.startsWith(`${m}.`))
+        .sort((a, b) => b.length - a.length)[0];
       const rest = dotted.slice(root.length).split('.').filter(Boolean);
       return { entry, path: rest };
     }

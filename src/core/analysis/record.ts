@@ -4,7 +4,15 @@ import { callsPerDayAnnotation, isInLoop } from './context';
 import { contentSegments, readMessages } from './prompts';
 import type { Resolver, SegmentsResult, Via } from './resolver';
 import { booleanLiteral, calleeOf, contains, isCall, isMember, rangeOf, unwrap } from './syntax';
-import type { ArgumentRanges, CallRecord, ModelVia, PromptCaching, PromptMessage, SystemPrompt, TextRange } from './types';
+import type {
+  ArgumentRanges,
+  CallRecord,
+  ModelVia,
+  PromptCaching,
+  PromptMessage,
+  SystemPrompt,
+  TextRange,
+} from './types';
 
 /** Where a parameter was found: in the call itself, or on the constructor/factory that carries settings. */
 interface Found {
@@ -37,29 +45,37 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   };
   const params = entry.params;
   const ranges: ArgumentRanges = { args: rangeOf(args ?? call) };
-  const inCallRange = (found: Found | null | undefined, key: Exclude<keyof ArgumentRanges, 'args' | 'lastArgument' | 'constructorArgs'>): void => {
+  const inCallRange = (
+    found: Found | null | undefined,
+    key: Exclude<keyof ArgumentRanges, 'args' | 'lastArgument' | 'constructorArgs'>,
+  ): void => {
     if (found && contains(call, found.node)) ranges[key] = rangeOf(found.node);
   };
 
   // Model
   let modelNode: Found | null = lookup(params.model)?.found ?? null;
-  if (!modelNode && candidate.object === null && entry.sdk === 'litellm' && positional[0]) modelNode = { node: positional[0], inCall: true };
+  if (!modelNode && candidate.object === null && entry.sdk === 'litellm' && positional[0])
+    modelNode = { node: positional[0], inCall: true };
   if (!modelNode && object) {
     const constructor = object.settings[0];
-    const positionalModel = constructor && entry.constructors.some((c) => c.positionalModel && calleeOf(constructor)?.text.endsWith(c.name));
+    const positionalModel =
+      constructor && entry.constructors.some((c) => c.positionalModel && calleeOf(constructor)?.text.endsWith(c.name));
     const first = positionalModel ? constructor.childForFieldName('arguments')?.firstNamedChild : null;
-    if (first && first.type !== 'keyword_argument' && first.type !== 'object') modelNode = { node: first, inCall: false };
+    if (first && first.type !== 'keyword_argument' && first.type !== 'object')
+      modelNode = { node: first, inCall: false };
   }
   let model: string | null = null;
   let modelVia: ModelVia = 'unresolved';
   let providerBaseUrl: string | null = null;
   if (modelNode) {
     inCallRange(modelNode, 'model');
-    const resolved = entry.sdk === 'vercel-ai' ? vercelModel(resolver, modelNode.node) : stringWithVia(resolver, modelNode.node);
+    const resolved =
+      entry.sdk === 'vercel-ai' ? vercelModel(resolver, modelNode.node) : stringWithVia(resolver, modelNode.node);
     if (resolved) {
       model = resolved.value;
       // A literal in a dict spread into the call (`**params`) is written elsewhere: a constant, for the call.
-      modelVia = resolved.via === 'literal' && modelNode.inCall && !contains(call, modelNode.node) ? 'constant' : resolved.via;
+      modelVia =
+        resolved.via === 'literal' && modelNode.inCall && !contains(call, modelNode.node) ? 'constant' : resolved.via;
       providerBaseUrl = resolved.baseUrl ?? null;
     }
   }
@@ -105,7 +121,8 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   let baseUrl: string | null = null;
   // Only module functions (LiteLLM `api_base`) take the endpoint per call; elsewhere `endpoint` means something else.
   const baseUrlParam = lookup(params.baseUrl);
-  if (baseUrlParam && (object === null || !baseUrlParam.found.inCall)) baseUrl = resolver.string(baseUrlParam.found.node)?.value ?? null;
+  if (baseUrlParam && (object === null || !baseUrlParam.found.inCall))
+    baseUrl = resolver.string(baseUrlParam.found.node)?.value ?? null;
   if (!baseUrl && object?.construction) {
     const constructorEntries = resolver.entries(object.construction);
     if (constructorEntries) {
@@ -133,7 +150,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     model,
     modelVia,
     outputLimit: limitSet,
-    outputLimitParam: limitSet && limit ? limit.name.split('.').pop() ?? limit.name : null,
+    outputLimitParam: limitSet && limit ? (limit.name.split('.').pop() ?? limit.name) : null,
     outputLimitValue: limitSet && limit ? resolver.number(limit.found.node) : null,
     stream,
     inLoop: isInLoop(call),
@@ -157,9 +174,17 @@ function callEntries(resolver: Resolver, call: Node, positional: Node[]): Map<st
   return (options && resolver.entries(options)) || new Map();
 }
 
-function lookupDotted(resolver: Resolver, named: Map<string, Node>, settings: Map<string, Node>[], dotted: string): Found | null {
+function lookupDotted(
+  resolver: Resolver,
+  named: Map<string, Node>,
+  settings: Map<string, Node>[],
+  dotted: string,
+): Found | null {
   const parts = dotted.split('.');
-  const sources: [Map<string, Node>, boolean][] = [[named, true], ...settings.map((s): [Map<string, Node>, boolean] => [s, false])];
+  const sources: [Map<string, Node>, boolean][] = [
+    [named, true],
+    ...settings.map((s): [Map<string, Node>, boolean] => [s, false]),
+  ];
   for (const [map, inCall] of sources) {
     let node = map.get(parts[0]);
     for (let i = 1; node && i < parts.length; i++) node = resolver.entries(node)?.get(parts[i]);
@@ -168,7 +193,10 @@ function lookupDotted(resolver: Resolver, named: Map<string, Node>, settings: Ma
   return null;
 }
 
-function stringWithVia(resolver: Resolver, node: Node): { value: string; via: ModelVia; baseUrl?: string | null } | null {
+function stringWithVia(
+  resolver: Resolver,
+  node: Node,
+): { value: string; via: ModelVia; baseUrl?: string | null } | null {
   const resolved = resolver.string(node);
   if (!resolved) return null;
   return { value: resolved.value, via: resolved.via as Via };
@@ -186,11 +214,13 @@ function vercelModel(resolver: Resolver, node: Node): { value: string; via: Mode
   const via: ModelVia = resolved.via !== 'literal' && name.via === 'literal' ? resolved.via : name.via;
   let baseUrl: string | null = null;
   const callee = calleeOf(resolved.node);
-  const provider = callee ? unwrap(isMember(unwrap(callee)) ? (unwrap(callee).childForFieldName('object') ?? callee) : callee) : null;
+  const provider = callee
+    ? unwrap(isMember(unwrap(callee)) ? (unwrap(callee).childForFieldName('object') ?? callee) : callee)
+    : null;
   const providerValue = provider ? resolver.resolve(provider)?.node : null;
   if (providerValue && isCall(providerValue)) {
     const url = resolver.entries(providerValue)?.get('baseURL');
-    baseUrl = url ? resolver.string(url)?.value ?? null : null;
+    baseUrl = url ? (resolver.string(url)?.value ?? null) : null;
   }
   return { value: name.value, via, baseUrl };
 }

@@ -93,7 +93,9 @@ export class Resolver {
         const fromLeft = left ? this.resolve(left, depth + 1) : null;
         if (fromLeft && isStaticValue(fromLeft.node)) return fromLeft;
         const fromRight = right ? this.resolve(right, depth + 1) : null;
-        return fromRight ? { node: fromRight.node, via: fromRight.via === 'literal' ? 'constant' : fromRight.via } : null;
+        return fromRight
+          ? { node: fromRight.node, via: fromRight.via === 'literal' ? 'constant' : fromRight.via }
+          : null;
       }
       case 'conditional_expression':
       case 'ternary_expression':
@@ -114,7 +116,11 @@ export class Resolver {
     if (!resolved) return null;
     const segments = literalSegments(resolved.node);
     if (!segments || segments.some((s) => s.kind === 'dynamic')) return null;
-    return { value: segments.map((s) => (s.kind === 'static' ? s.text : '')).join(''), via: resolved.via, node: resolved.node };
+    return {
+      value: segments.map((s) => (s.kind === 'static' ? s.text : '')).join(''),
+      via: resolved.via,
+      node: resolved.node,
+    };
   }
 
   number(expr: Node, depth = 0): number | null {
@@ -202,7 +208,8 @@ export class Resolver {
     for (const offset of this.bindings.occurrences(name.text, from, to)) {
       const node = this.root.descendantForIndex(offset, offset + name.text.length);
       const target = node?.parent;
-      if (!target || (target.type !== 'subscript' && target.type !== 'subscript_expression' && !isMember(target))) continue;
+      if (!target || (target.type !== 'subscript' && target.type !== 'subscript_expression' && !isMember(target)))
+        continue;
       const assignment = target.parent;
       if (!assignment || (assignment.type !== 'assignment' && assignment.type !== 'assignment_expression')) continue;
       if (!sameNode(assignment.childForFieldName('left'), target)) continue;
@@ -304,8 +311,18 @@ export class Resolver {
         }
         const a = this.segments(left, depth + 1);
         const b = this.segments(right, depth + 1);
-        const via = a.via === 'dynamic' || b.via === 'dynamic' ? 'dynamic' : a.via === 'literal' && b.via === 'literal' ? 'literal' : 'constant';
-        return { segments: mergeSegments([...a.segments, ...b.segments]), via, range: rangeOf(node), sources: [...a.sources, ...b.sources] };
+        const via =
+          a.via === 'dynamic' || b.via === 'dynamic'
+            ? 'dynamic'
+            : a.via === 'literal' && b.via === 'literal'
+              ? 'literal'
+              : 'constant';
+        return {
+          segments: mergeSegments([...a.segments, ...b.segments]),
+          via,
+          range: rangeOf(node),
+          sources: [...a.sources, ...b.sources],
+        };
       }
       case 'call':
       case 'call_expression':
@@ -321,7 +338,10 @@ export class Resolver {
     if (!callee) return null;
     const args = node.childForFieldName('arguments');
     const first = args?.firstNamedChild ?? null;
-    if (callee.type === 'identifier' || (isMember(callee) && /^(textwrap|inspect)$/.test(memberObject(callee)?.text ?? ''))) {
+    if (
+      callee.type === 'identifier' ||
+      (isMember(callee) && /^(textwrap|inspect)$/.test(memberObject(callee)?.text ?? ''))
+    ) {
       const name = callee.type === 'identifier' ? callee.text : memberName(callee);
       if ((name === 'dedent' || name === 'cleandoc') && first) return this.segments(first, depth + 1);
       return null;
@@ -330,7 +350,14 @@ export class Resolver {
     const method = memberName(callee);
     const object = memberObject(callee);
     if (!object) return null;
-    if (method === 'strip' || method === 'trim' || method === 'rstrip' || method === 'lstrip' || method === 'trimStart' || method === 'trimEnd') {
+    if (
+      method === 'strip' ||
+      method === 'trim' ||
+      method === 'rstrip' ||
+      method === 'lstrip' ||
+      method === 'trimStart' ||
+      method === 'trimEnd'
+    ) {
       return this.segments(object, depth + 1);
     }
     if (method === 'format') {
@@ -422,7 +449,12 @@ export class Resolver {
   /** `self.x = ...` / `this.x = ...` / class attribute / field / enum member / TS parameter property named `name`. */
   classMember(cls: Node, name: string): Definition | null {
     const all = this.classMembers(cls, name);
-    return all.find((d) => d.kind === 'value' && !isNullish(d.value)) ?? all.find((d) => d.kind === 'value') ?? all[0] ?? null;
+    return (
+      all.find((d) => d.kind === 'value' && !isNullish(d.value)) ??
+      all.find((d) => d.kind === 'value') ??
+      all[0] ??
+      null
+    );
   }
 
   /** Every definition of a member in the class, in text order. */
@@ -512,7 +544,8 @@ function memberDefinitionAt(node: Node, cls: Node): Definition | null {
   switch (parent.type) {
     case 'attribute':
     case 'member_expression': {
-      if (!sameNode(parent.childForFieldName(parent.type === 'attribute' ? 'attribute' : 'property'), node)) return null;
+      if (!sameNode(parent.childForFieldName(parent.type === 'attribute' ? 'attribute' : 'property'), node))
+        return null;
       const object = parent.childForFieldName('object');
       if (!object || (object.type !== 'this' && object.text !== 'self' && object.text !== 'cls')) return null;
       const assignment = parent.parent;
@@ -529,7 +562,8 @@ function memberDefinitionAt(node: Node, cls: Node): Definition | null {
       // A class-body attribute (`model = "gpt-4o"`, `model: str = "gpt-4o"`, an enum member).
       if (!sameNode(parent.childForFieldName('left'), node)) return null;
       const block = parent.parent?.parent;
-      if (block?.type !== 'block' || !sameNode(block.parent, enclosingClass(node)) || !contains(cls, block)) return null;
+      if (block?.type !== 'block' || !sameNode(block.parent, enclosingClass(node)) || !contains(cls, block))
+        return null;
       const value = parent.childForFieldName('right');
       if (value) return { kind: 'value', name: node, value };
       const annotation = parent.childForFieldName('type');
@@ -548,9 +582,16 @@ function memberDefinitionAt(node: Node, cls: Node): Definition | null {
     case 'required_parameter':
     case 'optional_parameter': {
       // TS parameter property: `constructor(private client: OpenAI)`.
-      const hasModifier = parent.namedChildren.some((c) => c?.type === 'accessibility_modifier' || c?.type === 'override_modifier' || c?.text === 'readonly');
+      const hasModifier = parent.namedChildren.some(
+        (c) => c?.type === 'accessibility_modifier' || c?.type === 'override_modifier' || c?.text === 'readonly',
+      );
       if (!hasModifier || !sameNode(parent.childForFieldName('pattern'), node)) return null;
-      return { kind: 'param', name: node, value: parent.childForFieldName('value'), annotation: parent.childForFieldName('type') };
+      return {
+        kind: 'param',
+        name: node,
+        value: parent.childForFieldName('value'),
+        annotation: parent.childForFieldName('type'),
+      };
     }
     default:
       return null;

@@ -45,7 +45,9 @@ export function memberObject(node: Node): Node | null {
 }
 
 export function memberName(node: Node): string | null {
-  return (node.childForFieldName(node.type === 'attribute' ? 'attribute' : 'property')?.text as string | undefined) ?? null;
+  return (
+    (node.childForFieldName(node.type === 'attribute' ? 'attribute' : 'property')?.text as string | undefined) ?? null
+  );
 }
 
 export interface Chain {

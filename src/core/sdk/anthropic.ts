@@ -3,7 +3,12 @@ import type { SdkEntry } from './types';
 export const anthropic: SdkEntry = {
   sdk: 'anthropic',
   pythonModules: ['anthropic'],
-  jsModules: ['@anthropic-ai/sdk', '@anthropic-ai/bedrock-sdk', '@anthropic-ai/vertex-sdk', '@anthropic-ai/foundry-sdk'],
+  jsModules: [
+    '@anthropic-ai/sdk',
+    '@anthropic-ai/bedrock-sdk',
+    '@anthropic-ai/vertex-sdk',
+    '@anthropic-ai/foundry-sdk',
+  ],
   mentions: ['anthropic'],
   constructors: [
     'Anthropic',

@@ -4,7 +4,12 @@ const gen = (path: string, api: string, on: 'client' | 'model' | 'chat', stream 
 
 export const google: SdkEntry = {
   sdk: 'google',
-  pythonModules: ['google.genai', 'google.generativeai', 'vertexai.generative_models', 'vertexai.preview.generative_models'],
+  pythonModules: [
+    'google.genai',
+    'google.generativeai',
+    'vertexai.generative_models',
+    'vertexai.preview.generative_models',
+  ],
   jsModules: ['@google/genai', '@google/generative-ai', '@google-cloud/vertexai'],
   mentions: ['genai', 'generative', 'GoogleGenAI', 'GenerativeModel'],
   constructors: [
@@ -41,12 +46,7 @@ export const google: SdkEntry = {
   ].map((m) => (m.path.startsWith('batches') ? { ...m, batch: true } : m)),
   params: {
     model: ['model', 'model_name', 'modelName'],
-    system: [
-      'config.system_instruction',
-      'config.systemInstruction',
-      'system_instruction',
-      'systemInstruction',
-    ],
+    system: ['config.system_instruction', 'config.systemInstruction', 'system_instruction', 'systemInstruction'],
     messages: ['contents', 'message', 'content', 'request'],
     outputLimit: [
       'config.max_output_tokens',

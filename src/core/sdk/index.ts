@@ -31,15 +31,15 @@ export function sdkEntry(sdk: Sdk): SdkEntry | undefined {
 
 /** The SDK a Python module name belongs to (`google.genai.types` → google). */
 export function sdkForPythonModule(module: string): SdkEntry | undefined {
-  return catalog.find((entry) =>
-    entry.pythonModules.some((m) => module === m || module.startsWith(`${m}.`)),
-  );
+  return catalog.find((entry) => entry.pythonModules.some((m) => module === m || module.startsWith(`${m}.`)));
 }
 
 /** The SDK a JS package specifier belongs to (`@ai-sdk/openai` → vercel-ai, `openai/resources` → openai). */
 export function sdkForJsModule(specifier: string): SdkEntry | undefined {
   return catalog.find((entry) =>
-    entry.jsModules.some((m) => (m.endsWith('/') ? specifier.startsWith(m) : specifier === m || specifier.startsWith(`${m}/`))),
+    entry.jsModules.some((m) =>
+      m.endsWith('/') ? specifier.startsWith(m) : specifier === m || specifier.startsWith(`${m}/`),
+    ),
   );
 }
 

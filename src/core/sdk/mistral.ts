@@ -5,7 +5,10 @@ export const mistral: SdkEntry = {
   pythonModules: ['mistralai'],
   jsModules: ['@mistralai/mistralai'],
   mentions: ['mistralai'],
-  constructors: [{ name: 'Mistral', kind: 'client' }, { name: 'MistralClient', kind: 'client' }],
+  constructors: [
+    { name: 'Mistral', kind: 'client' },
+    { name: 'MistralClient', kind: 'client' },
+  ],
   methods: [
     { path: 'chat.complete', api: 'chat.complete', on: 'client', distinctive: true },
     { path: 'chat.complete_async', api: 'chat.complete', on: 'client', distinctive: true },

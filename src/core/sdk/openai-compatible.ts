@@ -9,9 +9,16 @@ export const openaiCompatible: SdkEntry = {
   pythonModules: ['groq', 'together', 'cerebras.cloud.sdk', 'fireworks.client', 'openrouter'],
   jsModules: ['groq-sdk', 'together-ai', '@cerebras/cerebras_cloud_sdk', '@openrouter/sdk'],
   mentions: ['groq', 'Groq', 'together', 'cerebras', 'fireworks', 'openrouter'],
-  constructors: ['Groq', 'AsyncGroq', 'Together', 'AsyncTogether', 'Cerebras', 'AsyncCerebras', 'Fireworks', 'OpenRouter'].map(
-    (name) => ({ name, kind: 'client' as const }),
-  ),
+  constructors: [
+    'Groq',
+    'AsyncGroq',
+    'Together',
+    'AsyncTogether',
+    'Cerebras',
+    'AsyncCerebras',
+    'Fireworks',
+    'OpenRouter',
+  ].map((name) => ({ name, kind: 'client' as const })),
   methods: [
     { path: 'chat.completions.create', api: 'chat.completions.create', on: 'client', distinctive: true },
     { path: 'completions.create', api: 'completions.create', on: 'client' },

@@ -13,6 +13,8 @@ export const openai: SdkEntry = {
     { name: 'AzureOpenAI', kind: 'client' },
     { name: 'AsyncAzureOpenAI', kind: 'client' },
     { name: 'BedrockOpenAI', kind: 'client' },
+    // openai-node v3 (still in many repositories): `new OpenAIApi(configuration).createChatCompletion({...})`.
+    { name: 'OpenAIApi', kind: 'client' },
   ],
   methods: [
     { path: 'chat.completions.create', api: 'chat.completions.create', ...chat },
@@ -25,6 +27,9 @@ export const openai: SdkEntry = {
     { path: 'completions.create', api: 'completions.create', on: 'client' },
     { path: 'embeddings.create', api: 'embeddings', on: 'client' },
     { path: 'batches.create', api: 'batches.create', batch: true, on: 'client' },
+    { path: 'createChatCompletion', api: 'chat.completions.create', on: 'client' },
+    { path: 'createCompletion', api: 'completions.create', on: 'client' },
+    { path: 'createEmbedding', api: 'embeddings', on: 'client' },
     // The module itself is a client in Python (`openai.chat.completions.create`), and pre-1.0 code still runs.
     { path: 'chat.completions.create', api: 'chat.completions.create', on: 'module' },
     { path: 'responses.create', api: 'responses.create', on: 'module' },

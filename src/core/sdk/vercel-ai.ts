@@ -2,8 +2,24 @@ import type { SdkEntry } from './types';
 
 /** Provider packages export factories (`openai`, `createOpenAI`); a provider called with a name makes a model. */
 const providers = [
-  'openai', 'anthropic', 'google', 'vertex', 'azure', 'mistral', 'cohere', 'groq', 'xai', 'deepseek', 'bedrock',
-  'perplexity', 'togetherai', 'fireworks', 'openrouter', 'ollama', 'cerebras', 'gateway',
+  'openai',
+  'anthropic',
+  'google',
+  'vertex',
+  'azure',
+  'mistral',
+  'cohere',
+  'groq',
+  'xai',
+  'deepseek',
+  'bedrock',
+  'perplexity',
+  'togetherai',
+  'fireworks',
+  'openrouter',
+  'ollama',
+  'cerebras',
+  'gateway',
 ];
 const capitalised = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
 
@@ -15,8 +31,17 @@ export const vercelAi: SdkEntry = {
   constructors: [
     ...providers.map((name) => ({ name, kind: 'provider' as const })),
     ...providers.map((name) => ({ name: `create${capitalised(name)}`, kind: 'provider' as const })),
-    ...['createOpenAICompatible', 'createOpenRouter', 'createGoogleGenerativeAI', 'createAmazonBedrock', 'createTogetherAI',
-      'createDeepInfra', 'createOllama', 'openrouter', 'gemini'].map((name) => ({ name, kind: 'provider' as const })),
+    ...[
+      'createOpenAICompatible',
+      'createOpenRouter',
+      'createGoogleGenerativeAI',
+      'createAmazonBedrock',
+      'createTogetherAI',
+      'createDeepInfra',
+      'createOllama',
+      'openrouter',
+      'gemini',
+    ].map((name) => ({ name, kind: 'provider' as const })),
   ],
   methods: [],
   functions: [

@@ -39,7 +39,10 @@ export async function scoreFixtures(root: string, host: ParserHost): Promise<Fix
   const score: FixtureScore = { expected: 0, reported: 0, matched: 0, negatives: 0, problems: [] };
   for (const dir of readdirSync(root).sort()) {
     const expectedFile = path.join(root, dir, 'expected.json');
-    const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as Record<string, { calls: ExpectedCall[]; negatives: number[] }>;
+    const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as Record<
+      string,
+      { calls: ExpectedCall[]; negatives: number[] }
+    >;
     for (const [file, spec] of Object.entries(expected)) {
       const full = path.join(root, dir, file);
       const languageId = languageIdForPath(full);

@@ -22,14 +22,50 @@ function fixtureFiles(): { text: string; languageId: LanguageId; name: string }[
       const full = path.join(dir, entry.name);
       const languageId = languageIdForPath(entry.name);
       if (entry.isDirectory()) stack.push(full);
-      else if (languageId) files.push({ text: readFileSync(full, 'utf8'), languageId, name: path.relative(root, full) });
+      else if (languageId)
+        files.push({ text: readFileSync(full, 'utf8'), languageId, name: path.relative(root, full) });
     }
   }
   return files.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-const noise = ['(', ')', '[', ']', '{', '}', '"', "'", '`', '"""', '${', '\n', '\t', ' ', ':', ',', '=', '.', '\\', '#', '//', '/*',
-  'f"', '\u0000', '\ud800', 'é', '😀', 'client.', '.create(', 'model=', 'await ', 'for x in y:', '=>', '**', '...'];
+const noise = [
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '`',
+  '"""',
+  '${',
+  '\n',
+  '\t',
+  ' ',
+  ':',
+  ',',
+  '=',
+  '.',
+  '\\',
+  '#',
+  '//',
+  '/*',
+  'f"',
+  '\u0000',
+  '\ud800',
+  'é',
+  '😀',
+  'client.',
+  '.create(',
+  'model=',
+  'await ',
+  'for x in y:',
+  '=>',
+  '**',
+  '...',
+];
 
 function mutate(random: () => number, text: string): string {
   let result = text;
@@ -66,12 +102,17 @@ describe('analysis fuzz', () => {
       assert.ok(elapsed < maxMsPerFile, `mutation ${i} of ${file.name} took ${elapsed.toFixed(0)} ms`);
       for (const call of result.calls) {
         assert.ok(call.line >= 1 && call.column >= 1, `mutation ${i}: position`);
-        assert.ok(call.range.start >= 0 && call.range.end <= text.length && call.range.start < call.range.end, `mutation ${i}: range`);
+        assert.ok(
+          call.range.start >= 0 && call.range.end <= text.length && call.range.start < call.range.end,
+          `mutation ${i}: range`,
+        );
       }
       calls += result.calls.length;
     }
     const total = performance.now() - started;
-    console.log(`fuzz: ${mutations} mutations, ${calls} calls found, ${total.toFixed(0)} ms in all, slowest ${slowest.toFixed(1)} ms`);
+    console.log(
+      `fuzz: ${mutations} mutations, ${calls} calls found, ${total.toFixed(0)} ms in all, slowest ${slowest.toFixed(1)} ms`,
+    );
     host.dispose();
   });
 
@@ -81,17 +122,36 @@ describe('analysis fuzz', () => {
     const cases: [string, LanguageId, string][] = [
       ['', 'python', 'empty'],
       ['from openai import OpenAI\n', 'python', 'import only'],
-      [`from openai import OpenAI\nclient = OpenAI()\nx = ${'['.repeat(20000)}${call}${']'.repeat(20000)}\n`, 'python', 'deep lists'],
-      [`import OpenAI from 'openai';\nconst client = new OpenAI();\nconst x = ${'f('.repeat(20000)}${call}${')'.repeat(20000)};\n`, 'typescript', 'deep calls'],
+      [
+        `from openai import OpenAI\nclient = OpenAI()\nx = ${'['.repeat(20000)}${call}${']'.repeat(20000)}\n`,
+        'python',
+        'deep lists',
+      ],
+      [
+        `import OpenAI from 'openai';\nconst client = new OpenAI();\nconst x = ${'f('.repeat(20000)}${call}${')'.repeat(20000)};\n`,
+        'typescript',
+        'deep calls',
+      ],
       [`import OpenAI from 'openai';\n${'{'.repeat(30000)}`, 'javascript', 'unclosed braces'],
-      [Buffer.from([0x66, 0x72, 0x6f, 0x6d, 0x20, 0xff, 0xfe, 0x80, 0x6f, 0x70, 0x65, 0x6e, 0x61, 0x69]).toString('utf8'), 'python', 'non-UTF-8'],
+      [
+        Buffer.from([0x66, 0x72, 0x6f, 0x6d, 0x20, 0xff, 0xfe, 0x80, 0x6f, 0x70, 0x65, 0x6e, 0x61, 0x69]).toString(
+          'utf8',
+        ),
+        'python',
+        'non-UTF-8',
+      ],
       [`import openai\n"\ud800" + openai.chat.completions.create(model="\udfff")\n`, 'python', 'lone surrogates'],
     ];
     for (const [text, languageId, name] of cases) {
       const result = await analyze(text, languageId, name, host);
       assert.ok(Array.isArray(result.calls), name);
     }
-    const minified = await analyze(`import OpenAI from 'openai';\n${'a=1;'.repeat(3000)}\n`, 'javascript', 'min.js', host);
+    const minified = await analyze(
+      `import OpenAI from 'openai';\n${'a=1;'.repeat(3000)}\n`,
+      'javascript',
+      'min.js',
+      host,
+    );
     assert.match(minified.skipped?.reason ?? '', /minified/);
     const large = await analyze(`import openai\n${'# padding line\n'.repeat(80000)}`, 'python', 'big.py', host);
     assert.match(large.skipped?.reason ?? '', /larger than 1 MB/);

@@ -41,7 +41,11 @@ function randomEdit(random: () => number, text: string): { start: number; oldEnd
     return { start, oldEnd: start, newText: pick(random, ['\n', '\n\n', ' ']) };
   }
   const start = Math.floor(random() * text.length);
-  return { start, oldEnd: Math.min(text.length, start + Math.floor(random() * 3)), newText: pick(random, ['(', '"', '# ', 'x', '']) };
+  return {
+    start,
+    oldEnd: Math.min(text.length, start + Math.floor(random() * 3)),
+    newText: pick(random, ['(', '"', '# ', 'x', '']),
+  };
 }
 
 describe('incremental re-analysis', () => {

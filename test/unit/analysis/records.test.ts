@@ -14,14 +14,21 @@ async function calls(text: string, languageId: LanguageId = 'python'): Promise<C
 
 describe('call records', () => {
   it('places line and column on the final method-name token and ranges on the call', async () => {
-    const text = 'from openai import OpenAI\nclient = OpenAI()\nr = client.chat.completions.\\\n    create(model="gpt-4o", messages=[])\n';
+    const text =
+      'from openai import OpenAI\nclient = OpenAI()\nr = client.chat.completions.\\\n    create(model="gpt-4o", messages=[])\n';
     const [call] = await calls(text);
     assert.equal(call.line, 4);
     assert.equal(call.column, 5);
     assert.equal(text.slice(call.range.start, call.range.end).startsWith('client.chat'), true);
-    assert.equal(text.slice(call.argumentRanges.args.start, call.argumentRanges.args.end), '(model="gpt-4o", messages=[])');
+    assert.equal(
+      text.slice(call.argumentRanges.args.start, call.argumentRanges.args.end),
+      '(model="gpt-4o", messages=[])',
+    );
     assert.equal(text.slice(call.argumentRanges.model?.start, call.argumentRanges.model?.end), '"gpt-4o"');
-    assert.equal(text.slice(call.argumentRanges.lastArgument?.start, call.argumentRanges.lastArgument?.end), 'messages=[]');
+    assert.equal(
+      text.slice(call.argumentRanges.lastArgument?.start, call.argumentRanges.lastArgument?.end),
+      'messages=[]',
+    );
   });
 
   it('splits prompts into static text and dynamic parts (f-strings, templates, concatenation, format)', async () => {
@@ -31,9 +38,20 @@ describe('call records', () => {
         '        messages=[{"role": "user", "content": f"Hi {user}!"}, {"role": "assistant", "content": [{"type": "text", "text": "Hello"}]}])\n',
     );
     assert.equal(py[0].systemPrompt.kind, 'dynamic');
-    assert.deepEqual(py[0].systemPrompt.segments, [{ kind: 'static', text: 'You help with ' }, { kind: 'dynamic', expression: 'topic' }, { kind: 'static', text: '.' }]);
+    assert.deepEqual(py[0].systemPrompt.segments, [
+      { kind: 'static', text: 'You help with ' },
+      { kind: 'dynamic', expression: 'topic' },
+      { kind: 'static', text: '.' },
+    ]);
     assert.deepEqual(py[0].messages, [
-      { role: 'user', segments: [{ kind: 'static', text: 'Hi ' }, { kind: 'dynamic', expression: 'user' }, { kind: 'static', text: '!' }] },
+      {
+        role: 'user',
+        segments: [
+          { kind: 'static', text: 'Hi ' },
+          { kind: 'dynamic', expression: 'user' },
+          { kind: 'static', text: '!' },
+        ],
+      },
       { role: 'assistant', segments: [{ kind: 'static', text: 'Hello' }] },
     ]);
     const ts = await calls(
@@ -43,7 +61,15 @@ describe('call records', () => {
     );
     assert.equal(ts[0].systemPrompt.kind, 'constant');
     assert.deepEqual(ts[0].systemPrompt.segments, [{ kind: 'static', text: 'Be brief.' }]);
-    assert.deepEqual(ts[0].messages, [{ role: 'user', segments: [{ kind: 'static', text: 'Hi ' }, { kind: 'dynamic', expression: 'name' }] }]);
+    assert.deepEqual(ts[0].messages, [
+      {
+        role: 'user',
+        segments: [
+          { kind: 'static', text: 'Hi ' },
+          { kind: 'dynamic', expression: 'name' },
+        ],
+      },
+    ]);
   });
 
   it('reads caching markers, the 1h ttl, annotations, batch, base URL and spread parameters', async () => {
@@ -73,7 +99,10 @@ describe('call records', () => {
         '    client.chat.completions.create(model=cfg.model, max_tokens=cfg.limit, messages=[])\n' +
         '    client.chat.completions.create(model=m or "o3", messages=[])\n',
     );
-    assert.deepEqual(found.map((c) => c.model), ['gpt-4o-mini', 'gpt-4.1', 'o3']);
+    assert.deepEqual(
+      found.map((c) => c.model),
+      ['gpt-4o-mini', 'gpt-4.1', 'o3'],
+    );
     assert.equal(found[1].outputLimitValue, 256);
   });
 
@@ -83,7 +112,10 @@ describe('call records', () => {
         'async def run(client: AsyncAnthropic, db):\n    await client.messages.create(model="claude-haiku-4-5", max_tokens=1, messages=[])\n' +
         '    db.messages.create(body="x")\n    stripe.checkout.Session.create(mode="payment")\n    client.messages.count_tokens(model="x", messages=[])\n',
     );
-    assert.deepEqual(found.map((c) => [c.line, c.api]), [[4, 'messages.create']]);
+    assert.deepEqual(
+      found.map((c) => [c.line, c.api]),
+      [[4, 'messages.create']],
+    );
   });
 });
 

@@ -25,7 +25,16 @@ describe('scan', () => {
     write(root, 'app/bot.py', bot);
     write(root, 'app/util.ts', 'export const add = (a: number, b: number) => a + b;\n');
     write(root, 'app/README.md', 'client.chat.completions.create(model="x")\n');
-    for (const skipped of ['node_modules/pkg/index.py', '.git/hooks/x.py', '.venv/lib/x.py', 'dist/bundle.py', 'build/x.py', 'out/x.py', 'env2/lib/x.py', 'ignored/secret.py']) {
+    for (const skipped of [
+      'node_modules/pkg/index.py',
+      '.git/hooks/x.py',
+      '.venv/lib/x.py',
+      'dist/bundle.py',
+      'build/x.py',
+      'out/x.py',
+      'env2/lib/x.py',
+      'ignored/secret.py',
+    ]) {
       write(root, skipped, bot);
     }
     write(root, 'env2/pyvenv.cfg', 'home = /usr/bin\n');
@@ -53,8 +62,14 @@ describe('scan', () => {
   it('returns records with paths relative to the scanned directory and the skipped files', async () => {
     const result = await scanPaths([root], { cwd: os.tmpdir(), wasmDir });
     assert.equal(result.files, 3);
-    assert.deepEqual(result.calls.map((c) => [c.file, c.line, c.sdk, c.api, c.model]), [['app/bot.py', 7, 'openai', 'chat.completions.create', 'gpt-4o-mini']]);
-    assert.deepEqual(result.skipped.map((s) => s.file), ['app/min.js']);
+    assert.deepEqual(
+      result.calls.map((c) => [c.file, c.line, c.sdk, c.api, c.model]),
+      [['app/bot.py', 7, 'openai', 'chat.completions.create', 'gpt-4o-mini']],
+    );
+    assert.deepEqual(
+      result.skipped.map((s) => s.file),
+      ['app/min.js'],
+    );
   });
 
   it('prints a table by default and the documented JSON with --format json', async () => {
