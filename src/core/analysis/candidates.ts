@@ -111,7 +111,25 @@ function classify(
       (kind === 'module' ? entry.functions?.find((f) => f.path === path) : undefined);
     return method ? { call, nameNode, entry, method, object: found.object } : null;
   }
-  return unresolvedReceiver(call, nameNode, calleeNode, resolver, options);
+  return (
+    moduleNamesake(call, nameNode, calleeNode) ?? unresolvedReceiver(call, nameNode, calleeNode, resolver, options)
+  );
+}
+
+/**
+ * A name spelled like an SDK module but bound elsewhere, such as a lazy-import proxy
+ * (`from app.llm import litellm`; `litellm.completion(...)`): its module functions still send requests.
+ */
+function moduleNamesake(call: Node, nameNode: Node, callee: Node): Candidate | null {
+  const chain = flatten(callee);
+  if (chain.root.type !== 'identifier') return null;
+  const root = chain.root.text;
+  const entry = catalog.find((e) => e.pythonModules.includes(root) || e.jsModules.includes(root));
+  if (!entry) return null;
+  const path = chain.path.join('.');
+  const method =
+    entry.methods.find((m) => m.on === 'module' && m.path === path) ?? entry.functions?.find((f) => f.path === path);
+  return method ? { call, nameNode, entry, method, object: null } : null;
 }
 
 /**
