@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Resolver, SegmentsResult } from './resolver';
-import { calleeOf, isCall, isMember, memberName, mergeSegments, rangeOf, unwrap } from './syntax';
+import { calleeOf, isMember, memberName, mergeSegments, rangeOf, unwrap } from './syntax';
 import type { PromptMessage, PromptSegment } from './types';
 
 export interface ReadMessages {
@@ -56,13 +56,16 @@ function isStringish(node: Node): boolean {
 
 function readMessage(resolver: Resolver, item: Node): { role: string; content: SegmentsResult } {
   const node = unwrap(item);
-  const resolved = resolver.resolve(node)?.node ?? node;
-  if (resolved.type === 'tuple' || resolved.type === 'array' || resolved.type === 'list') {
+  const literalType = node.type;
+  const resolved =
+    literalType === 'dictionary' || literalType === 'object' ? node : (resolver.resolve(node)?.node ?? node);
+  const type = resolved === node ? literalType : resolved.type;
+  if (type === 'tuple' || type === 'array' || type === 'list') {
     const [role, content] = resolved.namedChildren;
     const roleText = role ? resolver.string(role)?.value : undefined;
     if (roleText && content) return { role: roleAliases[roleText] ?? roleText, content: resolver.segments(content) };
   }
-  if (isCall(resolved)) {
+  if (type === 'call' || type === 'call_expression' || type === 'new_expression') {
     const callee = calleeOf(resolved);
     const name = callee ? (isMember(callee) ? memberName(callee) : callee.text) : null;
     const role = name ? roleOfClass[name] : undefined;
@@ -72,14 +75,14 @@ function readMessage(resolver: Resolver, item: Node): { role: string; content: S
       if (content) return { role, content: contentSegments(resolver, content) };
     }
   }
-  const entries = resolved.type === 'dictionary' || resolved.type === 'object' ? resolver.entries(resolved) : null;
+  const entries = type === 'dictionary' || type === 'object' ? resolver.entries(resolved) : null;
   if (entries) {
     const roleNode = entries.get('role');
     const role = roleNode ? (resolver.string(roleNode)?.value ?? 'unknown') : 'unknown';
     const content = entries.get('content') ?? entries.get('parts') ?? entries.get('message') ?? entries.get('text');
     if (content) return { role: roleAliases[role] ?? role, content: contentSegments(resolver, content) };
   }
-  if (resolved.type === 'string' || resolved.type === 'template_string' || resolved.type === 'concatenated_string') {
+  if (type === 'string' || type === 'template_string' || type === 'concatenated_string') {
     return { role: 'user', content: resolver.segments(node) };
   }
   return { role: 'unknown', content: dynamic(node) };
@@ -87,6 +90,11 @@ function readMessage(resolver: Resolver, item: Node): { role: string; content: S
 
 /** A message content: a string, or a list of blocks of which the text ones count. */
 export function contentSegments(resolver: Resolver, content: Node): SegmentsResult {
+  // Most contents are a string literal or a name: no need to look for a list of blocks first.
+  const type = content.type;
+  if (type === 'string' || type === 'template_string' || type === 'concatenated_string' || type === 'binary_operator') {
+    return resolver.segments(content);
+  }
   const blocks = resolver.elements(content);
   if (!blocks) return resolver.segments(content);
   const segments: PromptSegment[] = [];
