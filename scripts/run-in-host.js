@@ -9,6 +9,9 @@
 // The workbench reports the result through `codeAutomationExit` and forwards the extension host's console
 // through `codeAutomationLog`, both exposed on the page below.
 //
+// The workspace folder is copied to a temporary folder first: tests may edit and save files freely.
+// LLM_COST_LENS_UNTRUSTED_WORKSPACE=1 leaves workspace trust on, so the workspace opens in restricted mode.
+//
 // Exit code: the tests' (0 pass, non-zero fail), 124 when the run hangs past LLM_COST_LENS_TEST_TIMEOUT_MS
 // (default 180000), 2 on bad arguments or a broken setup. Every process and temp folder made here is removed.
 'use strict';
@@ -136,6 +139,10 @@ async function main() {
   process.once('SIGTERM', onSignal);
 
   try {
+    // Tests edit documents and VS Code for the web saves them on its own: they work on a copy of the workspace,
+    // so a fixture can never be changed by a run.
+    const workspaceCopy = path.join(tempDir, 'workspace', path.basename(workspaceDir));
+    fs.cpSync(workspaceDir, workspaceCopy, { recursive: true });
     const port = await freePort();
     const home = path.join(tempDir, 'home');
     for (const dir of ['home', 'sd', 'ud', 'exts', 'config', 'data']) fs.mkdirSync(path.join(tempDir, dir));
@@ -152,7 +159,8 @@ async function main() {
         // Without it, VS Code 1.100 ignores the test payload and the run hangs silently.
         '--enable-smoke-test-driver',
         '--disable-telemetry',
-        '--disable-workspace-trust',
+        // Workspaces are trusted unless a scenario tests restricted mode.
+        ...(process.env.LLM_COST_LENS_UNTRUSTED_WORKSPACE === '1' ? [] : ['--disable-workspace-trust']),
         '--server-data-dir',
         path.join(tempDir, 'sd'),
         '--user-data-dir',
@@ -212,7 +220,7 @@ async function main() {
       ['extensionTestsPath', remote(testEntry)],
       ['skipWelcome', 'true'],
     ];
-    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspaceDir)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspaceCopy)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     let timer;
     const hung = new Promise((resolve) => {
       timer = setTimeout(() => resolve(124), TIMEOUT_MS);

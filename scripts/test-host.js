@@ -35,7 +35,15 @@ for (const scenario of scenarios) {
       path.join(root, 'out', 'test', 'integration', 'index.js'),
       workspace,
     ],
-    { stdio: 'inherit', env: { ...process.env, LLM_COST_LENS_SCENARIO: scenario } },
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        LLM_COST_LENS_SCENARIO: scenario,
+        // Scenarios named untrusted-* open their workspace in restricted mode.
+        LLM_COST_LENS_UNTRUSTED_WORKSPACE: scenario.startsWith('untrusted') ? '1' : '0',
+      },
+    },
   );
   if (result.status === 0) passed++;
   else {

@@ -35,9 +35,8 @@ const steps: Array<[name: string, step: ActivationStep]> = [
         callCost: (model, usage) => compressionCallCost(pricing.table(), model, usage),
         saving: async (document, range, before, after) => {
           const { calls } = await analysis.analysisFor(document);
-          const offsets = { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
           return compressionSaving(
-            callsUsing(calls, offsets),
+            callsUsing(calls, range),
             pricing.table(),
             readCostSettings(document.uri),
             before,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { TextRange } from '../../core/analysis/types';
 import { CompressionError } from '../../core/compression/client';
 import {
   bestCandidate,
@@ -39,12 +40,7 @@ export interface CompressDependencies {
   /** Token count of a prompt text; `approximate` marks estimates. */
   countTokens(text: string): { tokens: number; approximate: boolean };
   /** Dollars saved per call and per month by the calls whose prompt sits in `range` of the document. */
-  saving?(
-    document: vscode.TextDocument,
-    range: vscode.Range,
-    before: string,
-    after: string,
-  ): Promise<Saving | undefined>;
+  saving?(document: vscode.TextDocument, range: TextRange, before: string, after: string): Promise<Saving | undefined>;
   /** Dollars the compression call itself cost. */
   callCost?(model: string, usage: { promptTokens: number; completionTokens: number }): number | undefined;
 }
@@ -62,7 +58,7 @@ export class CompressCommand {
     }
     const { document } = editor;
     const version = document.version;
-    const resolved = await resolveTarget(editor, this.deps.locateLiteral);
+    const resolved = await resolveTarget(document, editor.selection, this.deps.locateLiteral);
     if (!resolved.ok) {
       void vscode.window.showWarningMessage(`LLM Cost Lens: ${resolved.reason}`);
       return;
@@ -278,9 +274,8 @@ export class CompressCommand {
       return;
     }
     const text = document.getText();
-    const start = document.offsetAt(target.range.start);
-    const end = document.offsetAt(target.range.end);
-    const next = text.slice(0, start) + encoded.value + text.slice(end);
+    const { start, end, text: replacement } = encoded.value;
+    const next = text.slice(0, start) + replacement + text.slice(end);
     const [errorsBefore, errorsAfter] = await Promise.all([
       this.deps.syntaxErrors(text, document.languageId),
       this.deps.syntaxErrors(next, document.languageId),
@@ -291,7 +286,7 @@ export class CompressCommand {
     }
     // A WorkspaceEdit works whether or not the source editor is still visible next to the diff; one edit, one undo.
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, target.range, encoded.value);
+    edit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)), replacement);
     const applied = await vscode.workspace.applyEdit(edit);
     if (!applied)
       void vscode.window.showWarningMessage('LLM Cost Lens: VS Code refused the edit; the document is untouched.');

@@ -38,7 +38,7 @@ describe('compress prompt command', function () {
     const document = await vscode.workspace.openTextDocument(workspaceFile(file));
     const editor = await vscode.window.showTextDocument(document);
     const offset = document.getText().indexOf(needle);
-    assert.ok(offset >= 0, `${needle} is in ${file}`);
+    assert.ok(offset >= 0, `${needle} is in ${file}: ${document.getText().slice(0, 300)}`);
     const position = document.positionAt(offset + 2);
     editor.selection = new vscode.Selection(position, position);
     return editor;
