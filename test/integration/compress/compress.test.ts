@@ -1,13 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  apiError,
-  completion,
-  startFakeOpenAi,
-  type FakeServer,
-  type ScriptedReply,
-} from '../../unit/compression/fakeOpenAi';
+import { apiError, completion, startFakeOpenAi, type FakeServer, type ScriptedReply } from '../../support/fakeOpenAi';
 import { syntaxErrorCount } from '../../../src/core/parsing/syntaxErrors';
 import { createParserHost } from '../../../src/core/parsing';
 import { waitFor, workspaceFile } from '../helpers';
@@ -84,6 +78,26 @@ describe('compress prompt command', function () {
     );
     assert.ok(text.includes('content: `Summarize ${topic} in \\`3\\` sentences at most.`'), text);
     assert.equal(await syntaxErrorCount(parser, text, 'typescript'), 0);
+    await revert(editor);
+  });
+
+  it('compresses a selection inside a literal and writes it back in that literal', async () => {
+    reply = () => ({ body: completion("Always answer the customer's question about order") });
+    const editor = await openAt('support_bot.py', 'Please note');
+    const original = editor.document.getText();
+    const selected = "It is important to note that you should always answer the customer's question about order";
+    const start = original.indexOf(selected);
+    editor.selection = new vscode.Selection(
+      editor.document.positionAt(start),
+      editor.document.positionAt(start + selected.length),
+    );
+    await vscode.commands.executeCommand('llmCostLens.compressPrompt', { apply: 'best' });
+    const text = await waitFor(
+      () => (editor.document.getText() !== original ? editor.document.getText() : undefined),
+      'the edit',
+    );
+    assert.equal(text, original.replace(selected, "Always answer the customer's question about order"));
+    assert.equal(await syntaxErrorCount(parser, text, 'python'), 0);
     await revert(editor);
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { completion, startFakeOpenAi, type FakeServer } from '../../unit/compression/fakeOpenAi';
+import { completion, startFakeOpenAi, type FakeServer } from '../../support/fakeOpenAi';
 import { waitFor, workspaceFile } from '../helpers';
 
 /**

@@ -4,7 +4,7 @@ import { after, test } from 'node:test';
 import { runCli } from '../../../src/cli/run';
 import { captureIo } from '../helpers/io';
 import { fixturesDir } from '../helpers/paths';
-import { apiError, completion, startFakeOpenAi, type FakeServer } from './fakeOpenAi';
+import { apiError, completion, startFakeOpenAi, type FakeServer } from '../../support/fakeOpenAi';
 
 const cwd = path.join(fixturesDir, 'compression');
 const key = 'sk-cli-SECRET-abcdef0123456789';

@@ -9,7 +9,7 @@ import {
   startFakeOpenAi,
   type FakeServer,
   type ScriptedReply,
-} from './fakeOpenAi';
+} from '../../support/fakeOpenAi';
 
 const key = 'sk-test-SECRET-0123456789abcdef';
 const request = buildRequest('Please summarize the text for {user}.', { model: 'test-mini', targetRatio: 0.5 });

@@ -12,7 +12,7 @@ import {
 import { CompressionError } from '../../../src/core/compression/client';
 import { buildRequest, maxOutputTokens, validateTemplate } from '../../../src/core/compression/prompt';
 import { fixturesDir } from '../helpers/paths';
-import { completion, startFakeOpenAi, type FakeServer } from './fakeOpenAi';
+import { completion, startFakeOpenAi, type FakeServer } from '../../support/fakeOpenAi';
 
 const prompt = readFileSync(path.join(fixturesDir, 'compression', 'support-prompt.txt'), 'utf8');
 const deps = { countTokens: (text: string) => Math.ceil(text.length / 4) };

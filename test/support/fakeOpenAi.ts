@@ -1,3 +1,4 @@
+/** Shared by the unit tests of the compressor and the in-host compressor tests. */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
