@@ -33,6 +33,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`llm-cost-lens: unknown command '${name}'\n\n${help()}`);
     return ExitCode.usage;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${command.usage}\n`);
+    return ExitCode.ok;
+  }
   try {
     return await command.run(rest, io);
   } catch (error) {

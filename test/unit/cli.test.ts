@@ -16,3 +16,11 @@ test('cli: unknown command exits 2 with a message', async () => {
   assert.equal(code, 2);
   assert.match(io.err(), /unknown command 'frobnicate'/);
 });
+
+test('cli: <command> --help prints that command usage and exits 0', async () => {
+  const io = captureIo();
+  const code = await runCli(['estimate', '--help'], io);
+  assert.equal(code, 0);
+  assert.match(io.out(), /Usage: llm-cost-lens estimate/);
+  assert.equal(io.err(), '');
+});
