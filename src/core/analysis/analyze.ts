@@ -82,7 +82,8 @@ export function analyzeCalls(
   within?: readonly TextRange[],
   rejected?: AnalyzedCall<null>[],
 ): AnalyzedCall[] {
-  const resolver = new Resolver(text, tree.rootNode, languageId === 'python');
+  // Dependencies matter only to the editor's re-analysis, which asks for rejected calls too.
+  const resolver = new Resolver(text, tree.rootNode, languageId === 'python', rejected !== undefined);
   const mocking = isMockingTest(text, file);
   const onRejected = rejected
     ? (call: Node, dependencies: Dependencies) =>
@@ -101,7 +102,7 @@ export function analyzeCalls(
     const record = buildRecord(candidate, resolver, file);
     resolver.tracker.end(frame);
     if (candidate.dependencies) frame.addAll(candidate.dependencies);
-    const scope = enclosingFunction(candidate.call);
+    const scope = rejected ? enclosingFunction(candidate.call) : null;
     calls.push({
       record,
       range: record.range,

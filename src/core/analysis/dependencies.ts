@@ -17,9 +17,12 @@ export class Dependencies {
 export class Tracker {
   private readonly frames: Dependencies[] = [];
 
+  /** A one-shot analysis (CLI, scan) reuses nothing: it skips the bookkeeping. */
+  constructor(private readonly enabled = true) {}
+
   begin(): Dependencies {
     const frame = new Dependencies();
-    this.frames.push(frame);
+    if (this.enabled) this.frames.push(frame);
     return frame;
   }
 
@@ -30,10 +33,12 @@ export class Tracker {
   }
 
   name(name: string): void {
+    if (!this.enabled) return;
     for (const frame of this.frames) frame.names.add(name);
   }
 
   range(start: number, end: number): void {
+    if (!this.enabled) return;
     for (const frame of this.frames) frame.ranges.push(start, end);
   }
 

@@ -45,13 +45,16 @@ const maxDepth = 12;
  */
 export class Resolver {
   readonly bindings: Bindings;
-  readonly tracker = new Tracker();
+  readonly tracker: Tracker;
 
   constructor(
     readonly text: string,
     readonly root: Node,
     readonly python: boolean,
+    /** Record what each call depends on (for re-analysis after edits). */
+    trackDependencies = true,
   ) {
+    this.tracker = new Tracker(trackDependencies);
     this.bindings = new Bindings(text, root, this.tracker);
   }
 
