@@ -5,9 +5,4 @@ import { priceCommand } from './price';
 import { scanCommand } from './scan';
 
 /** Every CLI command; adding one is adding its module here. */
-export const commands: CliCommand[] = [
-  compressCommand,
-  priceCommand,
-  estimateCommand,
-  scanCommand,
-];
+export const commands: CliCommand[] = [compressCommand, priceCommand, estimateCommand, scanCommand];
