@@ -166,6 +166,12 @@ function unresolvedReceiver(
         /\bmodel\b/.test(argumentText) &&
         entry.params.messages.some((m) => new RegExp(`\\b${m}\\b`).test(argumentText));
       if (method.distinctive || (parts.length > 1 && looksLike)) return { call, nameNode, entry, method, object: null };
+      // A chat model handed in from elsewhere (`self.llm = llm`; `await self.llm.ainvoke(...)`) in a LangChain file:
+      // only receivers named like a model, since tools, retrievers and agents have `invoke` too.
+      const receiver = chain.path.length > 1 ? chain.path[chain.path.length - 2] : chain.root.text;
+      if (method.on === 'model' && /llm|chat_?model|(^|_)model$/i.test(receiver)) {
+        return { call, nameNode, entry, method, object: null };
+      }
     }
   }
   return null;
