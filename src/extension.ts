@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyzeTree, mentionsLlmSdk, skipReason } from './core/analysis';
+import { mentionsLlmSdk, skipReason } from './core/analysis';
 import type { ParserHost } from './core/parsing';
 import type { LlmCostLensApi } from './editor/api';
 import { CommandIds } from './editor/commandIds';
@@ -52,11 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<LlmCos
   context.subscriptions.push(log);
   const parserHost = lazyParserHost(context);
   const pricing = new PricingService();
-  const analysis = new DocumentAnalysisService(
-    parserHost,
-    (tree, file) => ({ calls: analyzeTree(tree.tree, tree.text, tree.languageId, file) }),
-    { skipReason, mentionsLlmSdk },
-  );
+  const analysis = new DocumentAnalysisService(parserHost, { skipReason, mentionsLlmSdk });
   context.subscriptions.push(pricing, analysis);
   const services: Services = { parserHost, pricing, analysis };
   for (const [name, step] of steps) {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { DocumentAnalyzer } from '../core/analysis/incremental';
 import type { CallRecord } from '../core/analysis/types';
-import { DocumentTrees, isLanguageId, type DocumentTree, type LanguageId, type ParserHost } from '../core/parsing';
+import { DocumentTrees, isLanguageId, type DocumentTree, type ParserHost, type TextChange } from '../core/parsing';
 import { log } from './log';
 
 /** The analysis of one document version. */
@@ -11,8 +12,6 @@ export interface DocumentAnalysis {
   skipped?: string;
 }
 
-/** The core's entry point over an already parsed tree. */
-export type AnalyzeTree = (tree: DocumentTree, file: string) => { calls: CallRecord[]; skipped?: string };
 /** The core's checks before parsing: why a document is skipped (too large, minified), and whether it can hold a call. */
 export interface Prefilter {
   skipReason(text: string): string | null;
@@ -21,11 +20,13 @@ export interface Prefilter {
 
 /**
  * Keeps one syntax tree per open document of an analysed language, re-parsed incrementally on every edit, and
- * releases it when the document closes. Calls are computed on demand, once per document version.
+ * releases it when the document closes. A document's calls are computed the first time they are asked for; after
+ * that each edit re-analyses only what it can affect (core DocumentAnalyzer), so surfaces read fresh records.
  */
 export class DocumentAnalysisService implements vscode.Disposable {
-  private trees: DocumentTrees | undefined;
+  private documentTrees: DocumentTrees | undefined;
   private readonly results = new Map<string, DocumentAnalysis>();
+  private readonly analyzers = new Map<string, DocumentAnalyzer>();
   private readonly pending = new Map<string, Promise<DocumentAnalysis>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -34,7 +35,6 @@ export class DocumentAnalysisService implements vscode.Disposable {
 
   constructor(
     private readonly parserHost: () => ParserHost,
-    private readonly analyze: AnalyzeTree,
     private readonly prefilter: Prefilter,
   ) {
     this.disposables.push(
@@ -62,7 +62,7 @@ export class DocumentAnalysisService implements vscode.Disposable {
 
   /** Whether a tree is held for the document (for tests of the lifecycle). */
   hasTree(uri: vscode.Uri): boolean {
-    return this.trees?.get(uri.toString()) !== undefined;
+    return this.documentTrees?.get(uri.toString()) !== undefined;
   }
 
   private async compute(document: vscode.TextDocument): Promise<DocumentAnalysis> {
@@ -77,15 +77,35 @@ export class DocumentAnalysisService implements vscode.Disposable {
       this.release(document.uri);
       return this.remember(key, skipped ? { version, calls: [], skipped } : { version, calls: [] });
     }
-    const tree = await this.treesFor(languageId).update(key, text, version, languageId);
+    const tree = await this.trees().update(key, text, version, languageId);
     if (document.version !== version) return this.analysisFor(document);
+    return this.analyzeTree(document, tree);
+  }
+
+  private analyzeTree(
+    document: vscode.TextDocument,
+    entry: DocumentTree,
+    changes?: readonly TextChange[],
+  ): DocumentAnalysis {
+    const key = document.uri.toString();
+    let analyzer = this.analyzers.get(key);
+    if (!analyzer) {
+      analyzer = new DocumentAnalyzer();
+      this.analyzers.set(key, analyzer);
+    }
+    const file = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString();
     try {
-      const result = this.analyze(tree, document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString());
-      return this.remember(key, { version, ...result });
+      const calls = analyzer.analyze(entry.tree, entry.text, entry.languageId, file, changes, entry.changedRanges);
+      return this.remember(key, { version: entry.version, calls });
     } catch (error) {
-      // A bug in the analyser must not take the editor down: report it once per version and show no calls.
+      // A bug in the analyser must not take the editor down: report it and show no calls for this version.
+      this.analyzers.delete(key);
       log().error(`Analysis of ${document.uri.toString()} failed:`, error);
-      return this.remember(key, { version, calls: [], skipped: 'the analyser failed on this file (see the log)' });
+      return this.remember(key, {
+        version: entry.version,
+        calls: [],
+        skipped: 'the analyser failed on this file (see the log)',
+      });
     }
   }
 
@@ -94,16 +114,21 @@ export class DocumentAnalysisService implements vscode.Disposable {
     return analysis;
   }
 
-  private treesFor(_languageId: LanguageId): DocumentTrees {
-    this.trees ??= new DocumentTrees(this.parserHost());
-    return this.trees;
+  private trees(): DocumentTrees {
+    this.documentTrees ??= new DocumentTrees(this.parserHost());
+    return this.documentTrees;
   }
 
   private onEdit(event: vscode.TextDocumentChangeEvent): void {
     const { document } = event;
     const key = document.uri.toString();
-    const held = this.trees?.get(key);
-    if (!held || event.contentChanges.length === 0) return;
+    const held = this.documentTrees?.get(key);
+    if (event.contentChanges.length === 0) return;
+    if (!held) {
+      // Not parsed yet (or no SDK mentioned before this edit): surfaces ask again and get a fresh analysis.
+      if (isLanguageId(document.languageId)) this.changed.fire(document.uri);
+      return;
+    }
     if (!isLanguageId(document.languageId) || this.parserHost().isLoaded(document.languageId) === false) {
       this.release(document.uri);
       return;
@@ -114,18 +139,14 @@ export class DocumentAnalysisService implements vscode.Disposable {
       this.changed.fire(document.uri);
       return;
     }
-    // Incremental re-parse now (about a millisecond); the calls are recomputed only when someone asks.
-    this.trees?.updateSync(
-      key,
-      text,
-      document.version,
-      document.languageId,
-      event.contentChanges.map((c) => ({
-        start: c.rangeOffset,
-        oldEnd: c.rangeOffset + c.rangeLength,
-        newText: c.text,
-      })),
-    );
+    // Incremental re-parse and re-analysis of what the edit can affect: a few milliseconds on a large file.
+    const changes = event.contentChanges.map((c) => ({
+      start: c.rangeOffset,
+      oldEnd: c.rangeOffset + c.rangeLength,
+      newText: c.text,
+    }));
+    const entry = this.trees().updateSync(key, text, document.version, document.languageId, changes);
+    this.analyzeTree(document, entry, changes);
     this.changed.fire(document.uri);
   }
 
@@ -147,13 +168,15 @@ export class DocumentAnalysisService implements vscode.Disposable {
 
   private release(uri: vscode.Uri): void {
     const key = uri.toString();
-    this.trees?.close(key);
+    this.documentTrees?.close(key);
     this.results.delete(key);
+    this.analyzers.delete(key);
   }
 
   dispose(): void {
     for (const disposable of this.disposables) disposable.dispose();
-    this.trees?.dispose();
+    this.documentTrees?.dispose();
     this.results.clear();
+    this.analyzers.clear();
   }
 }
