@@ -2,16 +2,23 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExitCode, UsageError, type CliCommand, type CliIo } from '../command';
+import { defaultCostSettings } from '../../core/cost';
+import { costCalls, costColumns } from '../scan/costs';
 import { scanPaths, toJson } from '../scan/scan';
-import { renderTable } from '../scan/table';
+import { columns, renderTable } from '../scan/table';
+import { priceTableFor } from './price';
 
-const usage = `Usage: llm-cost-lens scan [paths...] [--format table|json]
+const usage = `Usage: llm-cost-lens scan [paths...] [--format table|json] [options]
 
 Finds the LLM SDK calls in Python, TypeScript and JavaScript files (directories are walked, skipping
-node_modules, .git, virtualenvs, build output and files git ignores).
+node_modules, .git, virtualenvs, build output and files git ignores) and prices each one: input tokens
+(≈ when estimated), dollars per call and per month, expected and worst case (max).
 
 Options:
-  --format <f>   table (default) or json
+  --format <f>          table (default) or json
+  --calls-per-day <n>   calls per day for monthly figures, unless a call says otherwise with a
+                        \`llm-cost-lens: N/day\` comment above it (default ${defaultCostSettings.callsPerDay})
+  --prices <file>       a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
 
 Exit codes: 0 done, 2 usage error.`;
 
@@ -24,7 +31,11 @@ function wasmDirectory(): string {
 async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { format: { type: 'string', default: 'table' } },
+    options: {
+      format: { type: 'string', default: 'table' },
+      'calls-per-day': { type: 'string' },
+      prices: { type: 'string' },
+    },
     allowPositionals: true,
   });
   const format = values.format;
@@ -32,8 +43,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   for (const p of positionals) {
     if (!existsSync(path.resolve(io.cwd, p))) throw new UsageError(`no such file or directory: ${p}`);
   }
+  const perDay = values['calls-per-day'];
+  const callsPerDay = perDay === undefined ? defaultCostSettings.callsPerDay : Number(perDay);
+  if (!Number.isFinite(callsPerDay) || callsPerDay < 0) {
+    throw new UsageError(`--calls-per-day must be a number of at least 0, not '${perDay}'`);
+  }
+  const table = priceTableFor(values.prices, io);
+  if (!table) return ExitCode.failure;
   const result = await scanPaths(positionals, { cwd: io.cwd, wasmDir: wasmDirectory() });
-  io.stdout(format === 'json' ? toJson(result) : renderTable(result));
+  const calls = costCalls(result.calls, table, { ...defaultCostSettings, callsPerDay });
+  const costed = { ...result, calls };
+  io.stdout(format === 'json' ? toJson(costed) : renderTable(costed, [...columns, ...costColumns]));
   return ExitCode.ok;
 }
 

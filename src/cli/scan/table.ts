@@ -2,9 +2,9 @@ import type { CallRecord } from '../../core/analysis/types';
 import type { ScanResult } from './scan';
 
 /** One column of the table: later columns (costs) are added by appending to `columns`. */
-export interface Column {
+export interface Column<R extends CallRecord = CallRecord> {
   header: string;
-  value(record: CallRecord): string;
+  value(record: R): string;
   align?: 'left' | 'right';
 }
 
@@ -39,11 +39,14 @@ export const columns: Column[] = [
 ];
 
 /** The table rows of a scan: one per call, cells in column order. */
-export function toRows(calls: CallRecord[], cols: Column[] = columns): string[][] {
+export function toRows<R extends CallRecord>(calls: readonly R[], cols: Column<R>[]): string[][] {
   return calls.map((record) => cols.map((c) => c.value(record)));
 }
 
-export function renderTable(result: ScanResult, cols: Column[] = columns): string {
+export function renderTable<R extends CallRecord>(
+  result: Omit<ScanResult, 'calls'> & { calls: readonly R[] },
+  cols: Column<R>[],
+): string {
   const rows = toRows(result.calls, cols);
   const widths = cols.map((c, i) => Math.max(c.header.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]): string =>

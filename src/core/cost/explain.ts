@@ -3,7 +3,7 @@ import { usagePartLabels } from './priceTokens';
 import type { CallCost } from './types';
 
 /** `2,209` or `≈2,209`: estimates are marked wherever a count is shown. */
-export function formatInputTokens(cost: CallCost): string {
+export function formatInputTokens(cost: Pick<CallCost, 'inputTokens' | 'inputExact'>): string {
   if (cost.inputTokens === null) return '?';
   return `${cost.inputExact ? '' : '≈'}${formatTokens(cost.inputTokens)}`;
 }
