@@ -9,6 +9,7 @@ import { ParserHost } from '../../src/core/parsing/host';
 import { DocumentTrees } from '../../src/core/parsing/documentTrees';
 import type { LanguageId } from '../../src/core/parsing/languages';
 import { pythonFile, typescriptFile } from './generate';
+import { runTokenBench } from './tokens';
 
 /**
  * `npm run bench`: the analyser against a bare tree-sitter parse, measured in the same run on generated
@@ -178,6 +179,7 @@ async function main(): Promise<void> {
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of table) console.log(line(row));
+  await runTokenBench();
 }
 
 main().catch((error) => {
