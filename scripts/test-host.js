@@ -24,6 +24,8 @@ if (scenarios.length === 0) {
 
 let passed = 0;
 let failed = 0;
+let testsPassed = 0;
+let testsFailed = 0;
 for (const scenario of scenarios) {
   const workspace = path.join(root, 'test', 'fixtures', scenario);
   console.log(`\n=== in-host scenario: ${scenario} ===`);
@@ -36,7 +38,9 @@ for (const scenario of scenarios) {
       workspace,
     ],
     {
-      stdio: 'inherit',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
       env: {
         ...process.env,
         LLM_COST_LENS_SCENARIO: scenario,
@@ -45,11 +49,21 @@ for (const scenario of scenarios) {
       },
     },
   );
+  process.stdout.write(result.stdout ?? '');
+  // The test entry prints one "in-host: N passed, M failed" line per scenario.
+  const counts = /^in-host: (\d+) passed, (\d+) failed$/m.exec(result.stdout ?? '');
+  if (counts) {
+    testsPassed += Number(counts[1]);
+    testsFailed += Number(counts[2]);
+  }
   if (result.status === 0) passed++;
   else {
+    // A scenario that failed without a failing test (a hang, a crash) counts as one failure.
+    if (!counts || counts[2] === '0') testsFailed++;
     failed++;
     console.error(`test-host: scenario ${scenario} failed (exit ${result.status ?? result.signal})`);
   }
 }
-console.log(`\nin-host scenarios: ${passed} passed, ${failed} failed`);
+console.log(`\nin-host scenarios: ${passed} of ${passed + failed} passed`);
+console.log(`host: ${testsPassed} passed, ${testsFailed} failed`);
 process.exit(failed === 0 ? 0 : 1);
