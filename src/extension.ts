@@ -3,6 +3,7 @@ import { mentionsLlmSdk, skipReason } from './core/analysis';
 import type { ParserHost } from './core/parsing';
 import type { LlmCostLensApi } from './editor/api';
 import { CommandIds } from './editor/commandIds';
+import { registerCompressCodeActions } from './editor/compress/codeActions';
 import { callsUsing, compressionCallCost, compressionSaving } from './editor/compress/figures';
 import { registerCompressor } from './editor/compress/register';
 import { DocumentAnalysisService } from './editor/documentAnalysis';
@@ -45,6 +46,7 @@ const steps: Array<[name: string, step: ActivationStep]> = [
         },
       }),
   ],
+  ['offer compression on long prompts', (context, { analysis }) => registerCompressCodeActions(context, analysis)],
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<LlmCostLensApi | undefined> {

@@ -101,6 +101,34 @@ describe('compress prompt command', function () {
     await revert(editor);
   });
 
+  it('offers compression as a code action on a long prompt the analysis found, and only there', async () => {
+    const editor = await openAt('long_prompt.py', 'meticulous senior');
+    const titles = async (needle: string): Promise<string[]> => {
+      const offset = editor.document.getText().indexOf(needle);
+      const position = editor.document.positionAt(offset + 1);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        editor.document.uri,
+        new vscode.Range(position, position),
+      );
+      return actions.map((a) => a.title);
+    };
+    assert.ok(
+      (await titles('meticulous senior')).some((t) => /^Compress this prompt \(\d[\d,]* characters\)$/.test(t)),
+    );
+    assert.ok(!(await titles('def review')).some((t) => t.startsWith('Compress this prompt')));
+    // support_bot.py's system prompt is short: no offer there.
+    const short = await openAt('support_bot.py', 'Please note');
+    const offset = short.document.getText().indexOf('Please note');
+    const position = short.document.positionAt(offset);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      short.document.uri,
+      new vscode.Range(position, position),
+    );
+    assert.ok(!actions.some((a) => a.title.startsWith('Compress this prompt')));
+  });
+
   for (const [name, scripted] of [
     [
       'a dropped placeholder',
