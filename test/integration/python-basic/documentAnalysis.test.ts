@@ -67,4 +67,31 @@ describe('document analysis in the editor', function () {
     assert.ok(table.models.length > 50);
     assert.match(table.generatedAt, /^\d{4}-\d{2}-\d{2}$/);
   });
+
+  it('applies valid price overrides from the settings and skips a bad entry without losing the rest', async () => {
+    const lens = await api();
+    const config = vscode.workspace.getConfiguration('llmCostLens');
+    await config.update(
+      'pricing.overrides',
+      { 'gpt-4o': { input: 1.5, output: 6 }, 'broken-entry': 'not an object' },
+      vscode.ConfigurationTarget.Global,
+    );
+    try {
+      const entry = await waitFor(() => {
+        const found = lens.priceTable().models.find((m) => m.id === 'gpt-4o');
+        return found && found.prices.input.usd === 1.5 ? found : undefined;
+      }, 'the override to apply');
+      assert.equal(entry.prices.output?.usd, 6);
+      assert.ok(
+        lens.priceTable().models.some((m) => m.id === 'gpt-4o-mini'),
+        'the rest of the table is kept',
+      );
+    } finally {
+      await config.update('pricing.overrides', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(
+      () => (lens.priceTable().models.find((m) => m.id === 'gpt-4o')?.prices.input.usd === 2.5 ? true : undefined),
+      'the bundled price to return',
+    );
+  });
 });
