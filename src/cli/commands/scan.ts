@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExitCode, UsageError, type CliCommand, type CliIo } from '../command';
 import { defaultCostSettings } from '../../core/cost';
-import { costCalls, costColumns } from '../scan/costs';
+import { costCalls, costColumns, totalLine } from '../scan/costs';
 import { scanPaths, toJson } from '../scan/scan';
 import { columns, renderTable } from '../scan/table';
 import { priceTableFor } from './price';
@@ -53,7 +53,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const result = await scanPaths(positionals, { cwd: io.cwd, wasmDir: wasmDirectory() });
   const calls = costCalls(result.calls, table, { ...defaultCostSettings, callsPerDay });
   const costed = { ...result, calls };
-  io.stdout(format === 'json' ? toJson(costed) : renderTable(costed, [...columns, ...costColumns]));
+  if (format === 'json') io.stdout(toJson(costed));
+  else {
+    io.stdout(renderTable(costed, [...columns, ...costColumns]));
+    if (calls.length > 0) io.stdout(`${totalLine(calls)}\n`);
+  }
   return ExitCode.ok;
 }
 

@@ -29,3 +29,21 @@ export const costColumns: Column<CostedCall>[] = [
   { header: '$/call', align: 'right', value: (r) => pair(r.costPerCallUsd) },
   { header: '$/month', align: 'right', value: (r) => pair(r.monthlyUsd) },
 ];
+
+/** The closing line of the table: the monthly total over the priced calls, and how many could not be priced. */
+export function totalLine(calls: readonly CostedCall[]): string {
+  let expected = 0;
+  let worst = 0;
+  let unpriced = 0;
+  for (const call of calls) {
+    if (call.monthlyUsd) {
+      expected += call.monthlyUsd.expected;
+      worst += call.monthlyUsd.worst;
+    } else unpriced++;
+  }
+  const priced = calls.length - unpriced;
+  const total = `Total per month over ${priced} priced call${priced === 1 ? '' : 's'}: ${pair({ expected, worst })}`;
+  return unpriced === 0
+    ? `${total}.`
+    : `${total}; ${unpriced} call${unpriced === 1 ? '' : 's'} not priced (model unknown).`;
+}

@@ -72,6 +72,10 @@ describe('scan: cost of each call', () => {
     const table = captureIo(root);
     await runCli(['scan', '.'], table);
     assert.match(table.out(), /gpt-17-ultra .* unknown model/);
+    assert.match(
+      table.out(),
+      /Total per month over 2 priced calls: \$[\d,.]+( \(max \$[\d,.]+\))?; 1 call not priced \(model unknown\)\.\n$/,
+    );
   });
 
   it('takes calls per day from --calls-per-day for calls without an annotation', async () => {
