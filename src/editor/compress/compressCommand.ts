@@ -8,7 +8,9 @@ import {
   type Candidate,
   type CompressionResult,
 } from '../../core/compression/compress';
+import { formatUsd } from '../../core/cost';
 import { log } from '../log';
+import { applyCompression } from './applyCompression';
 import type { ApiKeyStore } from './apiKey';
 import type { DiffDocuments } from './diffDocuments';
 import { readCompressorSettings } from './settings';
@@ -180,7 +182,8 @@ export class CompressCommand {
         )
         .then(async (choice) => {
           if (choice === 'Show Result') await this.showDiff(editor.document, target, refused, 'Refused compression');
-          if (choice === 'Apply Offline Pass') await this.apply(editor, version, target, offline);
+          if (choice === 'Apply Offline Pass')
+            await applyCompression(editor.document, version, target, this.deps.syntaxErrors, offline);
         });
       return;
     }
@@ -202,8 +205,8 @@ export class CompressCommand {
       );
       choice = picked === 'Apply' ? 'apply' : picked === 'Apply Offline Pass Only' ? 'offline' : undefined;
     }
-    if (choice === 'apply') await this.apply(editor, version, target, best);
-    if (choice === 'offline') await this.apply(editor, version, target, offline);
+    if (choice === 'apply') await applyCompression(editor.document, version, target, this.deps.syntaxErrors, best);
+    if (choice === 'offline') await applyCompression(editor.document, version, target, this.deps.syntaxErrors, offline);
   }
 
   private async summary(
@@ -222,14 +225,14 @@ export class CompressCommand {
     if (saving) {
       const sign = saving.approximate ? '≈' : '';
       parts.push(
-        `saves ${sign}${usd(saving.perCallUsd)} per call, ${sign}${usd(saving.perMonthUsd)} per month over ${saving.calls} call${saving.calls === 1 ? '' : 's'}`,
+        `saves ${sign}${formatUsd(saving.perCallUsd)} per call, ${sign}${formatUsd(saving.perMonthUsd)} per month over ${saving.calls} call${saving.calls === 1 ? '' : 's'}`,
       );
     }
     const usage = result.model?.usage;
     const cost = usage && result.model ? this.deps.callCost?.(result.model.name, usage) : undefined;
     if (usage)
       parts.push(
-        `compression call: ${usage.promptTokens + usage.completionTokens} tokens${cost !== undefined ? `, ${usd(cost)}` : ''}`,
+        `compression call: ${usage.promptTokens + usage.completionTokens} tokens${cost !== undefined ? `, ${formatUsd(cost)}` : ''}`,
       );
     return `Compress ${target.label}: ${parts.join('; ')}.`;
   }
@@ -252,50 +255,4 @@ export class CompressCommand {
       },
     );
   }
-
-  /** One edit (one undo), only if the document is unchanged, the value encodes, and no syntax error is added. */
-  private async apply(
-    editor: vscode.TextEditor,
-    version: number,
-    target: CompressionTarget,
-    candidate: Candidate | undefined,
-  ): Promise<void> {
-    if (!candidate) return;
-    const { document } = editor;
-    if (document.isClosed || document.version !== version) {
-      void vscode.window.showWarningMessage(
-        'LLM Cost Lens: the document changed while compressing; nothing was applied. Run the command again.',
-      );
-      return;
-    }
-    const encoded = target.encode(candidate.text);
-    if (!encoded.ok) {
-      void vscode.window.showWarningMessage(`LLM Cost Lens: not applied: ${encoded.reason}.`);
-      return;
-    }
-    const text = document.getText();
-    const { start, end, text: replacement } = encoded.value;
-    const next = text.slice(0, start) + replacement + text.slice(end);
-    const [errorsBefore, errorsAfter] = await Promise.all([
-      this.deps.syntaxErrors(text, document.languageId),
-      this.deps.syntaxErrors(next, document.languageId),
-    ]);
-    if (errorsAfter > errorsBefore) {
-      void vscode.window.showWarningMessage('LLM Cost Lens: not applied: the edited file would not parse cleanly.');
-      return;
-    }
-    // A WorkspaceEdit works whether or not the source editor is still visible next to the diff; one edit, one undo.
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)), replacement);
-    const applied = await vscode.workspace.applyEdit(edit);
-    if (!applied)
-      void vscode.window.showWarningMessage('LLM Cost Lens: VS Code refused the edit; the document is untouched.');
-    else log().info(`Applied the compressed prompt to ${document.uri.fsPath}.`);
-  }
-}
-
-function usd(value: number): string {
-  if (value === 0) return '$0';
-  if (Math.abs(value) < 0.01) return `$${value.toPrecision(2)}`;
-  return `$${value.toFixed(2)}`;
 }
