@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { defaultCostSettings, type CostSettings } from '../core/cost';
+import { validateCostSettings, type CostSettings } from '../core/cost';
 import { applyOverrides, bundledTable, loadPriceFile, validateOverrides, type PriceTable } from '../core/pricing';
 import { onSettingsChanged, readSetting } from './config';
 import { log } from './log';
@@ -49,22 +49,12 @@ export class PricingService implements vscode.Disposable {
 
 /** The cost settings for a document; a broken value falls back to its default with a warning naming it. */
 export function readCostSettings(scope?: vscode.ConfigurationScope): CostSettings {
-  const problems: string[] = [];
-  const number = (key: keyof CostSettings): number => {
-    const value = readSetting<unknown>(key, scope);
-    if (value === undefined || value === null) return defaultCostSettings[key];
-    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
-    problems.push(
-      `llmCostLens.${key} must be a number of at least 0, not ${JSON.stringify(value)}; using ${defaultCostSettings[key]}.`,
-    );
-    return defaultCostSettings[key];
-  };
-  const settings: CostSettings = {
-    callsPerDay: number('callsPerDay'),
-    dynamicPartTokens: number('dynamicPartTokens'),
-    expectedOutputTokens: number('expectedOutputTokens'),
-  };
-  report(problems);
+  const { settings, problems } = validateCostSettings({
+    callsPerDay: readSetting<unknown>('callsPerDay', scope),
+    dynamicPartTokens: readSetting<unknown>('dynamicPartTokens', scope),
+    expectedOutputTokens: readSetting<unknown>('expectedOutputTokens', scope),
+  });
+  report(problems.map((problem) => `llmCostLens.${problem}`));
   return settings;
 }
 
