@@ -11,7 +11,8 @@ import { priceTableFor } from './price';
 const usage = `Usage: llm-cost-lens scan [paths...] [--format table|json] [options]
 
 Finds the LLM SDK calls in Python, TypeScript and JavaScript files (directories are walked, skipping
-node_modules, .git, virtualenvs, build output and files git ignores) and prices each one: input tokens
+node_modules, .git, virtualenvs, build output and what the .gitignore files from each scanned folder down
+ignore; git itself is never run) and prices each one: input tokens
 (≈ when estimated), dollars per call and per month, expected and worst case (max).
 
 Options:

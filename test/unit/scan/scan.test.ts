@@ -50,7 +50,7 @@ describe('scan', () => {
     assert.deepEqual(files, ['app/bot.py', 'app/min.js', 'app/util.ts']);
   });
 
-  it('uses git to know what is ignored inside a repository', async () => {
+  it('skips the same ignored files inside a git repository', async () => {
     const git = spawnSync('git', ['init', '-q'], { cwd: root });
     if (git.status !== 0) return;
     const files = (await listSourceFiles([root])).map((f) => path.relative(root, f).split(path.sep).join('/'));

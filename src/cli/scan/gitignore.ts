@@ -1,0 +1,53 @@
+import { readFile, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+/** The rules of one `.gitignore`, which apply to paths relative to its own folder. */
+interface IgnoreFile {
+  dir: string;
+  rules: Ignore;
+}
+
+/** The `.gitignore` files in force in a folder: those of the folder and its parents, down from the scan root. */
+export type IgnoreScope = readonly IgnoreFile[];
+
+/** A larger `.gitignore` is not read: nobody writes one, and its rules would cost time on every path. */
+const maxGitignoreBytes = 1024 * 1024;
+
+/**
+ * The scope inside `dir`: the parent's, plus `dir/.gitignore` when it is a regular file (never a link or a
+ * FIFO, which could point anywhere or block). Read with the `ignore` library, as git reads it; git itself is
+ * never run, since it would run the repository's own configured commands (core.fsmonitor).
+ */
+export async function scopeFor(dir: string, parent: IgnoreScope, hasGitignore: boolean): Promise<IgnoreScope> {
+  if (!hasGitignore) return parent;
+  const file = path.join(dir, '.gitignore');
+  try {
+    if ((await stat(file)).size > maxGitignoreBytes) return parent;
+    const text = await readFile(file, 'utf8');
+    return [...parent, { dir, rules: ignore().add(text) }];
+  } catch {
+    return parent;
+  }
+}
+
+/**
+ * Whether `full` is ignored: the deepest `.gitignore` with a rule that matches decides, as in git (within a
+ * file the last matching rule wins, which `ignore` does, `!` negations included).
+ */
+export function isIgnored(scope: IgnoreScope, full: string, isDirectory: boolean): boolean {
+  for (let i = scope.length - 1; i >= 0; i--) {
+    const { dir, rules } = scope[i] as IgnoreFile;
+    const relative = path.relative(dir, full).split(path.sep).join('/');
+    let result;
+    try {
+      result = rules.test(isDirectory ? `${relative}/` : relative);
+    } catch {
+      // A name the library cannot take as a relative path is not one any rule names.
+      continue;
+    }
+    if (result.ignored) return true;
+    if (result.unignored) return false;
+  }
+  return false;
+}
