@@ -67,19 +67,22 @@ export class DocumentAnalysisService implements vscode.Disposable {
 
   private async compute(document: vscode.TextDocument): Promise<DocumentAnalysis> {
     const key = document.uri.toString();
-    const version = document.version;
-    const text = document.getText();
-    const languageId = document.languageId;
-    if (!isLanguageId(languageId)) return { version, calls: [] };
-    const skipped = this.prefilter.skipReason(text);
-    if (skipped || !this.prefilter.mentionsLlmSdk(text)) {
-      // Nothing to parse: no tree is kept until an edit brings an SDK in.
-      this.release(document.uri);
-      return this.remember(key, skipped ? { version, calls: [], skipped } : { version, calls: [] });
+    // An edit can land while the parser loads: then the new text is parsed in the next round. (Asking
+    // analysisFor() again here would return this very job, which would then wait on itself forever.)
+    for (;;) {
+      const version = document.version;
+      const text = document.getText();
+      const languageId = document.languageId;
+      if (!isLanguageId(languageId)) return { version, calls: [] };
+      const skipped = this.prefilter.skipReason(text);
+      if (skipped || !this.prefilter.mentionsLlmSdk(text)) {
+        // Nothing to parse: no tree is kept until an edit brings an SDK in.
+        this.release(document.uri);
+        return this.remember(key, skipped ? { version, calls: [], skipped } : { version, calls: [] });
+      }
+      const tree = await this.trees().update(key, text, version, languageId);
+      if (document.version === version) return this.analyzeTree(document, tree);
     }
-    const tree = await this.trees().update(key, text, version, languageId);
-    if (document.version !== version) return this.analysisFor(document);
-    return this.analyzeTree(document, tree);
   }
 
   private analyzeTree(
