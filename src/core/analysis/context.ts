@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { calleeOf, isFunction, isMember, memberName, sameNode } from './syntax';
+import type { LoopKind } from './types';
 
 const loopTypes = new Set([
   'for_statement',
@@ -27,25 +28,30 @@ const iterating = new Set([
 
 /**
  * Inside a loop body, a comprehension, or a callback of `.map/.forEach/...` (or Python `map(fn, xs)`) within the
- * same function. The iterable of a `for` (e.g. `for chunk in client.stream(...)`) is not the body.
+ * same function: the innermost one's kind. The iterable of a `for` (e.g. `for chunk in client.stream(...)`) is
+ * not the body.
  */
-export function isInLoop(call: Node): boolean {
+export function loopKind(call: Node): LoopKind | null {
   let child: Node = call;
   for (let p = call.parent; p; child = p, p = p.parent) {
     if (loopTypes.has(p.type)) {
       if (p.type === 'for_statement' || p.type === 'for_in_statement') {
         const body = p.childForFieldName('body');
-        if (body && sameNode(body, child)) return true;
+        if (body && sameNode(body, child)) return 'for';
         continue;
       }
-      if (p.type === 'while_statement' || p.type === 'do_statement') return true;
+      if (p.type === 'while_statement' || p.type === 'do_statement') return 'while';
       // Comprehensions: the element, not the first iterable.
-      if (child.type !== 'for_in_clause') return true;
+      if (child.type !== 'for_in_clause') return 'comprehension';
       continue;
     }
-    if (isFunction(p)) return isIteratingCallback(p);
+    if (isFunction(p)) return isIteratingCallback(p) ? 'callback' : null;
   }
-  return false;
+  return null;
+}
+
+export function isInLoop(call: Node): boolean {
+  return loopKind(call) !== null;
 }
 
 function isIteratingCallback(fn: Node): boolean {

@@ -181,21 +181,10 @@ function wordsAround(text: string, start: number, end: number): string[] {
 function shifter(start: number, oldEnd: number, delta: number, lineDelta: number) {
   const offset = (p: number): number => (p >= oldEnd ? p + delta : p <= start ? p : start);
   const range = (r: TextRange): TextRange => ({ start: offset(r.start), end: offset(r.end) });
-  const record = (r: CallRecord): CallRecord => {
-    const args = r.argumentRanges;
-    const shiftedArgs: CallRecord['argumentRanges'] = { args: range(args.args) };
-    for (const key of ['model', 'system', 'messages', 'outputLimit', 'lastArgument', 'constructorArgs'] as const) {
-      const value = args[key];
-      if (value) shiftedArgs[key] = range(value);
-    }
-    return {
-      ...r,
-      range: range(r.range),
-      line: r.range.start >= oldEnd ? r.line + lineDelta : r.line,
-      systemPrompt: r.systemPrompt.range ? { ...r.systemPrompt, range: range(r.systemPrompt.range) } : r.systemPrompt,
-      argumentRanges: shiftedArgs,
-    };
-  };
+  const record = (r: CallRecord): CallRecord => ({
+    ...shiftRanges(r, range),
+    line: r.range.start >= oldEnd ? r.line + lineDelta : r.line,
+  });
   const entry = (e: Entry): Entry => {
     const dependencies = new Dependencies();
     for (const name of e.dependencies.names) dependencies.names.add(name);
@@ -208,6 +197,26 @@ function shifter(start: number, oldEnd: number, delta: number, lineDelta: number
     };
   };
   return { offset, entry };
+}
+
+function isTextRange(value: object): value is TextRange {
+  const keys = Object.keys(value);
+  return (
+    keys.length === 2 && typeof (value as TextRange).start === 'number' && typeof (value as TextRange).end === 'number'
+  );
+}
+
+/**
+ * A copy of `value` with every TextRange in it shifted. A record's ranges are found by their shape (types.ts:
+ * every `{ start, end }` in a record is one), so a field added to the record needs no line here.
+ */
+function shiftRanges<T>(value: T, shift: (r: TextRange) => TextRange): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => shiftRanges(item, shift)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (isTextRange(value)) return shift(value) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = shiftRanges(item, shift);
+  return copy as T;
 }
 
 function merge(ranges: TextRange[]): TextRange[] {

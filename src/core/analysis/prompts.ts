@@ -27,7 +27,11 @@ export function readMessages(resolver: Resolver, expr: Node): ReadMessages {
     const single = resolver.segments(expr);
     const role =
       single.via === 'dynamic' && single.segments.length === 1 && !isStringish(unwrap(expr)) ? 'unknown' : 'user';
-    return { messages: [{ role, segments: single.segments }], system: null, sources: single.sources };
+    return {
+      messages: [{ role, segments: single.segments, range: single.range }],
+      system: null,
+      sources: single.sources,
+    };
   }
   const messages: PromptMessage[] = [];
   const sources: Node[] = [];
@@ -39,7 +43,7 @@ export function readMessages(resolver: Resolver, expr: Node): ReadMessages {
       system = message.content;
       continue;
     }
-    messages.push({ role: message.role, segments: message.content.segments });
+    messages.push({ role: message.role, segments: message.content.segments, range: message.content.range });
   }
   return { messages, system, sources };
 }
@@ -120,7 +124,7 @@ export function contentSegments(resolver: Resolver, content: Node): SegmentsResu
 
 function dynamic(node: Node): SegmentsResult {
   return {
-    segments: [{ kind: 'dynamic', expression: node.text }],
+    segments: [{ kind: 'dynamic', expression: node.text, range: rangeOf(node) }],
     via: 'dynamic',
     range: rangeOf(node),
     sources: [node],

@@ -13,6 +13,8 @@ export interface SdkObject {
   settings: Node[];
   /** The client's constructor call (for `base_url`), when the file shows it. */
   construction: Node | null;
+  /** Factory calls that derived the object without carrying settings (`bind_tools(...)`, `with_structured_output(...)`). */
+  derivations: Node[];
 }
 
 /** A name exported by an SDK module: `openai.OpenAI`, `generateText`, the `openai` module itself. */
@@ -210,6 +212,7 @@ export class Receivers {
         kind: constructor.kind,
         settings: constructor.carriesSettings ? [call] : [],
         construction: call,
+        derivations: [],
       };
     }
     const calleeNode = unwrap(callee);
@@ -245,6 +248,7 @@ export class Receivers {
       kind: factory.kind,
       settings: factory.carriesSettings ? [...found.object.settings, call] : found.object.settings,
       construction: found.object.construction,
+      derivations: factory.carriesSettings ? found.object.derivations : [...found.object.derivations, call],
     };
   }
 
@@ -257,7 +261,7 @@ export class Receivers {
       const name = symbol?.path[symbol.path.length - 1];
       const constructor = name ? symbol?.entry.constructors.find((c) => c.name === name) : undefined;
       if (symbol && constructor)
-        return { entry: symbol.entry, kind: constructor.kind, settings: [], construction: null };
+        return { entry: symbol.entry, kind: constructor.kind, settings: [], construction: null, derivations: [] };
     }
     return null;
   }
@@ -271,7 +275,7 @@ export class Receivers {
 }
 
 function moduleObject(entry: SdkEntry): SdkObject {
-  return { entry, kind: 'module', settings: [], construction: null };
+  return { entry, kind: 'module', settings: [], construction: null, derivations: [] };
 }
 
 function isModule(symbol: SdkSymbol, python: boolean): boolean {

@@ -1,13 +1,19 @@
 import type { Node } from 'web-tree-sitter';
 import type { Candidate } from './candidates';
-import { callsPerDayAnnotation, isInLoop } from './context';
+import { callsPerDayAnnotation, loopKind } from './context';
+import { callFeatures } from './features';
+import { isInRequestHandler } from './handlers';
+import { historyGrowth } from './history';
 import { contentSegments, readMessages } from './prompts';
 import type { Resolver, SegmentsResult, Via } from './resolver';
+import { callOptions, locationOf, optionsComplete, optionsSite, paramSite } from './sites';
 import { booleanLiteral, calleeOf, contains, isCall, isMember, rangeOf, unwrap } from './syntax';
 import type {
   ArgumentRanges,
   CallRecord,
+  CallSites,
   ModelVia,
+  PromptBlock,
   PromptCaching,
   PromptMessage,
   SystemPrompt,
@@ -28,13 +34,17 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   const positional = argList.filter((n) => !['keyword_argument', 'dictionary_splat', 'list_splat'].includes(n.type));
   const named = callEntries(resolver, call, positional);
   const settings = (object?.settings ?? []).map((s) => resolver.entries(s) ?? new Map<string, Node>()).reverse();
+  let batchParams: Node | null = null;
   if (method.batch) {
     // Anthropic batches: each request's `params` are Messages parameters; the first one stands for all.
     const requests = named.get('requests');
     const first = requests ? resolver.elements(requests)?.[0] : undefined;
     const inner = first ? resolver.entries(first)?.get('params') : undefined;
     const innerEntries = inner ? resolver.entries(inner) : null;
-    if (innerEntries) settings.unshift(innerEntries);
+    if (inner && innerEntries) {
+      settings.unshift(innerEntries);
+      batchParams = inner;
+    }
   }
   const lookup = (names: readonly string[]): { found: Found; name: string } | null => {
     for (const name of names) {
@@ -45,6 +55,13 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   };
   const params = entry.params;
   const ranges: ArgumentRanges = { args: rangeOf(args ?? call) };
+  // Batch request params are looked up like settings, but they are written where the requests are built.
+  const where = (found: Found) => locationOf(call, found.node, !found.inCall && batchParams === null);
+  const sites: CallSites = {
+    options: batchParams ? optionsSite(resolver, batchParams, 'call') : callOptions(resolver, call),
+    constructorOptions: null,
+    complete: true,
+  };
   const inCallRange = (
     found: Found | null | undefined,
     key: Exclude<keyof ArgumentRanges, 'args' | 'lastArgument' | 'constructorArgs'>,
@@ -78,12 +95,24 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
         resolved.via === 'literal' && modelNode.inCall && !contains(call, modelNode.node) ? 'constant' : resolved.via;
       providerBaseUrl = resolved.baseUrl ?? null;
     }
+    sites.model = paramSite(resolver, 'model', modelNode.node, where(modelNode), resolved?.node);
   }
 
   // Output limit
   const limit = lookup(params.outputLimit);
   const limitSet = !!limit && !isNone(resolver, limit.found.node);
-  if (limit) inCallRange(limit.found, 'outputLimit');
+  if (limit) {
+    inCallRange(limit.found, 'outputLimit');
+    sites.outputLimit = paramSite(resolver, lastPart(limit.name), limit.found.node, where(limit.found));
+  }
+  const effort = lookup(params.reasoningEffort ?? []);
+  if (effort)
+    sites.reasoningEffort = paramSite(resolver, lastPart(effort.name), effort.found.node, where(effort.found));
+  const config = lookup(params.config ?? []);
+  if (config) {
+    sites.config = paramSite(resolver, config.name, config.found.node, where(config.found));
+    sites.configOptions = optionsSite(resolver, config.found.node, sites.config.where) ?? undefined;
+  }
 
   // Stream
   const streamParam = lookup(params.stream);
@@ -100,17 +129,27 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     const first = positional[index];
     if (first && first.type !== 'object' && first.type !== 'dictionary') messagesNode = { node: first, inCall: true };
   }
+  const messageSources: Node[] = [];
   if (messagesNode) {
     inCallRange(messagesNode, 'messages');
     const read = readMessages(resolver, messagesNode.node);
     messages = read.messages;
     system = read.system;
     sources.push(...read.sources);
+    messageSources.push(messagesNode.node, ...read.sources);
+    sites.messages = paramSite(
+      resolver,
+      lastPart(messagesParam?.name ?? 'messages'),
+      messagesNode.node,
+      where(messagesNode),
+    );
   }
   const systemParam = lookup(params.system);
   if (systemParam) {
     inCallRange(systemParam.found, 'system');
     system = contentSegments(resolver, systemParam.found.node);
+    sites.system = paramSite(resolver, lastPart(systemParam.name), systemParam.found.node, where(systemParam.found));
+    sites.systemBlocks = promptBlocks(resolver, call, systemParam.found.node);
   }
   if (system) sources.push(...system.sources);
   const systemPrompt: SystemPrompt = system
@@ -139,6 +178,10 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     const constructorArgs = constructor.childForFieldName('arguments');
     if (constructorArgs) ranges.constructorArgs = rangeOf(constructorArgs);
   }
+  const nearestSettings = object?.settings[object.settings.length - 1];
+  if (nearestSettings) sites.constructorOptions = optionsSite(resolver, nearestSettings, 'constructor');
+  sites.complete = settingsInSight(resolver, candidate, named, params.config ?? []);
+  const kind = loopKind(call);
 
   return {
     file,
@@ -153,15 +196,74 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     outputLimitParam: limitSet && limit ? (limit.name.split('.').pop() ?? limit.name) : null,
     outputLimitValue: limitSet && limit ? resolver.number(limit.found.node) : null,
     stream,
-    inLoop: isInLoop(call),
+    inLoop: kind !== null,
+    loopKind: kind,
+    inRequestHandler: isInRequestHandler(call),
     batch: !!method.batch,
     systemPrompt,
     messages,
     baseUrl,
-    caching: caching(sources, object?.settings ?? []),
+    caching: caching(resolver, sources, object?.settings ?? []),
     callsPerDay: callsPerDayAnnotation(resolver.text, call),
     argumentRanges: ranges,
+    reasoningEffort: effort ? (resolver.string(effort.found.node)?.value ?? null) : null,
+    features: callFeatures({
+      resolver,
+      api: method.api,
+      params,
+      lookup: (names) => lookup(names)?.found.node ?? null,
+      derivations: object?.derivations ?? [],
+      messageSources,
+    }),
+    history: messagesNode?.inCall ? historyGrowth(resolver, call, messagesNode.node) : null,
+    sites,
   };
+}
+
+function lastPart(dotted: string): string {
+  return dotted.split('.').pop() ?? dotted;
+}
+
+/**
+ * Whether every setting of the call is in sight: its own arguments (no unresolved spread or options name), the
+ * constructor of a model whose settings it uses, and a config object the limit would sit in.
+ */
+function settingsInSight(
+  resolver: Resolver,
+  candidate: Candidate,
+  named: Map<string, Node>,
+  configNames: readonly string[],
+): boolean {
+  const { call, method, object } = candidate;
+  const promptFirst = method.on === 'model' || method.on === 'chat';
+  if (!optionsComplete(resolver, call, promptFirst)) return false;
+  if (promptFirst && (!object || object.settings.length === 0)) return false;
+  for (const settings of object?.settings ?? []) if (!optionsComplete(resolver, settings, false)) return false;
+  for (const name of configNames) {
+    const config = named.get(name);
+    if (config && !resolver.entries(config)) return false;
+  }
+  return true;
+}
+
+/** The content blocks of a system prompt written as a list of dicts / objects in this file. */
+function promptBlocks(resolver: Resolver, call: Node, value: Node): PromptBlock[] | undefined {
+  const elements = resolver.elements(value);
+  if (!elements) return undefined;
+  const blocks: PromptBlock[] = [];
+  for (const element of elements) {
+    const node = resolver.resolve(element)?.node ?? unwrap(element);
+    const options = optionsSite(resolver, node, contains(call, node) ? 'call' : 'options');
+    const entries = resolver.entries(node);
+    if (!options || !entries) return undefined;
+    const text = entries.get('text');
+    blocks.push({
+      options,
+      static: !!text && resolver.segments(text).via !== 'dynamic',
+      cached: entries.has('cache_control') || entries.has('cacheControl'),
+    });
+  }
+  return blocks;
 }
 
 /** Named arguments: Python keywords (and `**spread`), or the entries of a JS options object (and `...spread`). */
@@ -193,19 +295,24 @@ function lookupDotted(
   return null;
 }
 
-function stringWithVia(
-  resolver: Resolver,
-  node: Node,
-): { value: string; via: ModelVia; baseUrl?: string | null } | null {
+interface ModelName {
+  value: string;
+  via: ModelVia;
+  baseUrl?: string | null;
+  /** The string literal the name is read from. */
+  node: Node;
+}
+
+function stringWithVia(resolver: Resolver, node: Node): ModelName | null {
   const resolved = resolver.string(node);
   if (!resolved) return null;
-  return { value: resolved.value, via: resolved.via as Via };
+  return { value: resolved.value, via: resolved.via as Via, node: resolved.node };
 }
 
 /** Vercel AI SDK: `model: openai('gpt-4o')`, `openai.chat('gpt-4o')`, `createOpenAI({ baseURL })('x')`, or a gateway string. */
-function vercelModel(resolver: Resolver, node: Node): { value: string; via: ModelVia; baseUrl: string | null } | null {
+function vercelModel(resolver: Resolver, node: Node): ModelName | null {
   const direct = resolver.string(node);
-  if (direct) return { value: direct.value, via: direct.via, baseUrl: null };
+  if (direct) return { value: direct.value, via: direct.via, baseUrl: null, node: direct.node };
   const resolved = resolver.resolve(node);
   if (!resolved || !isCall(resolved.node)) return null;
   const first = resolved.node.childForFieldName('arguments')?.firstNamedChild;
@@ -222,7 +329,7 @@ function vercelModel(resolver: Resolver, node: Node): { value: string; via: Mode
     const url = resolver.entries(providerValue)?.get('baseURL');
     baseUrl = url ? (resolver.string(url)?.value ?? null) : null;
   }
-  return { value: name.value, via, baseUrl };
+  return { value: name.value, via, baseUrl, node: name.node };
 }
 
 function isNone(resolver: Resolver, node: Node): boolean {
@@ -246,22 +353,35 @@ function lastArgument(argList: Node[]): Node | null {
   return last;
 }
 
-/** An Anthropic `cache_control` marker in the call, its constants, or the model's settings. */
-function caching(sources: Node[], settings: Node[]): PromptCaching {
-  let explicit = false;
+const marker = /(["']?)(cache_control|cacheControl)\1\]?\s*[:=]/g;
+
+/** Anthropic `cache_control` markers in the call, its constants, or the model's settings: one entry per breakpoint. */
+function caching(resolver: Resolver, sources: Node[], settings: Node[]): PromptCaching {
   let ttl: PromptCaching['ttl'] = null;
   const seen = new Set<string>();
+  const markers = new Map<number, TextRange>();
   for (const node of [...sources, ...settings]) {
     const key = `${node.startIndex}:${node.endIndex}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const text = node.text;
     if (!/cache_control|cacheControl/.test(text)) continue;
-    explicit = true;
+    for (const match of text.matchAll(marker)) {
+      const offset = node.startIndex + (match.index ?? 0);
+      if (!markers.has(offset)) markers.set(offset, markerEntry(resolver, offset, match[0].length));
+    }
     if (/["']?ttl["']?\s*[:=]\s*["']1h["']/.test(text)) ttl = '1h';
     else ttl ??= /["']?ttl["']?\s*[:=]\s*["']5m["']/.test(text) ? '5m' : null;
   }
-  return { explicit, ttl };
+  const ranges = [...markers.values()].sort((a, b) => a.start - b.start);
+  return { explicit: ranges.length > 0, ttl, markers: ranges };
 }
 
-export type { TextRange };
+/** The whole `cache_control` entry (key and value) starting at `offset`. */
+function markerEntry(resolver: Resolver, offset: number, length: number): TextRange {
+  let node: Node | null = resolver.root.descendantForIndex(offset, offset + Math.max(1, length - 1));
+  for (let i = 0; node && i < 4; i++, node = node.parent) {
+    if (node.type === 'pair' || node.type === 'keyword_argument') return rangeOf(node);
+  }
+  return { start: offset, end: offset + length };
+}

@@ -58,6 +58,9 @@ export class Resolver {
     this.bindings = new Bindings(text, root, this.tracker);
   }
 
+  /** The source text between two offsets. */
+  readonly slice = (start: number, end: number): string => this.text.slice(start, end);
+
   /** The expression that gives `expr` its value, and how it was reached; null when the file does not say. */
   private readonly resolved = new Map<number, { value: Resolved | null; dependencies: Dependencies }>();
 
@@ -278,7 +281,7 @@ export class Resolver {
   segments(expr: Node, depth = 0): SegmentsResult {
     const node = unwrap(expr);
     const dynamic = (): SegmentsResult => ({
-      segments: [{ kind: 'dynamic', expression: node.text }],
+      segments: [{ kind: 'dynamic', expression: node.text, range: rangeOf(node) }],
       via: 'dynamic',
       range: rangeOf(node),
       sources: [node],
@@ -321,7 +324,7 @@ export class Resolver {
               ? 'literal'
               : 'constant';
         return {
-          segments: mergeSegments([...a.segments, ...b.segments]),
+          segments: mergeSegments([...a.segments, ...b.segments], this.slice),
           via,
           range: rangeOf(node),
           sources: [...a.sources, ...b.sources],
@@ -368,16 +371,10 @@ export class Resolver {
       const segments: PromptSegment[] = [];
       for (const segment of inner.segments) {
         if (segment.kind === 'dynamic') segments.push(segment);
-        else {
-          const parts = segment.text.split(/(\{[^{}]*\})/);
-          for (const part of parts) {
-            if (/^\{[^{}]*\}$/.test(part)) segments.push({ kind: 'dynamic', expression: part.slice(1, -1) || '{}' });
-            else if (part) segments.push({ kind: 'static', text: part });
-          }
-        }
+        else segments.push(...formatFields(segment, this.text));
       }
       const hasDynamic = segments.some((s) => s.kind === 'dynamic');
-      return { ...inner, segments: mergeSegments(segments), via: hasDynamic ? 'dynamic' : inner.via };
+      return { ...inner, segments: mergeSegments(segments, this.slice), via: hasDynamic ? 'dynamic' : inner.via };
     }
     if (method === 'join' && first) {
       const separator = this.string(object, depth + 1)?.value;
@@ -525,6 +522,24 @@ export class Resolver {
     const keyword = args.find((n) => n.type === 'keyword_argument' && n.childForFieldName('name')?.text === 'default');
     return keyword?.childForFieldName('value') ?? null;
   }
+}
+
+/**
+ * A static segment of a `.format()` template split at its `{field}`s. The parts keep their ranges when the
+ * segment's text is written as it reads (no escapes), so that offsets within it are offsets in the source.
+ */
+function formatFields(segment: PromptSegment & { kind: 'static' }, source: string): PromptSegment[] {
+  const { range } = segment;
+  const placed = range !== undefined && source.slice(range.start, range.end) === segment.text;
+  const parts: PromptSegment[] = [];
+  let offset = range?.start ?? 0;
+  for (const part of segment.text.split(/(\{[^{}]*\})/)) {
+    const partRange = placed ? { range: { start: offset, end: offset + part.length } } : {};
+    offset += part.length;
+    if (/^\{[^{}]*\}$/.test(part)) parts.push({ kind: 'dynamic', expression: part.slice(1, -1) || '{}', ...partRange });
+    else if (part) parts.push({ kind: 'static', text: part, ...partRange });
+  }
+  return parts;
 }
 
 /** `None`, `null`, `undefined`: a placeholder assigned before the real value. */

@@ -115,7 +115,7 @@ export function literalSegments(node: Node): PromptSegment[] | null {
       if (!segments) return null;
       parts.push(...segments);
     }
-    return mergeSegments(parts);
+    return mergeSegments(parts, (start, end) => node.text.slice(start - node.startIndex, end - node.startIndex));
   }
   if (node.type === 'template_string') return templateSegments(node);
   if (node.type !== 'string') return null;
@@ -123,11 +123,14 @@ export function literalSegments(node: Node): PromptSegment[] | null {
   // Most literals are plain: read them from the text alone (each step into the tree is a call into wasm).
   const plain = /^([rRbBuU]{0,2})("""|'''|"|')([\s\S]*)\2$/.exec(text);
   if (plain && !plain[3].includes(plain[2].charAt(0))) {
-    return [{ kind: 'static', text: /[rR]/.test(plain[1]) ? plain[3] : decodeEscapes(plain[3]) }];
+    const start = node.startIndex + plain[1].length + plain[2].length;
+    const range = { start, end: start + plain[3].length };
+    return [{ kind: 'static', text: /[rR]/.test(plain[1]) ? plain[3] : decodeEscapes(plain[3]), range }];
   }
   const first = node.firstChild;
   if (first?.type === 'string_start') return pythonStringSegments(node, first.text);
-  return [{ kind: 'static', text: decodeEscapes(text.slice(1, -1)) }];
+  const range = { start: node.startIndex + 1, end: Math.max(node.startIndex + 1, node.endIndex - 1) };
+  return [{ kind: 'static', text: decodeEscapes(text.slice(1, -1)), range }];
 }
 
 function pythonStringSegments(node: Node, start: string): PromptSegment[] {
@@ -146,13 +149,18 @@ function pythonStringSegments(node: Node, start: string): PromptSegment[] {
   for (const child of node.namedChildren) {
     if (!child || child.type !== 'interpolation') continue;
     const staticText = whole.slice(cursor - base, child.startIndex - base);
-    if (staticText) segments.push({ kind: 'static', text: decode(staticText) });
-    segments.push({ kind: 'dynamic', expression: child.childForFieldName('expression')?.text ?? child.text });
+    if (staticText)
+      segments.push({ kind: 'static', text: decode(staticText), range: { start: cursor, end: child.startIndex } });
+    segments.push({
+      kind: 'dynamic',
+      expression: child.childForFieldName('expression')?.text ?? child.text,
+      range: rangeOf(child),
+    });
     cursor = child.endIndex;
   }
   const rest = whole.slice(cursor - base, end - base);
-  if (rest) segments.push({ kind: 'static', text: decode(rest) });
-  return segments.length > 0 ? segments : [{ kind: 'static', text: '' }];
+  if (rest) segments.push({ kind: 'static', text: decode(rest), range: { start: cursor, end } });
+  return segments.length > 0 ? segments : [{ kind: 'static', text: '', range: { start: bodyStart, end: bodyStart } }];
 }
 
 function templateSegments(node: Node): PromptSegment[] {
@@ -163,21 +171,46 @@ function templateSegments(node: Node): PromptSegment[] {
   for (const child of node.namedChildren) {
     if (!child || child.type !== 'template_substitution') continue;
     const staticText = whole.slice(cursor - base, child.startIndex - base);
-    if (staticText) segments.push({ kind: 'static', text: decodeEscapes(staticText) });
-    segments.push({ kind: 'dynamic', expression: child.text.slice(2, -1).trim() });
+    if (staticText)
+      segments.push({
+        kind: 'static',
+        text: decodeEscapes(staticText),
+        range: { start: cursor, end: child.startIndex },
+      });
+    segments.push({ kind: 'dynamic', expression: child.text.slice(2, -1).trim(), range: rangeOf(child) });
     cursor = child.endIndex;
   }
-  const rest = whole.slice(cursor - base, Math.max(cursor - base, whole.length - 1));
-  if (rest) segments.push({ kind: 'static', text: decodeEscapes(rest) });
-  return segments.length > 0 ? segments : [{ kind: 'static', text: '' }];
+  const restEnd = Math.max(cursor, node.endIndex - 1);
+  const rest = whole.slice(cursor - base, restEnd - base);
+  if (rest) segments.push({ kind: 'static', text: decodeEscapes(rest), range: { start: cursor, end: restEnd } });
+  return segments.length > 0 ? segments : [{ kind: 'static', text: '', range: { start: cursor, end: cursor } }];
 }
 
-export function mergeSegments(segments: PromptSegment[]): PromptSegment[] {
+/** What may stand between two pieces of one string written in parts: quotes, prefixes, `+`, spaces, parentheses. */
+const joinGap = /^[\s"'`+()\\rRbBuUfF]*$/;
+
+/**
+ * Joins neighbouring static segments and drops empty ones. `source` reads the text between two pieces: when
+ * only quotes and `+` separate them (`"a" + "b"`), the joined segment's range spans both; otherwise (or without
+ * `source`) it has no one place and no range.
+ */
+export function mergeSegments(
+  segments: PromptSegment[],
+  source?: (start: number, end: number) => string,
+): PromptSegment[] {
   const merged: PromptSegment[] = [];
   for (const segment of segments) {
     const last = merged[merged.length - 1];
-    if (segment.kind === 'static' && last?.kind === 'static') last.text += segment.text;
-    else if (segment.kind === 'static' && segment.text === '' && merged.length > 0) continue;
+    if (segment.kind === 'static' && last?.kind === 'static') {
+      last.text += segment.text;
+      const gap =
+        last.range && segment.range && source && segment.range.start >= last.range.end
+          ? source(last.range.end, segment.range.start)
+          : null;
+      if (last.range && segment.range && gap !== null && joinGap.test(gap))
+        last.range = { start: last.range.start, end: segment.range.end };
+      else delete last.range;
+    } else if (segment.kind === 'static' && segment.text === '' && merged.length > 0) continue;
     else merged.push({ ...segment });
   }
   return merged;

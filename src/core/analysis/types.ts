@@ -2,7 +2,9 @@
  * The call record: the contract between the analysis core and every surface (CodeLens, hover, diagnostics,
  * quick fixes, CLI). Plain data only, so that it serialises to JSON as it is.
  *
- * Offsets are UTF-16 code-unit offsets into the analysed text (what VS Code's `positionAt` takes).
+ * Offsets are UTF-16 code-unit offsets into the analysed text (what VS Code's `positionAt` takes). Every
+ * `{ start, end }` object anywhere in a record is a `TextRange` of that text, and nothing else has that shape:
+ * re-analysis after an edit shifts them all without a list of fields to keep up to date.
  */
 
 export type LanguageId = 'python' | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact';
@@ -20,8 +22,14 @@ export interface TextRange {
 /** How the model name was found. */
 export type ModelVia = 'literal' | 'constant' | 'default-param' | 'unresolved';
 
-/** A piece of prompt text: known at analysis time, or produced at run time by an expression. */
-export type PromptSegment = { kind: 'static'; text: string } | { kind: 'dynamic'; expression: string };
+/**
+ * A piece of prompt text: known at analysis time, or produced at run time by an expression. `range` is where it
+ * is written, from its first character to its last (static text merged from `"a" + "b"` spans the operator
+ * too; a dynamic part is its field `{x}` / `${x}` or its expression). It is absent for text the analyser adds
+ * (the line break between content blocks) and for text it cannot place (split out of an escaped literal).
+ */
+export type PromptSegment =
+  { kind: 'static'; text: string; range?: TextRange } | { kind: 'dynamic'; expression: string; range?: TextRange };
 
 export type SystemPromptKind = 'none' | 'literal' | 'constant' | 'dynamic';
 
@@ -37,6 +45,8 @@ export interface PromptMessage {
   /** `user`, `assistant`, `system`, `developer`, `tool`, or `unknown` when not written in the call. */
   role: string;
   segments: PromptSegment[];
+  /** Where the message's content is written. */
+  range?: TextRange;
 }
 
 export interface OutputLimit {
@@ -69,6 +79,94 @@ export interface PromptCaching {
   explicit: boolean;
   /** The marker's ttl when written: `5m` (default) or `1h`. */
   ttl: '5m' | '1h' | null;
+  /** Each `cache_control` entry written for the request (a breakpoint), in text order. */
+  markers: TextRange[];
+}
+
+/** Where a parameter's entry is written: among the call's arguments, in options built elsewhere in the file (a variable, a spread), or on the constructor of the object the call is made on (LangChain, `GenerativeModel`). */
+export type SiteLocation = 'call' | 'options' | 'constructor';
+
+/** Where one parameter is written, for fixes that edit it. */
+export interface ParamSite {
+  /** The parameter's own name as written (`max_output_tokens` of `config.max_output_tokens`). */
+  name: string;
+  /** The key: a keyword's name, a property key (quoted or not); absent for a positional argument. */
+  key?: TextRange;
+  /** The value expression. */
+  value: TextRange;
+  /** The whole entry (`key=value`, `"key": value`, `key: value`); the value for a positional argument. */
+  entry: TextRange;
+  /** A shorthand property (`{ max_tokens }`): key and value are one token. */
+  shorthand?: boolean;
+  where: SiteLocation;
+  /** The literal the value comes from through same-file names (a constant's string or number), when elsewhere. */
+  literal?: TextRange;
+}
+
+/** A list of named arguments where a new one can be added. */
+export interface OptionsSite {
+  /** `(…)` of a call taking keyword arguments, or `{…}` of a Python dict or JS object literal. */
+  range: TextRange;
+  syntax: 'keywords' | 'dict' | 'object';
+  /** The entries as written, in order: an added one follows their layout (line breaks, indentation, commas). */
+  entries: TextRange[];
+  where: SiteLocation;
+}
+
+/** A content block of a prompt written as a dict / object (`{"type": "text", "text": ...}`). */
+export interface PromptBlock {
+  options: OptionsSite;
+  /** Its text is known at analysis time. */
+  static: boolean;
+  /** It carries a `cache_control` marker. */
+  cached: boolean;
+}
+
+/** The places a fix edits. */
+export interface CallSites {
+  /**
+   * Where the call's named arguments are written: its keywords, its inline options object, or the literal an
+   * options variable is built from. Null when the file does not show them.
+   */
+  options: OptionsSite | null;
+  /** The nearest constructor or factory call whose arguments carry this call's settings, when in this file. */
+  constructorOptions: OptionsSite | null;
+  /** False when some named arguments are out of sight (a spread or an options variable the file does not resolve). */
+  complete: boolean;
+  model?: ParamSite;
+  outputLimit?: ParamSite;
+  system?: ParamSite;
+  messages?: ParamSite;
+  reasoningEffort?: ParamSite;
+  /** Gemini's `config` / `generation_config` value (where `max_output_tokens` goes). */
+  config?: ParamSite;
+  /** The entries of that config when it is written in this file (a dict, an object, a config constructor). */
+  configOptions?: OptionsSite;
+  /** The system prompt's content blocks, when it is a list of them written in this file. */
+  systemBlocks?: PromptBlock[];
+}
+
+/** What a request uses, which a cheaper model must support too. */
+export interface CallFeatures {
+  tools: boolean;
+  /** Images (or other media) in the input. */
+  vision: boolean;
+  /** A response format, schema or structured-output helper. */
+  structuredOutput: boolean;
+  /** The answer is constrained to a fixed set of values (an enum or `Literal` schema, a choice list). */
+  enumOutput: boolean;
+}
+
+export type LoopKind = 'for' | 'while' | 'comprehension' | 'callback';
+
+/** A conversation list that grows with every turn and is sent whole. */
+export interface HistoryGrowth {
+  /** The list as written (`messages`, `self.history`). */
+  variable: string;
+  /** Where it grows: `loop` when appended to in a loop around the call, `turns` when in a method called per turn. */
+  per: 'loop' | 'turns';
+  /** The appends (`.append(...)`, `.push(...)`, `+=`). */
+  appends: TextRange[];
 }
 
 export interface CallRecord {
@@ -92,6 +190,10 @@ export interface CallRecord {
   stream: boolean;
   /** Inside a loop body, comprehension, or `.map/.forEach` callback in the same function. */
   inLoop: boolean;
+  /** The innermost such loop's kind; null outside loops. */
+  loopKind: LoopKind | null;
+  /** Inside a function that serves a request (a route, a view, an HTTP handler): answered while a user waits. */
+  inRequestHandler: boolean;
   /** Sent through a batch API (`batches.create`), so batch prices apply. */
   batch: boolean;
   systemPrompt: SystemPrompt;
@@ -102,6 +204,12 @@ export interface CallRecord {
   /** Calls per day from an annotation comment just above the call (`# llm-cost-lens: 5000/day`). */
   callsPerDay: number | null;
   argumentRanges: ArgumentRanges;
+  /** `reasoning_effort` / `reasoning.effort` as written, when it resolves to a string. */
+  reasoningEffort: string | null;
+  features: CallFeatures;
+  /** Set when the messages are a list that grows per turn with no trimming in sight. */
+  history: HistoryGrowth | null;
+  sites: CallSites;
 }
 
 export interface SkippedFile {

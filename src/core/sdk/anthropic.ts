@@ -36,6 +36,8 @@ export const anthropic: SdkEntry = {
     outputLimit: ['max_tokens', 'max_tokens_to_sample'],
     stream: ['stream'],
     baseUrl: ['base_url', 'baseURL'],
+    tools: ['tools'],
+    structuredOutput: ['output_format', 'output_config.format'],
   },
   transparent: ['with_raw_response', 'with_streaming_response', 'beta', 'withResponse'],
 };

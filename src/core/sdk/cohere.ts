@@ -22,6 +22,8 @@ export const cohere: SdkEntry = {
     outputLimit: ['max_tokens', 'maxTokens'],
     stream: [],
     baseUrl: ['base_url', 'baseUrl'],
+    tools: ['tools'],
+    structuredOutput: ['response_format', 'responseFormat'],
   },
   transparent: ['v2'],
 };

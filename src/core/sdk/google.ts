@@ -58,6 +58,18 @@ export const google: SdkEntry = {
     ],
     stream: ['stream'],
     baseUrl: ['http_options.base_url', 'httpOptions.baseUrl'],
+    tools: ['config.tools', 'tools'],
+    structuredOutput: [
+      'config.response_schema',
+      'config.responseSchema',
+      'config.response_json_schema',
+      'config.responseJsonSchema',
+      'config.response_mime_type',
+      'config.responseMimeType',
+      'generation_config.response_schema',
+      'generationConfig.responseSchema',
+    ],
+    config: ['config', 'generation_config', 'generationConfig'],
   },
   transparent: ['aio'],
 };

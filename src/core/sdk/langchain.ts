@@ -86,5 +86,6 @@ export const langchain: SdkEntry = {
     ],
     stream: ['streaming'],
     baseUrl: ['base_url', 'openai_api_base', 'baseURL', 'configuration.baseURL', 'azure_endpoint'],
+    reasoningEffort: ['reasoning_effort', 'reasoningEffort', 'reasoning.effort'],
   },
 };

@@ -30,5 +30,8 @@ export const litellm: SdkEntry = {
     outputLimit: ['max_tokens', 'max_completion_tokens', 'max_output_tokens'],
     stream: ['stream'],
     baseUrl: ['api_base', 'base_url'],
+    reasoningEffort: ['reasoning_effort'],
+    tools: ['tools', 'functions'],
+    structuredOutput: ['response_format'],
   },
 };

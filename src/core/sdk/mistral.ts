@@ -25,5 +25,7 @@ export const mistral: SdkEntry = {
     outputLimit: ['max_tokens', 'maxTokens'],
     stream: ['stream'],
     baseUrl: ['server_url', 'serverURL'],
+    tools: ['tools'],
+    structuredOutput: ['response_format', 'responseFormat'],
   },
 };

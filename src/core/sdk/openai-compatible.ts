@@ -32,6 +32,9 @@ export const openaiCompatible: SdkEntry = {
     outputLimit: ['max_completion_tokens', 'max_tokens'],
     stream: ['stream'],
     baseUrl: ['base_url', 'baseURL'],
+    reasoningEffort: ['reasoning_effort'],
+    tools: ['tools', 'functions'],
+    structuredOutput: ['response_format'],
   },
   transparent: ['with_raw_response', 'with_streaming_response'],
 };

@@ -48,6 +48,9 @@ export const openai: SdkEntry = {
     outputLimit: ['max_completion_tokens', 'max_output_tokens', 'max_tokens'],
     stream: ['stream'],
     baseUrl: ['base_url', 'baseURL', 'azure_endpoint', 'endpoint', 'api_base'],
+    reasoningEffort: ['reasoning_effort', 'reasoning.effort'],
+    tools: ['tools', 'functions'],
+    structuredOutput: ['response_format', 'text_format', 'text.format'],
   },
   transparent: ['with_raw_response', 'with_streaming_response', 'beta'],
 };

@@ -36,6 +36,14 @@ export interface ParamNames {
   outputLimit: readonly string[];
   stream: readonly string[];
   baseUrl: readonly string[];
+  /** Reasoning effort (`reasoning_effort`, `reasoning.effort`). */
+  reasoningEffort?: readonly string[];
+  /** Tool definitions: a request with them needs a model that calls tools. */
+  tools?: readonly string[];
+  /** A response format or schema: a request with one needs a model with structured output. */
+  structuredOutput?: readonly string[];
+  /** The generation config object that holds the output limit (Gemini `config`, `generation_config`). */
+  config?: readonly string[];
 }
 
 export interface ConstructorEntry {

@@ -59,5 +59,8 @@ export const vercelAi: SdkEntry = {
     outputLimit: ['maxOutputTokens', 'maxTokens'],
     stream: [],
     baseUrl: ['baseURL'],
+    reasoningEffort: ['providerOptions.openai.reasoningEffort'],
+    tools: ['tools'],
+    structuredOutput: ['schema', 'output', 'experimental_output'],
   },
 };

@@ -87,7 +87,7 @@ function compare(want: ExpectedCall, got: CallRecord): string[] {
   if (got.batch) actual.batch = true;
   if (got.baseUrl) actual.baseUrl = got.baseUrl;
   if (got.callsPerDay) actual.callsPerDay = got.callsPerDay;
-  if (got.caching.explicit) actual.caching = got.caching;
+  if (got.caching.explicit) actual.caching = { explicit: got.caching.explicit, ttl: got.caching.ttl };
   const differences: string[] = [];
   const keys = new Set([...Object.keys(want), ...Object.keys(actual)] as (keyof ExpectedCall)[]);
   for (const key of keys) {

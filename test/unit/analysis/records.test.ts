@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { analyze, mentionsLlmSdk, skipReason } from '../../../src/core/analysis/analyze';
-import type { CallRecord, LanguageId } from '../../../src/core/analysis/types';
+import type { CallRecord, LanguageId, PromptSegment } from '../../../src/core/analysis/types';
 import { ParserHost } from '../../../src/core/parsing/host';
 import { wasmDir } from '../helpers/paths';
 
@@ -10,6 +10,22 @@ after(() => host.dispose());
 
 async function calls(text: string, languageId: LanguageId = 'python'): Promise<CallRecord[]> {
   return (await analyze(text, languageId, 'x', host)).calls;
+}
+
+/** Where each segment is written, as source text. */
+function written(text: string, segments: readonly PromptSegment[]): string[] {
+  return segments.map((s) => (s.range ? text.slice(s.range.start, s.range.end) : '(no range)'));
+}
+
+/** A copy without ranges (and with empty range lists), to compare contents. */
+function withoutRanges<T>(value: T): T {
+  return JSON.parse(
+    JSON.stringify(value, (key, item: unknown) => {
+      if (key === 'range') return undefined;
+      if (key === 'markers') return [];
+      return item;
+    }),
+  ) as T;
 }
 
 describe('call records', () => {
@@ -32,18 +48,34 @@ describe('call records', () => {
   });
 
   it('splits prompts into static text and dynamic parts (f-strings, templates, concatenation, format)', async () => {
-    const py = await calls(
+    const pyText =
       'import anthropic\nclient = anthropic.Anthropic()\nBASE = "You help " + "with {topic}."\n' +
-        'def f(user, topic):\n    return client.messages.create(model="claude-haiku-4-5", max_tokens=5, system=BASE.format(topic=topic),\n' +
-        '        messages=[{"role": "user", "content": f"Hi {user}!"}, {"role": "assistant", "content": [{"type": "text", "text": "Hello"}]}])\n',
-    );
+      'def f(user, topic):\n    return client.messages.create(model="claude-haiku-4-5", max_tokens=5, system=BASE.format(topic=topic),\n' +
+      '        messages=[{"role": "user", "content": f"Hi {user}!"}, {"role": "assistant", "content": [{"type": "text", "text": "Hello"}]}])\n';
+    const py = await calls(pyText);
     assert.equal(py[0].systemPrompt.kind, 'dynamic');
-    assert.deepEqual(py[0].systemPrompt.segments, [
+    // Text joined from two literals and then split at a format field has no one place in the source.
+    assert.deepEqual(written(pyText, py[0].systemPrompt.segments), ['(no range)', '(no range)', '(no range)']);
+    const formatText =
+      'import anthropic\nclient = anthropic.Anthropic()\nBASE = "You help " + "with:"\nTOPIC = "On {topic}."\n' +
+      'def f(topic):\n    return client.messages.create(model="claude-haiku-4-5", max_tokens=5, system=BASE + TOPIC.format(topic=topic), messages=[])\n';
+    const [formatted] = await calls(formatText);
+    assert.deepEqual(written(formatText, formatted.systemPrompt.segments), ['(no range)', '{topic}', '.']);
+    const [joined] = await calls(formatText.replace('TOPIC.format(topic=topic)', 'f"{topic}"'));
+    assert.deepEqual(
+      written(formatText.replace('TOPIC.format(topic=topic)', 'f"{topic}"'), joined.systemPrompt.segments),
+      ['You help " + "with:', '{topic}'],
+    );
+    assert.deepEqual(
+      py[0].messages.map((m) => written(pyText, m.segments)),
+      [['Hi ', '{user}', '!'], ['Hello']],
+    );
+    assert.deepEqual(withoutRanges(py[0].systemPrompt.segments), [
       { kind: 'static', text: 'You help with ' },
       { kind: 'dynamic', expression: 'topic' },
       { kind: 'static', text: '.' },
     ]);
-    assert.deepEqual(py[0].messages, [
+    assert.deepEqual(withoutRanges(py[0].messages), [
       {
         role: 'user',
         segments: [
@@ -54,14 +86,15 @@ describe('call records', () => {
       },
       { role: 'assistant', segments: [{ kind: 'static', text: 'Hello' }] },
     ]);
-    const ts = await calls(
+    const tsText =
       "import OpenAI from 'openai';\nconst openai = new OpenAI();\nconst SYSTEM = 'Be brief.';\n" +
-        "export const f = (name: string) => openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: `Hi ${name}` }] });\n",
-      'typescript',
-    );
+      "export const f = (name: string) => openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: `Hi ${name}` }] });\n";
+    const ts = await calls(tsText, 'typescript');
     assert.equal(ts[0].systemPrompt.kind, 'constant');
-    assert.deepEqual(ts[0].systemPrompt.segments, [{ kind: 'static', text: 'Be brief.' }]);
-    assert.deepEqual(ts[0].messages, [
+    assert.deepEqual(written(tsText, ts[0].systemPrompt.segments), ['Be brief.']);
+    assert.deepEqual(written(tsText, ts[0].messages[0].segments), ['Hi ', '${name}']);
+    assert.deepEqual(withoutRanges(ts[0].systemPrompt.segments), [{ kind: 'static', text: 'Be brief.' }]);
+    assert.deepEqual(withoutRanges(ts[0].messages), [
       {
         role: 'user',
         segments: [
@@ -80,7 +113,8 @@ describe('call records', () => {
         '# llm-cost-lens: 1.5k/day\nr = client.messages.create(**params, system=[BLOCK], messages=[])\n' +
         'b = client.messages.batches.create(requests=[])\n',
     );
-    assert.deepEqual(cached.caching, { explicit: true, ttl: '1h' });
+    assert.deepEqual(withoutRanges(cached.caching), { explicit: true, ttl: '1h', markers: [] });
+    assert.equal(cached.caching.markers.length, 1);
     assert.equal(cached.callsPerDay, 1500);
     assert.equal(cached.model, 'claude-sonnet-4-5');
     assert.equal(cached.modelVia, 'constant');

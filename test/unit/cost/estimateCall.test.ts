@@ -64,7 +64,7 @@ test('estimate: Anthropic cache_control 5m: one write per lifetime, reads for th
     sdk: 'anthropic',
     api: 'messages.create',
     systemPrompt: longSystem,
-    caching: { explicit: true, ttl: null },
+    caching: { explicit: true, ttl: null, markers: [] },
     outputLimit: true,
     outputLimitValue: 1024,
   });
@@ -84,7 +84,7 @@ test('estimate: Anthropic cache_control 1h', () => {
     model: 'claude-sonnet-4-5',
     sdk: 'anthropic',
     systemPrompt: longSystem,
-    caching: { explicit: true, ttl: '1h' },
+    caching: { explicit: true, ttl: '1h', markers: [] },
   });
   // 24 lifetimes a day: per call 48 written, 1,952 read. 209 × 3 + 1,952 × 0.30 + 48 × 6 + 500 × 15
   near(perCall(estimateCallCost(call, context)).expected, 0.0090006, 'expected');
@@ -95,7 +95,7 @@ test('estimate: a prefix below the model minimum is not cached', () => {
     model: 'claude-haiku-4-5',
     sdk: 'anthropic',
     systemPrompt: longSystem,
-    caching: { explicit: true, ttl: null },
+    caching: { explicit: true, ttl: null, markers: [] },
   });
   const cost = estimateCallCost(call, context);
   // 2,209 × 1 + 500 × 5

@@ -19,9 +19,15 @@ export function callRecord(fields: Partial<CallRecord> & { model: string | null 
     systemPrompt: { kind: 'none', segments: [] },
     messages: [{ role: 'user', segments: [dynamic('question')] }],
     baseUrl: null,
-    caching: { explicit: false, ttl: null },
+    caching: { explicit: false, ttl: null, markers: [] },
     callsPerDay: null,
     argumentRanges: { args: { start: 0, end: 1 } },
+    loopKind: null,
+    inRequestHandler: false,
+    reasoningEffort: null,
+    features: { tools: false, vision: false, structuredOutput: false, enumOutput: false },
+    history: null,
+    sites: { options: null, constructorOptions: null, complete: true },
     ...fields,
   };
 }

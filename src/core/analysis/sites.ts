@@ -1,0 +1,146 @@
+import type { Node } from 'web-tree-sitter';
+import type { Resolver } from './resolver';
+import { contains, isCall, isStringLike, numberLiteral, rangeOf, sameNode, unwrap } from './syntax';
+import type { OptionsSite, ParamSite, SiteLocation } from './types';
+
+/** Where fixes edit: the entries of parameters and the argument lists new ones go into. */
+
+const spreads = new Set(['dictionary_splat', 'spread_element']);
+
+/** The entries of an argument list or a dict / object literal, comments left out. */
+function entriesOf(node: Node): Node[] {
+  return node.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
+}
+
+/** `where` for a node found among a call's parameters: written in the call, or built elsewhere in the file. */
+export function locationOf(call: Node, node: Node, onConstructor: boolean): SiteLocation {
+  if (onConstructor) return 'constructor';
+  return contains(call, node) ? 'call' : 'options';
+}
+
+/** The site of a parameter whose value expression is `value`. */
+export function paramSite(
+  resolver: Resolver,
+  name: string,
+  value: Node,
+  where: SiteLocation,
+  literalNode?: Node | null,
+): ParamSite {
+  const parent = value.parent;
+  const site: ParamSite = { name, value: rangeOf(value), entry: rangeOf(value), where };
+  if (value.type === 'shorthand_property_identifier') {
+    site.key = rangeOf(value);
+    site.shorthand = true;
+  } else if (parent && (parent.type === 'keyword_argument' || parent.type === 'pair')) {
+    const key = parent.childForFieldName(parent.type === 'pair' ? 'key' : 'name');
+    if (key && sameNode(parent.childForFieldName('value'), value)) {
+      site.key = rangeOf(key);
+      site.entry = rangeOf(parent);
+    }
+  } else if (parent && (parent.type === 'assignment' || parent.type === 'assignment_expression')) {
+    // `params["max_tokens"] = 100` / `params.max_tokens = 100`: the key is the subscript or the property.
+    const target = parent.childForFieldName('left');
+    const key =
+      target?.childForFieldName('subscript') ??
+      target?.childForFieldName('index') ??
+      target?.childForFieldName('property') ??
+      target?.childForFieldName('attribute');
+    if (key) {
+      site.key = rangeOf(key);
+      site.entry = rangeOf(parent);
+    }
+  }
+  const literal = literalNode ?? resolvedLiteral(resolver, value);
+  if (literal && !sameNode(literal, value) && !contains(value, literal)) site.literal = rangeOf(literal);
+  return site;
+}
+
+function resolvedLiteral(resolver: Resolver, value: Node): Node | null {
+  const resolved = resolver.resolve(value)?.node;
+  if (!resolved) return null;
+  return isStringLike(resolved) || numberLiteral(resolved) !== null ? resolved : null;
+}
+
+/**
+ * The options an expression stands for: a dict / object literal, the keyword arguments of a call (a config
+ * constructor such as `types.GenerateContentConfig(...)`, a LangChain model), or a name bound to one in this
+ * file (then `where` is `options`: the edit goes where the value is built).
+ */
+export function optionsSite(resolver: Resolver, expr: Node, where: SiteLocation, depth = 0): OptionsSite | null {
+  const node = unwrap(expr);
+  if (node.type === 'dictionary' || node.type === 'object') {
+    return {
+      range: rangeOf(node),
+      syntax: node.type === 'object' ? 'object' : 'dict',
+      entries: entriesOf(node).map(rangeOf),
+      where,
+    };
+  }
+  if (isCall(node)) {
+    const args = node.childForFieldName('arguments');
+    if (!args) return null;
+    if (resolver.python)
+      return { range: rangeOf(args), syntax: 'keywords', entries: entriesOf(args).map(rangeOf), where };
+    const object = entriesOf(args).find((n) => unwrap(n).type === 'object' || n.type === 'identifier');
+    return object && depth < 4 ? optionsSite(resolver, object, where, depth + 1) : null;
+  }
+  if ((node.type === 'identifier' || node.type === 'attribute' || node.type === 'member_expression') && depth < 4) {
+    const resolved = resolver.resolve(node);
+    if (!resolved || sameNode(resolved.node, node)) return null;
+    return optionsSite(resolver, resolved.node, where === 'call' ? 'options' : where, depth + 1);
+  }
+  return null;
+}
+
+/**
+ * The options of a call itself: Python keyword arguments, or the JS options object (inline, or the literal a
+ * name passed in is bound to). Null when a JS call passes no options the file shows.
+ */
+export function callOptions(resolver: Resolver, call: Node): OptionsSite | null {
+  const args = call.childForFieldName('arguments');
+  if (!args) return null;
+  if (resolver.python)
+    return { range: rangeOf(args), syntax: 'keywords', entries: entriesOf(args).map(rangeOf), where: 'call' };
+  for (const argument of entriesOf(args)) {
+    const node = unwrap(argument);
+    if (node.type === 'object') return optionsSite(resolver, node, 'call');
+    if (node.type === 'identifier') {
+      const site = optionsSite(resolver, node, 'options');
+      if (site) return site;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether every named argument of the call is in sight: each `**spread` / `...spread` resolves to entries in
+ * this file, and a JS options argument passed by name resolves to an object. `promptFirst`: the call's first
+ * argument is the prompt (LangChain `invoke`, a chat's `sendMessage`), so a name there hides no options.
+ */
+export function optionsComplete(resolver: Resolver, call: Node, promptFirst: boolean): boolean {
+  const args = call.childForFieldName('arguments');
+  if (!args) return true;
+  const visible = (container: Node, depth: number): boolean => {
+    for (const entry of entriesOf(container)) {
+      if (!spreads.has(entry.type)) continue;
+      const inner = entry.firstNamedChild;
+      const resolved = inner ? resolver.resolve(inner)?.node : null;
+      if (!resolved || (resolved.type !== 'dictionary' && resolved.type !== 'object' && !isCall(resolved)))
+        return false;
+      if (depth < 4 && !isCall(resolved) && !visible(resolved, depth + 1)) return false;
+    }
+    return true;
+  };
+  if (!visible(args, 0)) return false;
+  if (resolver.python) return true;
+  for (const argument of entriesOf(args)) {
+    const node = unwrap(argument);
+    if (node.type === 'object') return visible(node, 0);
+    if (node.type === 'identifier') {
+      const resolved = resolver.resolve(node)?.node;
+      if (resolved?.type === 'object') return visible(resolved, 0);
+      if (!resolved && !promptFirst) return false;
+    }
+  }
+  return true;
+}

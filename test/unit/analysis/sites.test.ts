@@ -1,0 +1,146 @@
+import * as assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { analyze } from '../../../src/core/analysis/analyze';
+import type { CallRecord, LanguageId, TextRange } from '../../../src/core/analysis/types';
+import { ParserHost } from '../../../src/core/parsing/host';
+import { wasmDir } from '../helpers/paths';
+
+const host = new ParserHost(wasmDir);
+after(() => host.dispose());
+
+async function calls(text: string, languageId: LanguageId = 'python'): Promise<CallRecord[]> {
+  return (await analyze(text, languageId, 'x', host)).calls;
+}
+
+const at = (text: string, range: TextRange | undefined): string =>
+  range ? text.slice(range.start, range.end) : '(none)';
+
+describe('call sites for fixes', () => {
+  it('places keys, values, entries and the literal behind a constant (Python keywords)', async () => {
+    const text =
+      'from openai import OpenAI\nclient = OpenAI()\nMODEL = "gpt-4o"\n' +
+      'r = client.chat.completions.create(\n    model=MODEL,\n    max_tokens=100,\n    messages=[],\n)\n';
+    const [call] = await calls(text);
+    const { sites } = call;
+    assert.equal(at(text, sites.model?.key), 'model');
+    assert.equal(at(text, sites.model?.value), 'MODEL');
+    assert.equal(at(text, sites.model?.literal), '"gpt-4o"');
+    assert.equal(sites.model?.where, 'call');
+    assert.equal(at(text, sites.outputLimit?.entry), 'max_tokens=100');
+    assert.equal(sites.outputLimit?.name, 'max_tokens');
+    assert.equal(sites.options?.syntax, 'keywords');
+    assert.deepEqual(
+      sites.options?.entries.map((r) => at(text, r)),
+      ['model=MODEL', 'max_tokens=100', 'messages=[]'],
+    );
+    assert.equal(sites.complete, true);
+  });
+
+  it('follows an options variable to where it is built, and knows when options are out of sight', async () => {
+    const text =
+      "import OpenAI from 'openai';\nconst openai = new OpenAI();\n" +
+      "const params = { model: 'o3', max_tokens: 50, messages: [] };\n" +
+      'export const a = () => openai.chat.completions.create(params);\n' +
+      'export const b = (opts: object) => openai.chat.completions.create(opts);\n' +
+      "export const c = (extra: object) => openai.chat.completions.create({ model: 'o3', ...extra, messages: [] });\n";
+    const [a, b, c] = await calls(text, 'typescript');
+    assert.equal(a.sites.options?.where, 'options');
+    assert.equal(a.sites.options?.syntax, 'object');
+    assert.equal(at(text, a.sites.outputLimit?.key), 'max_tokens');
+    assert.equal(a.sites.outputLimit?.where, 'options');
+    assert.equal(a.sites.complete, true);
+    assert.equal(b.sites.complete, false);
+    assert.equal(b.sites.options, null);
+    assert.equal(c.sites.complete, false);
+  });
+
+  it('places a LangChain constructor, a Gemini config and system prompt blocks', async () => {
+    const text =
+      'from langchain_openai import ChatOpenAI\nfrom google import genai\nimport anthropic\n' +
+      'llm = ChatOpenAI(model="gpt-4o", temperature=0)\n' +
+      'def ask(q):\n    return llm.invoke(q)\n' +
+      'client = genai.Client()\n' +
+      'def gem(q):\n    return client.models.generate_content(model="gemini-2.5-flash", contents=q, config={"temperature": 0})\n' +
+      'claude = anthropic.Anthropic()\n' +
+      'def cl(q):\n    return claude.messages.create(model="claude-sonnet-4-5", max_tokens=5, messages=[],\n' +
+      '        system=[{"type": "text", "text": "Policy."}, {"type": "text", "text": f"User {q}"}])\n';
+    const [lc, gem, cl] = await calls(text);
+    assert.equal(lc.sites.constructorOptions?.where, 'constructor');
+    assert.deepEqual(
+      lc.sites.constructorOptions?.entries.map((r) => at(text, r)),
+      ['model="gpt-4o"', 'temperature=0'],
+    );
+    assert.equal(lc.sites.model?.where, 'constructor');
+    assert.equal(lc.sites.complete, true);
+    assert.equal(at(text, gem.sites.configOptions?.range), '{"temperature": 0}');
+    assert.equal(gem.sites.configOptions?.syntax, 'dict');
+    assert.deepEqual(
+      cl.sites.systemBlocks?.map((b) => [at(text, b.options.range), b.static, b.cached]),
+      [
+        ['{"type": "text", "text": "Policy."}', true, false],
+        ['{"type": "text", "text": f"User {q}"}', false, false],
+      ],
+    );
+  });
+
+  it('counts cache_control breakpoints, one per entry', async () => {
+    const text =
+      'import anthropic\nclient = anthropic.Anthropic()\nC = {"type": "ephemeral"}\n' +
+      'B = {"type": "text", "text": "x", "cache_control": C}\n' +
+      'client.messages.create(model="claude-sonnet-4-5", max_tokens=5, system=[B, {"type": "text", "text": "y", "cache_control": C}],\n' +
+      '    messages=[{"role": "user", "content": [{"type": "text", "text": "q", "cache_control": {"type": "ephemeral"}}]}])\n';
+    const [call] = await calls(text);
+    assert.deepEqual(
+      call.caching.markers.map((r) => at(text, r)),
+      ['"cache_control": C', '"cache_control": C', '"cache_control": {"type": "ephemeral"}'],
+    );
+  });
+});
+
+describe('what a call uses and where it runs', () => {
+  it('reads tools, images, structured output, enums and the reasoning effort', async () => {
+    const text =
+      'from typing import Literal\nfrom pydantic import BaseModel\nfrom openai import OpenAI\nclient = OpenAI()\n' +
+      'class Label(BaseModel):\n    label: Literal["spam", "ham"]\n' +
+      'def a(url):\n    return client.chat.completions.create(model="gpt-4o", tools=[], reasoning_effort="low",\n' +
+      '        messages=[{"role": "user", "content": [{"type": "image_url", "image_url": {"url": url}}]}])\n' +
+      'def b(q):\n    return client.chat.completions.parse(model="gpt-4o", response_format=Label, messages=[{"role": "user", "content": q}])\n';
+    const [a, b] = await calls(text);
+    assert.deepEqual(a.features, { tools: true, vision: true, structuredOutput: false, enumOutput: false });
+    assert.equal(a.reasoningEffort, 'low');
+    assert.deepEqual(b.features, { tools: false, vision: false, structuredOutput: true, enumOutput: true });
+  });
+
+  it('tells loops apart and knows request handlers', async () => {
+    const text =
+      'from openai import OpenAI\nfrom fastapi import FastAPI\napp = FastAPI()\nclient = OpenAI()\n' +
+      'def job(rows):\n    for row in rows:\n        client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": row}])\n' +
+      '    while True:\n        client.chat.completions.create(model="gpt-4o", messages=[])\n' +
+      '@app.post("/tag")\ndef tag(items: list[str]):\n    return [client.chat.completions.create(model="gpt-4o", messages=[]) for i in items]\n';
+    const [forLoop, whileLoop, handler] = await calls(text);
+    assert.deepEqual([forLoop.loopKind, whileLoop.loopKind, handler.loopKind], ['for', 'while', 'comprehension']);
+    assert.deepEqual([forLoop.inRequestHandler, handler.inRequestHandler], [false, true]);
+  });
+
+  it('finds a history that grows per turn, and not one that is trimmed or rebuilt', async () => {
+    const text =
+      'from openai import OpenAI\nclient = OpenAI()\n' +
+      'class Bot:\n    def __init__(self):\n        self.history = []\n' +
+      '    def ask(self, q):\n        self.history.append({"role": "user", "content": q})\n' +
+      '        r = client.chat.completions.create(model="gpt-4o", messages=self.history)\n' +
+      '        self.history.append(r.choices[0].message)\n        return r\n' +
+      'def loop():\n    messages = []\n    while True:\n        messages.append({"role": "user", "content": input()})\n' +
+      '        client.chat.completions.create(model="gpt-4o", messages=messages)\n' +
+      'def trimmed():\n    messages = []\n    while True:\n        messages.append({"role": "user", "content": input()})\n' +
+      '        messages = messages[-10:]\n        client.chat.completions.create(model="gpt-4o", messages=messages)\n' +
+      'def fresh(rows):\n    for row in rows:\n        messages = [{"role": "user", "content": row}]\n' +
+      '        messages.append({"role": "user", "content": "more"})\n        client.chat.completions.create(model="gpt-4o", messages=messages)\n';
+    const [bot, looped, trimmed, fresh] = await calls(text);
+    assert.equal(bot.history?.per, 'turns');
+    assert.equal(bot.history?.variable, 'self.history');
+    assert.equal(bot.history?.appends.length, 2);
+    assert.equal(looped.history?.per, 'loop');
+    assert.equal(trimmed.history, null);
+    assert.equal(fresh.history, null);
+  });
+});
