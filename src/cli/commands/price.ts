@@ -39,6 +39,24 @@ const labels: Record<PriceKind, string> = {
   batchOutput: 'batch output',
 };
 
+const capabilityLabels: Record<keyof ModelEntry['capabilities'], string> = {
+  vision: 'vision',
+  tools: 'tools',
+  structuredOutput: 'structured output',
+  reasoning: 'reasoning',
+};
+
+/** "vision, tools, reasoning; not structured output" (+ "; unknown: ..."), from the sources' flags. */
+function describeCapabilities(entry: ModelEntry): string {
+  const keys = Object.keys(capabilityLabels) as (keyof ModelEntry['capabilities'])[];
+  const named = (value: boolean | null): string[] =>
+    keys.filter((k) => entry.capabilities[k] === value).map((k) => capabilityLabels[k]);
+  const parts = [named(true).join(', ') || 'none known'];
+  if (named(false).length > 0) parts.push(`not ${named(false).join(', ')}`);
+  if (named(null).length > 0) parts.push(`unknown: ${named(null).join(', ')}`);
+  return parts.join('; ');
+}
+
 function describeEntry(entry: ModelEntry, table: PriceTable, asWritten: string, via: string): string {
   const lines = [
     `${entry.id} (${entry.provider}, ${entry.mode})${asWritten === entry.id ? '' : ` ← '${asWritten}' (matched by ${via})`}`,
@@ -60,6 +78,7 @@ function describeEntry(entry: ModelEntry, table: PriceTable, asWritten: string, 
   lines.push(
     `  context window ${count(entry.contextWindow)} · max output ${count(entry.maxOutputTokens)} · tokenizer ${entry.tokenizer} · tier ${entry.tier} · prompt caching ${caching}`,
   );
+  lines.push(`  capabilities: ${describeCapabilities(entry)}`);
   if (entry.aliases.length > 0) lines.push(`  aliases: ${entry.aliases.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -137,6 +137,7 @@ function customEntry(override: PriceOverride): ModelEntry | null {
     tokenizer: 'generic',
     tier: 'standard',
     caching: { kind: 'none', minTokens: null },
+    capabilities: { vision: null, tools: null, structuredOutput: null, reasoning: null },
   };
 }
 

@@ -61,6 +61,28 @@ export interface PromptCachingInfo {
   minTokens: number | null;
 }
 
+/**
+ * What a model accepts and does, from the sources' flags (LiteLLM's `supports_*`): `null` when no source says.
+ * The tiering rule compares them; reasoning models are known by `reasoning`, not by their name.
+ */
+export interface ModelCapabilities {
+  /** Image input. */
+  vision: boolean | null;
+  /** Tools / function calling. */
+  tools: boolean | null;
+  /** Structured output: a JSON schema the response must follow. */
+  structuredOutput: boolean | null;
+  /** Produces reasoning (thinking) tokens, billed as output. */
+  reasoning: boolean | null;
+}
+
+export const capabilityKeys: readonly (keyof ModelCapabilities)[] = [
+  'vision',
+  'tools',
+  'structuredOutput',
+  'reasoning',
+];
+
 export interface ModelEntry {
   id: string;
   provider: Provider;
@@ -76,6 +98,7 @@ export interface ModelEntry {
   tokenizer: TokenizerFamily;
   tier: ModelTier;
   caching: PromptCachingInfo;
+  capabilities: ModelCapabilities;
 }
 
 export interface PriceTable {

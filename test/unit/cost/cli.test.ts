@@ -27,6 +27,32 @@ test('cli price: json and unknown model (exit 3 with the closest names)', async 
   assert.match(unknown.err(), /unknown model 'gpt-4x-turbo'.*gpt-4-turbo/);
 });
 
+test("cli price/estimate: the providers' published figures for the cases the sources got wrong", async () => {
+  const deepseek = captureIo();
+  assert.equal(await runCli(['price', 'deepseek-chat'], deepseek), 0);
+  assert.match(deepseek.out(), /input\s+\$0\.28\/1M\s+DeepSeek pricing page, 2026-11-30, in force since 2025-09-05/);
+  assert.match(deepseek.out(), /output\s+\$0\.42\/1M/);
+  assert.match(deepseek.out(), /cache read\s+\$0\.028\/1M/);
+  assert.match(deepseek.out(), /context window 131,072/);
+  const snapshot = captureIo();
+  assert.equal(await runCli(['price', 'gpt-4o-2024-05-13'], snapshot), 0);
+  assert.match(snapshot.out(), /^gpt-4o-2024-05-13 \(openai, chat\)/);
+  assert.match(snapshot.out(), /input\s+\$5\/1M/);
+  assert.match(snapshot.out(), /output\s+\$15\/1M/);
+  const grok = captureIo();
+  assert.equal(
+    await runCli(['estimate', '--model', 'grok-4', '--input', '150000', '--output', '1000', '--format', 'json'], grok),
+    0,
+  );
+  const json = JSON.parse(grok.out()) as { totalUsd: number; longContextTierAbove: number | null };
+  // 150,000 × $6 + 1,000 × $30 per 1M: the price above 128k tokens
+  near(json.totalUsd, 0.93, 'grok-4 above 128k');
+  assert.equal(json.longContextTierAbove, 128_000);
+  const caps = captureIo();
+  assert.equal(await runCli(['price', 'openai/o3'], caps), 0);
+  assert.match(caps.out(), /capabilities: vision, tools, structured output, reasoning/);
+});
+
 test('cli estimate: json with the resolved model, total and parts', async () => {
   const io = captureIo();
   const argv = [

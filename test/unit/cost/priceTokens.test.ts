@@ -65,8 +65,12 @@ const cases: [string, string, TokenUsage, number][] = [
   ['bedrock name', 'bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0', { input: 2000, output: 100 }, 0.0025],
   // 10,000 × 0.30 + 1,000 × 2.50
   ['gemini prefix', 'gemini/gemini-2.5-flash', { input: 10_000, output: 1000 }, 0.0055],
-  // 1M × 0.27 + 1M × 1.10 (standard hours)
-  ['deepseek', 'deepseek/deepseek-chat', { input: 1_000_000, output: 1_000_000 }, 1.37],
+  // 1M × 0.28 + 1M × 0.42 (DeepSeek's price since 2025-09-05, a provider fact)
+  ['deepseek', 'deepseek/deepseek-chat', { input: 1_000_000, output: 1_000_000 }, 0.7],
+  // 150,000 × 6 + 1,000 × 30: above 128k tokens grok-4 bills the whole request at the higher rate
+  ['grok-4 long context', 'grok-4', { input: 150_000, output: 1000 }, 0.93],
+  // 1M × 5 + 1M × 15: the first GPT-4o snapshot keeps its own price
+  ['gpt-4o-2024-05-13', 'gpt-4o-2024-05-13', { input: 1_000_000, output: 1_000_000 }, 20],
 ];
 
 for (const [name, model, usage, expected] of cases) {

@@ -19,7 +19,11 @@ test('resolve: provider prefixes, routers and clouds', () => {
   assert.equal(idOf('claude-sonnet-4-5@20250929'), 'claude-sonnet-4-5');
   assert.equal(idOf('xai/grok-4'), 'grok-4-0709');
   assert.equal(idOf('deepseek/deepseek-chat'), 'deepseek-chat');
-  assert.equal(idOf('mistral/mistral-large-latest'), 'mistral-large');
+  // -latest follows the newest dated snapshot (Mistral Large 3), not the first model of the name.
+  assert.equal(idOf('mistral/mistral-large-latest'), 'mistral-large-2512');
+  // Gateway names reach the same entries (and their capability flags).
+  assert.equal(idOf('openai/o3'), 'o3');
+  assert.equal(idOf('azure/gpt-5'), 'gpt-5');
 });
 
 test('resolve: dated snapshots, -latest, dots and dashes', () => {

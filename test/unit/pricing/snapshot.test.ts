@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { bundledTable, priceKinds, type ModelEntry } from '../../../src/core/pricing';
+import { repoRoot } from '../helpers/paths';
+
+const pricingDataDir = path.join(repoRoot, 'src', 'core', 'pricing', 'data');
 
 function entry(id: string): ModelEntry {
   const found = bundledTable.models.find((m) => m.id === id);
@@ -110,4 +115,66 @@ test('snapshot: a dated price change is taken as of the generation date, with it
   const sonnet5 = entry('claude-sonnet-5');
   assert.equal(sonnet5.prices.input.usd, 3);
   assert.equal(sonnet5.prices.input.since, '2026-09-01');
+});
+
+test('snapshot: the figures the providers publish where the sources were stale or merged', () => {
+  const deepseek = entry('deepseek-chat');
+  assert.deepEqual(
+    [usd(deepseek, 'input'), usd(deepseek, 'cacheRead'), usd(deepseek, 'output'), deepseek.contextWindow],
+    [0.28, 0.028, 0.42, 131_072],
+  );
+  assert.equal(deepseek.prices.input.since, '2025-09-05');
+  assert.equal(bundledTable.sources[deepseek.prices.input.src]?.name, 'DeepSeek pricing page');
+  assert.deepEqual([usd(entry('deepseek-reasoner'), 'input'), usd(entry('deepseek-reasoner'), 'output')], [0.28, 0.42]);
+  // The first GPT-4o snapshot is its own entry at its own price, not gpt-4o's.
+  const first = entry('gpt-4o-2024-05-13');
+  assert.deepEqual([usd(first, 'input'), usd(first, 'output'), first.maxOutputTokens], [5, 15, 4096]);
+  assert.ok(!entry('gpt-4o').aliases.includes('gpt-4o-2024-05-13'));
+  // grok-4 doubles above 128k prompt tokens.
+  assert.deepEqual(
+    entry('grok-4-0709').tiers.map((t) => [t.above, t.prices.input?.usd, t.prices.output?.usd]),
+    [[128_000, 6, 30]],
+  );
+  // -latest names follow the newest snapshot.
+  assert.ok(entry('mistral-large-2512').aliases.includes('mistral-large-latest'));
+  assert.equal(usd(entry('mistral-large-2512'), 'input'), 0.5);
+  assert.ok(entry('codestral-2508').aliases.includes('codestral-latest'));
+  assert.equal(entry('codestral-2508').contextWindow, 256_000);
+  // Max output: a context window repeated is no max output; known limits from the clouds' entries of the model.
+  for (const id of ['grok-4-0709', 'grok-3', 'mistral-large-2512', 'codestral-2508', 'pixtral-large']) {
+    assert.equal(entry(id).maxOutputTokens, null, `${id} max output`);
+  }
+  assert.equal(entry('claude-3-5-haiku-latest').maxOutputTokens, 8192);
+  assert.equal(entry('gemini-2.0-flash').maxOutputTokens, 8192);
+  assert.equal(entry('o1').contextWindow, 200_000);
+});
+
+test('snapshot: capabilities from the sources, reasoning models flagged', () => {
+  for (const id of ['o3', 'o4-mini', 'gpt-5', 'gpt-5-mini', 'deepseek-reasoner', 'grok-4-0709', 'gemini-2.5-pro']) {
+    assert.equal(entry(id).capabilities.reasoning, true, `${id} reasons`);
+  }
+  for (const id of ['gpt-4o', 'gpt-4o-mini', 'gpt-4.1', 'deepseek-chat']) {
+    assert.equal(entry(id).capabilities.reasoning, false, `${id} does not reason`);
+  }
+  assert.deepEqual(entry('gpt-4o').capabilities, {
+    vision: true,
+    tools: true,
+    structuredOutput: true,
+    reasoning: false,
+  });
+  assert.equal(entry('text-embedding-3-small').capabilities.tools, false);
+  for (const model of bundledTable.models) {
+    assert.deepEqual(Object.keys(model.capabilities).sort(), ['reasoning', 'structuredOutput', 'tools', 'vision']);
+  }
+});
+
+test('snapshot: the disagreement list sits beside the snapshot and names the cases the rules decided', () => {
+  const review = fs.readFileSync(path.join(pricingDataDir, 'disagreements.md'), 'utf8');
+  for (const row of [
+    /\| deepseek-chat \| output \| .*\$1\.1\/1M.*\$0\.42\/1M \| \$0\.42\/1M \| `providerFact` \|/,
+    /\| gpt-4o-2024-05-13 \| model \| .* \| its own entry \(LiteLLM\) \| `ownSnapshot` \|/,
+    /\| mistral-large-latest \| model \| .* \| mistral-large-2512 \| `latestAlias` \|/,
+  ]) {
+    assert.match(review, row);
+  }
 });

@@ -1,10 +1,15 @@
+import { applyProviderFacts } from './applyFacts';
+import type { Disagreement } from './disagreements';
 import type { DraftModel } from './draft';
 import { readGenaiPrices } from './genaiPrices';
+import { followLatestAliases, newestSnapshot } from './latest';
 import { readLiteLlm, type LiteLlmModel } from './litellm';
+import { decidePrices, pricePair, pricesAgree, recordsAgree, supplement, type MergeSources } from './merge';
+import { providerFacts, type ProviderFact } from './providerFacts';
 import { finishEntry, ruleSources } from './rules';
 import { canonicalKey, withoutSnapshotSuffixes } from '../names';
 import { resolveModel } from '../resolve';
-import type { ModelEntry, PriceKind, PriceTable, SourceInfo } from '../types';
+import type { ModelEntry, PriceTable, SourceInfo } from '../types';
 
 export interface SourceInput {
   format: 'genai-prices' | 'litellm';
@@ -15,47 +20,13 @@ export interface SourceInput {
 export interface BuildResult {
   table: PriceTable;
   problems: string[];
+  /** Where the sources disagree, and what the table uses (written beside the snapshot for review). */
+  disagreements: Disagreement[];
 }
 
-/** The LiteLLM record that describes the draft best: its own name first, then one at the same input price. */
-function bestRecord(draft: DraftModel, records: LiteLlmModel[]): LiteLlmModel | undefined {
-  const own = records.find((r) => canonicalKey(r.bare) === canonicalKey(draft.id));
-  return own ?? records.find((r) => r.prices.input === draft.prices.input?.usd) ?? records[0];
-}
-
-function supplement(draft: DraftModel, record: LiteLlmModel, src: string): void {
-  const fill = (kind: PriceKind): void => {
-    const usd = record.prices[kind];
-    if (usd !== undefined && !draft.prices[kind]) draft.prices[kind] = { usd, src };
-  };
-  // Prices derived from a different input price are stale (LiteLLM lags price cuts): fill only when they agree.
-  const sameBase = draft.prices.input === undefined || record.prices.input === draft.prices.input.usd;
-  // LiteLLM's Anthropic 1-hour prices are sometimes wrong (Haiku 3 at $6); the provider rule is exact.
-  const kinds = ['cacheRead', 'cacheWrite5m', 'cacheWrite1h', 'batchInput', 'batchOutput'] as const;
-  if (sameBase) kinds.filter((k) => draft.provider !== 'anthropic' || k !== 'cacheWrite1h').forEach(fill);
-  fill('input');
-  fill('output');
-  if (draft.tiers.length === 0 && sameBase) {
-    const byThreshold = new Map<number, DraftModel['tiers'][number]>();
-    for (const t of record.tiers) {
-      const tier = byThreshold.get(t.above) ?? { above: t.above, prices: {} };
-      tier.prices[t.kind] = { usd: t.usd, src };
-      byThreshold.set(t.above, tier);
-    }
-    draft.tiers = [...byThreshold.values()].filter((t) => t.prices.input).sort((a, b) => a.above - b.above);
-  }
-  // genai-prices rounds context windows (1,000,000 for gpt-4.1's 1,047,576); LiteLLM's exact figure wins when close.
-  const window = record.maxInputTokens;
-  if (
-    draft.contextWindow === null ||
-    (window !== null && Math.abs(window - draft.contextWindow) <= draft.contextWindow * 0.1)
-  ) {
-    draft.contextWindow = window ?? draft.contextWindow;
-  }
-  draft.maxOutputTokens ??= record.maxOutputTokens;
-  draft.supportsCaching ??= record.supportsCaching;
-  draft.cacheMinTokens ??= record.cacheMinTokens;
-  if (record.mode === 'embedding') draft.mode = 'embedding';
+export interface BuildOptions {
+  /** Provider facts to apply (tests pass their own). */
+  facts?: readonly ProviderFact[];
 }
 
 function liteLlmDraft(record: LiteLlmModel): DraftModel {
@@ -71,54 +42,216 @@ function liteLlmDraft(record: LiteLlmModel): DraftModel {
     maxOutputTokens: null,
     cacheMinTokens: null,
     supportsCaching: null,
+    capabilities: {},
   };
+}
+
+/** What LiteLLM's name `record` is to the primary source: one of its models (same prices), or not. */
+type Placement =
+  | { kind: 'same'; draft: DraftModel }
+  | { kind: 'facts-only'; draft: DraftModel; alias: boolean }
+  | { kind: 'alias-only'; draft: DraftModel }
+  | { kind: 'latest'; draft: DraftModel }
+  | { kind: 'own'; draft: DraftModel | null }
+  | { kind: 'ignored' };
+
+interface PlacementContext {
+  primary: { models: DraftModel[] };
+  drafts: DraftModel[];
+  /** LiteLLM's own (non-cloud) records by canonical name. */
+  liteByName: Map<string, LiteLlmModel>;
+  sources: MergeSources;
+  disagreements: Disagreement[];
+}
+
+const isSnapshotName = (name: string): boolean => withoutSnapshotSuffixes(canonicalKey(name)).length > 0;
+
+function place(record: LiteLlmModel, context: PlacementContext): Placement {
+  const { primary, drafts, liteByName, sources, disagreements } = context;
+  const resolved = resolveModel(`${record.provider}/${record.bare}`, primary);
+  if (resolved.unknown || resolved.entry.provider !== record.provider) return { kind: 'own', draft: null };
+  const named = resolved.entry;
+  const draft = drafts.find((d) => d.id === named.id);
+  if (!draft) return { kind: 'own', draft: null };
+  // LiteLLM files an embedding model under a chat model's name (gemini-1.5-flash): not the same model.
+  if (record.mode !== draft.mode) return { kind: 'ignored' };
+  if (pricesAgree(draft, record)) return { kind: 'same', draft };
+  const key = canonicalKey(record.bare);
+  // Names genai-prices lists for this model itself (not by prefix).
+  const explicit = [named.id, ...named.aliases].map(canonicalKey);
+  if (key === canonicalKey(draft.id) || (explicit.includes(key) && !isSnapshotName(key))) {
+    decidePrices(draft, record, sources, disagreements);
+    return { kind: 'facts-only', draft, alias: false };
+  }
+  // A -latest name LiteLLM prices otherwise describes another model: the -latest rule decides which entry it is.
+  if (/-latest$/.test(key) && !explicit.includes(key)) return { kind: 'latest', draft };
+  if (/-latest$/.test(key)) {
+    disagreements.push({
+      model: record.bare,
+      field: 'model',
+      said: [
+        `genai-prices: priced as ${draft.id} (${pricePair(draft.prices.input?.usd, draft.prices.output?.usd)})`,
+        `LiteLLM: ${pricePair(record.prices.input, record.prices.output)}`,
+      ],
+      chosen: draft.id,
+      rule: 'newerSource',
+    });
+    return { kind: 'alias-only', draft };
+  }
+  // LiteLLM prices the model itself the same way: its figures are stale for the whole model, not a snapshot's own.
+  const staleBase = explicit
+    .filter((name) => !isSnapshotName(name))
+    .map((name) => liteByName.get(name))
+    .find((base) => base !== undefined && recordsAgree(base, record));
+  if (staleBase) {
+    decidePrices(draft, record, sources, disagreements);
+    return { kind: 'facts-only', draft, alias: !explicit.includes(key) };
+  }
+  disagreements.push({
+    model: record.bare,
+    field: 'model',
+    said: [
+      `genai-prices: priced as ${draft.id} (${pricePair(draft.prices.input?.usd, draft.prices.output?.usd)})`,
+      `LiteLLM: its own price (${pricePair(record.prices.input, record.prices.output)})`,
+    ],
+    chosen: record.deprecated ? `${draft.id} (LiteLLM's entry is deprecated)` : `its own entry (LiteLLM)`,
+    rule: 'ownSnapshot',
+  });
+  return { kind: 'own', draft: record.deprecated ? null : draft };
+}
+
+/**
+ * A -latest name genai-prices does not list, which LiteLLM prices differently from the model it would resolve
+ * to: it follows the newest dated snapshot of its family when there is one, else it is its own entry.
+ */
+function placeLatest(
+  record: LiteLlmModel,
+  resolvedTo: DraftModel,
+  drafts: DraftModel[],
+  attached: Map<DraftModel, LiteLlmModel[]>,
+  disagreements: Disagreement[],
+): void {
+  const newest = newestSnapshot(record.bare.replace(/-latest$/, ''), drafts);
+  const target = newest?.draft ?? liteLlmDraft(record);
+  if (!newest) {
+    drafts.push(target);
+    attached.set(target, [record]);
+  } else if (!target.aliases.includes(record.bare)) target.aliases.push(record.bare);
+  disagreements.push({
+    model: record.bare,
+    field: 'model',
+    said: [
+      `genai-prices: (by its name) ${resolvedTo.id} (${pricePair(resolvedTo.prices.input?.usd, resolvedTo.prices.output?.usd)})`,
+      `LiteLLM: ${pricePair(record.prices.input, record.prices.output)}`,
+    ],
+    chosen: newest ? `${target.id}, the newest dated snapshot` : 'its own entry (LiteLLM)',
+    rule: newest ? 'latestAlias' : 'ownSnapshot',
+  });
+}
+
+/** Groups LiteLLM-only records into models: a snapshot joins its base only when their prices agree. */
+function groupExtra(records: LiteLlmModel[]): { draft: DraftModel; records: LiteLlmModel[] }[] {
+  const groups = new Map<string, { draft: DraftModel; records: LiteLlmModel[] }>();
+  for (const record of records) {
+    const key = canonicalKey(record.bare);
+    const base = [key, ...withoutSnapshotSuffixes(key)].find((k) => {
+      const first = groups.get(k)?.records[0];
+      return first !== undefined && recordsAgree(first, record);
+    });
+    const group = (base && groups.get(base)) || { draft: liteLlmDraft(record), records: [] };
+    group.records.push(record);
+    if (group.draft.id !== record.bare) group.draft.aliases.push(record.bare);
+    groups.set(base ?? key, group);
+  }
+  return [...groups.values()];
+}
+
+/** One row per model and field: repeats (a name listed twice) go, and a provider fact supersedes the rows it decided. */
+function settled(list: Disagreement[]): Disagreement[] {
+  const facts = new Set(list.filter((d) => d.rule === 'providerFact').map((d) => `${d.model}\u0000${d.field}`));
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.model}\u0000${d.field}`;
+    if ((facts.has(key) && d.rule !== 'providerFact') || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
  * Builds the table: genai-prices (more current and careful) gives the models and their prices; LiteLLM adds
- * names, max output, batch and 1-hour cache prices, long-context tiers, and the models genai-prices lacks.
- * Provider rules fill what both leave out. Every price keeps the key of its source.
+ * names, max output, capabilities, batch and 1-hour cache prices, long-context tiers, and the models
+ * genai-prices lacks. Where they disagree by more than 5% the documented rules decide, and each case is
+ * listed. Provider facts correct stale sources; provider rules fill what all leave out. Every price keeps
+ * the key of its source.
  */
-export function buildPriceTable(inputs: SourceInput[], asOf: string): BuildResult {
+export function buildPriceTable(inputs: SourceInput[], asOf: string, options: BuildOptions = {}): BuildResult {
   const problems: string[] = [];
+  const disagreements: Disagreement[] = [];
   const sources: Record<string, SourceInfo> = {};
+  const mergeSources: MergeSources = {};
   const drafts: DraftModel[] = [];
-  const records: { record: LiteLlmModel; src: string }[] = [];
+  const records: LiteLlmModel[] = [];
   for (const input of inputs) {
-    const src = input.format;
-    sources[src] = input.info;
-    if (input.format === 'genai-prices') drafts.push(...readGenaiPrices(input.data, src, asOf, problems));
-    else records.push(...readLiteLlm(input.data, asOf, problems).map((record) => ({ record, src })));
+    const key = input.format;
+    sources[key] = input.info;
+    if (input.format === 'genai-prices') {
+      mergeSources.genai = { key, info: input.info };
+      drafts.push(...readGenaiPrices(input.data, key, asOf, problems));
+    } else {
+      mergeSources.lite = { key, info: input.info };
+      records.push(...readLiteLlm(input.data, asOf, problems));
+    }
   }
   // LiteLLM names resolve against the primary source's names, with the same rules as at run time.
   const primary = { models: drafts.map((d) => ({ ...d, aliases: [...d.aliases] })) };
-  const matched = new Map<DraftModel, LiteLlmModel[]>();
-  const extra = new Map<string, { draft: DraftModel; records: LiteLlmModel[] }>();
-  for (const { record } of records) {
-    const resolved = resolveModel(`${record.provider}/${record.bare}`, primary);
-    const draft = resolved.unknown ? undefined : drafts.find((d) => d.id === resolved.entry.id);
-    if (draft && draft.provider === record.provider) {
-      matched.set(draft, [...(matched.get(draft) ?? []), record]);
-      draft.aliases.push(record.bare);
+  const liteByName = new Map(records.filter((r) => !r.cloud).map((r) => [canonicalKey(r.bare), r]));
+  const context: PlacementContext = { primary, drafts, liteByName, sources: mergeSources, disagreements };
+  const attached = new Map<DraftModel, LiteLlmModel[]>();
+  const unplaced: LiteLlmModel[] = [];
+  const latest: { record: LiteLlmModel; draft: DraftModel }[] = [];
+  const cloud: LiteLlmModel[] = [];
+  for (const record of records) {
+    if (record.cloud) {
+      cloud.push(record);
       continue;
     }
-    const key = canonicalKey(record.bare);
-    const base = [key, ...withoutSnapshotSuffixes(key)].find((k) => extra.has(k)) ?? key;
-    const group = extra.get(base) ?? { draft: liteLlmDraft(record), records: [] };
-    group.records.push(record);
-    if (group.draft.id !== record.bare) group.draft.aliases.push(record.bare);
-    extra.set(base, group);
+    const placement = place(record, context);
+    if (placement.kind === 'ignored') continue;
+    if (placement.kind === 'latest') {
+      latest.push({ record, draft: placement.draft });
+      continue;
+    }
+    if (placement.kind === 'alias-only') {
+      if (!placement.draft.aliases.includes(record.bare)) placement.draft.aliases.push(record.bare);
+      continue;
+    }
+    if (placement.kind === 'own') {
+      if (placement.draft) placement.draft.aliases = placement.draft.aliases.filter((a) => a !== record.bare);
+      if (!record.deprecated) unplaced.push(record);
+      continue;
+    }
+    attached.set(placement.draft, [...(attached.get(placement.draft) ?? []), record]);
+    if (placement.kind === 'same' || placement.alias) placement.draft.aliases.push(record.bare);
   }
-  const liteSrc = records[0]?.src ?? 'litellm';
-  for (const [draft, list] of matched) {
-    const best = bestRecord(draft, list);
-    if (best) supplement(draft, best, liteSrc);
-  }
-  for (const { draft, records: list } of extra.values()) {
-    const best = bestRecord(draft, list) ?? list[0];
-    if (best) supplement(draft, best, liteSrc);
+  const extra = groupExtra(unplaced);
+  for (const { draft, records: list } of extra) {
+    attached.set(draft, list);
     drafts.push(draft);
   }
+  for (const { record, draft } of latest) placeLatest(record, draft, drafts, attached, disagreements);
+  // Cloud entries describe models already placed: they resolve against every draft.
+  const everything = { models: drafts };
+  for (const record of cloud) {
+    const resolved = resolveModel(`${record.provider}/${record.bare}`, everything);
+    if (!resolved.unknown && resolved.entry.provider === record.provider && resolved.entry.mode === record.mode) {
+      attached.set(resolved.entry, [...(attached.get(resolved.entry) ?? []), record]);
+    }
+  }
+  for (const draft of drafts) supplement(draft, attached.get(draft) ?? [], mergeSources, disagreements);
+  followLatestAliases(drafts, disagreements);
+  const newestSource = Object.values(sources).reduce((d, s) => (s.date > d ? s.date : d), '');
+  const factSources = applyProviderFacts(drafts, options.facts ?? providerFacts, newestSource, disagreements);
   const models = drafts
     .map(finishEntry)
     .filter((e): e is ModelEntry => e !== null)
@@ -131,5 +264,6 @@ export function buildPriceTable(inputs: SourceInput[], asOf: string): BuildResul
   for (const [key, info] of Object.entries(ruleSources)) {
     if (used.has(key)) sources[key] = { ...info, date: asOf };
   }
-  return { table: { generatedAt: asOf, sources, models }, problems };
+  for (const [key, info] of Object.entries(factSources)) if (used.has(key)) sources[key] = info;
+  return { table: { generatedAt: asOf, sources, models }, problems, disagreements: settled(disagreements) };
 }

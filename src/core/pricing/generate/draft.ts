@@ -1,4 +1,7 @@
-import type { ModelMode, PriceSet, PriceTier, Provider } from '../types';
+import type { ModelCapabilities, ModelMode, PriceSet, PriceTier, Provider } from '../types';
+
+/** Capability flags as a source states them: only the ones it states. */
+export type StatedCapabilities = Partial<Record<keyof ModelCapabilities, boolean>>;
 
 /** A model as read from one source, before provider rules fill the gaps. */
 export interface DraftModel {
@@ -13,6 +16,7 @@ export interface DraftModel {
   maxOutputTokens: number | null;
   cacheMinTokens: number | null;
   supportsCaching: boolean | null;
+  capabilities: StatedCapabilities;
 }
 
 /** Rounds away float noise (`2.5e-7 * 1e6`), keeping sub-cent prices such as DeepSeek's. */

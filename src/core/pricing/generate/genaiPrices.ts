@@ -135,6 +135,7 @@ export function readGenaiPrices(raw: unknown, src: string, asOf: string, problem
         maxOutputTokens: null,
         cacheMinTokens: null,
         supportsCaching: null,
+        capabilities: {},
       });
     }
   }

@@ -1,8 +1,8 @@
-import { roundUsd, isRecord, excludedName } from './draft';
+import { roundUsd, isRecord, excludedName, type StatedCapabilities } from './draft';
 import { parseModelName } from '../names';
-import type { ModelMode, PriceKind, Provider } from '../types';
+import type { ModelCapabilities, ModelMode, PriceKind, Provider } from '../types';
 
-/** One LiteLLM entry of a covered provider, prices converted to USD per 1M tokens. */
+/** One LiteLLM entry of a covered model, prices converted to USD per 1M tokens. */
 export interface LiteLlmModel {
   key: string;
   bare: string;
@@ -11,9 +11,18 @@ export interface LiteLlmModel {
   prices: Partial<Record<PriceKind, number>>;
   tiers: { above: number; kind: PriceKind; usd: number }[];
   maxInputTokens: number | null;
+  /** Null when the entry gives none, or gives its context window as the "max output" (xAI, Mistral entries do). */
   maxOutputTokens: number | null;
   supportsCaching: boolean | null;
   cacheMinTokens: number | null;
+  capabilities: StatedCapabilities;
+  /** Past its `deprecation_date`: its facts still describe the model (code still names it), it adds no entry. */
+  deprecated: boolean;
+  /**
+   * A cloud entry (Bedrock, Vertex, Azure) of a provider's model: its limits and capabilities describe the
+   * model; its prices are the cloud's (regional, sometimes different) and are never used.
+   */
+  cloud: boolean;
 }
 
 const providerIds: Record<string, Provider> = {
@@ -25,6 +34,20 @@ const providerIds: Record<string, Provider> = {
   xai: 'xai',
 };
 
+/** LiteLLM providers that resell the covered providers' models. */
+const cloudProvider = /^(bedrock|vertex_ai|azure)/;
+
+/** The provider that makes a model, from its name (for cloud entries, whose `litellm_provider` is the cloud). */
+export function providerOfModel(bare: string): Provider | null {
+  if (/^claude/.test(bare)) return 'anthropic';
+  if (/^(gpt-|o\d|chatgpt|text-embedding)/.test(bare)) return 'openai';
+  if (/^(gemini|gemma)/.test(bare)) return 'google';
+  if (/^(mistral|codestral|magistral|pixtral|ministral|devstral|open-mi)/.test(bare)) return 'mistral';
+  if (/^grok/.test(bare)) return 'xai';
+  if (/^deepseek/.test(bare)) return 'deepseek';
+  return null;
+}
+
 const fields: Record<string, PriceKind> = {
   input_cost_per_token: 'input',
   output_cost_per_token: 'output',
@@ -33,6 +56,14 @@ const fields: Record<string, PriceKind> = {
   cache_creation_input_token_cost_above_1hr: 'cacheWrite1h',
   input_cost_per_token_batches: 'batchInput',
   output_cost_per_token_batches: 'batchOutput',
+};
+
+/** LiteLLM's flags for each capability: any one of them stated true makes it true. */
+const capabilityFlags: Record<keyof ModelCapabilities, readonly string[]> = {
+  vision: ['supports_vision'],
+  tools: ['supports_function_calling'],
+  structuredOutput: ['supports_response_schema', 'supports_native_structured_output'],
+  reasoning: ['supports_reasoning'],
 };
 
 const tierField =
@@ -44,7 +75,28 @@ export function looksLikeLiteLlm(raw: unknown): boolean {
 
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
-/** Reads the chat and embedding models of the covered providers from LiteLLM's cost map. */
+function statedCapabilities(value: Record<string, unknown>): StatedCapabilities {
+  const stated: StatedCapabilities = {};
+  for (const [capability, flags] of Object.entries(capabilityFlags) as [keyof ModelCapabilities, string[]][]) {
+    const values = flags.map((f) => value[f]).filter((v): v is boolean => typeof v === 'boolean');
+    if (values.length > 0) stated[capability] = values.includes(true);
+  }
+  return stated;
+}
+
+/** Which covered provider an entry belongs to, and whether it is a cloud's copy; null for others. */
+function ownerOf(litellmProvider: string, bare: string): { provider: Provider; cloud: boolean } | null {
+  const direct = providerIds[litellmProvider];
+  if (direct) return { provider: direct, cloud: false };
+  if (!cloudProvider.test(litellmProvider)) return null;
+  const provider = providerOfModel(bare);
+  return provider ? { provider, cloud: true } : null;
+}
+
+/**
+ * Reads the chat and embedding models of the covered providers from LiteLLM's cost map: their own entries, and
+ * the cloud entries of the same models (for limits and capabilities only).
+ */
 export function readLiteLlm(raw: unknown, asOf: string, problems: string[]): LiteLlmModel[] {
   if (!isRecord(raw)) {
     problems.push('LiteLLM: expected an object keyed by model name');
@@ -53,20 +105,21 @@ export function readLiteLlm(raw: unknown, asOf: string, problems: string[]): Lit
   const models: LiteLlmModel[] = [];
   for (const [key, value] of Object.entries(raw)) {
     if (!isRecord(value) || typeof value.litellm_provider !== 'string') continue;
-    const provider = providerIds[value.litellm_provider];
-    if (!provider || (value.mode !== 'chat' && value.mode !== 'embedding')) continue;
-    if (typeof value.deprecation_date === 'string' && value.deprecation_date <= asOf) continue;
+    if (value.mode !== 'chat' && value.mode !== 'embedding') continue;
     const { bare } = parseModelName(key);
     if (!bare || excludedName.test(bare)) continue;
+    const owner = ownerOf(value.litellm_provider, bare);
+    if (!owner) continue;
     const prices: LiteLlmModel['prices'] = {};
     for (const [field, kind] of Object.entries(fields)) {
       if (value[field] === undefined) continue;
       const usd = num(value[field]);
-      if (usd === null || usd < 0)
-        problems.push(`LiteLLM entry '${key}': ${field} is not a price (${JSON.stringify(value[field])})`);
-      else if (usd > 0 || kind === 'output') prices[kind] = roundUsd(usd * 1e6);
+      if (usd === null || usd < 0) {
+        if (!owner.cloud)
+          problems.push(`LiteLLM entry '${key}': ${field} is not a price (${JSON.stringify(value[field])})`);
+      } else if (usd > 0 || (kind === 'output' && value.mode === 'embedding')) prices[kind] = roundUsd(usd * 1e6);
     }
-    if (!prices.input) continue;
+    if (!prices.input && !owner.cloud) continue;
     const tiers: LiteLlmModel['tiers'] = [];
     for (const [field, v] of Object.entries(value)) {
       const match = tierField.exec(field);
@@ -75,18 +128,23 @@ export function readLiteLlm(raw: unknown, asOf: string, problems: string[]): Lit
       const kind = fields[match[1] as string];
       if (kind) tiers.push({ above: Number(match[2]) * 1000, kind, usd: roundUsd(usd * 1e6) });
     }
+    const maxInput = num(value.max_input_tokens);
     const maxOut = num(value.max_output_tokens);
     models.push({
       key,
       bare,
-      provider,
+      provider: owner.provider,
       mode: value.mode,
       prices,
       tiers,
-      maxInputTokens: num(value.max_input_tokens),
-      maxOutputTokens: maxOut,
+      maxInputTokens: maxInput,
+      // A limit equal to the context window is the window repeated, not a limit on the answer.
+      maxOutputTokens: maxOut !== null && maxInput !== null && maxOut >= maxInput ? null : maxOut,
       supportsCaching: typeof value.supports_prompt_caching === 'boolean' ? value.supports_prompt_caching : null,
       cacheMinTokens: num(value.prompt_cache_min_tokens),
+      capabilities: statedCapabilities(value),
+      deprecated: typeof value.deprecation_date === 'string' && value.deprecation_date <= asOf,
+      cloud: owner.cloud,
     });
   }
   return models;

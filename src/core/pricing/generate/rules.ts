@@ -1,7 +1,7 @@
 import type { DraftModel } from './draft';
 import { roundUsd } from './draft';
 import { tokenizerFamilyFor } from '../../tokens/family';
-import type { ModelEntry, ModelTier, Price, PriceSet, PromptCachingInfo } from '../types';
+import type { ModelCapabilities, ModelEntry, ModelTier, Price, PriceSet, PromptCachingInfo } from '../types';
 
 /** Source keys of prices derived by a provider rule rather than read from a table. */
 export const ruleSources = {
@@ -37,6 +37,8 @@ function claudeCacheMinimum(id: string): number {
 /** OpenAI's cached-input discount per family; null where there is none (Pro models). */
 export function openAiCacheDiscount(id: string): number | null {
   if (/-pro\b|-pro-/.test(id)) return null;
+  // OpenAI lists no cached-input price for the first GPT-4o snapshot.
+  if (id === 'gpt-4o-2024-05-13') return null;
   if (/^gpt-5/.test(id)) return 0.9;
   if (/^(gpt-4\.1|o3(?!-mini)|o4-mini)/.test(id)) return 0.75;
   if (/^(gpt-4o|o1|o3-mini)/.test(id)) return 0.5;
@@ -78,6 +80,29 @@ function applyPriceRules(draft: DraftModel, prices: PriceSet): void {
   }
 }
 
+/**
+ * Models that reason by design, for when no source states the flag (LiteLLM leaves it out for grok-4 and
+ * some snapshots): OpenAI o-series and GPT-5 (not the `-chat` ones), DeepSeek R1, Grok 3 mini and Grok 4
+ * (not `-non-reasoning`), Magistral, Gemini 2.5 and later, Claude 3.7 and later (extended thinking).
+ */
+export function reasonsByName(id: string): boolean {
+  if (/chat|non-reasoning|embed|gemma/.test(id)) return false;
+  return /^(o1|o3|o4|gpt-5|deepseek-reasoner|deepseek-r1|grok-3-mini|grok-4|magistral|gemini-(2\.5|[3-9])|claude-(3-7|3\.7|sonnet-[4-9]|opus-[4-9]|haiku-[4-9]|fable|mythos))/.test(
+    id,
+  );
+}
+
+function capabilitiesOf(draft: DraftModel): ModelCapabilities {
+  if (draft.mode === 'embedding') return { vision: false, tools: false, structuredOutput: false, reasoning: false };
+  const stated = draft.capabilities;
+  return {
+    vision: stated.vision ?? null,
+    tools: stated.tools ?? null,
+    structuredOutput: stated.structuredOutput ?? null,
+    reasoning: stated.reasoning ?? (reasonsByName(draft.id) ? true : null),
+  };
+}
+
 /** Turns a merged draft into a table entry: provider rules fill missing cache and batch prices. */
 export function finishEntry(draft: DraftModel): ModelEntry | null {
   const prices: PriceSet = { ...draft.prices };
@@ -102,5 +127,6 @@ export function finishEntry(draft: DraftModel): ModelEntry | null {
     tokenizer: tokenizerFamilyFor(draft.id),
     tier: tierOf(draft, prices),
     caching: cachingInfo(draft, prices),
+    capabilities: capabilitiesOf(draft),
   };
 }
