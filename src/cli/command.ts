@@ -7,21 +7,18 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-/** Exit codes shared by every command. */
-export const ExitCode = {
-  ok: 0,
-  failure: 1,
-  usage: 2,
-} as const;
-
 export interface CliCommand {
   name: string;
   /** One line for `llm-cost-lens --help`. */
   summary: string;
   /** The command's own usage text, printed on a usage error. */
   usage: string;
+  /**
+   * Writes its result and returns the exit code. A failure is thrown as a CliError, never printed by the
+   * command itself: the dispatcher prints it, as JSON under `--format json`. Print a result only once nothing
+   * can fail any more, so a command never exits non-zero after printing a successful result.
+   */
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
-/** Thrown for bad command-line input; the dispatcher prints the message and the usage, and exits 2. */
-export class UsageError extends Error {}
+export { CliError, ExitCode, InputError, UsageError } from './errors';

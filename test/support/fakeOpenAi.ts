@@ -20,11 +20,20 @@ export interface ScriptedReply {
   delayMs?: number;
   /** Send the headers, then never the body. */
   stallAfterHeaders?: boolean;
+  /** Send the headers, then this text over and over for as long as the client reads (bounded by `maxBytes`). */
+  endlessBody?: string;
+  /** Send the headers and this start of a body, then close the connection. */
+  closeMidBody?: string;
 }
+
+/** An endless body stops here whatever the client does: the test server's own bound. */
+const endlessBodyCap = 64 * 1024 * 1024;
 
 export interface FakeServer {
   baseURL: string;
   requests: RecordedRequest[];
+  /** Body bytes written so far by endless replies (what a client read, or had in flight, before it stopped). */
+  endlessBytesSent(): number;
   close(): Promise<void>;
 }
 
@@ -33,6 +42,7 @@ export async function startFakeOpenAi(
 ): Promise<FakeServer> {
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  let endlessBytes = 0;
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
@@ -53,6 +63,22 @@ export async function startFakeOpenAi(
           res.flushHeaders();
           return;
         }
+        if (reply.closeMidBody !== undefined) {
+          res.write(reply.closeMidBody, () => res.destroy());
+          return;
+        }
+        if (reply.endlessBody !== undefined) {
+          const chunk = Buffer.from(reply.endlessBody);
+          const pump = (): void => {
+            while (!res.destroyed && endlessBytes < endlessBodyCap) {
+              endlessBytes += chunk.length;
+              if (!res.write(chunk)) return void res.once('drain', pump);
+            }
+            if (!res.destroyed) res.end();
+          };
+          pump();
+          return;
+        }
         res.end(isText ? (reply.body as string) : JSON.stringify(reply.body ?? {}));
       };
       if (reply.delayMs) {
@@ -69,6 +95,7 @@ export async function startFakeOpenAi(
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
+    endlessBytesSent: () => endlessBytes,
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);

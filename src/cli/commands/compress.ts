@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ExitCode, UsageError, type CliCommand, type CliIo } from '../command';
-import { CompressionError } from '../../core/compression/client';
+import { CliError, ExitCode, InputError, UsageError, type CliCommand, type CliIo } from '../command';
+import { exitCodesLine } from '../errors';
+import { apiKeyFrom } from '../output/secrets';
+import { safeJson } from '../output/terminalText';
+import { CompressionError, maxTimeoutMs } from '../../core/compression/client';
 import { compressPrompt, type Candidate, type CompressionResult } from '../../core/compression/compress';
 import { compressorDefaults } from '../../core/compression/defaults';
 import { formatUsd, priceTokens } from '../../core/cost';
@@ -27,15 +30,16 @@ Options:
   --offline          the offline pass only: no network call, no key needed
   --base-url <url>   any OpenAI-compatible endpoint (default ${defaultBaseURL})
   --model <name>     the compression model (default ${defaultModel})
-  --timeout <s>      seconds to wait for the model (default ${defaultTimeoutSeconds})
+  --timeout <s>      seconds the whole model call may take, retries included (default ${defaultTimeoutSeconds})
   --ratio <r>        target length as a fraction of the original (default ${defaultTargetRatio})
   --count-model <m>  count tokens as this model does, the one the prompt is sent to (default ${defaultCountModel})
   --calls-per-month <n>  also print the saving per month at this many calls
   --format <f>       text (default: the compressed text on stdout, the saving on stderr) or json
   --show-refused     print a refused text too, to see what the model did
 
-The API key is read from LLM_COST_LENS_API_KEY or OPENAI_API_KEY.
-Exit codes: 0 compressed, 1 refused or the call failed, 2 usage error.`;
+The API key is read from LLM_COST_LENS_API_KEY or OPENAI_API_KEY; it is never printed, and an answer that
+contains it is refused.
+${exitCodesLine('ok', 'failure', 'usage', 'input')}`;
 
 /** Counts tokens as `model` does; remembers whether any count was an estimate, so "≈" is printed honestly. */
 function tokenCounter(model: string): { count: (text: string) => number; approximate: () => boolean } {
@@ -53,8 +57,29 @@ function tokenCounter(model: string): { count: (text: string) => number; approxi
 function positiveNumber(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, not '${value}'`);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) {
+    throw new UsageError(`--${name} must be a positive number, not '${value}'`);
+  }
   return n;
+}
+
+function nonEmpty(value: string | undefined, name: string, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (value.trim() === '') throw new UsageError(`--${name} must not be empty`);
+  return value;
+}
+
+async function readPrompt(file: string, shown: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError('not-found', `no such file: ${shown}`);
+    throw new InputError('unreadable', `cannot read ${shown}: ${code ?? String(error)}`);
+  }
+  if (text.trim() === '') throw new InputError('empty', `${shown} is empty`);
+  return text;
 }
 
 /** Dollars for a token usage at the bundled list price of `model`; undefined when the model has no price. */
@@ -132,7 +157,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       model: { type: 'string' },
       timeout: { type: 'string' },
       ratio: { type: 'string' },
-      'count-model': { type: 'string', default: defaultCountModel },
+      'count-model': { type: 'string' },
       'calls-per-month': { type: 'string' },
       format: { type: 'string', default: 'text' },
       'show-refused': { type: 'boolean', default: false },
@@ -144,65 +169,59 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${usage}\n`);
     return ExitCode.ok;
   }
-  if (!values.file) throw new UsageError('--file is required');
+  if (values.file === undefined) throw new UsageError('--file is required');
+  if (values.file === '') throw new UsageError('--file must not be empty');
   if (values.format !== 'text' && values.format !== 'json')
     throw new UsageError(`--format must be text or json, not '${values.format}'`);
-  const timeoutMs = positiveNumber(values.timeout, 'timeout', defaultTimeoutSeconds) * 1000;
+  const timeoutSeconds = positiveNumber(values.timeout, 'timeout', defaultTimeoutSeconds);
+  if (timeoutSeconds * 1000 > maxTimeoutMs) {
+    throw new UsageError(
+      `--timeout must be at most ${Math.floor(maxTimeoutMs / 1000)} seconds, not '${values.timeout}'`,
+    );
+  }
   const targetRatio = positiveNumber(values.ratio, 'ratio', defaultTargetRatio);
   if (targetRatio >= 1) throw new UsageError('--ratio must be below 1');
   const callsPerMonth =
     values['calls-per-month'] === undefined
       ? undefined
       : positiveNumber(values['calls-per-month'], 'calls-per-month', 0);
+  const model = nonEmpty(values.model, 'model', defaultModel);
+  const baseUrl = nonEmpty(values['base-url'], 'base-url', defaultBaseURL);
+  const countModel = nonEmpty(values['count-model'], 'count-model', defaultCountModel);
 
-  const file = path.resolve(io.cwd, values.file);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    io.stderr(
-      `llm-cost-lens compress: cannot read ${values.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
-    );
-    return ExitCode.failure;
-  }
-  if (text.trim() === '') {
-    io.stderr(`llm-cost-lens compress: ${values.file} is empty.\n`);
-    return ExitCode.failure;
-  }
-
-  const counter = tokenCounter(values['count-model']);
+  const text = await readPrompt(path.resolve(io.cwd, values.file), values.file);
+  const counter = tokenCounter(countModel);
   let result: CompressionResult;
   try {
     result = await compressPrompt(
       text,
       {
         offlineOnly: values.offline,
-        baseURL: values['base-url'] ?? defaultBaseURL,
-        model: values.model ?? defaultModel,
-        apiKey: io.env.LLM_COST_LENS_API_KEY || io.env.OPENAI_API_KEY,
-        timeoutMs,
+        baseURL: baseUrl,
+        model,
+        apiKey: apiKeyFrom(io.env),
+        timeoutMs: timeoutSeconds * 1000,
         targetRatio,
         onRetry: ({ waitMs }) => io.stderr(`Rate limited; retrying in ${Math.ceil(waitMs / 1000)} s…\n`),
       },
       { countTokens: counter.count },
     );
   } catch (error) {
-    if (!(error instanceof CompressionError)) throw error;
-    const message =
-      error.kind === 'no-key'
-        ? 'No API key: set LLM_COST_LENS_API_KEY or OPENAI_API_KEY, or use --offline.'
-        : error.message;
-    io.stderr(`llm-cost-lens compress: ${message}\n`);
-    if (values.format === 'json')
-      io.stdout(`${JSON.stringify({ ok: false, error: { kind: error.kind, message: error.message } }, null, 2)}\n`);
-    return ExitCode.failure;
+    if (error instanceof CompressionError && error.kind === 'no-key') {
+      throw new CliError(
+        'no-key',
+        'No API key: set LLM_COST_LENS_API_KEY or OPENAI_API_KEY, or use --offline.',
+        ExitCode.failure,
+      );
+    }
+    throw error;
   }
 
+  // Everything is computed before anything is printed: nothing can fail after a result is out.
   const chosen = values.offline ? accepted(result.offline) : accepted(result.model);
   if (values.format === 'json') {
-    io.stdout(
-      `${JSON.stringify({ ok: chosen !== undefined, tokensApproximate: counter.approximate(), ...result }, null, 2)}\n`,
-    );
+    const json = safeJson({ ok: chosen !== undefined, tokensApproximate: counter.approximate(), ...result });
+    io.stdout(json);
     if (!chosen) io.stderr(refusal(result, 'in-json'));
     return chosen ? ExitCode.ok : ExitCode.failure;
   }
@@ -214,16 +233,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr(refusal(result, values['show-refused']));
     return ExitCode.failure;
   }
+  const saving = summary(result, chosen.text, {
+    tokens: chosen.tokens,
+    approximate: counter.approximate(),
+    countModel,
+    callsPerMonth,
+    baseUrl,
+  });
   io.stdout(chosen.text.endsWith('\n') ? chosen.text : `${chosen.text}\n`);
-  io.stderr(
-    summary(result, chosen.text, {
-      tokens: chosen.tokens,
-      approximate: counter.approximate(),
-      countModel: values['count-model'],
-      callsPerMonth,
-      baseUrl: values['base-url'] ?? defaultBaseURL,
-    }),
-  );
+  io.stderr(saving);
   return ExitCode.ok;
 }
 

@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 import { ExitCode, UsageError, type CliCommand, type CliIo } from '../command';
+import { exitCodesLine } from '../errors';
+import { printable, safeJson } from '../output/terminalText';
 import { formatUsd } from '../../core/cost/format';
 import { priceTokens } from '../../core/cost/priceTokens';
 import { resolveModel } from '../../core/pricing/resolve';
-import { priceTableFor, unknownModelExit } from './price';
+import { priceTableFor, unknownModel } from './price';
 
 const usage = `Usage: llm-cost-lens estimate --model <m> --input <n> --output <n> [options]
 
@@ -20,7 +22,7 @@ Options:
   --format <f>       text (default) or json
   --prices <file>    a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
 
-Exit codes: 0 ok, 2 usage error, 3 unknown model (the closest names are listed).`;
+${exitCodesLine('ok', 'usage', 'unknownModel', 'input')}`;
 
 function tokens(value: string | undefined, name: string, required: boolean): number {
   if (value === undefined) {
@@ -50,7 +52,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     },
     allowPositionals: false,
   });
-  if (!values.model) throw new UsageError('--model is required');
+  if (values.model === undefined) throw new UsageError('--model is required');
+  if (values.model.trim() === '') throw new UsageError('--model must not be empty');
   const ttl = values['cache-ttl'];
   if (ttl !== '5m' && ttl !== '1h') throw new UsageError(`--cache-ttl must be 5m or 1h, not '${ttl}'`);
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
@@ -59,12 +62,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const cacheRead = tokens(values['cache-read'], 'cache-read', false);
   const cacheWrite = tokens(values['cache-write'], 'cache-write', false);
   const table = priceTableFor(values.prices, io);
-  if (!table) return ExitCode.failure;
   const resolved = resolveModel(values.model, table);
-  if (resolved.unknown) {
-    io.stderr(`llm-cost-lens estimate: unknown model '${values.model}'. Closest: ${resolved.suggestions.join(', ')}\n`);
-    return unknownModelExit;
-  }
+  if (resolved.unknown) throw unknownModel(values.model, resolved.suggestions);
   const priced = priceTokens(
     resolved.entry,
     {
@@ -93,11 +92,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       longContextTierAbove: priced.tierAbove,
       notes: priced.notes,
     };
-    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    io.stdout(safeJson(result));
     return ExitCode.ok;
   }
-  const lines = [`${resolved.entry.id}${resolved.entry.id === values.model ? '' : ` ← '${values.model}'`}`];
-  for (const part of priced.parts) lines.push(`  ${part.how}    [${part.source}]`);
+  const lines = [printable(`${resolved.entry.id}${resolved.entry.id === values.model ? '' : ` ← '${values.model}'`}`)];
+  for (const part of priced.parts) lines.push(`  ${part.how}    [${printable(part.source)}]`);
   for (const note of priced.notes) lines.push(`  note: ${note}`);
   lines.push(`  total ${formatUsd(priced.totalUsd)}`);
   io.stdout(`${lines.join('\n')}\n`);

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ExitCode, UsageError, type CliCommand, type CliIo } from '../command';
+import { CliError, ExitCode, InputError, UsageError, type CliCommand, type CliIo } from '../command';
+import { exitCodesLine } from '../errors';
+import { printable, safeJson } from '../output/terminalText';
 import { formatRate, formatTokens } from '../../core/cost/format';
 import { describeSource } from '../../core/pricing/describe';
 import { resolveModel } from '../../core/pricing/resolve';
@@ -8,15 +10,23 @@ import { bundledTable } from '../../core/pricing/table';
 import { priceKinds, type ModelEntry, type PriceKind, type PriceTable } from '../../core/pricing/types';
 import { loadPriceFile } from '../../core/pricing/userFile';
 
-/** Exit code for a model the price table does not know (the message lists the closest names). */
-export const unknownModelExit = 3;
-
-/** The bundled table, or the one from `--prices FILE` (a newer genai-prices or LiteLLM file). */
-export function priceTableFor(file: string | undefined, io: CliIo): PriceTable | null {
-  if (!file) return bundledTable;
+/**
+ * The bundled table, or the one from `--prices FILE` (a newer genai-prices or LiteLLM file). A file that
+ * cannot be used is an error (exit 4); entries skipped inside a usable one are warnings.
+ */
+export function priceTableFor(file: string | undefined, io: CliIo): PriceTable {
+  if (file === undefined) return bundledTable;
+  if (file === '') throw new UsageError('--prices needs a file name');
   const { table, problems } = loadPriceFile(path.resolve(io.cwd, file));
+  if (!table) throw new InputError('prices', `cannot use the price file: ${problems.join('; ')}`);
   for (const problem of problems) io.stderr(`warning: ${problem}\n`);
   return table;
+}
+
+/** The error for a model name the table does not know, with the closest names. */
+export function unknownModel(name: string, suggestions: readonly string[]): CliError {
+  const closest = suggestions.length > 0 ? ` Closest: ${suggestions.join(', ')}` : '';
+  return new CliError('unknown-model', `unknown model '${name}'.${closest}`, ExitCode.unknownModel);
 }
 
 const usage = `Usage: llm-cost-lens price <model> [--format text|json] [--prices <file>]
@@ -27,7 +37,7 @@ Options:
   --format <f>     text (default) or json
   --prices <file>  a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
 
-Exit codes: 0 found, 2 usage error, 3 unknown model (the closest names are listed).`;
+${exitCodesLine('ok', 'usage', 'unknownModel', 'input')}`;
 
 const labels: Record<PriceKind, string> = {
   input: 'input',
@@ -59,12 +69,16 @@ function describeCapabilities(entry: ModelEntry): string {
 
 function describeEntry(entry: ModelEntry, table: PriceTable, asWritten: string, via: string): string {
   const lines = [
-    `${entry.id} (${entry.provider}, ${entry.mode})${asWritten === entry.id ? '' : ` ← '${asWritten}' (matched by ${via})`}`,
+    printable(
+      `${entry.id} (${entry.provider}, ${entry.mode})${asWritten === entry.id ? '' : ` ← '${asWritten}' (matched by ${via})`}`,
+    ),
   ];
   for (const kind of priceKinds) {
     const price = entry.prices[kind];
     if (price)
-      lines.push(`  ${labels[kind].padEnd(15)} ${formatRate(price.usd).padEnd(14)} ${describeSource(price, table)}`);
+      lines.push(
+        `  ${labels[kind].padEnd(15)} ${formatRate(price.usd).padEnd(14)} ${printable(describeSource(price, table))}`,
+      );
   }
   for (const tier of entry.tiers) {
     const parts = priceKinds.flatMap((k) => (tier.prices[k] ? [`${labels[k]} ${formatRate(tier.prices[k].usd)}`] : []));
@@ -79,7 +93,7 @@ function describeEntry(entry: ModelEntry, table: PriceTable, asWritten: string, 
     `  context window ${count(entry.contextWindow)} · max output ${count(entry.maxOutputTokens)} · tokenizer ${entry.tokenizer} · tier ${entry.tier} · prompt caching ${caching}`,
   );
   lines.push(`  capabilities: ${describeCapabilities(entry)}`);
-  if (entry.aliases.length > 0) lines.push(`  aliases: ${entry.aliases.join(', ')}`);
+  if (entry.aliases.length > 0) lines.push(`  aliases: ${printable(entry.aliases.join(', '))}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -89,21 +103,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     options: { format: { type: 'string', default: 'text' }, prices: { type: 'string' } },
     allowPositionals: true,
   });
-  if (positionals.length !== 1) throw new UsageError('give exactly one model name');
+  if (positionals.length !== 1 || positionals[0]?.trim() === '') throw new UsageError('give exactly one model name');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json`);
   const table = priceTableFor(values.prices, io);
-  if (!table) return ExitCode.failure;
   const name = positionals[0] as string;
   const resolved = resolveModel(name, table);
-  if (resolved.unknown) {
-    io.stderr(`llm-cost-lens price: unknown model '${name}'. Closest: ${resolved.suggestions.join(', ')}\n`);
-    return unknownModelExit;
-  }
+  if (resolved.unknown) throw unknownModel(name, resolved.suggestions);
   if (values.format === 'json') {
     const sources = Object.fromEntries(
       Object.entries(table.sources).filter(([key]) => JSON.stringify(resolved.entry).includes(`"src":"${key}"`)),
     );
-    io.stdout(`${JSON.stringify({ name, via: resolved.via, entry: resolved.entry, sources }, null, 2)}\n`);
+    io.stdout(safeJson({ name, via: resolved.via, entry: resolved.entry, sources }));
   } else io.stdout(describeEntry(resolved.entry, table, name, resolved.via));
   return ExitCode.ok;
 }

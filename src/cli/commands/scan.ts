@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ExitCode, UsageError, type CliCommand, type CliIo } from '../command';
+import { ExitCode, InputError, UsageError, type CliCommand, type CliIo } from '../command';
+import { exitCodesLine } from '../errors';
 import { defaultCostSettings } from '../../core/cost';
 import { costCalls, costColumns, totalLine } from '../scan/costs';
 import { scanPaths, toJson } from '../scan/scan';
@@ -21,7 +22,7 @@ Options:
                         \`llm-cost-lens: N/day\` comment above it (default ${defaultCostSettings.callsPerDay})
   --prices <file>       a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
 
-Exit codes: 0 done, 2 usage error.`;
+${exitCodesLine('ok', 'usage', 'input')}`;
 
 /** The grammar files sit beside the bundle (dist/); compiled tests find them in out/wasm. */
 function wasmDirectory(): string {
@@ -42,15 +43,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const format = values.format;
   if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not '${format}'`);
   for (const p of positionals) {
-    if (!existsSync(path.resolve(io.cwd, p))) throw new UsageError(`no such file or directory: ${p}`);
+    if (p === '') throw new UsageError('a path must not be empty');
+    if (!existsSync(path.resolve(io.cwd, p))) throw new InputError('not-found', `no such file or directory: ${p}`);
   }
   const perDay = values['calls-per-day'];
   const callsPerDay = perDay === undefined ? defaultCostSettings.callsPerDay : Number(perDay);
-  if (!Number.isFinite(callsPerDay) || callsPerDay < 0) {
+  if (perDay?.trim() === '' || !Number.isFinite(callsPerDay) || callsPerDay < 0) {
     throw new UsageError(`--calls-per-day must be a number of at least 0, not '${perDay}'`);
   }
   const table = priceTableFor(values.prices, io);
-  if (!table) return ExitCode.failure;
   const result = await scanPaths(positionals, { cwd: io.cwd, wasmDir: wasmDirectory() });
   const calls = costCalls(result.calls, table, { ...defaultCostSettings, callsPerDay });
   const costed = { ...result, calls };

@@ -4,6 +4,7 @@ import { analyze, maxFileBytes } from '../../core/analysis/analyze';
 import type { CallRecord, SkippedFile } from '../../core/analysis/types';
 import { ParserHost } from '../../core/parsing/host';
 import { languageIdForPath } from '../../core/parsing/languages';
+import { safeJson } from '../output/terminalText';
 import { listSourceFiles } from './walk';
 
 export interface ScanOptions {
@@ -73,5 +74,5 @@ export async function scanPaths(paths: string[], options: ScanOptions): Promise<
 /** The JSON document of a scan, exactly the documented keys. */
 export function toJson(result: ScanResult): string {
   const { version: v, files, calls, findings, skipped } = result;
-  return `${JSON.stringify({ version: v, files, calls, findings, skipped }, null, 2)}\n`;
+  return safeJson({ version: v, files, calls, findings, skipped });
 }

@@ -1,4 +1,5 @@
 import type { CallRecord } from '../../core/analysis/types';
+import { printable } from '../output/terminalText';
 import type { ScanResult } from './scan';
 
 /** One column of the table: later columns (costs) are added by appending to `columns`. */
@@ -38,9 +39,9 @@ export const columns: Column[] = [
   { header: 'flags', value: flagsText },
 ];
 
-/** The table rows of a scan: one per call, cells in column order. */
+/** The table rows of a scan: one per call, cells in column order, each safe to print (names come from files). */
 export function toRows<R extends CallRecord>(calls: readonly R[], cols: Column<R>[]): string[][] {
-  return calls.map((record) => cols.map((c) => c.value(record)));
+  return calls.map((record) => cols.map((c) => printable(c.value(record))));
 }
 
 export function renderTable<R extends CallRecord>(
@@ -48,7 +49,8 @@ export function renderTable<R extends CallRecord>(
   cols: Column<R>[],
 ): string {
   const rows = toRows(result.calls, cols);
-  const widths = cols.map((c, i) => Math.max(c.header.length, ...rows.map((r) => r[i].length)));
+  // A loop, not Math.max(...rows): a spread of 100,000 rows overflows the stack.
+  const widths = cols.map((c, i) => rows.reduce((w, r) => Math.max(w, (r[i] as string).length), c.header.length));
   const line = (cells: string[]): string =>
     cells
       .map((cell, i) => (cols[i].align === 'right' ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
@@ -56,10 +58,11 @@ export function renderTable<R extends CallRecord>(
       .trimEnd();
   const out: string[] = [];
   if (rows.length > 0) {
-    out.push(line(cols.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line));
+    out.push(line(cols.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))));
+    for (const row of rows) out.push(line(row));
   }
   const files = `${result.files} file${result.files === 1 ? '' : 's'}`;
   out.push(`${result.calls.length} LLM call${result.calls.length === 1 ? '' : 's'} in ${files}.`);
-  for (const skipped of result.skipped) out.push(`skipped ${skipped.file}: ${skipped.reason}`);
+  for (const skipped of result.skipped) out.push(`skipped ${printable(skipped.file)}: ${printable(skipped.reason)}`);
   return `${out.join('\n')}\n`;
 }

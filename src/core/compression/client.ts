@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
-import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import { BodyTooLargeError, limitedFetch } from './limitedFetch';
 
 /**
  * The one model call of the compressor, through the real `openai` SDK against any OpenAI-compatible server.
@@ -18,6 +19,8 @@ export type CompressionErrorKind =
   | 'timeout'
   | 'network'
   | 'malformed-response'
+  | 'too-large'
+  | 'key-in-answer'
   | 'empty-response'
   | 'truncated'
   | 'cancelled'
@@ -39,6 +42,7 @@ export interface ClientSettings {
   apiKey: string | undefined;
   /** Any OpenAI-compatible endpoint, e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1. */
   baseURL: string;
+  /** For the whole call: every try and every wait between tries. */
   timeoutMs: number;
   /** Tries in all when the server answers 429 (the first call included). */
   maxAttempts?: number;
@@ -58,26 +62,34 @@ export interface ModelReply {
 
 export const defaultMaxAttempts = 3;
 export const defaultMaxRetryWaitMs = 30_000;
+/** An answer body larger than this is refused while it streams in (a compressed prompt is far smaller). */
+export const maxAnswerBytes = 4 * 1024 * 1024;
+/** The longest delay a Node timer can hold (a longer one fires at once). */
+export const maxTimeoutMs = 2 ** 31 - 1;
 
 export async function callModel(
   request: ChatCompletionCreateParamsNonStreaming,
   settings: ClientSettings,
 ): Promise<ModelReply> {
-  const apiKey = settings.apiKey?.trim();
-  if (!apiKey) {
-    throw new CompressionError('no-key', 'No API key is set for the prompt compressor. Set one, then try again.');
-  }
   const baseURL = validateBaseURL(settings.baseURL);
+  const apiKey = validateKey(settings.apiKey);
   if (!(settings.timeoutMs > 0) || !Number.isFinite(settings.timeoutMs)) {
     throw new CompressionError('invalid-settings', `The compressor timeout must be a positive number of seconds.`);
   }
-  // The SDK rejects a timeout that is not a whole number of milliseconds.
-  settings = { ...settings, timeoutMs: Math.max(1, Math.round(settings.timeoutMs)) };
+  if (settings.timeoutMs > maxTimeoutMs) {
+    throw new CompressionError(
+      'invalid-settings',
+      `The compressor timeout must be at most ${Math.floor(maxTimeoutMs / 1000)} seconds.`,
+    );
+  }
+  const deadline = Date.now() + settings.timeoutMs;
   const client = new OpenAI({
     apiKey,
     baseURL,
-    timeout: settings.timeoutMs,
+    // The SDK rejects a timeout that is not a whole number of milliseconds.
+    timeout: Math.max(1, Math.round(settings.timeoutMs)),
     maxRetries: 0,
+    fetch: limitedFetch(maxAnswerBytes),
     // Without these the SDK would add OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment to a request that
     // may go to a third-party endpoint.
     organization: null,
@@ -89,12 +101,15 @@ export async function callModel(
   const maxWait = settings.maxRetryWaitMs ?? defaultMaxRetryWaitMs;
   for (let attempt = 1; ; attempt++) {
     throwIfCancelled(settings.signal);
+    const remainingMs = deadline - Date.now();
+    if (remainingMs <= 0) throw timedOut(baseURL, settings.timeoutMs);
     try {
-      const completion = await createWithDeadline(client, request, settings);
+      const completion = await createWithDeadline(client, request, remainingMs, settings.signal);
       return { ...readCompletion(completion, request.model, apiKey), attempts: attempt };
     } catch (error) {
-      if (!(error instanceof OpenAI.RateLimitError))
+      if (!(error instanceof OpenAI.RateLimitError)) {
         throw toCompressionError(error, request.model, baseURL, apiKey, settings);
+      }
       if (error.code === 'insufficient_quota' || error.type === 'insufficient_quota') {
         // OpenAI's 429 for an account without credit: waiting does not help.
         throw new CompressionError(
@@ -118,6 +133,13 @@ export async function callModel(
           429,
         );
       }
+      if (waitMs >= deadline - Date.now()) {
+        throw new CompressionError(
+          'timeout',
+          `${hostOf(baseURL)} is rate limiting requests (429) and asks to wait ${Math.ceil(waitMs / 1000)} s, longer than the ${seconds(settings.timeoutMs)} s timeout allows. Try again later or allow more time.`,
+          429,
+        );
+      }
       settings.onRetry?.({ attempt, waitMs });
       await sleep(waitMs, settings.signal);
     }
@@ -126,47 +148,83 @@ export async function callModel(
 
 /**
  * The SDK's timeout stops at the response headers; a server that sends headers and then stalls is caught by
- * this deadline over the whole call.
+ * this deadline over the whole try.
  */
 async function createWithDeadline(
   client: OpenAI,
   request: ChatCompletionCreateParamsNonStreaming,
-  settings: ClientSettings,
-): Promise<ChatCompletion> {
+  remainingMs: number,
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
-  }, settings.timeoutMs);
+  }, remainingMs);
   const forward = (): void => controller.abort();
-  settings.signal?.addEventListener('abort', forward, { once: true });
+  signal?.addEventListener('abort', forward, { once: true });
   try {
-    return await client.chat.completions.create(request, { signal: controller.signal });
+    return await client.chat.completions.create(request, {
+      signal: controller.signal,
+      timeout: Math.max(1, Math.round(remainingMs)),
+    });
   } catch (error) {
-    if (timedOut && !settings.signal?.aborted) throw new OpenAI.APIConnectionTimeoutError();
+    if (timedOut && !signal?.aborted) throw new OpenAI.APIConnectionTimeoutError();
     throw error;
   } finally {
     clearTimeout(timer);
-    settings.signal?.removeEventListener('abort', forward);
+    signal?.removeEventListener('abort', forward);
   }
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function tokenCount(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+
+/** A served model name fit to show: a string, not absurdly long; the requested name otherwise. */
+function servedModel(value: unknown, requested: string): string {
+  if (typeof value !== 'string' || value.trim() === '') return requested;
+  return value.length > 200 ? `${value.slice(0, 199)}…` : value;
+}
+
+/** Reads the answer without trusting its shape: every field is checked before use. */
 function readCompletion(completion: unknown, model: string, apiKey: string): Omit<ModelReply, 'attempts'> {
-  if (typeof completion !== 'object' || completion === null || !Array.isArray((completion as ChatCompletion).choices)) {
+  if (!isRecord(completion) || !Array.isArray(completion.choices)) {
     throw new CompressionError(
       'malformed-response',
       `The server's answer is not a chat completion (model '${model}').${errorInBody(completion, apiKey)}`,
     );
   }
-  const { choices, usage } = completion as ChatCompletion;
-  const choice = choices[0];
-  const content = choice?.message?.content;
-  if (!choice || content === null || content === undefined || content.trim() === '') {
+  const choice: unknown = completion.choices[0];
+  if (choice === undefined) {
     throw new CompressionError('empty-response', `The model '${model}' returned an empty answer.`);
   }
-  if (typeof content !== 'string') {
-    throw new CompressionError('malformed-response', `The model '${model}' returned an answer that is not text.`);
+  const message = isRecord(choice) ? choice.message : undefined;
+  if (!isRecord(message) || !isRecord(choice)) {
+    throw new CompressionError('malformed-response', `The answer of the model '${model}' has no message.`);
+  }
+  const content = message.content;
+  if (content !== null && content !== undefined && typeof content !== 'string') {
+    throw new CompressionError(
+      'malformed-response',
+      `The answer of the model '${model}' is not usable: its content is not text.`,
+    );
+  }
+  const served = servedModel(completion.model, model);
+  // A server that echoes the key would have it printed, logged or written into the user's file.
+  if ((content ?? '').includes(apiKey) || (typeof completion.model === 'string' && completion.model.includes(apiKey))) {
+    throw new CompressionError(
+      'key-in-answer',
+      `Refused: the answer contains your API key, so it was neither used nor shown. The server echoes what it is sent; do not trust it with the key.`,
+    );
+  }
+  if (content === null || content === undefined || content.trim() === '') {
+    throw new CompressionError('empty-response', `The model '${model}' returned an empty answer.`);
   }
   if (choice.finish_reason === 'length') {
     throw new CompressionError(
@@ -174,13 +232,15 @@ function readCompletion(completion: unknown, model: string, apiKey: string): Omi
       `The model '${model}' stopped at the output limit; its text is incomplete and was not used.`,
     );
   }
+  const usage = isRecord(completion.usage) ? completion.usage : {};
+  const promptTokens = tokenCount(usage.prompt_tokens);
   return {
     text: content,
-    model: (completion as ChatCompletion).model || model,
+    model: served,
     usage:
-      usage && typeof usage.prompt_tokens === 'number'
-        ? { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens ?? 0 }
-        : undefined,
+      promptTokens === undefined
+        ? undefined
+        : { promptTokens, completionTokens: tokenCount(usage.completion_tokens) ?? 0 },
   };
 }
 
@@ -204,8 +264,19 @@ function toCompressionError(
   if (error instanceof OpenAI.APIUserAbortError || settings.signal?.aborted) {
     return new CompressionError('cancelled', 'Compression cancelled.');
   }
-  if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return new CompressionError('timeout', `${host} did not answer within ${seconds(settings.timeoutMs)} s.`);
+  if (error instanceof OpenAI.APIConnectionTimeoutError) return timedOut(baseURL, settings.timeoutMs);
+  const tooLarge = inCauses(error, (e) => e instanceof BodyTooLargeError);
+  if (tooLarge) {
+    return new CompressionError(
+      'too-large',
+      `The answer from ${host} is ${(tooLarge as BodyTooLargeError).message.replace(/^the answer is /, '')}; it was not read further.`,
+    );
+  }
+  if (inCauses(error, (e) => (e as { code?: unknown }).code === 'UND_ERR_SOCKET')) {
+    return new CompressionError(
+      'network',
+      `${host} closed the connection before the whole answer arrived. Try again; if it keeps happening, check the server.`,
+    );
   }
   if (error instanceof OpenAI.APIConnectionError) {
     const code = causeCode(error);
@@ -277,6 +348,19 @@ export function redact(text: string, apiKey: string): string {
   return out.replace(/\b(sk|pk|rk)-[A-Za-z0-9_*-]{4,}/g, '$1-***');
 }
 
+/** The first error in `error`'s cause chain that matches. */
+function inCauses(error: unknown, test: (e: object) => boolean): object | undefined {
+  for (let e: unknown = error, depth = 0; typeof e === 'object' && e !== null && depth < 10; depth++) {
+    if (test(e)) return e;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function timedOut(baseURL: string, timeoutMs: number): CompressionError {
+  return new CompressionError('timeout', `${hostOf(baseURL)} did not answer within ${seconds(timeoutMs)} s.`);
+}
+
 function causeCode(error: Error): string | undefined {
   for (let cause: unknown = error.cause; cause; cause = (cause as { cause?: unknown }).cause) {
     const code = (cause as { code?: unknown }).code;
@@ -296,15 +380,44 @@ export function retryAfterMs(headers: Headers | undefined, now = Date.now()): nu
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** The key as sent in the Authorization header: a header cannot carry control characters or non-ASCII. */
+function validateKey(key: string | undefined): string {
+  const apiKey = key?.trim();
+  if (!apiKey) {
+    throw new CompressionError('no-key', 'No API key is set for the prompt compressor. Set one, then try again.');
+  }
+  // eslint-disable-next-line no-control-regex -- a key must not carry control characters
+  if (/[\u0000-\u001f\u007f]/.test(apiKey)) {
+    throw new CompressionError(
+      'invalid-settings',
+      'The API key contains a control character (a line break or an escape code): check how it was set.',
+    );
+  }
+  if (/[^\u0020-\u007e]/.test(apiKey)) {
+    throw new CompressionError(
+      'invalid-settings',
+      'The API key contains a character outside printable ASCII, which an HTTP header cannot carry: check how it was set.',
+    );
+  }
+  return apiKey;
+}
+
+/** The URL is never repeated in a message: it may hold a password. */
 function validateBaseURL(baseURL: string): string {
   let url: URL;
   try {
     url = new URL(baseURL);
   } catch {
-    throw new CompressionError('invalid-settings', `The compressor base URL '${baseURL}' is not a URL.`);
+    throw new CompressionError('invalid-settings', `The compressor base URL is not a URL.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new CompressionError('invalid-settings', `The compressor base URL must start with https:// or http://.`);
+  }
+  if (url.username || url.password) {
+    throw new CompressionError(
+      'invalid-settings',
+      'The compressor base URL contains a user name or password. Remove it: the API key is sent in a header.',
+    );
   }
   return baseURL.replace(/\/+$/, '');
 }

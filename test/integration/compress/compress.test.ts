@@ -140,6 +140,24 @@ describe('compress prompt command', function () {
     ['a 401', (): ScriptedReply => ({ status: 401, body: apiError('Incorrect API key provided') })],
     ['a 500', (): ScriptedReply => ({ status: 500, body: apiError('boom', 'server_error') })],
     ['an empty response', (): ScriptedReply => ({ body: completion('') })],
+    [
+      'an answer that echoes the API key',
+      (): ScriptedReply => ({
+        body: completion(
+          'You are a support assistant for {company}.\nAnswer about order {order_id}.\nRespond in JSON with keys "answer" and "confidence". sk-test-key',
+        ),
+      }),
+    ],
+    [
+      'a model field that echoes the API key',
+      (): ScriptedReply => ({
+        body: completion(
+          'You are a support assistant for {company}.\nAnswer about order {order_id}.\nRespond in JSON with keys "answer" and "confidence".',
+          'stop',
+          'model-sk-test-key',
+        ),
+      }),
+    ],
   ] as const) {
     it(`leaves the document untouched on ${name}`, async () => {
       reply = scripted;
@@ -150,6 +168,12 @@ describe('compress prompt command', function () {
       assert.ok(server.requests.length > requestsBefore, 'the server was called');
       assert.equal(editor.document.getText(), original);
       assert.equal(editor.document.isDirty, false);
+      const leaked = vscode.workspace.textDocuments.filter((d) => d.getText().includes('sk-test-key'));
+      assert.deepEqual(
+        leaked.map((d) => d.uri.toString()),
+        [],
+        'no document, diff views included, shows the key',
+      );
     });
   }
 

@@ -115,10 +115,10 @@ test('cli compress: usage errors exit 2', async () => {
   }
 });
 
-test('cli compress: an unreadable file exits 1', async () => {
+test('cli compress: a missing prompt file exits 4', async () => {
   const io = captureIo(cwd, {});
-  assert.equal(await runCli(['compress', '--file', 'missing.txt', '--offline'], io), 1);
-  assert.match(io.err(), /cannot read missing\.txt: ENOENT/);
+  assert.equal(await runCli(['compress', '--file', 'missing.txt', '--offline'], io), 4);
+  assert.match(io.err(), /no such file: missing\.txt/);
 });
 
 test('cli compress: token counts of a model without an offline tokenizer are marked ≈', async () => {

@@ -85,10 +85,10 @@ describe('scan', () => {
     assert.deepEqual(parsed.findings, []);
   });
 
-  it('exits 2 on a usage error', async () => {
+  it('exits 2 on a usage error, 4 on a path that does not exist', async () => {
     const io = captureIo(root);
     assert.equal(await runCli(['scan', '--format', 'xml'], io), 2);
-    assert.equal(await runCli(['scan', 'no/such/dir'], captureIo(root)), 2);
     assert.equal(await runCli(['scan', '--bogus'], captureIo(root)), 2);
+    assert.equal(await runCli(['scan', 'no/such/dir'], captureIo(root)), 4);
   });
 });

@@ -1,0 +1,40 @@
+/**
+ * Text that came from a scanned file or a server (file names, model names, server messages) can carry
+ * terminal control sequences: ESC codes that recolour, move the cursor or rewrite earlier lines of a table.
+ * Everything the CLI prints goes through `terminalSafe`; single fields also through `printable`.
+ */
+
+// C0 controls except tab and line feed, DEL, and C1 controls (U+009B is a one-character CSI in some terminals).
+// A carriage return is kept only as part of CRLF.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const unsafeControls = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g;
+
+// Every control, plus the Unicode marks that reorder what follows them on screen (bidi overrides, isolates).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const unsafeInField = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function escape(char: string): string {
+  const code = char.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** Output text with every control sequence shown as `\xNN` instead of acted on; tabs and line ends stay. */
+export function terminalSafe(text: string): string {
+  return text.replace(unsafeControls, escape);
+}
+
+/** One field of a line or table cell (a file name, a model name): no control, line break or bidi mark acts. */
+export function printable(field: string): string {
+  return field.replace(unsafeInField, escape);
+}
+
+/**
+ * JSON text whose strings are safe to print: JSON.stringify leaves DEL, C1 controls, bidi marks and the
+ * line/paragraph separators raw; they become `\uXXXX` escapes, which parse back to the same value.
+ */
+export function safeJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )}\n`;
+}
