@@ -110,6 +110,8 @@ async function main() {
       outfile: 'dist/cli.js',
       banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
     }),
+    // The scan's parsing threads (src/cli/scan/workerPool.ts starts them from the file beside the CLI).
+    esbuild.context({ ...common, entryPoints: ['src/cli/scan/scanWorker.ts'], outfile: 'dist/scanWorker.js' }),
   ]);
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

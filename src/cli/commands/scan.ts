@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { ExitCode, InputError, UsageError, type CliCommand, type CliIo } from '../command';
 import { exitCodesLine } from '../errors';
 import { defaultCostSettings } from '../../core/cost';
-import { costCalls, costColumns, totalLine } from '../scan/costs';
+import { costCalls } from '../../core/workspace/costs';
+import { costTotals } from '../../core/workspace/totals';
+import { costColumns, totalLine } from '../scan/costs';
 import { scanPaths, toJson } from '../scan/scan';
 import { columns, renderTable } from '../scan/table';
 import { priceTableFor } from './price';
@@ -58,7 +60,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (format === 'json') io.stdout(toJson(costed));
   else {
     io.stdout(renderTable(costed, [...columns, ...costColumns]));
-    if (calls.length > 0) io.stdout(`${totalLine(calls)}\n`);
+    if (calls.length > 0) io.stdout(`${totalLine(costTotals(calls))}\n`);
   }
   return ExitCode.ok;
 }

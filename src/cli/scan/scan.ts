@@ -1,11 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, maxFileBytes } from '../../core/analysis/analyze';
 import type { CallRecord, SkippedFile } from '../../core/analysis/types';
 import { ParserHost } from '../../core/parsing/host';
-import { languageIdForPath } from '../../core/parsing/languages';
 import { safeJson } from '../output/terminalText';
-import { listSourceFiles } from './walk';
+import { nodeFileSystem, toFileSystemPath } from '../../core/workspace/nodeFileSystem';
+import { scanWorkspace, type ScanCache } from '../../core/workspace/scan';
+import { ScanAnalyzer } from './analyzer';
+import { defaultThreadCount } from './workerPool';
 
 export interface ScanOptions {
   /** Directory holding `web-tree-sitter.wasm` and the grammar files. */
@@ -14,6 +15,10 @@ export interface ScanOptions {
   cwd: string;
   /** Reuse a parser host across scans (tests, bench); one is made otherwise. */
   host?: ParserHost;
+  /** Earlier results by content hash (`--cache`). */
+  cache?: ScanCache;
+  /** Worker threads for parsing when many files need it; 0 parses on the main thread only. */
+  threads?: number;
 }
 
 /** The `scan --format json` document. */
@@ -31,44 +36,31 @@ export interface ScanResult {
 
 export const version = '0.1.0';
 
-/**
- * Scans files and directories. The root (what record paths are relative to) is the directory when exactly one
- * directory is given, else `cwd`.
- */
+/** The directory record paths are relative to: the directory when exactly one is given, else `cwd`. */
+export function scanRoot(paths: readonly string[], cwd: string): string {
+  const absolute = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(cwd, p));
+  const single = absolute.length === 1 ? statSync(absolute[0] as string, { throwIfNoEntry: false }) : undefined;
+  return single?.isDirectory() ? (absolute[0] as string) : path.resolve(cwd);
+}
+
+/** Scans files and directories with the core's workspace scan over Node's file system. */
 export async function scanPaths(paths: string[], options: ScanOptions): Promise<ScanResult> {
-  const absolute = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(options.cwd, p));
-  const single = absolute.length === 1 ? await stat(absolute[0]) : null;
-  const root = single?.isDirectory() ? absolute[0] : options.cwd;
+  const starts = (paths.length > 0 ? paths : ['.']).map((p) => toFileSystemPath(path.resolve(options.cwd, p)));
+  const root = scanRoot(paths, options.cwd);
   const host = options.host ?? new ParserHost(options.wasmDir);
-  const files = await listSourceFiles(absolute);
-  const calls: CallRecord[] = [];
-  const skipped: SkippedFile[] = [];
-  for (const file of files) {
-    const relative = path.relative(root, file).split(path.sep).join('/') || path.basename(file);
-    const languageId = languageIdForPath(file);
-    if (!languageId) {
-      skipped.push({ file: relative, reason: 'not a Python, TypeScript or JavaScript file' });
-      continue;
-    }
-    try {
-      const size = (await stat(file)).size;
-      if (size > maxFileBytes) {
-        skipped.push({ file: relative, reason: `larger than ${maxFileBytes / (1024 * 1024)} MB` });
-        continue;
-      }
-      const text = await readFile(file, 'utf8');
-      const result = await analyze(text, languageId, relative, host);
-      if (result.skipped) skipped.push(result.skipped);
-      calls.push(...result.calls);
-    } catch (error) {
-      skipped.push({
-        file: relative,
-        reason: `could not be analysed: ${error instanceof Error ? error.message : String(error)}`,
-      });
-    }
+  const analyzer = new ScanAnalyzer(host, options.wasmDir, options.threads ?? defaultThreadCount());
+  try {
+    const scan = await scanWorkspace(starts, {
+      fs: nodeFileSystem,
+      root: toFileSystemPath(root),
+      analyzer,
+      cache: options.cache,
+    });
+    return { version, files: scan.files, calls: scan.calls, findings: [], skipped: scan.skipped, root };
+  } finally {
+    await analyzer.close();
+    if (!options.host) host.dispose();
   }
-  if (!options.host) host.dispose();
-  return { version, files: files.length, calls, findings: [], skipped, root };
 }
 
 /** The JSON document of a scan, exactly the documented keys. */

@@ -35,6 +35,8 @@ export interface ScanCostFields {
   costPerCallUsd: { expected: number; worst: number } | null;
   monthlyUsd: { expected: number; worst: number } | null;
   pricedAs: string | null;
+  /** The provider of the price-table entry used; null for an unknown model. */
+  provider: string | null;
   unknownModel: { reason: string; suggestions: string[] } | null;
 }
 
@@ -45,6 +47,7 @@ export function scanCostFields(cost: CallCost): ScanCostFields {
     costPerCallUsd: cost.costPerCallUsd,
     monthlyUsd: cost.monthlyUsd,
     pricedAs: cost.resolved?.id ?? null,
+    provider: cost.resolved?.provider ?? null,
     unknownModel: cost.unknown,
   };
 }

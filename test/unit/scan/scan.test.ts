@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../../src/cli/run';
 import { scanPaths } from '../../../src/cli/scan/scan';
-import { listSourceFiles } from '../../../src/cli/scan/walk';
+import { nodeFileSystem, toFileSystemPath } from '../../../src/core/workspace/nodeFileSystem';
+import { listSourceFiles } from '../../../src/core/workspace/walk';
 import { captureIo } from '../helpers/io';
 import { wasmDir } from '../helpers/paths';
 
@@ -46,14 +47,18 @@ describe('scan', () => {
   after(() => rmSync(root, { recursive: true, force: true }));
 
   it('walks source files, skipping dependencies, virtualenvs, build output and ignored files (no git repo)', async () => {
-    const files = (await listSourceFiles([root])).map((f) => path.relative(root, f).split(path.sep).join('/'));
+    const files = (await listSourceFiles(nodeFileSystem, [toFileSystemPath(root)])).map((f) =>
+      path.relative(root, f).split(path.sep).join('/'),
+    );
     assert.deepEqual(files, ['app/bot.py', 'app/min.js', 'app/util.ts']);
   });
 
   it('skips the same ignored files inside a git repository', async () => {
     const git = spawnSync('git', ['init', '-q'], { cwd: root });
     if (git.status !== 0) return;
-    const files = (await listSourceFiles([root])).map((f) => path.relative(root, f).split(path.sep).join('/'));
+    const files = (await listSourceFiles(nodeFileSystem, [toFileSystemPath(root)])).map((f) =>
+      path.relative(root, f).split(path.sep).join('/'),
+    );
     assert.deepEqual(files, ['app/bot.py', 'app/min.js', 'app/util.ts']);
     rmSync(path.join(root, '.git'), { recursive: true, force: true });
     write(root, '.git/hooks/x.py', bot);

@@ -4,7 +4,8 @@ import { existsSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runCli } from '../../../src/cli/run';
-import { listSourceFiles } from '../../../src/cli/scan/walk';
+import { nodeFileSystem, toFileSystemPath } from '../../../src/core/workspace/nodeFileSystem';
+import { listSourceFiles } from '../../../src/core/workspace/walk';
 import { openAiBot, plantFsmonitor, tempDir, writeTree } from '../../support/hostileRepo';
 import { captureIo } from '../helpers/io';
 
@@ -19,7 +20,9 @@ after(() => {
 });
 
 async function walked(root: string): Promise<string[]> {
-  return (await listSourceFiles([root])).map((f) => path.relative(root, f).split(path.sep).join('/'));
+  return (await listSourceFiles(nodeFileSystem, [toFileSystemPath(root)])).map((f) =>
+    path.relative(root, f).split(path.sep).join('/'),
+  );
 }
 
 /** Git itself, run safely, as the judge of what a repository ignores (the test may run git; the walk may not). */

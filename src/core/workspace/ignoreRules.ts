@@ -1,6 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
-import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { joinPath, relativePath, type FileSystem } from './fileSystem';
 
 /** The rules of one `.gitignore`, which apply to paths relative to its own folder. */
 interface IgnoreFile {
@@ -15,17 +14,20 @@ export type IgnoreScope = readonly IgnoreFile[];
 const maxGitignoreBytes = 1024 * 1024;
 
 /**
- * The scope inside `dir`: the parent's, plus `dir/.gitignore` when it is a regular file (never a link or a
- * FIFO, which could point anywhere or block). Read with the `ignore` library, as git reads it; git itself is
- * never run, since it would run the repository's own configured commands (core.fsmonitor).
+ * The scope inside `dir`: the parent's, plus `dir/.gitignore` when the folder lists one as a regular file (never
+ * a link or a FIFO, which could point anywhere or block). Read with the `ignore` library, as git reads it; git
+ * itself is never run, since it would run the repository's own configured commands (core.fsmonitor).
  */
-export async function scopeFor(dir: string, parent: IgnoreScope, hasGitignore: boolean): Promise<IgnoreScope> {
+export async function scopeFor(
+  fs: FileSystem,
+  dir: string,
+  parent: IgnoreScope,
+  hasGitignore: boolean,
+): Promise<IgnoreScope> {
   if (!hasGitignore) return parent;
-  const file = path.join(dir, '.gitignore');
   try {
-    if ((await stat(file)).size > maxGitignoreBytes) return parent;
-    const text = await readFile(file, 'utf8');
-    return [...parent, { dir, rules: ignore().add(text) }];
+    const bytes = await fs.readFile(joinPath(dir, '.gitignore'), maxGitignoreBytes);
+    return [...parent, { dir, rules: ignore().add(new TextDecoder().decode(bytes)) }];
   } catch {
     return parent;
   }
@@ -38,7 +40,8 @@ export async function scopeFor(dir: string, parent: IgnoreScope, hasGitignore: b
 export function isIgnored(scope: IgnoreScope, full: string, isDirectory: boolean): boolean {
   for (let i = scope.length - 1; i >= 0; i--) {
     const { dir, rules } = scope[i] as IgnoreFile;
-    const relative = path.relative(dir, full).split(path.sep).join('/');
+    const relative = relativePath(dir, full);
+    if (!relative) continue;
     let result;
     try {
       result = rules.test(isDirectory ? `${relative}/` : relative);

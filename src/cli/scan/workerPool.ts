@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CallRecord, LanguageId } from '../../core/analysis/types';
+import type { FileAnalyzer } from '../../core/workspace/scan';
+import type { WorkerReply, WorkerTask } from './workerMessages';
+
+interface Pending {
+  task: WorkerTask;
+  resolve: (calls: CallRecord[]) => void;
+  reject: (error: Error) => void;
+}
+
+interface Thread {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  /** Characters handed to this thread and not yet answered: tasks go to the least loaded thread. */
+  load: number;
+  alive: boolean;
+}
+
+/** The worker script beside this module: dist/scanWorker.js in the bundle, out/src/cli/scan/scanWorker.js in tests. */
+export function workerScript(): string | null {
+  const script = path.join(__dirname, 'scanWorker.js');
+  return existsSync(script) ? script : null;
+}
+
+/** Threads for parsing: one per core, at most four (past that, reading the files is the limit). */
+export function defaultThreadCount(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism()));
+}
+
+/**
+ * Spreads parsing over worker threads, each with its own parser host. A thread that dies hands its files to
+ * `fallback` (the main thread), so a crash loses no result.
+ */
+export class WorkerPool implements FileAnalyzer {
+  private readonly threads: Thread[] = [];
+  private nextId = 0;
+
+  constructor(
+    size: number,
+    script: string,
+    wasmDir: string,
+    private readonly fallback: FileAnalyzer,
+  ) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData: { wasmDir } });
+      const thread: Thread = { worker, pending: new Map(), load: 0, alive: true };
+      worker.on('message', (reply: WorkerReply) => this.answer(thread, reply));
+      worker.on('error', () => this.lose(thread));
+      worker.on('exit', () => this.lose(thread));
+      this.threads.push(thread);
+    }
+  }
+
+  analyze(text: string, languageId: LanguageId, file: string): Promise<CallRecord[]> {
+    let thread: Thread | undefined;
+    for (const candidate of this.threads) {
+      if (candidate.alive && (!thread || candidate.load < thread.load)) thread = candidate;
+    }
+    if (!thread) return this.fallback.analyze(text, languageId, file);
+    const task: WorkerTask = { id: this.nextId++, text, languageId, file };
+    const chosen = thread;
+    return new Promise((resolve, reject) => {
+      chosen.pending.set(task.id, { task, resolve, reject });
+      chosen.load += text.length;
+      chosen.worker.postMessage(task);
+    });
+  }
+
+  /** Stops every thread (tasks still pending are finished on the main thread). */
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+  }
+
+  private answer(thread: Thread, reply: WorkerReply): void {
+    const pending = thread.pending.get(reply.id);
+    if (!pending) return;
+    thread.pending.delete(reply.id);
+    thread.load -= pending.task.text.length;
+    if ('error' in reply) pending.reject(new Error(reply.error));
+    else pending.resolve(reply.calls);
+  }
+
+  private lose(thread: Thread): void {
+    if (!thread.alive) return;
+    thread.alive = false;
+    const orphans = [...thread.pending.values()];
+    thread.pending.clear();
+    for (const { task, resolve, reject } of orphans) {
+      this.fallback.analyze(task.text, task.languageId, task.file).then(resolve, reject);
+    }
+  }
+}

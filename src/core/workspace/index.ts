@@ -1,0 +1,13 @@
+export * from './fileSystem';
+export { listSourceFiles, skippedDirectories, isSkippedDirectoryName, type WalkOptions } from './walk';
+export {
+  scanWorkspace,
+  type FileAnalyzer,
+  type FileAnalysis,
+  type ScanCache,
+  type WorkspaceScan,
+  type WorkspaceScanOptions,
+} from './scan';
+export { hostAnalyzer } from './analyzer';
+export { costCalls, type CostedCall } from './costs';
+export { costTotals, type CostTotals, type TotalRow, type TotalsInput, type UsdRange } from './totals';

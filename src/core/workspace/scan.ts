@@ -1,0 +1,139 @@
+import * as path from 'node:path';
+import { maxFileBytes, mentionsLlmSdk, skipReason } from '../analysis/analyze';
+import type { CallRecord, LanguageId, SkippedFile } from '../analysis/types';
+import { languageIdForPath } from '../parsing/languages';
+import { baseName, FileTooLargeError, type FileSystem } from './fileSystem';
+import { listSourceFiles, type WalkOptions } from './walk';
+
+/** Parses and analyses one file the pre-checks let through (it mentions an SDK, it is not minified). */
+export interface FileAnalyzer {
+  analyze(text: string, languageId: LanguageId, file: string): Promise<CallRecord[]>;
+}
+
+/** What a scan remembers about one file. */
+export interface FileAnalysis {
+  calls: CallRecord[];
+  /** Why the file was not analysed (minified, the analyser failed). */
+  skipped?: string;
+}
+
+/** Results of earlier scans, by file and content hash (`scan --cache`): a file whose bytes match is not parsed. */
+export interface ScanCache {
+  /** A key for a file's content. */
+  hash(bytes: Uint8Array): string;
+  get(file: string, hash: string): FileAnalysis | undefined;
+  set(file: string, hash: string, analysis: FileAnalysis): void;
+}
+
+export interface WorkspaceScanOptions extends WalkOptions {
+  fs: FileSystem;
+  /** What record paths are relative to. */
+  root: string;
+  analyzer: FileAnalyzer;
+  cache?: ScanCache;
+  /** Called as files are done (the editor's progress bar). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface WorkspaceScan {
+  /** Source files found (read), skipped ones included. */
+  files: number;
+  /** In file order, then by position; paths relative to the root. */
+  calls: CallRecord[];
+  skipped: SkippedFile[];
+  /** True when `isCancelled` stopped the scan: the figures cover only part of the workspace. */
+  cancelled: boolean;
+}
+
+/** Texts handed to the analyser and not yet answered; bounded so that memory stays flat on any tree. */
+const maxInFlight = 256;
+
+const decoder = new TextDecoder();
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Scans a workspace: the walk (ignore rules, skipped folders), then per file a read, the cache, the size and
+ * minified checks, the SDK pre-check, and the analyser for the files left. Never throws for a bad file: it is
+ * listed in `skipped` with the reason.
+ */
+export async function scanWorkspace(starts: readonly string[], options: WorkspaceScanOptions): Promise<WorkspaceScan> {
+  const { fs, root, analyzer, cache } = options;
+  const files = await listSourceFiles(fs, starts, options);
+  // Records name files as the user sees them from the root (`../x.py` for a file given outside it).
+  const relatives = files.map((file) => path.posix.relative(root, file) || baseName(file));
+  const results: FileAnalysis[] = new Array(files.length);
+  const skippedBefore: (SkippedFile | undefined)[] = new Array(files.length);
+  const inFlight = new Set<Promise<void>>();
+  let done = 0;
+  const finished = (): void => {
+    done++;
+    options.onProgress?.(done, files.length);
+  };
+  let cancelled = false;
+  for (let index = 0; index < files.length; index++) {
+    if (options.isCancelled?.()) {
+      cancelled = true;
+      break;
+    }
+    const file = files[index] as string;
+    const relative = relatives[index] as string;
+    const languageId = languageIdForPath(file);
+    if (!languageId) {
+      skippedBefore[index] = { file: relative, reason: 'not a Python, TypeScript or JavaScript file' };
+      finished();
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await fs.readFile(file, maxFileBytes);
+    } catch (error) {
+      const reason =
+        error instanceof FileTooLargeError
+          ? `larger than ${maxFileBytes / (1024 * 1024)} MB`
+          : `could not be read: ${describe(error)}`;
+      skippedBefore[index] = { file: relative, reason };
+      finished();
+      continue;
+    }
+    const hash = cache?.hash(bytes);
+    const cached = hash === undefined ? undefined : cache?.get(relative, hash);
+    if (cached) {
+      results[index] = cached;
+      finished();
+      continue;
+    }
+    const remember = (analysis: FileAnalysis): void => {
+      results[index] = analysis;
+      if (hash !== undefined) cache?.set(relative, hash, analysis);
+      finished();
+    };
+    const text = decoder.decode(bytes);
+    const reason = skipReason(text);
+    if (reason || !mentionsLlmSdk(text)) {
+      remember(reason ? { calls: [], skipped: reason } : { calls: [] });
+      continue;
+    }
+    const job = analyzer.analyze(text, languageId, relative).then(
+      (calls) => remember({ calls }),
+      (error: unknown) => remember({ calls: [], skipped: `could not be analysed: ${describe(error)}` }),
+    );
+    inFlight.add(job);
+    void job.finally(() => inFlight.delete(job));
+    if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  const calls: CallRecord[] = [];
+  const skipped: SkippedFile[] = [];
+  for (let index = 0; index < files.length; index++) {
+    const before = skippedBefore[index];
+    if (before) skipped.push(before);
+    const result = results[index];
+    if (!result) continue;
+    for (const call of result.calls) calls.push(call);
+    if (result.skipped) skipped.push({ file: relatives[index] as string, reason: result.skipped });
+  }
+  return { files: files.length, calls, skipped, cancelled };
+}

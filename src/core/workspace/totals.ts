@@ -1,0 +1,88 @@
+import type { ScanCostFields } from '../cost';
+
+/** Expected and worst-case dollars. */
+export interface UsdRange {
+  expected: number;
+  worst: number;
+}
+
+/** The monthly figure of one provider, model or file. */
+export interface TotalRow {
+  key: string;
+  calls: number;
+  /** Calls counted here that have no price (unknown model): they add nothing to the dollars. */
+  unpriced: number;
+  monthlyUsd: UsdRange;
+}
+
+/** The bill of a workspace: what the CLI's closing line, the report and the budget gate all read. */
+export interface CostTotals {
+  calls: number;
+  priced: number;
+  unpriced: number;
+  /** Over the priced calls only; an unknown model is never counted as $0 without being said (`unpriced`). */
+  monthlyUsd: UsdRange;
+  /** Each list sorted by expected monthly dollars, highest first. */
+  byProvider: TotalRow[];
+  byModel: TotalRow[];
+  byFile: TotalRow[];
+}
+
+/** What totals need of a call. */
+export type TotalsInput = Pick<ScanCostFields, 'monthlyUsd' | 'pricedAs' | 'provider'> & {
+  file: string;
+  model: string | null;
+};
+
+function add(rows: Map<string, TotalRow>, key: string, monthly: UsdRange | null): void {
+  let row = rows.get(key);
+  if (!row) {
+    row = { key, calls: 0, unpriced: 0, monthlyUsd: { expected: 0, worst: 0 } };
+    rows.set(key, row);
+  }
+  row.calls++;
+  if (monthly) {
+    row.monthlyUsd.expected += monthly.expected;
+    row.monthlyUsd.worst += monthly.worst;
+  } else row.unpriced++;
+}
+
+function sorted(rows: Map<string, TotalRow>): TotalRow[] {
+  return [...rows.values()].sort(
+    (a, b) =>
+      b.monthlyUsd.expected - a.monthlyUsd.expected ||
+      b.monthlyUsd.worst - a.monthlyUsd.worst ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+}
+
+/** Labels for calls without a known provider or model. */
+export const unknownProvider = 'unknown provider';
+export const unresolvedModel = 'model not resolved';
+
+/** Sums the monthly cost of priced calls, per provider, per model (the price entry used) and per file. */
+export function costTotals(calls: readonly TotalsInput[]): CostTotals {
+  const byProvider = new Map<string, TotalRow>();
+  const byModel = new Map<string, TotalRow>();
+  const byFile = new Map<string, TotalRow>();
+  const monthlyUsd: UsdRange = { expected: 0, worst: 0 };
+  let unpriced = 0;
+  for (const call of calls) {
+    if (call.monthlyUsd) {
+      monthlyUsd.expected += call.monthlyUsd.expected;
+      monthlyUsd.worst += call.monthlyUsd.worst;
+    } else unpriced++;
+    add(byProvider, call.provider ?? unknownProvider, call.monthlyUsd);
+    add(byModel, call.pricedAs ?? call.model ?? unresolvedModel, call.monthlyUsd);
+    add(byFile, call.file, call.monthlyUsd);
+  }
+  return {
+    calls: calls.length,
+    priced: calls.length - unpriced,
+    unpriced,
+    monthlyUsd,
+    byProvider: sorted(byProvider),
+    byModel: sorted(byModel),
+    byFile: sorted(byFile),
+  };
+}

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { ParserHost } from '../../../src/core/parsing/host';
+import { hostAnalyzer } from '../../../src/core/workspace/analyzer';
+import { nodeFileSystem, toFileSystemPath } from '../../../src/core/workspace/nodeFileSystem';
+import { scanWorkspace } from '../../../src/core/workspace/scan';
+import { filesBeforeThreads, ScanAnalyzer } from '../../../src/cli/scan/analyzer';
+import { WorkerPool } from '../../../src/cli/scan/workerPool';
+import { openAiBot, tempDir, writeTree } from '../../support/hostileRepo';
+import { wasmDir } from '../helpers/paths';
+
+const made: string[] = [];
+const host = new ParserHost(wasmDir);
+after(() => {
+  host.dispose();
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+function tree(files: number): string {
+  const root = tempDir('threads');
+  made.push(root);
+  const content: Record<string, string> = {};
+  for (let i = 0; i < files; i++) {
+    content[`pkg${i % 5}/bot${i}.py`] = openAiBot.replace('gpt-4o-mini', i % 2 ? 'gpt-4o' : 'gpt-4.1-mini');
+    content[`pkg${i % 5}/plain${i}.py`] = `def f${i}(x):\n    return x * ${i}\n`;
+  }
+  writeTree(root, content);
+  return root;
+}
+
+describe('parsing on worker threads', () => {
+  it('gives the same records as the main thread, once a scan has enough files to parse', async () => {
+    const root = toFileSystemPath(tree(filesBeforeThreads * 2));
+    const threaded = new ScanAnalyzer(host, wasmDir, 2);
+    const withThreads = await scanWorkspace([root], { fs: nodeFileSystem, root, analyzer: threaded });
+    await threaded.close();
+    assert.equal(threaded.threaded, true);
+    const single = new ScanAnalyzer(host, wasmDir, 0);
+    const withoutThreads = await scanWorkspace([root], { fs: nodeFileSystem, root, analyzer: single });
+    assert.equal(single.threaded, false);
+    assert.equal(withThreads.calls.length, filesBeforeThreads * 2);
+    assert.deepEqual(withThreads, withoutThreads);
+  });
+
+  it('finishes the files of a thread that dies on the main thread', async () => {
+    const dir = tempDir('dying-worker');
+    made.push(dir);
+    const script = path.join(dir, 'dies.js');
+    writeFileSync(script, "require('node:worker_threads').parentPort.once('message', () => process.exit(3));\n");
+    const pool = new WorkerPool(2, script, wasmDir, hostAnalyzer(host));
+    const answers = await Promise.all([0, 1, 2, 3].map((i) => pool.analyze(openAiBot, 'python', `bot${i}.py`)));
+    await pool.close();
+    assert.deepEqual(
+      answers.map((calls) => calls.map((c) => `${c.file}:${c.line}`)),
+      [['bot0.py:7'], ['bot1.py:7'], ['bot2.py:7'], ['bot3.py:7']],
+    );
+  });
+});

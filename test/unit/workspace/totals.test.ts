@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { costTotals, type TotalsInput } from '../../../src/core/workspace/totals';
+
+const call = (file: string, model: string | null, provider: string | null, expected: number | null): TotalsInput => ({
+  file,
+  model,
+  pricedAs: provider ? model : null,
+  provider,
+  monthlyUsd: expected === null ? null : { expected, worst: expected * 2 },
+});
+
+describe('cost totals', () => {
+  it('sums priced calls per provider, model and file, highest first, and counts the unpriced ones apart', () => {
+    const totals = costTotals([
+      call('a.py', 'gpt-4o', 'openai', 100),
+      call('a.py', 'claude-haiku-4-5', 'anthropic', 30),
+      call('b.ts', 'gpt-4o', 'openai', 50),
+      call('b.ts', 'my-model', null, null),
+      call('c.py', null, null, null),
+    ]);
+    assert.deepEqual(
+      { calls: totals.calls, priced: totals.priced, unpriced: totals.unpriced, monthly: totals.monthlyUsd },
+      { calls: 5, priced: 3, unpriced: 2, monthly: { expected: 180, worst: 360 } },
+    );
+    assert.deepEqual(
+      totals.byProvider.map((r) => [r.key, r.calls, r.unpriced, r.monthlyUsd.expected]),
+      [
+        ['openai', 2, 0, 150],
+        ['anthropic', 1, 0, 30],
+        ['unknown provider', 2, 2, 0],
+      ],
+    );
+    assert.deepEqual(
+      totals.byModel.map((r) => [r.key, r.monthlyUsd.expected]),
+      [
+        ['gpt-4o', 150],
+        ['claude-haiku-4-5', 30],
+        ['model not resolved', 0],
+        ['my-model', 0],
+      ],
+    );
+    assert.deepEqual(
+      totals.byFile.map((r) => [r.key, r.calls, r.monthlyUsd.worst]),
+      [
+        ['a.py', 2, 260],
+        ['b.ts', 2, 100],
+        ['c.py', 1, 0],
+      ],
+    );
+  });
+
+  it('is zero over no calls', () => {
+    assert.deepEqual(costTotals([]).monthlyUsd, { expected: 0, worst: 0 });
+  });
+});
