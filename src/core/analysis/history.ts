@@ -64,7 +64,7 @@ export function historyGrowth(resolver: Resolver, call: Node, messages: Node | n
 }
 
 function listName(resolver: Resolver, node: Node): ListName | null {
-  if (node.type === 'identifier') {
+  if (node.type === 'identifier' || node.type === 'shorthand_property_identifier') {
     const definition = resolver.bindings.lookup(node.text, node);
     if (!definition || (definition.kind !== 'value' && definition.kind !== 'param')) return null;
     const scope = enclosingFunction(definition.name);

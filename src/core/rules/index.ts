@@ -1,0 +1,15 @@
+export { findIssues, type RuleInput } from './engine';
+export { rules, ruleMeta, ruleDocUrl, ruleDocsBase } from './registry';
+export { applyEdits, overlaps, planFixAll, safeFix, type FixAllPlan } from './apply';
+export {
+  defaultRuleSettings,
+  defaultOutputLimits,
+  validateRuleSettings,
+  taskKinds,
+  type RuleSettings,
+  type SeveritySetting,
+  type OutputLimitTable,
+  type TaskKind,
+} from './settings';
+export { projectInfoFromPackageJson, unknownProject, type ProjectInfo } from './project';
+export * from './types';

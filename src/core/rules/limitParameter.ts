@@ -1,0 +1,111 @@
+import type { CallRecord, OptionsSite } from '../analysis/types';
+import type { ModelEntry } from '../pricing/types';
+import { entryFor, insertEntry } from './edits';
+import { isReasoning, reasonsByDefault } from './facts';
+import type { ProjectInfo } from './project';
+import type { TaskKind } from './settings';
+import { taskKind } from './task';
+import type { CallContext, TextEdit } from './types';
+
+/** Where a new output limit is written and under which name, for one call's SDK, API, model and project. */
+export interface LimitPlace {
+  /** The parameter as the fix writes it (`max_completion_tokens`, `maxOutputTokens`, ...). */
+  name: string;
+  /** The argument list it goes into. */
+  site: OptionsSite;
+  /**
+   * Set when the limit sits in a config object the call does not have yet (Gemini): the fix adds this
+   * parameter with an object holding the limit.
+   */
+  container?: string;
+}
+
+/** Whether the call is OpenAI Chat Completions (where `max_tokens` means something else for reasoning models). */
+export function isChatCompletions(call: CallRecord): boolean {
+  return (call.sdk === 'openai' || call.sdk === 'other') && call.api.startsWith('chat.completions');
+}
+
+/** Whether an Anthropic Messages request (the API rejects one without `max_tokens`). */
+export function isAnthropicMessages(call: CallRecord): boolean {
+  return call.sdk === 'anthropic' && (call.api.startsWith('messages.') || call.api === 'completions.create');
+}
+
+/** The callee name just before an argument list (`ChatGoogleGenerativeAI` of `ChatGoogleGenerativeAI(...)`). */
+function constructorName(text: string, site: OptionsSite): string {
+  const before = text.slice(Math.max(0, site.range.start - 200), site.range.start);
+  return /([\w$]+)\s*\(?\s*$/.exec(before)?.[1] ?? '';
+}
+
+function langchainLimit(text: string, site: OptionsSite, python: boolean): string {
+  const name = constructorName(text, site);
+  if (/^Chat(GoogleGenerativeAI|VertexAI)$/.test(name)) return python ? 'max_output_tokens' : 'maxOutputTokens';
+  if (name === 'ChatOllama') return python ? 'num_predict' : 'numPredict';
+  return python ? 'max_tokens' : 'maxTokens';
+}
+
+/** Models of the old Google SDKs (`google.generativeai`, `@google/generative-ai`, Vertex AI) take `generation_config`. */
+const oldGoogleModel = /^(GenerativeModel|getGenerativeModel)$/;
+
+/** Where and under which name an output limit goes for this call; null when the file does not show where. */
+export function limitPlace(
+  call: CallRecord,
+  entry: ModelEntry | null,
+  text: string,
+  project: ProjectInfo,
+  python: boolean,
+): LimitPlace | null {
+  const { sites } = call;
+  const onConstructor = sites.model?.where === 'constructor' || call.sdk === 'langchain';
+  const own = onConstructor ? sites.constructorOptions : (sites.options ?? sites.constructorOptions);
+  switch (call.sdk) {
+    case 'google': {
+      const name = python ? 'max_output_tokens' : 'maxOutputTokens';
+      if (sites.configOptions) return { name, site: sites.configOptions };
+      if (sites.config || !own) return null;
+      const old = own === sites.constructorOptions && oldGoogleModel.test(constructorName(text, own));
+      const container = old ? (python ? 'generation_config' : 'generationConfig') : 'config';
+      return { name, site: own, container };
+    }
+    case 'langchain':
+      return own ? { name: langchainLimit(text, own, python), site: own } : null;
+    case 'vercel-ai': {
+      const major = project.vercelAiMajor;
+      return own ? { name: major !== null && major < 5 ? 'maxTokens' : 'maxOutputTokens', site: own } : null;
+    }
+    case 'mistral':
+    case 'cohere':
+      return own ? { name: python ? 'max_tokens' : 'maxTokens', site: own } : null;
+    case 'openai':
+    case 'other': {
+      if (!own) return null;
+      if (call.api.startsWith('responses')) return { name: 'max_output_tokens', site: own };
+      if (isChatCompletions(call) && isReasoning(entry)) return { name: 'max_completion_tokens', site: own };
+      return { name: 'max_tokens', site: own };
+    }
+    default:
+      return own ? { name: 'max_tokens', site: own } : null;
+  }
+}
+
+/** The edits that add the limit at `place` with `value` (a new config object where needed). */
+export function limitEdits(context: CallContext, place: LimitPlace, value: number): TextEdit[] | null {
+  const { text, languageId } = context;
+  if (!place.container)
+    return insertEntry(text, languageId, place.site, entryFor(text, languageId, place.site, place.name, String(value)));
+  const inner =
+    languageId === 'python'
+      ? `{${entryFor(text, languageId, { ...place.site, syntax: 'dict', entries: [] }, place.name, String(value))}}`
+      : `{ ${place.name}: ${value} }`;
+  return insertEntry(text, languageId, place.site, entryFor(text, languageId, place.site, place.container, inner));
+}
+
+/** The limit a fix writes: the setting for the prompt's kind of task, at least the reasoning minimum for a reasoning model, at most the model's maximum output. */
+export function sizedLimit(context: CallContext): { value: number; task: TaskKind } {
+  const task = taskKind(context.call);
+  const limits = context.settings.outputLimits;
+  let value = limits[task];
+  if (reasonsByDefault(context.entry)) value = Math.max(value, limits.reasoning);
+  const max = context.entry?.maxOutputTokens;
+  if (max && max > 0) value = Math.min(value, max);
+  return { value, task };
+}

@@ -1,0 +1,62 @@
+import { formatTokens } from '../cost';
+import { isAnthropicMessages, limitEdits, limitPlace, sizedLimit } from './limitParameter';
+import { formatMonthly, monthlySaving, perCallAndMonth } from './money';
+import type { CallContext, Fix, Rule, RuleResult } from './types';
+
+/** APIs that return no generated text: nothing to limit. */
+const noOutput = /^(embeddings|embed|embedMany|batches\.create)$/;
+
+/** Wrappers that set a limit of their own when the code sets none (LangChain's ChatAnthropic: 1,024). */
+function defaultedByWrapper(context: CallContext): boolean {
+  return context.call.sdk === 'langchain' && context.entry?.provider === 'anthropic';
+}
+
+export const missingOutputLimit: Rule = {
+  code: 'missing-output-limit',
+  defaultSeverity: 'warning',
+  title: 'No output limit',
+  help: "Without an output limit the answer can run to the model's maximum output, and the worst case of every call is that maximum times the output price. Anthropic's Messages API rejects a request without max_tokens. The fix adds the parameter this SDK, API and model take, sized for the task the prompt asks for.",
+  fixable: 'safe',
+  check(context: CallContext): RuleResult | null {
+    const { call, entry, cost } = context;
+    if (call.outputLimit || !call.sites.complete || noOutput.test(call.api) || entry?.mode === 'embedding') return null;
+    if (defaultedByWrapper(context)) return null;
+    const python = context.languageId === 'python';
+    const place = limitPlace(call, entry, context.text, context.project, python);
+    const { value, task } = sizedLimit(context);
+    const fixes: Fix[] = [];
+    let saving: number | null = null;
+    if (place) {
+      const edits = limitEdits(context, place, value);
+      if (edits) {
+        const written = context.languageId === 'python' ? `${place.name}=${value}` : `${place.name}: ${value}`;
+        fixes.push({ title: `Add ${written} (sized for a ${task} task)`, edits, safe: true, preferred: true });
+        const limited = context.estimate({
+          ...call,
+          outputLimit: true,
+          outputLimitParam: place.name,
+          outputLimitValue: value,
+        });
+        saving = monthlySaving(cost, limited, 'worst');
+      }
+    }
+    const rejected = isAnthropicMessages(call);
+    const money = perCallAndMonth(cost, 'worst');
+    const worst = money
+      ? `worst case ${money}`
+      : `the answer can run to the model's maximum output (${cost.unknown?.reason ?? 'no price'})`;
+    const capped =
+      saving !== null && saving > 0
+        ? `; a limit of ${formatTokens(value)} lowers that worst case by ${formatMonthly(saving)}/month`
+        : '';
+    const message = rejected
+      ? `No max_tokens: the Anthropic API rejects this call (max_tokens is required); ${worst}${capped}`
+      : `No output limit: ${worst}${capped}`;
+    return {
+      message,
+      severity: rejected ? 'error' : undefined,
+      fixes,
+      ...(saving !== null && saving > 0 ? { monthlySavingUsd: saving } : {}),
+    };
+  },
+};

@@ -1,0 +1,37 @@
+import type { CallRecord } from '../analysis/types';
+import type { TaskKind } from './settings';
+
+/**
+ * What a prompt asks for, from its static text and what the call asks of the answer. Order matters: a prompt
+ * that classifies into JSON is a classification, one that extracts into JSON an extraction.
+ */
+const signals: [TaskKind, RegExp][] = [
+  [
+    'classification',
+    /\b(classif(y|ies|ication)|categori[sz]e|categor(y|ies)|label (it|this|the)|sentiment|yes or no|yes\/no|true or false|one of the following|which (one|category|label)|answer (only )?with (one|a single|yes|no)|respond with (only|one|a single)|reply with (only|one|a single)|one word|intent|is (this|it) (spam|toxic|safe))\b/i,
+  ],
+  [
+    'extraction',
+    /\b(extract|pull out|parse|named entities|entities|fields? from|structured data|fill in the (json|schema)|return (a |the )?json|as json)\b/i,
+  ],
+  ['summary', /\b(summari[sz]e|summary|tl;?dr|condense|key points|brief overview|abstract of|recap)\b/i],
+  [
+    'code',
+    /\b(write (the |a )?code|source code|function that|implement|refactor|code review|unit tests?|sql quer(y|ies)|regex|typescript|javascript|python code|fix (the|this) bug|program)\b/i,
+  ],
+];
+
+/** The static text a call sends (system prompt first). */
+export function promptText(call: CallRecord): string {
+  const segments = [...call.systemPrompt.segments, ...call.messages.flatMap((m) => m.segments)];
+  return segments.map((s) => (s.kind === 'static' ? s.text : ' ')).join(' ');
+}
+
+/** The kind of task, from the prompt's words and the answer's shape (an enum is a classification). */
+export function taskKind(call: CallRecord): TaskKind {
+  if (call.features.enumOutput) return 'classification';
+  const text = promptText(call);
+  for (const [kind, pattern] of signals) if (pattern.test(text)) return kind;
+  if (call.features.structuredOutput) return 'extraction';
+  return 'general';
+}

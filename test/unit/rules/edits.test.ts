@@ -1,0 +1,196 @@
+import * as assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import type { LanguageId } from '../../../src/core/analysis/types';
+import { applyEdits, planFixAll, projectInfoFromPackageJson, validateRuleSettings } from '../../../src/core/rules';
+import type { Finding } from '../../../src/core/rules';
+import { ignoredAt, silences } from '../../../src/core/rules/ignore';
+import { applied, check, disposeHost, only } from './helpers';
+
+after(disposeHost);
+
+/** The text after the preferred fix of the only missing-output-limit finding. */
+async function limitFixed(text: string, languageId: LanguageId): Promise<string> {
+  const [finding] = only((await check(text, languageId)).findings, 'missing-output-limit');
+  assert.ok(finding, 'a finding');
+  const fix = finding.fixes.find((f) => f.preferred);
+  assert.ok(fix, 'a preferred fix');
+  return applied(text, fix);
+}
+
+const py = 'from openai import OpenAI\nclient = OpenAI()\n';
+const ts = "import OpenAI from 'openai';\nconst client = new OpenAI();\n";
+
+describe('fixes keep the surrounding style', () => {
+  it('a one-line call gets `, name=value`; a trailing comma stays a trailing comma', async () => {
+    assert.equal(
+      await limitFixed(`${py}client.chat.completions.create(model="gpt-4o", messages=[],)\n`, 'python'),
+      `${py}client.chat.completions.create(model="gpt-4o", messages=[], max_tokens=1024,)\n`,
+    );
+  });
+
+  it("a multi-line call gets its own line at the arguments' indentation (tabs kept)", async () => {
+    assert.equal(
+      await limitFixed(
+        `${py}def f():\n\treturn client.chat.completions.create(\n\t\tmodel="gpt-4o",\n\t\tmessages=[]\n\t)\n`,
+        'python',
+      ),
+      `${py}def f():\n\treturn client.chat.completions.create(\n\t\tmodel="gpt-4o",\n\t\tmessages=[],\n\t\tmax_tokens=1024\n\t)\n`,
+    );
+  });
+
+  it('a comment after the last argument stays on its line', async () => {
+    assert.equal(
+      await limitFixed(
+        `${ts}client.chat.completions.create({\n  model: 'gpt-4o',\n  messages: [], // none yet\n});\n`,
+        'typescript',
+      ),
+      `${ts}client.chat.completions.create({\n  model: 'gpt-4o',\n  messages: [], // none yet\n  max_tokens: 1024,\n});\n`,
+    );
+  });
+
+  it("options built in a variable get the entry there, with the dict's own quotes", async () => {
+    assert.equal(
+      await limitFixed(
+        `${ts}const options = { 'model': 'gpt-4o', 'messages': [] as never[] };\nclient.chat.completions.create(options);\n`,
+        'typescript',
+      ),
+      `${ts}const options = { 'model': 'gpt-4o', 'messages': [] as never[], 'max_tokens': 1024 };\nclient.chat.completions.create(options);\n`,
+    );
+  });
+
+  it("a Gemini call gets a config in the file's quote style; an existing config gets the limit inside", async () => {
+    const head = 'from google import genai\nclient = genai.Client()\n';
+    assert.equal(
+      await limitFixed(`${head}client.models.generate_content(model='gemini-2.0-flash', contents='x')\n`, 'python'),
+      `${head}client.models.generate_content(model='gemini-2.0-flash', contents='x', config={'max_output_tokens': 1024})\n`,
+    );
+    assert.equal(
+      await limitFixed(
+        `${head}client.models.generate_content(model="gemini-2.0-flash", contents="x", config={})\n`,
+        'python',
+      ),
+      `${head}client.models.generate_content(model="gemini-2.0-flash", contents="x", config={"max_output_tokens": 1024})\n`,
+    );
+  });
+
+  it('the limit name follows the API, the model and the project', async () => {
+    const limitName = async (text: string, languageId: LanguageId, project?: { vercelAiMajor: number }) => {
+      const [finding] = only((await check(text, languageId, { project })).findings, 'missing-output-limit');
+      return /Add (\w+)/.exec(finding?.fixes[0]?.title ?? '')?.[1];
+    };
+    assert.equal(
+      await limitName(`${py}client.chat.completions.create(model="o3", messages=[])\n`, 'python'),
+      'max_completion_tokens',
+    );
+    assert.equal(
+      await limitName(`${py}client.responses.create(model="gpt-4o", input="x")\n`, 'python'),
+      'max_output_tokens',
+    );
+    const vercel =
+      "import { generateText } from 'ai';\nimport { openai } from '@ai-sdk/openai';\ngenerateText({ model: openai('gpt-4o'), prompt: 'x' });\n";
+    assert.equal(await limitName(vercel, 'typescript'), 'maxOutputTokens');
+    assert.equal(await limitName(vercel, 'typescript', { vercelAiMajor: 4 }), 'maxTokens');
+    const gemini =
+      "from langchain_google_genai import ChatGoogleGenerativeAI\nllm = ChatGoogleGenerativeAI(model='gemini-2.0-flash')\nllm.invoke('x')\n";
+    assert.equal(await limitName(gemini, 'python'), 'max_output_tokens');
+  });
+
+  it('the limit is sized for the task, from the settings table', async () => {
+    const text = `${py}client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": "Summarize the article."}])\n`;
+    const settings = validateRuleSettings({ outputLimits: { summary: 300 } }).settings;
+    const [finding] = only((await check(text, 'python', { settings })).findings, 'missing-output-limit');
+    assert.match(finding.fixes[0].title, /max_tokens=300 \(sized for a summary task\)/);
+  });
+});
+
+describe('fix-all plan', () => {
+  const edit = (start: number, end: number, newText: string) => ({ start, end, newText });
+  const finding = (start: number, edits: ReturnType<typeof edit>[], safe = true): Finding => ({
+    code: 'missing-output-limit',
+    severity: 'warning',
+    file: 'x',
+    line: 1,
+    column: 1,
+    range: { start, end: start + 1 },
+    message: 'm',
+    fixes: [{ title: 't', edits, safe, preferred: true }],
+  });
+
+  it('drops a fix that overlaps one taken before it, shares identical edits, skips unsafe fixes', () => {
+    const plan = planFixAll([
+      finding(0, [edit(10, 12, 'a')]),
+      finding(5, [edit(11, 13, 'b')]),
+      finding(6, [edit(20, 20, 'c')]),
+      finding(7, [edit(20, 20, 'c')]),
+      finding(8, [edit(30, 30, 'd')], false),
+    ]);
+    assert.deepEqual(plan.edits, [edit(10, 12, 'a'), edit(20, 20, 'c')]);
+    assert.equal(plan.applied.length, 3);
+    assert.deepEqual(
+      plan.dropped.map((f) => f.range.start),
+      [5],
+    );
+  });
+
+  it('applies edits from the end, and refuses overlapping ones', () => {
+    assert.equal(applyEdits('abcdef', [edit(1, 2, 'X'), edit(4, 4, 'Y')]), 'aXcdYef');
+    assert.throws(() => applyEdits('abcdef', [edit(1, 3, 'X'), edit(2, 4, 'Y')]), /overlapping/);
+  });
+});
+
+describe('ignore comments', () => {
+  const at = (text: string) => ignoredAt(text, { start: text.indexOf('call('), end: text.indexOf(')') + 1 });
+
+  it("on the call's line or in the comment block above it, with codes, commas or a reason", () => {
+    assert.equal(at('x = call()  # llm-cost-lens-ignore\n'), 'all');
+    const codes = at(
+      '# llm-cost-lens-ignore batch-candidate, unknown-model -- one-off script\n@decorator\nx = call()\n',
+    );
+    assert.ok(silences(codes, 'batch-candidate') && silences(codes, 'unknown-model'));
+    assert.ok(!silences(codes, 'missing-output-limit'));
+    assert.ok(silences(at('/* llm-cost-lens-ignore growing-history */\ncall();\n'), 'growing-history'));
+  });
+
+  it('not from further away, not from code, not another directive', () => {
+    assert.equal(at('# llm-cost-lens-ignore\ny = 1\nx = call()\n'), null);
+    assert.equal(at('s = "llm-cost-lens-ignore"\nx = call()\n'), null);
+    assert.equal(at('# llm-cost-lens-ignored\nx = call()\n'), null);
+  });
+});
+
+describe('settings and project', () => {
+  it('validates severities and limits, naming each bad value', () => {
+    const { settings, problems } = validateRuleSettings({
+      severity: {
+        'batch-candidate': 'off',
+        'unknown-model': 'error',
+        'no-such-rule': 'info',
+        'growing-history': 'loud',
+      },
+      outputLimits: { code: 8000, summary: -1, poems: 3 },
+    });
+    assert.deepEqual(settings.severity, { 'batch-candidate': 'off', 'unknown-model': 'error' });
+    assert.equal(settings.outputLimits.code, 8000);
+    assert.equal(settings.outputLimits.summary, 512);
+    assert.equal(problems.length, 4);
+    assert.deepEqual(validateRuleSettings({ severity: 'x' }).problems.length, 1);
+  });
+
+  it('reads the Vercel AI SDK major version from package.json', () => {
+    assert.equal(projectInfoFromPackageJson('{"dependencies": {"ai": "^4.3.1"}}').vercelAiMajor, 4);
+    assert.equal(projectInfoFromPackageJson('{"devDependencies": {"ai": "~5.0.0"}}').vercelAiMajor, 5);
+    assert.equal(projectInfoFromPackageJson('{"dependencies": {}}').vercelAiMajor, null);
+    assert.equal(projectInfoFromPackageJson('not json').vercelAiMajor, null);
+  });
+
+  it("a severity setting changes a finding's severity; off removes it", async () => {
+    const text = `${py}client.chat.completions.create(model="gpt-4o", messages=[])\n`;
+    const raised = validateRuleSettings({ severity: { 'missing-output-limit': 'error' } }).settings;
+    assert.equal(
+      only((await check(text, 'python', { settings: raised })).findings, 'missing-output-limit')[0].severity,
+      'error',
+    );
+    const off = validateRuleSettings({ severity: { 'missing-output-limit': 'off' } }).settings;
+    assert.deepEqual(only((await check(text, 'python', { settings: off })).findings, 'missing-output-limit'), []);
+  });
+});

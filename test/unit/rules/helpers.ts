@@ -1,0 +1,66 @@
+import { analyze } from '../../../src/core/analysis/analyze';
+import type { CallRecord, LanguageId } from '../../../src/core/analysis/types';
+import { defaultCostSettings, type CostSettings } from '../../../src/core/cost';
+import { ParserHost } from '../../../src/core/parsing/host';
+import { syntaxErrorCount } from '../../../src/core/parsing/syntaxErrors';
+import { bundledTable } from '../../../src/core/pricing';
+import { applyEdits, findIssues, type Finding, type Fix, type RuleInput } from '../../../src/core/rules';
+import { wasmDir } from '../helpers/paths';
+
+let shared: ParserHost | undefined;
+
+/** One parser host per test file; `disposeHost` in the file's `after`. */
+export function host(): ParserHost {
+  shared ??= new ParserHost(wasmDir);
+  return shared;
+}
+
+export function disposeHost(): void {
+  shared?.dispose();
+  shared = undefined;
+}
+
+export interface Checked {
+  text: string;
+  calls: CallRecord[];
+  findings: Finding[];
+}
+
+/** Analyses `text` and runs the rules on it with the bundled prices. */
+export async function check(
+  text: string,
+  languageId: LanguageId,
+  options: Partial<Omit<RuleInput, 'text' | 'languageId' | 'calls'>> & { costSettings?: CostSettings } = {},
+): Promise<Checked> {
+  const { calls } = await analyze(text, languageId, languageId === 'python' ? 'app.py' : 'app.ts', host());
+  const findings = findIssues({
+    table: bundledTable,
+    costSettings: defaultCostSettings,
+    ...options,
+    text,
+    languageId,
+    calls,
+  });
+  return { text, calls, findings };
+}
+
+/** The findings of one rule. */
+export function only(findings: readonly Finding[], code: string): Finding[] {
+  return findings.filter((f) => f.code === code);
+}
+
+/** The text after one fix. */
+export function applied(text: string, fix: Fix): string {
+  return applyEdits(text, fix.edits);
+}
+
+export async function errors(text: string, languageId: LanguageId): Promise<number> {
+  return syntaxErrorCount(host(), text, languageId);
+}
+
+/** The text with `comment` on its own line above the line where `offset` is, at that line's indentation. */
+export function commentAbove(text: string, offset: number, comment: string): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+  return `${text.slice(0, lineStart)}${indent}${comment}\n${text.slice(lineStart)}`;
+}

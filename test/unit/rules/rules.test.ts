@@ -1,0 +1,182 @@
+import * as assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import type { LanguageId } from '../../../src/core/analysis/types';
+import type { RuleCode } from '../../../src/core/rules';
+import { applied, check, commentAbove, disposeHost, errors, only } from './helpers';
+
+after(disposeHost);
+
+const pyHead = 'import anthropic\nfrom openai import OpenAI\nclient = OpenAI()\nclaude = anthropic.Anthropic()\n';
+const tsHead =
+  "import Anthropic from '@anthropic-ai/sdk';\nimport OpenAI from 'openai';\nconst client = new OpenAI();\nconst claude = new Anthropic();\n";
+/** A static text of about 1,800 Claude tokens (6,000 characters), past every 1,024-token cache minimum. */
+const longText = Array.from(
+  { length: 60 },
+  (_, i) => `Rule ${i + 1}: answer only from the policy, quote the section you rely on, never invent facts.`,
+).join(' ');
+
+interface Case {
+  /** Code in which the rule reports exactly once; `text` after the preferred fix, when given, is checked. */
+  positive: string;
+  fixed?: string;
+  /** Code in which it does not report. */
+  negative: string;
+}
+
+type Cases = Record<'python' | 'typescript', Case>;
+
+/** Positive, negative and ignored cases of every rule in Python and TypeScript. */
+const cases: Partial<Record<RuleCode, Cases>> = {
+  'missing-output-limit': {
+    python: {
+      positive: `${pyHead}def f(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])\n`,
+      fixed: `${pyHead}def f(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}], max_tokens=1024)\n`,
+      negative: `${pyHead}def f(q):\n    return client.chat.completions.create(model="gpt-4o", max_tokens=200, messages=[{"role": "user", "content": q}])\n`,
+    },
+    typescript: {
+      positive: `${tsHead}export const f = (q: string) =>\n  client.chat.completions.create({\n    model: 'gpt-4o',\n    messages: [{ role: 'user', content: q }],\n  });\n`,
+      fixed: `${tsHead}export const f = (q: string) =>\n  client.chat.completions.create({\n    model: 'gpt-4o',\n    messages: [{ role: 'user', content: q }],\n    max_tokens: 1024,\n  });\n`,
+      negative: `${tsHead}export const f = (q: string) => client.chat.completions.create({ model: 'gpt-4o', max_tokens: 200, messages: [{ role: 'user', content: q }] });\n`,
+    },
+  },
+  'max-tokens-rejected': {
+    python: {
+      positive: `${pyHead}client.chat.completions.create(model="o3", max_tokens=2000, messages=[])\n`,
+      fixed: `${pyHead}client.chat.completions.create(model="o3", max_completion_tokens=2000, messages=[])\n`,
+      negative: `${pyHead}client.chat.completions.create(model="gpt-4o", max_tokens=2000, messages=[])\n`,
+    },
+    typescript: {
+      positive: `${tsHead}client.chat.completions.create({ model: 'azure/gpt-5', 'max_tokens': 2000, messages: [] });\n`,
+      fixed: `${tsHead}client.chat.completions.create({ model: 'azure/gpt-5', 'max_completion_tokens': 2000, messages: [] });\n`,
+      negative: `${tsHead}client.responses.create({ model: 'o3', max_output_tokens: 2000, input: 'x' });\n`,
+    },
+  },
+  'reasoning-starves-output': {
+    python: {
+      positive: `${pyHead}client.chat.completions.create(model="o4-mini", max_completion_tokens=256, messages=[])\n`,
+      fixed: `${pyHead}client.chat.completions.create(model="o4-mini", max_completion_tokens=4096, messages=[])\n`,
+      negative: `${pyHead}client.chat.completions.create(model="o4-mini", max_completion_tokens=256, reasoning_effort="minimal", messages=[])\n`,
+    },
+    typescript: {
+      positive: `${tsHead}const LIMIT = 500;\nclient.chat.completions.create({ model: 'gpt-5-mini', max_completion_tokens: LIMIT, messages: [] });\n`,
+      fixed: `${tsHead}const LIMIT = 4096;\nclient.chat.completions.create({ model: 'gpt-5-mini', max_completion_tokens: LIMIT, messages: [] });\n`,
+      negative: `${tsHead}client.chat.completions.create({ model: 'gpt-4o-mini', max_completion_tokens: 256, messages: [] });\n`,
+    },
+  },
+  'cacheable-prompt-not-cached': {
+    python: {
+      positive: `${pyHead}POLICY = "${longText}"\nclaude.messages.create(model="claude-sonnet-4-5", max_tokens=300, system=POLICY, messages=[])\n`,
+      fixed: `${pyHead}POLICY = "${longText}"\nclaude.messages.create(model="claude-sonnet-4-5", max_tokens=300, system=[{"type": "text", "text": POLICY, "cache_control": {"type": "ephemeral"}}], messages=[])\n`,
+      negative: `${pyHead}claude.messages.create(model="claude-sonnet-4-5", max_tokens=300, system="Be brief.", messages=[])\n`,
+    },
+    typescript: {
+      positive: `${tsHead}const POLICY = '${longText}';\nclaude.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 300, system: [{ type: 'text', text: POLICY }], messages: [] });\n`,
+      fixed: `${tsHead}const POLICY = '${longText}';\nclaude.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 300, system: [{ type: 'text', text: POLICY, cache_control: { type: 'ephemeral' } }], messages: [] });\n`,
+      negative: `${tsHead}const POLICY = '${longText}';\nclaude.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 300, system: [{ type: 'text', text: POLICY, cache_control: { type: 'ephemeral' } }], messages: [] });\n`,
+    },
+  },
+  'cache-below-minimum': {
+    python: {
+      positive: `${pyHead}claude.messages.create(model="claude-haiku-4-5", max_tokens=50, system=[{"type": "text", "text": "Be brief.", "cache_control": {"type": "ephemeral"}}], messages=[{"role": "user", "content": "Hi"}])\n`,
+      negative: `${pyHead}def f(history):\n    claude.messages.create(model="claude-haiku-4-5", max_tokens=50, system=[{"type": "text", "text": "Be brief.", "cache_control": {"type": "ephemeral"}}], messages=history)\n`,
+    },
+    typescript: {
+      positive: `${tsHead}claude.messages.create({ model: 'claude-haiku-4-5', max_tokens: 50, system: [{ type: 'text', text: 'Be brief.', cache_control: { type: 'ephemeral' } }], messages: [{ role: 'user', content: 'Hi' }] });\n`,
+      negative: `${tsHead}claude.messages.create({ model: 'claude-haiku-4-5', max_tokens: 50, system: [{ type: 'text', text: 'Be brief.' }], messages: [{ role: 'user', content: 'Hi' }] });\n`,
+    },
+  },
+  'cache-breaking-prefix': {
+    python: {
+      positive: `import uuid\n${pyHead}def f(q):\n    client.chat.completions.create(model="gpt-4o", max_tokens=50, messages=[{"role": "system", "content": f"Request {uuid.uuid4()}\\n${longText}"}, {"role": "user", "content": q}])\n`,
+      fixed: `import uuid\n${pyHead}def f(q):\n    client.chat.completions.create(model="gpt-4o", max_tokens=50, messages=[{"role": "system", "content": f"${longText}\\n\\nRequest {uuid.uuid4()}"}, {"role": "user", "content": q}])\n`,
+      negative: `import uuid\n${pyHead}def f(q):\n    client.chat.completions.create(model="gpt-4o", max_tokens=50, messages=[{"role": "system", "content": f"${longText}\\nRequest {uuid.uuid4()}"}, {"role": "user", "content": q}])\n`,
+    },
+    typescript: {
+      positive: `${tsHead}export const f = (user: string) => client.chat.completions.create({ model: 'gpt-4o', max_tokens: 50, messages: [{ role: 'system', content: \`You help \${user}. ${longText}\` }] });\n`,
+      fixed: `${tsHead}export const f = (user: string) => client.chat.completions.create({ model: 'gpt-4o', max_tokens: 50, messages: [{ role: 'system', content: \`${longText} You help \${user}.\` }] });\n`,
+      negative: `${tsHead}const BASE = 'x';\nexport const f = () => client.chat.completions.create({ model: 'gpt-4o', max_tokens: 50, messages: [{ role: 'system', content: \`\${BASE} ${longText}\` }] });\n`,
+    },
+  },
+  'too-many-cache-breakpoints': {
+    python: {
+      positive: `${pyHead}C = {"type": "ephemeral"}\nclaude.messages.create(model="claude-sonnet-4-5", max_tokens=50, system=[${Array.from({ length: 5 }, (_, i) => `{"type": "text", "text": "p${i}", "cache_control": C}`).join(', ')}], messages=[])\n`,
+      negative: `${pyHead}C = {"type": "ephemeral"}\nclaude.messages.create(model="claude-sonnet-4-5", max_tokens=50, system=[${Array.from({ length: 4 }, (_, i) => `{"type": "text", "text": "p${i}", "cache_control": C}`).join(', ')}], messages=[])\n`,
+    },
+    typescript: {
+      positive: `${tsHead}const C = { type: 'ephemeral' as const };\nclaude.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 50, system: [${Array.from({ length: 6 }, (_, i) => `{ type: 'text', text: 'p${i}', cache_control: C }`).join(', ')}], messages: [] });\n`,
+      negative: `${tsHead}const C = { type: 'ephemeral' as const };\nclaude.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 50, system: [{ type: 'text', text: 'p', cache_control: C }], messages: [] });\n`,
+    },
+  },
+  'batch-candidate': {
+    python: {
+      positive: `${pyHead}def job(rows):\n    for row in rows:\n        client.chat.completions.create(model="gpt-4o", max_tokens=5, messages=[{"role": "user", "content": row}])\n`,
+      negative: `${pyHead}from fastapi import FastAPI\napp = FastAPI()\n@app.post("/tag")\ndef tag(rows: list[str]):\n    for row in rows:\n        client.chat.completions.create(model="gpt-4o", max_tokens=5, messages=[{"role": "user", "content": row}])\n`,
+    },
+    typescript: {
+      positive: `${tsHead}export const job = (rows: string[]) => Promise.all(rows.map((row) => client.chat.completions.create({ model: 'gpt-4o', max_tokens: 5, messages: [{ role: 'user', content: row }] })));\n`,
+      negative: `${tsHead}export async function chat(read: () => Promise<string>) {\n  while (true) await client.chat.completions.create({ model: 'gpt-4o', max_tokens: 5, messages: [{ role: 'user', content: await read() }] });\n}\n`,
+    },
+  },
+  'growing-history': {
+    python: {
+      positive: `${pyHead}def chat():\n    messages = []\n    while True:\n        messages.append({"role": "user", "content": input()})\n        reply = client.chat.completions.create(model="gpt-4o", max_tokens=500, messages=messages)\n        messages.append(reply.choices[0].message)\n`,
+      negative: `${pyHead}def chat():\n    messages = []\n    while True:\n        messages.append({"role": "user", "content": input()})\n        reply = client.chat.completions.create(model="gpt-4o", max_tokens=500, messages=messages[-10:])\n        messages.append(reply.choices[0].message)\n`,
+    },
+    typescript: {
+      positive: `${tsHead}class Bot {\n  private history: OpenAI.ChatCompletionMessageParam[] = [];\n  async ask(q: string) {\n    this.history.push({ role: 'user', content: q });\n    return client.chat.completions.create({ model: 'gpt-4o', max_tokens: 500, messages: this.history });\n  }\n}\n`,
+      negative: `${tsHead}class Bot {\n  private history: OpenAI.ChatCompletionMessageParam[] = [];\n  async ask(q: string) {\n    this.history.push({ role: 'user', content: q });\n    this.history = this.history.slice(-8);\n    return client.chat.completions.create({ model: 'gpt-4o', max_tokens: 500, messages: this.history });\n  }\n}\n`,
+    },
+  },
+  'unknown-model': {
+    python: {
+      positive: `${pyHead}MODEL = "claude-sonet-4-5"\nclaude.messages.create(model=MODEL, max_tokens=50, messages=[])\n`,
+      negative: `${pyHead}claude.messages.create(model="claude-sonnet-4-5", max_tokens=50, messages=[])\n`,
+    },
+    typescript: {
+      positive: `${tsHead}client.chat.completions.create({ model: 'openrouter/gpt-4oo', max_tokens: 5, messages: [] });\n`,
+      negative: `${tsHead}client.chat.completions.create({ model: 'openrouter/openai/gpt-4o', max_tokens: 5, messages: [] });\n`,
+    },
+  },
+};
+
+const languages: [keyof Cases, LanguageId, string][] = [
+  ['python', 'python', '#'],
+  ['typescript', 'typescript', '//'],
+];
+
+for (const [code, byLanguage] of Object.entries(cases) as [RuleCode, Cases][]) {
+  describe(`rule ${code}`, () => {
+    for (const [key, languageId, comment] of languages) {
+      const { positive, negative, fixed } = byLanguage[key];
+      it(`${key}: reports the call, and each of its fixes re-parses`, async () => {
+        const { findings, calls } = await check(positive, languageId);
+        const found = only(findings, code);
+        assert.equal(found.length, 1, `${code} findings: ${JSON.stringify(findings.map((f) => f.code))}`);
+        assert.ok(found[0].message.length > 20);
+        assert.equal(found[0].line, calls.find((c) => c.line === found[0].line)?.line);
+        for (const fix of found[0].fixes) {
+          assert.equal(await errors(applied(positive, fix), languageId), 0, `${fix.title} breaks the code`);
+        }
+        if (fixed !== undefined) {
+          const preferred = found[0].fixes.find((f) => f.preferred) ?? found[0].fixes[0];
+          assert.ok(preferred, 'a fix is offered');
+          assert.equal(applied(positive, preferred), fixed);
+        }
+      });
+      it(`${key}: does not report the negative case`, async () => {
+        const { findings } = await check(negative, languageId);
+        assert.deepEqual(only(findings, code), []);
+      });
+      it(`${key}: an ignore comment above the call, with or without codes, silences it`, async () => {
+        const { calls } = await check(positive, languageId);
+        const call = calls[calls.length - 1];
+        for (const directive of [`llm-cost-lens-ignore ${code}`, 'llm-cost-lens-ignore']) {
+          const text = commentAbove(positive, call.range.start, `${comment} ${directive}`);
+          assert.deepEqual(only((await check(text, languageId)).findings, code), [], directive);
+        }
+        const other = commentAbove(positive, call.range.start, `${comment} llm-cost-lens-ignore some-other-rule`);
+        assert.equal(only((await check(other, languageId)).findings, code).length, 1, 'another code does not');
+      });
+    }
+  });
+}
