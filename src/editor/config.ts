@@ -27,3 +27,17 @@ export function onSettingsChanged(keys: readonly string[], listener: () => void)
     if (keys.some((key) => event.affectsConfiguration(`${configSection}.${key}`))) listener();
   });
 }
+
+/** Whether the user (or the workspace) set `key`, rather than leaving its default: shown as a figure's origin. */
+export function isSetByUser(key: string, scope?: vscode.ConfigurationScope): boolean {
+  const inspected = vscode.workspace.getConfiguration(configSection, scope).inspect(key);
+  if (!inspected) return false;
+  return [
+    inspected.globalValue,
+    inspected.workspaceValue,
+    inspected.workspaceFolderValue,
+    inspected.globalLanguageValue,
+    inspected.workspaceLanguageValue,
+    inspected.workspaceFolderLanguageValue,
+  ].some((value) => value !== undefined);
+}

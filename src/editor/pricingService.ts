@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { validateCostSettings, type CostSettings } from '../core/cost';
+import { validateCostSettings, type CostSettings, type SettingSources } from '../core/cost';
 import { applyOverrides, bundledTable, loadPriceFile, validateOverrides, type PriceTable } from '../core/pricing';
-import { onSettingsChanged, readSetting } from './config';
+import { isSetByUser, onSettingsChanged, readSetting } from './config';
 import { log } from './log';
 
 /**
@@ -49,13 +49,26 @@ export class PricingService implements vscode.Disposable {
 
 /** The cost settings for a document; a broken value falls back to its default with a warning naming it. */
 export function readCostSettings(scope?: vscode.ConfigurationScope): CostSettings {
-  const { settings, problems } = validateCostSettings({
-    callsPerDay: readSetting<unknown>('callsPerDay', scope),
-    dynamicPartTokens: readSetting<unknown>('dynamicPartTokens', scope),
-    expectedOutputTokens: readSetting<unknown>('expectedOutputTokens', scope),
-  });
+  const { settings, problems } = validateCostSettings(
+    Object.fromEntries(costSettingNames.map((key) => [key, readSetting<unknown>(key, scope)])),
+  );
   report(problems.map((problem) => `llmCostLens.${problem}`));
   return settings;
+}
+
+const costSettingNames: readonly (keyof CostSettings)[] = [
+  'callsPerDay',
+  'dynamicPartTokens',
+  'historyTokens',
+  'expectedOutputTokens',
+  'reasoningTokens',
+];
+
+/** Where each cost setting's value comes from for a document: the user's (or workspace's) setting, or the default. */
+export function readCostSources(scope?: vscode.ConfigurationScope): SettingSources {
+  return Object.fromEntries(
+    costSettingNames.map((key) => [key, isSetByUser(key, scope) ? 'setting' : 'default']),
+  ) as SettingSources;
 }
 
 function resolveAgainstWorkspace(file: string): string {

@@ -3,8 +3,9 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExitCode, InputError, UsageError, type CliCommand, type CliIo } from '../command';
 import { exitCodesLine } from '../errors';
-import { defaultCostSettings } from '../../core/cost';
 import { costCalls } from '../../core/workspace/costs';
+import { costFlagOptions, costFlagsUsage, costSettingsFromFlags } from '../costFlags';
+import { assumptionsLine, scanAssumptions } from '../scan/assumptions';
 import { costTotals } from '../../core/workspace/totals';
 import { costColumns, totalLine } from '../scan/costs';
 import { scanPaths, toJson } from '../scan/scan';
@@ -19,10 +20,9 @@ ignore; git itself is never run) and prices each one: input tokens
 (≈ when estimated), dollars per call and per month, expected and worst case (max).
 
 Options:
-  --format <f>          table (default) or json
-  --calls-per-day <n>   calls per day for monthly figures, unless a call says otherwise with a
-                        \`llm-cost-lens: N/day\` comment above it (default ${defaultCostSettings.callsPerDay})
-  --prices <file>       a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
+  --format <f>                  table (default) or json
+${costFlagsUsage}
+  --prices <file>               a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
 
 ${exitCodesLine('ok', 'usage', 'input')}`;
 
@@ -37,7 +37,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     args: argv,
     options: {
       format: { type: 'string', default: 'table' },
-      'calls-per-day': { type: 'string' },
+      ...costFlagOptions,
       prices: { type: 'string' },
     },
     allowPositionals: true,
@@ -48,19 +48,16 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (p === '') throw new UsageError('a path must not be empty');
     if (!existsSync(path.resolve(io.cwd, p))) throw new InputError('not-found', `no such file or directory: ${p}`);
   }
-  const perDay = values['calls-per-day'];
-  const callsPerDay = perDay === undefined ? defaultCostSettings.callsPerDay : Number(perDay);
-  if (perDay?.trim() === '' || !Number.isFinite(callsPerDay) || callsPerDay < 0) {
-    throw new UsageError(`--calls-per-day must be a number of at least 0, not '${perDay}'`);
-  }
+  const { settings, sources } = costSettingsFromFlags(values);
   const table = priceTableFor(values.prices, io);
   const result = await scanPaths(positionals, { cwd: io.cwd, wasmDir: wasmDirectory() });
-  const calls = costCalls(result.calls, table, { ...defaultCostSettings, callsPerDay });
+  const calls = costCalls(result.calls, { table, settings, sources });
   const costed = { ...result, calls };
-  if (format === 'json') io.stdout(toJson(costed));
+  const assumed = scanAssumptions(settings, sources, calls);
+  if (format === 'json') io.stdout(toJson(costed, assumed));
   else {
     io.stdout(renderTable(costed, [...columns, ...costColumns]));
-    if (calls.length > 0) io.stdout(`${totalLine(costTotals(calls))}\n`);
+    if (calls.length > 0) io.stdout(`${totalLine(costTotals(calls))}\n${assumptionsLine(assumed)}\n`);
   }
   return ExitCode.ok;
 }

@@ -1,13 +1,14 @@
-import { formatInputTokens, formatUsd } from '../../core/cost';
+import { formatInputTokens, formatUsd, formatWorst, type CostPair } from '../../core/cost';
 import type { CostedCall } from '../../core/workspace/costs';
 import type { CostTotals } from '../../core/workspace/totals';
 import type { Column } from './table';
 
-function pair(value: { expected: number; worst: number } | null): string {
+/** `$0.0055 (max $0.16)`, `$0.0055 (max unknown)`, or one figure when both cases agree. */
+function pair(value: CostPair | null): string {
   if (!value) return 'unknown model';
   return value.expected === value.worst
     ? formatUsd(value.expected)
-    : `${formatUsd(value.expected)} (max ${formatUsd(value.worst)})`;
+    : `${formatUsd(value.expected)} (max ${formatWorst(value.worst)})`;
 }
 
 /** The cost columns of the table: input tokens (≈ when estimated), dollars per call and per month. */
@@ -21,11 +22,14 @@ export const costColumns: Column<CostedCall>[] = [
   { header: '$/month', align: 'right', value: (r) => pair(r.monthlyUsd) },
 ];
 
-/** The closing line of the table: the monthly total over the priced calls, and how many could not be priced. */
+/**
+ * The closing line of the table: the monthly total over the priced calls, how many have no known worst case
+ * (which makes the total's unknown too), and how many could not be priced.
+ */
 export function totalLine(totals: CostTotals): string {
-  const { priced, unpriced } = totals;
-  const total = `Total per month over ${priced} priced call${priced === 1 ? '' : 's'}: ${pair(totals.monthlyUsd)}`;
-  return unpriced === 0
-    ? `${total}.`
-    : `${total}; ${unpriced} call${unpriced === 1 ? '' : 's'} not priced (model unknown).`;
+  const { priced, unpriced, unbounded } = totals;
+  const parts = [`Total per month over ${priced} priced call${priced === 1 ? '' : 's'}: ${pair(totals.monthlyUsd)}`];
+  if (unbounded > 0) parts.push(`${unbounded} with no known max output`);
+  if (unpriced > 0) parts.push(`${unpriced} call${unpriced === 1 ? '' : 's'} not priced (model unknown)`);
+  return `${parts.join('; ')}.`;
 }

@@ -63,8 +63,10 @@ export async function scanPaths(paths: string[], options: ScanOptions): Promise<
   }
 }
 
-/** The JSON document of a scan, exactly the documented keys. */
-export function toJson(result: ScanResult): string {
+/** The JSON document of a scan, exactly the documented keys (`assumptions` when the calls were priced). */
+export function toJson(result: ScanResult, assumptions?: unknown): string {
   const { version: v, files, calls, findings, skipped } = result;
-  return safeJson({ version: v, files, calls, findings, skipped });
+  return assumptions === undefined
+    ? safeJson({ version: v, files, calls, findings, skipped })
+    : safeJson({ version: v, files, assumptions, calls, findings, skipped });
 }

@@ -35,9 +35,12 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   const named = callEntries(resolver, call, positional);
   const settings = (object?.settings ?? []).map((s) => resolver.entries(s) ?? new Map<string, Node>()).reverse();
   let batchParams: Node | null = null;
+  let batchRequests: number | null = null;
   if (method.batch) {
     // Anthropic batches: each request's `params` are Messages parameters; the first one stands for all.
     const requests = named.get('requests');
+    const list = requests ?? named.get('src');
+    if (list) batchRequests = writtenCount(resolver, list);
     const first = requests ? resolver.elements(requests)?.[0] : undefined;
     const inner = first ? resolver.entries(first)?.get('params') : undefined;
     const innerEntries = inner ? resolver.entries(inner) : null;
@@ -200,6 +203,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     loopKind: kind,
     inRequestHandler: isInRequestHandler(call),
     batch: !!method.batch,
+    batchRequests,
     systemPrompt,
     messages,
     baseUrl,
@@ -218,6 +222,19 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     history: messagesNode?.inCall ? historyGrowth(resolver, call, messagesNode.node) : null,
     sites,
   };
+}
+
+/**
+ * How many items a list written in the file holds (the requests of a batch), when each one is written out: no
+ * comprehension, spread or `.append` in sight, which would make the count a run-time number.
+ */
+function writtenCount(resolver: Resolver, expr: Node): number | null {
+  const literal = resolver.resolve(expr)?.node;
+  if (!literal || !['list', 'array', 'tuple'].includes(literal.type)) return null;
+  const children = literal.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
+  if (children.some((n) => n.type === 'list_splat' || n.type === 'spread_element')) return null;
+  const items = resolver.elements(expr);
+  return items && items.length === children.length ? children.length : null;
 }
 
 function lastPart(dotted: string): string {

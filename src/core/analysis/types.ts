@@ -196,6 +196,8 @@ export interface CallRecord {
   inRequestHandler: boolean;
   /** Sent through a batch API (`batches.create`), so batch prices apply. */
   batch: boolean;
+  /** For a batch submission: how many requests it sends when the code writes them as a list; null otherwise. */
+  batchRequests: number | null;
   systemPrompt: SystemPrompt;
   /** The messages / input the call sends, static text where known. */
   messages: PromptMessage[];

@@ -8,15 +8,38 @@ export interface CacheSplit {
   write5m: number;
   write1h: number;
   uncached: number;
+  /** The share of calls that find no live cache entry and write the prefix (0 when nothing is cached). */
+  writeShare: number;
   notes: string[];
 }
 
 const ttlMinutes = { '5m': 5, '1h': 60 } as const;
+const minutesPerDay = 24 * 60;
 
 /**
- * Splits a call's input between cache reads, cache writes and plain input, averaged over a day's calls: one write
- * per cache lifetime (at most one per call), reads for the other calls. Anthropic caches only with an explicit
- * `cache_control`; the others cache a static prefix automatically. Below the model's minimum nothing is cached.
+ * The share of calls that write the cache. Calls arrive as a Poisson process at `callsPerDay` spread over the
+ * day; a cache entry lives `ttl` minutes after its last use, and every hit refreshes it (Anthropic and OpenAI
+ * both do). A call writes exactly when the gap since the previous call exceeds the lifetime, and for Poisson
+ * arrivals at rate λ that gap exceeds τ with probability e^(−λτ). So: share of calls that write = e^(−rate × TTL),
+ * with rate in calls per minute. 10 calls a day with a 5-minute cache: e^(−0.035) ≈ 96.6% write; 1,000 a day:
+ * e^(−3.47) ≈ 3.1%; 100,000 a day: practically none.
+ */
+export function cacheWriteShare(callsPerDay: number, ttl: keyof typeof ttlMinutes): number {
+  if (callsPerDay <= 0) return 1;
+  return Math.exp(-(callsPerDay / minutesPerDay) * ttlMinutes[ttl]);
+}
+
+const percent = (share: number): string => {
+  const value = share * 100;
+  if (value >= 99.95) return '100%';
+  if (value < 0.05) return value === 0 ? '0%' : '<0.1%';
+  return `${value.toFixed(1)}%`;
+};
+
+/**
+ * Splits a call's input between cache reads, cache writes and plain input, as the average over a day's calls
+ * (see `cacheWriteShare`). Anthropic caches only with an explicit `cache_control`; the others cache a static
+ * prefix automatically (a "write" there is a miss at the input price). Below the model's minimum nothing is cached.
  */
 export function splitForCaching(
   call: CallRecord,
@@ -25,7 +48,14 @@ export function splitForCaching(
   prefixTokens: number,
   callsPerDay: number,
 ): CacheSplit {
-  const none = (notes: string[]): CacheSplit => ({ read: 0, write5m: 0, write1h: 0, uncached: inputTokens, notes });
+  const none = (notes: string[]): CacheSplit => ({
+    read: 0,
+    write5m: 0,
+    write1h: 0,
+    uncached: inputTokens,
+    writeShare: 0,
+    notes,
+  });
   const caching = entry.caching;
   if (caching.kind === 'none' || callsPerDay <= 0) return none([]);
   if (caching.kind === 'explicit' && !call.caching.explicit) {
@@ -40,19 +70,21 @@ export function splitForCaching(
   const ttl = caching.kind === 'explicit' ? (call.caching.ttl ?? '5m') : '5m';
   // OpenAI caches in 128-token increments.
   const cached = entry.provider === 'openai' ? Math.floor(prefixTokens / 128) * 128 : prefixTokens;
-  const writesPerDay = Math.min(callsPerDay, (24 * 60) / ttlMinutes[ttl]);
-  const writeShare = writesPerDay / callsPerDay;
+  const writeShare = cacheWriteShare(callsPerDay, ttl);
   const write = cached * writeShare;
   const read = cached - write;
+  const rate = (callsPerDay / minutesPerDay) * ttlMinutes[ttl];
+  const traffic = `at ${formatTokens(callsPerDay)} calls a day ${percent(writeShare)} of calls find no live cache and write it (e^(−calls per minute × ${ttlMinutes[ttl]} min) = e^(−${rate.toPrecision(3)}); each hit refreshes the lifetime), the others read it`;
   const how =
     caching.kind === 'explicit'
-      ? `cache_control (${ttl}): ${formatTokens(cached)}-token prefix written once per ${ttl} lifetime (${formatTokens(writesPerDay)} of ${formatTokens(callsPerDay)} calls a day), read by the others`
-      : `automatic caching of the ${formatTokens(cached)}-token static prefix: a miss once per 5-minute lifetime (${formatTokens(writesPerDay)} of ${formatTokens(callsPerDay)} calls a day), hits for the others`;
+      ? `cache_control (${ttl}): ${formatTokens(cached)}-token prefix; ${traffic}`
+      : `automatic caching of the ${formatTokens(cached)}-token static prefix (5-minute lifetime): ${traffic.replace('write it', 'miss')}`;
   return {
     read,
     write5m: ttl === '5m' ? write : 0,
     write1h: ttl === '1h' ? write : 0,
     uncached: inputTokens - cached,
+    writeShare,
     notes: [how],
   };
 }

@@ -3,27 +3,47 @@ import { describeSource } from '../pricing/describe';
 import { resolveModel } from '../pricing/resolve';
 import type { ModelEntry, PriceTable } from '../pricing/types';
 import type { CountOptions } from '../tokens/count';
+import type { Assumption } from './assumptions';
 import { splitForCaching } from './caching';
 import { formatTokens } from './format';
 import { priceTokens } from './priceTokens';
 import { countPromptTokens } from './promptTokens';
-import { daysPerMonth, type CostSettings } from './settings';
-import type { BreakdownLine, CallCost } from './types';
+import { planReasoning } from './reasoning';
+import { daysPerMonth, settingKeys, type CostSettings, type SettingSources } from './settings';
+import type { BreakdownLine, CallCost, CostPair } from './types';
 
 export interface CostContext {
   table: PriceTable;
   settings: CostSettings;
+  /** Where each setting's value came from (the editor: user setting or default; the CLI: flag or default). */
+  sources?: SettingSources;
   /** Passed to the token counter: the editor asks for estimates while the tokenizer loads. */
   count?: CountOptions;
 }
 
-function unknownCost(
-  call: CallRecord,
-  callsPerDay: number,
-  source: CallCost['callsPerDaySource'],
-  reason: string,
-  suggestions: string[],
-): CallCost {
+function settingAssumption(
+  key: Exclude<keyof CostSettings, 'reasoningTokens'>,
+  label: string,
+  context: CostContext,
+): Assumption {
+  return {
+    key,
+    label,
+    value: context.settings[key],
+    source: context.sources?.[key] ?? 'default',
+    setting: settingKeys[key],
+  };
+}
+
+function callsPerDayOf(call: CallRecord, context: CostContext): Pick<CallCost, 'callsPerDay' | 'callsPerDaySource'> {
+  if (call.callsPerDay !== null && call.callsPerDay >= 0) {
+    return { callsPerDay: call.callsPerDay, callsPerDaySource: 'annotation' };
+  }
+  return { callsPerDay: context.settings.callsPerDay, callsPerDaySource: context.sources?.callsPerDay ?? 'default' };
+}
+
+function unknownCost(call: CallRecord, context: CostContext, reason: string, suggestions: string[]): CallCost {
+  const perDay = callsPerDayOf(call, context);
   return {
     model: call.model,
     resolved: null,
@@ -33,77 +53,163 @@ function unknownCost(
     outputTokens: null,
     costPerCallUsd: null,
     monthlyUsd: null,
-    callsPerDay,
-    callsPerDaySource: source,
+    ...perDay,
+    requests: 1,
     breakdown: [],
+    assumptions: [
+      {
+        key: 'callsPerDay',
+        label: 'calls a day',
+        value: perDay.callsPerDay,
+        source: perDay.callsPerDaySource,
+        setting: settingKeys.callsPerDay,
+      },
+    ],
     notes: [reason],
   };
 }
 
-function outputTokens(
+interface OutputPlan {
+  expected: number;
+  reasoning: number;
+  /** Null when neither the call nor the model bounds the answer. */
+  worst: number | null;
+}
+
+/**
+ * Expected output: the visible answer (setting) plus, for reasoning models, the reasoning tokens of the call's
+ * effort (billed as output). Worst case: the call's output limit (which counts reasoning tokens too), else
+ * the model's max output, else unknown — never the expected figure.
+ */
+function planOutput(
   call: CallRecord,
   entry: ModelEntry,
-  expectedSetting: number,
+  context: CostContext,
   notes: string[],
-): { expected: number; worst: number } {
-  if (entry.mode === 'embedding') return { expected: 0, worst: 0 };
+  assumptions: Assumption[],
+): OutputPlan {
+  if (entry.mode === 'embedding') return { expected: 0, reasoning: 0, worst: 0 };
   const limit = call.outputLimitValue;
   const max = entry.maxOutputTokens;
-  let worst: number;
+  let worst: number | null;
   if (limit !== null && limit >= 0) {
     worst = max !== null ? Math.min(limit, max) : limit;
     const param = call.outputLimitParam ? `${call.outputLimitParam} = ` : '';
     notes.push(`worst case: the output limit ${param}${formatTokens(limit)} tokens`);
+    assumptions.push({
+      key: 'worstCaseOutput',
+      label: 'worst-case output tokens (the limit)',
+      value: worst,
+      source: 'code',
+    });
   } else if (max !== null) {
     worst = max;
-    const why = call.outputLimit ? `the output limit is not a constant` : 'no output limit';
+    const why = call.outputLimit ? 'the output limit is not a constant' : 'no output limit';
     notes.push(`${why}: worst case uses the model's max output of ${formatTokens(max)} tokens`);
+    assumptions.push({
+      key: 'worstCaseOutput',
+      label: "worst-case output tokens (the model's max)",
+      value: max,
+      source: 'model',
+    });
   } else {
-    worst = expectedSetting;
-    notes.push(`no output limit and ${entry.id}'s max output is unknown: worst case = expected output`);
+    worst = null;
+    notes.push(`no output limit and ${entry.id}'s max output is unknown: worst case unknown`);
+    assumptions.push({ key: 'worstCaseOutput', label: 'worst-case output tokens', value: null, source: 'model' });
   }
-  const expected = Math.min(expectedSetting, worst);
-  notes.push(`expected output: ${formatTokens(expected)} tokens (setting)`);
-  return { expected, worst };
+  const visible = context.settings.expectedOutputTokens;
+  assumptions.push(settingAssumption('expectedOutputTokens', 'expected output tokens (visible answer)', context));
+  const plan = planReasoning(call, entry, context.settings);
+  let reasoning = 0;
+  if (plan) {
+    reasoning = plan.tokens;
+    if (plan.effort) {
+      assumptions.push({
+        key: 'reasoningTokens',
+        label: `reasoning tokens at effort ${plan.effort}`,
+        value: plan.tokens,
+        source: context.sources?.reasoningTokens ?? 'default',
+        setting: settingKeys.reasoningTokens,
+      });
+      notes.push(
+        `reasoning: ${plan.note}, ${formatTokens(plan.tokens)} reasoning tokens expected (${settingKeys.reasoningTokens}.${plan.effort}), billed as output; the worst case is the output limit, which includes them`,
+      );
+    } else notes.push(`reasoning: ${plan.note}`);
+  }
+  const wanted = visible + reasoning;
+  const expected = worst === null ? wanted : Math.min(wanted, worst);
+  const parts = reasoning > 0 ? ` = ${formatTokens(visible)} visible + ${formatTokens(reasoning)} reasoning` : '';
+  const capped = expected < wanted ? `, capped at the worst case` : '';
+  notes.push(`expected output: ${formatTokens(expected)} tokens${parts}${capped}`);
+  return { expected, reasoning: Math.min(reasoning, expected), worst };
+}
+
+function scale(pair: { expected: number; worst: number | null }, factor: number): CostPair {
+  return { expected: pair.expected * factor, worst: pair.worst === null ? null : pair.worst * factor };
 }
 
 /**
- * The cost of one call: tokens sent (static text counted, dynamic parts at the configured size), prompt
- * caching, batch and long-context prices, expected and worst-case output, per call and per month.
- * Unknown models give no dollar figure, only the reason and the closest known names.
+ * The cost of one call: tokens sent (static text counted, dynamic parts and whole conversations at the
+ * configured sizes), prompt caching with traffic, batch and long-context prices, expected output (reasoning
+ * included) and worst case, per call and per month. Every value assumed is listed in `assumptions`. Unknown
+ * models give no dollar figure, only the reason and the closest known names.
  */
 export function estimateCallCost(call: CallRecord, context: CostContext): CallCost {
   const { table, settings } = context;
-  const annotated = call.callsPerDay !== null && call.callsPerDay >= 0;
-  const callsPerDay = annotated ? (call.callsPerDay as number) : settings.callsPerDay;
-  const perDaySource: CallCost['callsPerDaySource'] = annotated ? 'annotation' : 'setting';
-  if (!call.model)
-    return unknownCost(call, callsPerDay, perDaySource, 'model not known: it is not written as a constant', []);
+  if (!call.model) return unknownCost(call, context, 'model not known: it is not written as a constant', []);
   const resolution = resolveModel(call.model, table, { sdk: call.sdk, baseUrl: call.baseUrl });
   if (resolution.unknown) {
-    return unknownCost(call, callsPerDay, perDaySource, `unknown model '${call.model}'`, resolution.suggestions);
+    return unknownCost(call, context, `unknown model '${call.model}'`, resolution.suggestions);
   }
   const entry = resolution.entry;
+  const perDay = callsPerDayOf(call, context);
+  const requests = call.batch && call.batchRequests !== null && call.batchRequests > 0 ? call.batchRequests : 1;
   const notes: string[] = [];
+  const assumptions: Assumption[] = [
+    {
+      key: 'callsPerDay',
+      label: 'calls a day',
+      value: perDay.callsPerDay,
+      source: perDay.callsPerDaySource,
+      setting: settingKeys.callsPerDay,
+    },
+  ];
   if (resolution.via !== 'name') notes.push(`'${call.model}' priced as ${entry.id}`);
-  const prompt = countPromptTokens(
-    call,
-    entry.tokenizer,
-    settings.dynamicPartTokens,
-    entry.mode === 'chat',
-    context.count,
-  );
+  const chat = entry.mode === 'chat';
+  const prompt = countPromptTokens(call, entry.tokenizer, settings, chat, context.count);
   const counted = prompt.staticExact ? 'counted exactly' : `estimated (≈, ${entry.tokenizer} character ratio)`;
   notes.push(`input: ${formatTokens(prompt.staticTokens)} tokens of static text ${counted}`);
   if (prompt.dynamicParts > 0) {
     notes.push(
-      `+ ${prompt.dynamicParts} dynamic part(s) × ${formatTokens(settings.dynamicPartTokens)} tokens (setting)`,
+      `+ ${prompt.dynamicParts} dynamic part(s) × ${formatTokens(settings.dynamicPartTokens)} tokens (${settingKeys.dynamicPartTokens})`,
+    );
+    assumptions.push(
+      settingAssumption('dynamicPartTokens', `tokens per dynamic part (×${prompt.dynamicParts})`, context),
     );
   }
+  for (const conversation of prompt.conversations) {
+    notes.push(
+      `+ \`${conversation}\` is a whole conversation: ${formatTokens(settings.historyTokens)} tokens of chat history (${settingKeys.historyTokens})`,
+    );
+  }
+  if (prompt.conversations.length > 0) {
+    const times = prompt.conversations.length > 1 ? ` (×${prompt.conversations.length})` : '';
+    assumptions.push(settingAssumption('historyTokens', `tokens of chat history${times}`, context));
+  }
   if (prompt.overheadTokens > 0) notes.push(`+ ${prompt.overheadTokens} tokens of chat formatting`);
-  const split = splitForCaching(call, entry, prompt.total, prompt.staticPrefixTokens, callsPerDay);
+  // Requests in one batch reach the cache like separate calls.
+  const split = splitForCaching(call, entry, prompt.total, prompt.staticPrefixTokens, perDay.callsPerDay * requests);
   notes.push(...split.notes);
-  const output = outputTokens(call, entry, settings.expectedOutputTokens, notes);
+  if (split.read + split.write5m + split.write1h > 0) {
+    assumptions.push({
+      key: 'cacheWriteShare',
+      label: 'share of calls that write the prompt cache (Poisson arrivals)',
+      value: split.writeShare,
+      source: perDay.callsPerDaySource,
+      setting: settingKeys.callsPerDay,
+    });
+  }
+  const output = planOutput(call, entry, context, notes, assumptions);
   const usage = {
     input: split.uncached,
     cacheRead: split.read,
@@ -112,15 +218,29 @@ export function estimateCallCost(call: CallRecord, context: CostContext): CallCo
     batch: call.batch,
   };
   const expected = priceTokens(entry, { ...usage, output: output.expected }, table);
-  const worst = priceTokens(entry, { ...usage, output: output.worst }, table);
+  const worst = output.worst === null ? null : priceTokens(entry, { ...usage, output: output.worst }, table);
   notes.push(...expected.notes);
   const breakdown: BreakdownLine[] = [
     ...expected.parts.map((p) => ({ ...p, case: p.part === 'output' ? ('expected' as const) : ('both' as const) })),
-    ...worst.parts.filter((p) => p.part === 'output').map((p) => ({ ...p, case: 'worst' as const })),
+    ...(worst?.parts ?? []).filter((p) => p.part === 'output').map((p) => ({ ...p, case: 'worst' as const })),
   ];
-  const perMonth = callsPerDay * daysPerMonth;
+  if (call.batch) {
+    if (requests > 1) {
+      notes.push(`batch of ${requests} requests written in the code: per submission = ${requests} × the request above`);
+      assumptions.push({
+        key: 'batchRequests',
+        label: 'requests per batch submission',
+        value: requests,
+        source: 'code',
+      });
+    } else if (call.batchRequests === null) {
+      notes.push('the number of requests in this batch is not visible in the code: priced as one request');
+    }
+  }
+  const perCall = scale({ expected: expected.totalUsd, worst: worst?.totalUsd ?? null }, requests);
+  const perMonth = perDay.callsPerDay * daysPerMonth;
   notes.push(
-    `per month: per call × ${formatTokens(callsPerDay)} calls a day (${annotated ? 'annotation' : 'setting'}) × ${daysPerMonth}`,
+    `per month: per call × ${formatTokens(perDay.callsPerDay)} calls a day (${perDay.callsPerDaySource}) × ${daysPerMonth}`,
     `prices: ${describeSource(entry.prices.input, table)}`,
   );
   return {
@@ -130,11 +250,12 @@ export function estimateCallCost(call: CallRecord, context: CostContext): CallCo
     inputTokens: prompt.total,
     inputExact: prompt.exact,
     outputTokens: output,
-    costPerCallUsd: { expected: expected.totalUsd, worst: worst.totalUsd },
-    monthlyUsd: { expected: expected.totalUsd * perMonth, worst: worst.totalUsd * perMonth },
-    callsPerDay,
-    callsPerDaySource: perDaySource,
+    costPerCallUsd: perCall,
+    monthlyUsd: scale(perCall, perMonth),
+    ...perDay,
+    requests,
     breakdown,
+    assumptions,
     notes,
   };
 }

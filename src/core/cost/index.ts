@@ -1,7 +1,27 @@
 export { estimateCallCost, type CostContext } from './estimateCall';
 export { priceTokens, type TokenUsage, type PricedUsage, type PricedPart, type UsagePart } from './priceTokens';
-export { countPromptTokens, type PromptTokens } from './promptTokens';
-export { defaultCostSettings, daysPerMonth, validateCostSettings, type CostSettings } from './settings';
-export { explainCost, formatInputTokens, scanCostFields, type ScanCostFields } from './explain';
+export { countPromptTokens, isConversation, type PromptTokens, type PromptSizes } from './promptTokens';
+export {
+  defaultCostSettings,
+  daysPerMonth,
+  reasoningEfforts,
+  settingKeys,
+  validateCostSettings,
+  type CostSettings,
+  type ReasoningEffort,
+  type SettingSource,
+  type SettingSources,
+} from './settings';
+export { cacheWriteShare } from './caching';
+export { planReasoning, defaultEffort, type ReasoningPlan } from './reasoning';
+export type { Assumption, AssumptionKey, AssumptionSource } from './assumptions';
+export {
+  explainCost,
+  describeAssumption,
+  formatInputTokens,
+  formatWorst,
+  scanCostFields,
+  type ScanCostFields,
+} from './explain';
 export { formatUsd, formatTokens, formatRate } from './format';
-export type { CallCost, BreakdownLine } from './types';
+export type { CallCost, BreakdownLine, CostPair } from './types';

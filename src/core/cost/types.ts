@@ -1,9 +1,16 @@
 import type { Provider } from '../pricing/types';
+import type { Assumption, AssumptionSource } from './assumptions';
 import type { PricedPart } from './priceTokens';
 
 export interface BreakdownLine extends PricedPart {
   /** Which case the line belongs to: output differs between them, input does not. */
   case: 'both' | 'expected' | 'worst';
+}
+
+/** Expected and worst case; the worst case is null when it cannot be known (no limit, max output unknown). */
+export interface CostPair {
+  expected: number;
+  worst: number | null;
 }
 
 export interface CallCost {
@@ -15,12 +22,18 @@ export interface CallCost {
   inputTokens: number | null;
   /** False when any part is estimated: show ≈. */
   inputExact: boolean;
-  outputTokens: { expected: number; worst: number } | null;
-  costPerCallUsd: { expected: number; worst: number } | null;
-  monthlyUsd: { expected: number; worst: number } | null;
+  /** Output tokens, reasoning included; `reasoning` is the part of `expected` spent thinking. */
+  outputTokens: (CostPair & { reasoning: number }) | null;
+  /** Per call; for a batch submission with N visible requests, the N requests together. */
+  costPerCallUsd: CostPair | null;
+  monthlyUsd: CostPair | null;
   callsPerDay: number;
-  callsPerDaySource: 'annotation' | 'setting';
+  callsPerDaySource: Extract<AssumptionSource, 'annotation' | 'setting' | 'flag' | 'default'>;
+  /** Requests per call: N for a batch submission whose N requests are written in the code, else 1. */
+  requests: number;
   breakdown: BreakdownLine[];
+  /** Every value the figures assumed, with where it came from and the setting that changes it. */
+  assumptions: Assumption[];
   /** How the figures were reached: assumptions, limits, caching, price sources. */
   notes: string[];
 }

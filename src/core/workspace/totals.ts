@@ -1,9 +1,9 @@
 import type { ScanCostFields } from '../cost';
 
-/** Expected and worst-case dollars. */
+/** Expected and worst-case dollars; the worst case is null (unknown) once one call's is. */
 export interface UsdRange {
   expected: number;
-  worst: number;
+  worst: number | null;
 }
 
 /** The monthly figure of one provider, model or file. */
@@ -20,6 +20,8 @@ export interface CostTotals {
   calls: number;
   priced: number;
   unpriced: number;
+  /** Priced calls with no known worst case (no limit, model's max output unknown): the worst total is unknown. */
+  unbounded: number;
   /** Over the priced calls only; an unknown model is never counted as $0 without being said (`unpriced`). */
   monthlyUsd: UsdRange;
   /** Each list sorted by expected monthly dollars, highest first. */
@@ -34,6 +36,12 @@ export type TotalsInput = Pick<ScanCostFields, 'monthlyUsd' | 'pricedAs' | 'prov
   model: string | null;
 };
 
+/** Adds one call's monthly figure to a sum: an unknown worst case makes the sum's unknown. */
+function addTo(sum: UsdRange, monthly: UsdRange): void {
+  sum.expected += monthly.expected;
+  sum.worst = sum.worst === null || monthly.worst === null ? null : sum.worst + monthly.worst;
+}
+
 function add(rows: Map<string, TotalRow>, key: string, monthly: UsdRange | null): void {
   let row = rows.get(key);
   if (!row) {
@@ -41,17 +49,22 @@ function add(rows: Map<string, TotalRow>, key: string, monthly: UsdRange | null)
     rows.set(key, row);
   }
   row.calls++;
-  if (monthly) {
-    row.monthlyUsd.expected += monthly.expected;
-    row.monthlyUsd.worst += monthly.worst;
-  } else row.unpriced++;
+  if (monthly) addTo(row.monthlyUsd, monthly);
+  else row.unpriced++;
 }
+
+/** Unknown worst cases sort as the largest. */
+const worstOrder = (range: UsdRange): number => range.worst ?? Number.POSITIVE_INFINITY;
 
 function sorted(rows: Map<string, TotalRow>): TotalRow[] {
   return [...rows.values()].sort(
     (a, b) =>
       b.monthlyUsd.expected - a.monthlyUsd.expected ||
-      b.monthlyUsd.worst - a.monthlyUsd.worst ||
+      (worstOrder(b.monthlyUsd) > worstOrder(a.monthlyUsd)
+        ? 1
+        : worstOrder(b.monthlyUsd) < worstOrder(a.monthlyUsd)
+          ? -1
+          : 0) ||
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
 }
@@ -67,10 +80,11 @@ export function costTotals(calls: readonly TotalsInput[]): CostTotals {
   const byFile = new Map<string, TotalRow>();
   const monthlyUsd: UsdRange = { expected: 0, worst: 0 };
   let unpriced = 0;
+  let unbounded = 0;
   for (const call of calls) {
     if (call.monthlyUsd) {
-      monthlyUsd.expected += call.monthlyUsd.expected;
-      monthlyUsd.worst += call.monthlyUsd.worst;
+      addTo(monthlyUsd, call.monthlyUsd);
+      if (call.monthlyUsd.worst === null) unbounded++;
     } else unpriced++;
     add(byProvider, call.provider ?? unknownProvider, call.monthlyUsd);
     add(byModel, call.pricedAs ?? call.model ?? unresolvedModel, call.monthlyUsd);
@@ -80,6 +94,7 @@ export function costTotals(calls: readonly TotalsInput[]): CostTotals {
     calls: calls.length,
     priced: calls.length - unpriced,
     unpriced,
+    unbounded,
     monthlyUsd,
     byProvider: sorted(byProvider),
     byModel: sorted(byModel),

@@ -16,7 +16,9 @@ const context = { table: bundledTable, settings: defaultCostSettings };
 
 function perCall(cost: CallCost): { expected: number; worst: number } {
   assert.ok(cost.costPerCallUsd, JSON.stringify(cost.unknown));
-  return cost.costPerCallUsd;
+  const { expected, worst } = cost.costPerCallUsd;
+  assert.ok(worst !== null, 'the worst case is known');
+  return { expected, worst };
 }
 
 // Settings: 200 tokens per dynamic part, 500 expected output tokens, 1,000 calls a day.
@@ -58,7 +60,7 @@ test('estimate: output limit and a calls-per-day annotation', () => {
 // A 6,800-character static system prompt: Claude (before 4.7) ≈ 6,800 / 3.4 = 2,000 tokens.
 const longSystem = { kind: 'literal' as const, segments: [text('x'.repeat(6800))] };
 
-test('estimate: Anthropic cache_control 5m: one write per lifetime, reads for the other calls', () => {
+test('estimate: Anthropic cache_control 5m: calls that find no live cache write it, the others read it', () => {
   const call = callRecord({
     model: 'claude-sonnet-4-5',
     sdk: 'anthropic',
@@ -72,11 +74,16 @@ test('estimate: Anthropic cache_control 5m: one write per lifetime, reads for th
   // 2,000 + 200 + (2 × 3 + 3) = 2,209 input tokens, an estimate (≈).
   assert.equal(cost.inputTokens, 2209);
   assert.equal(cost.inputExact, false);
-  // 288 five-minute lifetimes a day of 1,000 calls: per call 576 written, 1,424 read, 209 plain.
-  // 209 × 3 + 1,424 × 0.30 + 576 × 3.75 + 500 × 15
-  near(perCall(cost).expected, 0.0107142, 'expected');
+  // 1,000 calls a day, 5-minute lifetime: e^(−1,000/1,440 × 5) = e^(−3.4722) = 0.0310480 of calls write.
+  // Per call 62.0959 written, 1,937.9041 read, 209 plain:
+  // 209 × 3 + 1,937.9041 × 0.30 + 62.0959 × 3.75 + 500 × 15 = 8,941.2309 per 1M
+  near(perCall(cost).expected, 0.0089412309135, 'expected');
   // + 1,024 × 15 instead of 500 × 15
-  near(perCall(cost).worst, 0.0185742, 'worst');
+  near(perCall(cost).worst, 0.0168012309135, 'worst');
+  assert.ok(
+    cost.notes.some((n) => n.includes('3.1% of calls find no live cache and write it')),
+    cost.notes.join('\n'),
+  );
 });
 
 test('estimate: Anthropic cache_control 1h', () => {
@@ -86,8 +93,8 @@ test('estimate: Anthropic cache_control 1h', () => {
     systemPrompt: longSystem,
     caching: { explicit: true, ttl: '1h', markers: [] },
   });
-  // 24 lifetimes a day: per call 48 written, 1,952 read. 209 × 3 + 1,952 × 0.30 + 48 × 6 + 500 × 15
-  near(perCall(estimateCallCost(call, context)).expected, 0.0090006, 'expected');
+  // e^(−1,000/1,440 × 60) = e^(−41.67) ≈ 8e-19: practically every call reads. 209 × 3 + 2,000 × 0.30 + 500 × 15
+  near(perCall(estimateCallCost(call, context)).expected, 0.008727, 'expected');
 });
 
 test('estimate: a prefix below the model minimum is not cached', () => {
@@ -112,9 +119,9 @@ test('estimate: OpenAI automatic caching of a static prefix of 1,024 tokens or m
   const call = callRecord({ model: 'gpt-4o', systemPrompt: { kind: 'literal', segments: [text(system)] } });
   const cost = estimateCallCost(call, context);
   assert.equal(cost.inputTokens, 2209);
-  // Cached in 128-token steps: 1,920. Misses 288 of 1,000 calls: 552.96 at the input price, 1,367.04 read.
-  // 289 × 2.50 + 552.96 × 2.50 + 1,367.04 × 1.25 + 500 × 10
-  near(perCall(cost).expected, 0.0088137, 'expected');
+  // Cached in 128-token steps: 1,920. 3.10480% of 1,000 calls a day miss (5-minute lifetime): 59.6121 tokens at
+  // the input price, 1,860.3879 read. 289 × 2.50 + 59.6121 × 2.50 + 1,860.3879 × 1.25 + 500 × 10
+  near(perCall(cost).expected, 0.0081970151004, 'expected');
 });
 
 test('estimate: exact input for a fully static OpenAI prompt', () => {
@@ -180,7 +187,18 @@ test('settings: bad values are named and replaced by the defaults', () => {
     dynamicPartTokens: -3,
     expectedOutputTokens: 'many',
   });
-  assert.deepEqual(settings, { callsPerDay: 50, dynamicPartTokens: 200, expectedOutputTokens: 500 });
+  assert.deepEqual(settings, { ...defaultCostSettings, callsPerDay: 50 });
   assert.equal(problems.length, 2);
   assert.match(problems[0] ?? '', /^dynamicPartTokens/);
+  const reasoning = validateCostSettings({
+    reasoningTokens: { low: 300, medium: 'lots', huge: 9 },
+    historyTokens: 800,
+  });
+  assert.deepEqual(reasoning.settings.reasoningTokens, { ...defaultCostSettings.reasoningTokens, low: 300 });
+  assert.equal(reasoning.settings.historyTokens, 800);
+  assert.deepEqual(
+    reasoning.problems.map((p) => p.split(':')[0]),
+    ['reasoningTokens.medium', 'reasoningTokens.huge'],
+  );
+  assert.match(validateCostSettings({ reasoningTokens: 5 }).problems[0] ?? '', /^reasoningTokens: expected an object/);
 });

@@ -16,6 +16,7 @@ export function callRecord(fields: Partial<CallRecord> & { model: string | null 
     stream: false,
     inLoop: false,
     batch: false,
+    batchRequests: null,
     systemPrompt: { kind: 'none', segments: [] },
     messages: [{ role: 'user', segments: [dynamic('question')] }],
     baseUrl: null,

@@ -74,7 +74,7 @@ describe('scan: cost of each call', () => {
     assert.match(table.out(), /gpt-17-ultra .* unknown model/);
     assert.match(
       table.out(),
-      /Total per month over 2 priced calls: \$[\d,.]+( \(max \$[\d,.]+\))?; 1 call not priced \(model unknown\)\.\n$/,
+      /Total per month over 2 priced calls: \$[\d,.]+( \(max \$[\d,.]+\))?; 1 call not priced \(model unknown\)\.\nAssumed: /,
     );
   });
 
