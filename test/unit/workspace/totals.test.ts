@@ -50,6 +50,20 @@ describe('cost totals', () => {
     );
   });
 
+  it('says an unknown worst case instead of adding it as $0', () => {
+    const unbounded: TotalsInput = { ...call('d.py', 'grok-4', 'xai', 40), monthlyUsd: { expected: 40, worst: null } };
+    const totals = costTotals([call('a.py', 'gpt-4o', 'openai', 100), unbounded]);
+    assert.deepEqual(totals.monthlyUsd, { expected: 140, worst: null });
+    assert.equal(totals.unbounded, 1);
+    assert.deepEqual(
+      totals.byProvider.map((r) => [r.key, r.monthlyUsd.worst]),
+      [
+        ['openai', 200],
+        ['xai', null],
+      ],
+    );
+  });
+
   it('is zero over no calls', () => {
     assert.deepEqual(costTotals([]).monthlyUsd, { expected: 0, worst: 0 });
   });
