@@ -42,9 +42,12 @@ export const missingOutputLimit: Rule = {
     }
     const rejected = isAnthropicMessages(call);
     const money = perCallAndMonth(cost, 'worst');
+    const unbounded = cost.costPerCallUsd !== null && cost.costPerCallUsd.worst === null;
     const worst = money
       ? `worst case ${money}`
-      : `the answer can run to the model's maximum output (${cost.unknown?.reason ?? 'no price'})`;
+      : unbounded
+        ? `nothing bounds the answer and ${entry?.id ?? 'the model'}'s max output is unknown, so the worst case is unknown`
+        : `the answer can run to the model's maximum output (${cost.unknown?.reason ?? 'no price'})`;
     const capped =
       saving !== null && saving > 0
         ? `; a limit of ${formatTokens(value)} lowers that worst case by ${formatMonthly(saving)}/month`

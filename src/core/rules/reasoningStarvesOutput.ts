@@ -68,9 +68,11 @@ export const reasoningStarvesOutput: Rule = {
     }
     const effort = effortEdits(context);
     if (effort) fixes.push({ title: 'Set the reasoning effort to low', edits: effort, safe: false });
+    const worstPerCall = cost.costPerCallUsd?.worst;
+    const worstMonthly = cost.monthlyUsd?.worst;
     const paid =
-      cost.costPerCallUsd && cost.monthlyUsd
-        ? `; an empty answer is still billed, up to ${formatUsd(cost.costPerCallUsd.worst)} per call (${formatMonthly(cost.monthlyUsd.worst)}/month at ${volume(cost)})`
+      worstPerCall !== undefined && worstPerCall !== null && worstMonthly !== undefined && worstMonthly !== null
+        ? `; an empty answer is still billed, up to ${formatUsd(worstPerCall)} per call (${formatMonthly(worstMonthly)}/month at ${volume(cost)})`
         : '';
     return {
       message: `${entry.id} reasons before it answers and ${site.name}=${formatTokens(limit)} counts the reasoning too: it can use the whole limit and return an empty answer${paid}`,
