@@ -1,14 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeTree } from '../../src/core/analysis/analyze';
 import { DocumentAnalyzer } from '../../src/core/analysis/incremental';
-import { scanPaths } from '../../src/cli/scan/scan';
 import { ParserHost } from '../../src/core/parsing/host';
 import { DocumentTrees } from '../../src/core/parsing/documentTrees';
 import type { LanguageId } from '../../src/core/parsing/languages';
 import { pythonFile, typescriptFile } from './generate';
+import { runScaleBench } from './scale';
 import { runTokenBench } from './tokens';
 
 /**
@@ -35,6 +32,8 @@ interface Row {
   baseline: number;
   target: string;
   ok: boolean | null;
+  /** When measured as a median of per-turn ratios rather than the ratio of medians. */
+  ratio?: number;
 }
 
 async function fileBench(name: string, text: string, languageId: LanguageId, rows: Row[]): Promise<void> {
@@ -112,63 +111,28 @@ async function fileBench(name: string, text: string, languageId: LanguageId, row
   host.dispose();
 }
 
-async function scanBench(rows: Row[]): Promise<void> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'llm-cost-lens-bench-'));
-  try {
-    // A project-like tree: most files never mention an LLM SDK, a few do.
-    for (let i = 0; i < 200; i++) {
-      const sub = path.join(dir, `pkg${i % 10}`);
-      mkdirSync(sub, { recursive: true });
-      const llm = i % 20 === 0;
-      const body = llm
-        ? pythonFile(300)
-        : pythonFile(300).replace(
-            /client\.chat\.completions\.create|claude\.messages\.create|openai|anthropic|Anthropic|OpenAI/g,
-            'helper',
-          );
-      writeFileSync(path.join(sub, `module${i}.py`), body);
-    }
-    const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => path.join(e.parentPath, e.name));
-    const host = new ParserHost(wasmDir);
-    await scanPaths([dir], { cwd: dir, wasmDir, host });
-    const scan: number[] = [];
-    const read: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      let start = performance.now();
-      for (const file of files) await readFile(file, 'utf8');
-      read.push(performance.now() - start);
-      start = performance.now();
-      await scanPaths([dir], { cwd: dir, wasmDir, host });
-      scan.push(performance.now() - start);
-    }
-    rows.push({
-      case: `directory scan vs reading every file (${files.length} files, 10 with calls)`,
-      analyser: median(scan),
-      baseline: median(read),
-      target: 'report',
-      ok: null,
-    });
-    host.dispose();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const py = pythonFile(5000);
   const ts = typescriptFile(5000);
   await fileBench('python 5,000 lines', py, 'python', rows);
   await fileBench('typescript 5,000 lines', ts, 'typescript', rows);
-  await scanBench(rows);
+  for (const r of await runScaleBench()) {
+    rows.push({
+      case: r.case,
+      analyser: r.analyser,
+      baseline: r.baseline,
+      target: `<= ${r.target}x`,
+      ok: r.ratio <= r.target,
+      ratio: r.ratio,
+    });
+  }
   const header = ['case', 'analyser ms', 'baseline ms', 'ratio', 'target', 'result'];
   const table = rows.map((r) => [
     r.case,
     r.analyser.toFixed(2),
     r.baseline.toFixed(2),
-    `${(r.analyser / r.baseline).toFixed(2)}x`,
+    `${(r.ratio ?? r.analyser / r.baseline).toFixed(2)}x`,
     r.target,
     r.ok === null ? '-' : r.ok ? 'ok' : 'MISSED',
   ]);

@@ -12,6 +12,9 @@ import {
 export class MemoryFileSystem implements FileSystem {
   readonly files = new Map<string, Uint8Array>();
   readonly reads = new Map<string, number>();
+  /** Modification times; a write sets the file's to `now`, which tests move forward. */
+  readonly mtimes = new Map<string, number>();
+  now = 1_000_000;
 
   constructor(files: Record<string, string | Uint8Array> = {}) {
     for (const [file, content] of Object.entries(files)) this.write(file, content);
@@ -19,6 +22,7 @@ export class MemoryFileSystem implements FileSystem {
 
   write(file: string, content: string | Uint8Array): void {
     this.files.set(file, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    this.mtimes.set(file, this.now);
   }
 
   async readDirectory(dir: string): Promise<DirectoryEntry[]> {
@@ -45,9 +49,10 @@ export class MemoryFileSystem implements FileSystem {
 
   async stat(target: string): Promise<FileStat | null> {
     const bytes = this.files.get(target);
-    if (bytes) return { kind: 'file', size: bytes.length };
+    if (bytes) return { kind: 'file', size: bytes.length, mtimeMs: this.mtimes.get(target) ?? 0 };
     const prefix = target.endsWith('/') ? target : `${target}/`;
-    for (const file of this.files.keys()) if (file.startsWith(prefix)) return { kind: 'directory', size: 0 };
+    for (const file of this.files.keys())
+      if (file.startsWith(prefix)) return { kind: 'directory', size: 0, mtimeMs: 0 };
     return null;
   }
 }

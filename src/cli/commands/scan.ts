@@ -8,7 +8,8 @@ import { costFlagOptions, costFlagsUsage, costSettingsFromFlags } from '../costF
 import { assumptionsLine, scanAssumptions } from '../scan/assumptions';
 import { costTotals } from '../../core/workspace/totals';
 import { costColumns, totalLine } from '../scan/costs';
-import { scanPaths, toJson } from '../scan/scan';
+import { defaultCacheFile, FileScanCache } from '../scan/fileCache';
+import { scanPaths, scanRoot, toJson, version } from '../scan/scan';
 import { columns, renderTable } from '../scan/table';
 import { priceTableFor } from './price';
 
@@ -23,6 +24,10 @@ Options:
   --format <f>                  table (default) or json
 ${costFlagsUsage}
   --prices <file>               a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
+  --cache                       keep each file's calls by the hash of its content, so unchanged files are not
+                                parsed again on the next scan (like eslint --cache)
+  --cache-location <f>          the cache file (default ${defaultCacheFile} in the current folder); keep it out
+                                of what a pull request can change
 
 ${exitCodesLine('ok', 'usage', 'input')}`;
 
@@ -39,6 +44,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       format: { type: 'string', default: 'table' },
       ...costFlagOptions,
       prices: { type: 'string' },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -50,7 +57,23 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const { settings, sources } = costSettingsFromFlags(values);
   const table = priceTableFor(values.prices, io);
-  const result = await scanPaths(positionals, { cwd: io.cwd, wasmDir: wasmDirectory() });
+  const cacheLocation = values['cache-location'];
+  if (cacheLocation === '') throw new UsageError('--cache-location must not be empty');
+  const cache =
+    values.cache || cacheLocation !== undefined
+      ? FileScanCache.open(
+          path.resolve(io.cwd, cacheLocation ?? defaultCacheFile),
+          scanRoot(positionals, io.cwd),
+          version,
+        )
+      : undefined;
+  const result = await scanPaths(positionals, { cwd: io.cwd, wasmDir: wasmDirectory(), cache });
+  try {
+    cache?.save();
+  } catch (error) {
+    // The cache only saves time: the scan's result stands without it.
+    io.stderr(`llm-cost-lens scan: could not write the cache ${cache?.file}: ${(error as Error).message}\n`);
+  }
   const calls = costCalls(result.calls, { table, settings, sources });
   const costed = { ...result, calls };
   const assumed = scanAssumptions(settings, sources, calls);

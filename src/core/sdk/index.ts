@@ -43,11 +43,17 @@ export function sdkForJsModule(specifier: string): SdkEntry | undefined {
   );
 }
 
+let billable: ReadonlySet<string> | undefined;
+
 /** Every final method or function name that can end a billable call: the analyser's text pre-filter. */
-export function billableNames(): Set<string> {
-  const names = new Set<string>();
-  for (const entry of catalog) {
-    for (const m of [...entry.methods, ...(entry.functions ?? [])]) names.add(m.path.split('.').pop() as string);
+export function billableNames(): ReadonlySet<string> {
+  // Built once: the catalog is constant, and the analyser asks for every file it reads.
+  if (!billable) {
+    const names = new Set<string>();
+    for (const entry of catalog) {
+      for (const m of [...entry.methods, ...(entry.functions ?? [])]) names.add(m.path.split('.').pop() as string);
+    }
+    billable = names;
   }
-  return names;
+  return billable;
 }

@@ -25,6 +25,8 @@ export interface DirectoryEntry {
 export interface FileStat {
   kind: EntryKind;
   size: number;
+  /** Last modification, in milliseconds since 1970. */
+  mtimeMs: number;
 }
 
 /** Thrown by `readFile` for a file above the limit it was given. */

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { maxFileBytes, mentionsLlmSdk, skipReason } from '../analysis/analyze';
 import type { CallRecord, LanguageId, SkippedFile } from '../analysis/types';
 import { languageIdForPath } from '../parsing/languages';
-import { baseName, FileTooLargeError, type FileSystem } from './fileSystem';
+import { baseName, FileTooLargeError, relativePath, type FileStat, type FileSystem } from './fileSystem';
 import { listSourceFiles, type WalkOptions } from './walk';
 
 /** Parses and analyses one file the pre-checks let through (it mentions an SDK, it is not minified). */
@@ -17,12 +17,18 @@ export interface FileAnalysis {
   skipped?: string;
 }
 
-/** Results of earlier scans, by file and content hash (`scan --cache`): a file whose bytes match is not parsed. */
+/**
+ * Results of earlier scans by file and content hash (`scan --cache`): a file whose bytes hash the same is not
+ * parsed again. `unchanged` lets a cache skip even reading a file whose size and modification time are the
+ * ones it recorded (as git's index does); the content hash decides for every other file (a fresh checkout).
+ */
 export interface ScanCache {
+  /** The stored analysis of a file whose size and modification time prove it unchanged, if the cache can tell. */
+  unchanged?(file: string, stat: FileStat): FileAnalysis | undefined;
   /** A key for a file's content. */
   hash(bytes: Uint8Array): string;
-  get(file: string, hash: string): FileAnalysis | undefined;
-  set(file: string, hash: string, analysis: FileAnalysis): void;
+  get(file: string, hash: string, stat: FileStat | null): FileAnalysis | undefined;
+  set(file: string, hash: string, analysis: FileAnalysis, stat: FileStat | null): void;
 }
 
 export interface WorkspaceScanOptions extends WalkOptions {
@@ -63,7 +69,7 @@ export async function scanWorkspace(starts: readonly string[], options: Workspac
   const { fs, root, analyzer, cache } = options;
   const files = await listSourceFiles(fs, starts, options);
   // Records name files as the user sees them from the root (`../x.py` for a file given outside it).
-  const relatives = files.map((file) => path.posix.relative(root, file) || baseName(file));
+  const relatives = files.map((file) => relativePath(root, file) || path.posix.relative(root, file) || baseName(file));
   const results: FileAnalysis[] = new Array(files.length);
   const skippedBefore: (SkippedFile | undefined)[] = new Array(files.length);
   const inFlight = new Set<Promise<void>>();
@@ -86,6 +92,13 @@ export async function scanWorkspace(starts: readonly string[], options: Workspac
       finished();
       continue;
     }
+    const stat = cache?.unchanged ? await fs.stat(file) : null;
+    const unchanged = stat ? cache?.unchanged?.(relative, stat) : undefined;
+    if (unchanged) {
+      results[index] = unchanged;
+      finished();
+      continue;
+    }
     let bytes: Uint8Array;
     try {
       bytes = await fs.readFile(file, maxFileBytes);
@@ -99,7 +112,7 @@ export async function scanWorkspace(starts: readonly string[], options: Workspac
       continue;
     }
     const hash = cache?.hash(bytes);
-    const cached = hash === undefined ? undefined : cache?.get(relative, hash);
+    const cached = hash === undefined ? undefined : cache?.get(relative, hash, stat);
     if (cached) {
       results[index] = cached;
       finished();
@@ -107,7 +120,7 @@ export async function scanWorkspace(starts: readonly string[], options: Workspac
     }
     const remember = (analysis: FileAnalysis): void => {
       results[index] = analysis;
-      if (hash !== undefined) cache?.set(relative, hash, analysis);
+      if (hash !== undefined) cache?.set(relative, hash, analysis, stat);
       finished();
     };
     const text = decoder.decode(bytes);

@@ -1,0 +1,174 @@
+import { createHash, hash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { FileStat } from '../../core/workspace/fileSystem';
+import type { FileAnalysis, ScanCache } from '../../core/workspace/scan';
+
+/** Bumped when the stored shape changes; with the CLI's version and build it makes old caches start over. */
+const cacheFormat = 1;
+
+/** The default `--cache-location`, in the working directory (like `.eslintcache`). */
+export const defaultCacheFile = '.llm-cost-lens-cache';
+
+/** A cache file larger than this is not read: it is not one this tool wrote for a real tree. */
+const maxCacheBytes = 512 * 1024 * 1024;
+
+/** What is kept per file; `calls` is left out when empty (most files), so the cache stays small. */
+interface Entry {
+  hash: string;
+  size?: number;
+  mtimeMs?: number;
+  calls?: FileAnalysis['calls'];
+  skipped?: string;
+}
+
+interface CacheDocument {
+  format: number;
+  fingerprint: string;
+  /** When the cache was written (ms since 1970). */
+  savedAt: number;
+  files: Record<string, Entry>;
+}
+
+/**
+ * A file modified this close to the cache's writing could have changed again within the same timestamp tick
+ * (coarse clocks: 2 s on FAT): its size and time prove nothing, and its content is hashed (git's racy rule).
+ */
+const racyWindowMs = 2000;
+
+function analysisOf(entry: Entry): FileAnalysis {
+  return entry.skipped === undefined
+    ? { calls: entry.calls ?? [] }
+    : { calls: entry.calls ?? [], skipped: entry.skipped };
+}
+
+function entryOf(hash: string, analysis: FileAnalysis, stat: FileStat | null): Entry {
+  const entry: Entry = { hash };
+  if (stat) {
+    entry.size = stat.size;
+    entry.mtimeMs = stat.mtimeMs;
+  }
+  if (analysis.calls.length > 0) entry.calls = analysis.calls;
+  if (analysis.skipped !== undefined) entry.skipped = analysis.skipped;
+  return entry;
+}
+
+let buildId: string | undefined;
+
+/**
+ * What the analysis code is: a hash of the running CLI bundle (dist/cli.js), so a rebuilt or upgraded CLI never
+ * reads records an older analyser wrote.
+ */
+function currentBuild(): string {
+  buildId ??= createHash('sha1').update(readFileSync(__filename)).digest('base64url');
+  return buildId;
+}
+
+function isEntry(value: unknown): value is Entry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Partial<Entry>;
+  return (
+    typeof entry.hash === 'string' &&
+    (entry.calls === undefined || Array.isArray(entry.calls)) &&
+    (entry.skipped === undefined || typeof entry.skipped === 'string') &&
+    (entry.size === undefined || typeof entry.size === 'number') &&
+    (entry.mtimeMs === undefined || typeof entry.mtimeMs === 'number')
+  );
+}
+
+/**
+ * `scan --cache`: each file's calls stored under its path and the hash of its bytes, so an unchanged file is
+ * never parsed again; a file whose size and modification time are the recorded ones is not even read (a fresh
+ * checkout, as in CI, has new times: there the content hash decides). The file is trusted input — keep it outside what a pull request can change (in CI, in
+ * the runner's temporary folder). A missing, unreadable or foreign cache file means starting over, never an
+ * error.
+ */
+export class FileScanCache implements ScanCache {
+  private readonly previous: Map<string, Entry>;
+  private readonly next = new Map<string, Entry>();
+  private changed = false;
+
+  private constructor(
+    readonly file: string,
+    private readonly fingerprint: string,
+    previous: Map<string, Entry>,
+    private readonly savedAt: number,
+  ) {
+    this.previous = previous;
+  }
+
+  /** Opens the cache for a scan whose record paths are relative to `root`. */
+  static open(file: string, root: string, version: string): FileScanCache {
+    const fingerprint = `${version} ${currentBuild()} ${root}`;
+    const entries = new Map<string, Entry>();
+    let savedAt = 0;
+    try {
+      if (statSync(file).size <= maxCacheBytes) {
+        const document = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheDocument>;
+        if (document.format === cacheFormat && document.fingerprint === fingerprint && document.files) {
+          for (const [name, entry] of Object.entries(document.files)) if (isEntry(entry)) entries.set(name, entry);
+          if (typeof document.savedAt === 'number') savedAt = document.savedAt;
+        }
+      }
+    } catch {
+      // No cache yet, or not one we wrote: start over.
+    }
+    return new FileScanCache(file, fingerprint, entries, savedAt);
+  }
+
+  unchanged(file: string, stat: FileStat): FileAnalysis | undefined {
+    const entry = this.previous.get(file);
+    if (
+      !entry ||
+      entry.size !== stat.size ||
+      entry.mtimeMs !== stat.mtimeMs ||
+      stat.mtimeMs >= this.savedAt - racyWindowMs
+    ) {
+      return undefined;
+    }
+    this.next.set(file, entry);
+    return analysisOf(entry);
+  }
+
+  hash(bytes: Uint8Array): string {
+    return hash('sha1', bytes, 'base64url');
+  }
+
+  get(file: string, hash: string, stat: FileStat | null): FileAnalysis | undefined {
+    const entry = this.previous.get(file);
+    if (!entry || entry.hash !== hash) return undefined;
+    const analysis = analysisOf(entry);
+    // Same content, new time (a checkout, a touch): remember the time, so the next scan need not read it.
+    if (stat && (entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs)) this.set(file, hash, analysis, stat);
+    else {
+      this.next.set(file, entry);
+      // Hashed because its time was too close to the last save: a new save makes the time trustworthy.
+      if (stat && stat.mtimeMs >= this.savedAt - racyWindowMs) this.changed = true;
+    }
+    return analysis;
+  }
+
+  set(file: string, hash: string, analysis: FileAnalysis, stat: FileStat | null): void {
+    this.next.set(file, entryOf(hash, analysis, stat));
+    this.changed = true;
+  }
+
+  /**
+   * Writes the files of this scan (others are dropped), only when anything changed; written to a temporary
+   * file first and renamed, so an interrupted run never leaves half a cache.
+   */
+  save(): void {
+    if (!this.changed && this.next.size === this.previous.size) return;
+    const document: CacheDocument = {
+      format: cacheFormat,
+      fingerprint: this.fingerprint,
+      savedAt: Date.now(),
+      files: {},
+    };
+    for (const [name, entry] of this.next) document.files[name] = entry;
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(document));
+    renameSync(temporary, this.file);
+  }
+}

@@ -1,0 +1,130 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { CallRecord, LanguageId } from '../../../src/core/analysis/types';
+import { ParserHost } from '../../../src/core/parsing/host';
+import { hostAnalyzer } from '../../../src/core/workspace/analyzer';
+import { scanWorkspace, type FileAnalyzer } from '../../../src/core/workspace/scan';
+import { runCli } from '../../../src/cli/run';
+import { FileScanCache } from '../../../src/cli/scan/fileCache';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
+import { openAiBot, tempDir, writeTree } from '../../support/hostileRepo';
+import { captureIo } from '../helpers/io';
+import { wasmDir } from '../helpers/paths';
+
+const host = new ParserHost(wasmDir);
+const made: string[] = [];
+after(() => {
+  host.dispose();
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+function dir(prefix: string): string {
+  const d = tempDir(prefix);
+  made.push(d);
+  return d;
+}
+
+function counting(): FileAnalyzer & { parsed: string[] } {
+  const inner = hostAnalyzer(host);
+  const parsed: string[] = [];
+  return {
+    parsed,
+    analyze(text: string, languageId: LanguageId, file: string): Promise<CallRecord[]> {
+      parsed.push(file);
+      return inner.analyze(text, languageId, file);
+    },
+  };
+}
+
+const sources = {
+  '/ws/app/bot.py': openAiBot,
+  '/ws/app/other.py': openAiBot.replace('gpt-4o-mini', 'gpt-4o'),
+  '/ws/app/plain.py': 'x = 1\n',
+};
+
+/** One `scan --cache` run over the memory file system: open the cache file, scan, save. */
+async function cachedScan(fs: MemoryFileSystem, cacheFile: string) {
+  const cache = FileScanCache.open(cacheFile, '/ws', 'test');
+  const analyzer = counting();
+  fs.reads.clear();
+  const scan = await scanWorkspace(['/ws'], { fs, root: '/ws', analyzer, cache });
+  cache.save();
+  return { scan, parsed: analyzer.parsed.sort(), read: [...fs.reads.keys()].sort() };
+}
+
+describe('scan --cache', () => {
+  it('reads no unchanged file, re-reads and re-parses an edited one, and keeps the records', async () => {
+    const cacheFile = path.join(dir('cache'), 'scan-cache.json');
+    const fs = new MemoryFileSystem(sources);
+    const first = await cachedScan(fs, cacheFile);
+    assert.deepEqual(first.parsed, ['app/bot.py', 'app/other.py']);
+    const second = await cachedScan(fs, cacheFile);
+    assert.deepEqual(second.read, []);
+    assert.deepEqual(second.parsed, []);
+    assert.deepEqual(JSON.parse(JSON.stringify(second.scan)), JSON.parse(JSON.stringify(first.scan)));
+    fs.now += 60_000;
+    fs.write('/ws/app/other.py', openAiBot.replace('gpt-4o-mini', 'gpt-4.1'));
+    const third = await cachedScan(fs, cacheFile);
+    assert.deepEqual(third.read, ['/ws/app/other.py']);
+    assert.deepEqual(third.parsed, ['app/other.py']);
+    assert.deepEqual(
+      third.scan.calls.map((c) => c.model),
+      ['gpt-4o-mini', 'gpt-4.1'],
+    );
+  });
+
+  it('in a fresh checkout (same content, new times) hashes every file but parses none, then trusts the times', async () => {
+    const cacheFile = path.join(dir('cache'), 'scan-cache.json');
+    const fs = new MemoryFileSystem(sources);
+    await cachedScan(fs, cacheFile);
+    fs.now += 3_600_000;
+    for (const [file, text] of Object.entries(sources)) fs.write(file, text);
+    const checkout = await cachedScan(fs, cacheFile);
+    assert.deepEqual(checkout.read, Object.keys(sources).sort());
+    assert.deepEqual(checkout.parsed, []);
+    assert.equal(checkout.scan.calls.length, 2);
+    assert.deepEqual((await cachedScan(fs, cacheFile)).read, []);
+  });
+
+  it('does not trust the time of a file written just before the cache was saved (racy), but hashes it', async () => {
+    const cacheFile = path.join(dir('cache'), 'scan-cache.json');
+    const fs = new MemoryFileSystem();
+    fs.now = Date.now();
+    for (const [file, text] of Object.entries(sources)) fs.write(file, text);
+    await cachedScan(fs, cacheFile);
+    const again = await cachedScan(fs, cacheFile);
+    assert.deepEqual(again.read, Object.keys(sources).sort());
+    assert.deepEqual(again.parsed, []);
+  });
+
+  it('starts over from a broken, foreign or older cache file without an error', async () => {
+    const cacheFile = path.join(dir('cache'), 'scan-cache.json');
+    const fs = new MemoryFileSystem(sources);
+    for (const content of ['{not json', '[]', JSON.stringify({ format: 1, fingerprint: 'other', files: {} })]) {
+      writeFileSync(cacheFile, content);
+      const run = await cachedScan(fs, cacheFile);
+      assert.deepEqual(run.parsed, ['app/bot.py', 'app/other.py']);
+    }
+    const document = JSON.parse(readFileSync(cacheFile, 'utf8')) as { files: Record<string, unknown> };
+    document.files['app/bot.py'] = { hash: 42, calls: 'x' };
+    writeFileSync(cacheFile, JSON.stringify(document));
+    assert.deepEqual((await cachedScan(fs, cacheFile)).parsed, ['app/bot.py']);
+  });
+
+  it('gives the same JSON with and without the cache from the command line, and writes the cache file', async () => {
+    const root = dir('cli-cache');
+    writeTree(root, { 'app/bot.py': openAiBot, 'app/util.py': 'def f():\n    return 1\n' });
+    const cacheFile = path.join(dir('cache-home'), 'c.json');
+    const plain = captureIo(root);
+    assert.equal(await runCli(['scan', '.', '--format', 'json'], plain), 0);
+    for (let i = 0; i < 2; i++) {
+      const io = captureIo(root);
+      assert.equal(await runCli(['scan', '.', '--format', 'json', '--cache', '--cache-location', cacheFile], io), 0);
+      assert.equal(io.out(), plain.out());
+      assert.ok(existsSync(cacheFile));
+    }
+    assert.equal(await runCli(['scan', '.', '--cache-location', ''], captureIo(root)), 2);
+  });
+});
