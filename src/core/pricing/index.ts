@@ -9,4 +9,5 @@ export {
   type OverrideValidation,
 } from './overrides';
 export { loadPriceFile } from './userFile';
+export { maxPriceFileBytes } from './generate/sourceInfo';
 export { describeSource } from './describe';

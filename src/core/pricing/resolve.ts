@@ -13,6 +13,8 @@ export interface NamedEntry {
 export interface ResolveHint {
   sdk?: string;
   baseUrl?: string | null;
+  /** Skip the closest-name search for an unknown name (bulk lookups that only need a hit or a miss). */
+  noSuggestions?: boolean;
 }
 
 export type Resolution<E extends NamedEntry = ModelEntry> =
@@ -93,6 +95,7 @@ export function resolveModel<E extends NamedEntry = ModelEntry>(
       }
     }
   }
+  if (hint.noSuggestions) return { unknown: true, name, suggestions: [] };
   const pool = provider ? table.models.filter((m) => m.provider === provider).map((m) => m.id) : index.names;
   return { unknown: true, name, suggestions: closestNames(key || name, pool.length > 0 ? pool : index.names) };
 }

@@ -10,7 +10,8 @@ import type { ModelEntry, PriceTable } from './types';
  */
 function withBundledFacts(entry: ModelEntry): ModelEntry {
   if (entry.maxOutputTokens !== null && entry.contextWindow !== null) return entry;
-  const known = resolveModel(`${entry.provider}/${entry.id}`, bundledTable);
+  // Once per entry of a file that may list 100,000 models: no closest-name search for the unknown ones.
+  const known = resolveModel(`${entry.provider}/${entry.id}`, bundledTable, { noSuggestions: true });
   if (known.unknown) return entry;
   return {
     ...entry,

@@ -197,10 +197,11 @@ export function buildPriceTable(inputs: SourceInput[], asOf: string, options: Bu
     sources[key] = input.info;
     if (input.format === 'genai-prices') {
       mergeSources.genai = { key, info: input.info };
-      drafts.push(...readGenaiPrices(input.data, key, asOf, problems));
+      // Loops, not push(...list): a spread of 100,000+ entries overflows the stack.
+      for (const draft of readGenaiPrices(input.data, key, asOf, problems)) drafts.push(draft);
     } else {
       mergeSources.lite = { key, info: input.info };
-      records.push(...readLiteLlm(input.data, asOf, problems));
+      for (const record of readLiteLlm(input.data, asOf, problems)) records.push(record);
     }
   }
   // LiteLLM names resolve against the primary source's names, with the same rules as at run time.

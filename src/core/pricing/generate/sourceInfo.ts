@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { looksLikeGenaiPrices } from './genaiPrices';
 import { looksLikeLiteLlm } from './litellm';
+import { readBoundedText } from '../../io/boundedFile';
 import type { SourceInput } from './build';
 import type { SourceInfo } from '../types';
 
@@ -35,11 +36,14 @@ function snapshotOf(file: string): { commit?: string; date: string } {
   return { date: fs.statSync(file).mtime.toISOString().slice(0, 10) };
 }
 
+/** A price file larger than this is refused unread: today's are 1-2 MB, and 130,000 entries take 20 MB. */
+export const maxPriceFileBytes = 64 * 1024 * 1024;
+
 /** Reads one price file (either format). Returns a problem instead of throwing. */
 export function readSourceFile(file: string): { input?: SourceInput; problem?: string } {
   let data: unknown;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    data = JSON.parse(readBoundedText(file, maxPriceFileBytes));
   } catch (error) {
     return { problem: `${file}: ${error instanceof Error ? error.message : String(error)}` };
   }
