@@ -5,6 +5,7 @@ import { ParserHost } from '../../src/core/parsing/host';
 import { DocumentTrees } from '../../src/core/parsing/documentTrees';
 import type { LanguageId } from '../../src/core/parsing/languages';
 import { pythonFile, typescriptFile } from './generate';
+import { runOfflineBench } from './offline';
 import { runScaleBench } from './scale';
 import { runTokenBench } from './tokens';
 
@@ -144,6 +145,7 @@ async function main(): Promise<void> {
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of table) console.log(line(row));
   await runTokenBench();
+  runOfflineBench();
 }
 
 main().catch((error) => {

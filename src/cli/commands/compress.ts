@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError, ExitCode, InputError, UsageError, type CliCommand, type CliIo } from '../command';
@@ -6,7 +5,14 @@ import { exitCodesLine } from '../errors';
 import { apiKeyFrom } from '../output/secrets';
 import { safeJson } from '../output/terminalText';
 import { CompressionError, maxTimeoutMs } from '../../core/compression/client';
-import { compressPrompt, type Candidate, type CompressionResult } from '../../core/compression/compress';
+import {
+  compressPrompt,
+  maxPromptCharacters,
+  promptTooLarge,
+  type Candidate,
+  type CompressionResult,
+} from '../../core/compression/compress';
+import { readBoundedFile } from '../readBounded';
 import { compressorDefaults } from '../../core/compression/defaults';
 import { formatUsd, priceTokens } from '../../core/cost';
 import { bundledTable, resolveModel } from '../../core/pricing';
@@ -70,15 +76,11 @@ function nonEmpty(value: string | undefined, name: string, fallback: string): st
 }
 
 async function readPrompt(file: string, shown: string): Promise<string> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('not-found', `no such file: ${shown}`);
-    throw new InputError('unreadable', `cannot read ${shown}: ${code ?? String(error)}`);
-  }
+  // UTF-8 takes at most 4 bytes a character; the character limit itself is checked on the text.
+  const text = await readBoundedFile(file, shown, maxPromptCharacters * 4);
   if (text.trim() === '') throw new InputError('empty', `${shown} is empty`);
+  const tooLarge = promptTooLarge(text);
+  if (tooLarge) throw new InputError('too-large', tooLarge);
   return text;
 }
 

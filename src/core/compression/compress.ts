@@ -60,6 +60,19 @@ export interface CompressionResult {
   };
 }
 
+/**
+ * The longest prompt the compressor takes, in characters: longer than any model's context window (about
+ * 2M tokens, 8 MB of text), and past it the checks would cost minutes and gigabytes.
+ */
+export const maxPromptCharacters = 10 * 1024 * 1024;
+
+/** Why a prompt is too long to compress, or undefined when it is not. */
+export function promptTooLarge(text: string): string | undefined {
+  if (text.length <= maxPromptCharacters) return undefined;
+  const count = (n: number): string => n.toLocaleString('en-US');
+  return `The prompt has ${count(text.length)} characters; the compressor takes at most ${count(maxPromptCharacters)} (10 MB), more than any model accepts.`;
+}
+
 function size(text: string, deps: CompressDeps): TextSize {
   return { characters: text.length, tokens: deps.countTokens(text) };
 }
@@ -70,6 +83,8 @@ export function compressOffline(
   options: Pick<CompressOptions, 'fields'>,
   deps: CompressDeps,
 ): CompressionResult {
+  const tooLarge = promptTooLarge(text);
+  if (tooLarge) throw new CompressionError('too-large', tooLarge);
   const offline = offlinePass(text);
   const check = checkCandidate(text, offline.text, { fields: options.fields });
   return {

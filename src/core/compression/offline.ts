@@ -29,16 +29,44 @@ const inlinePatterns = [
   /\bhttps?:\/\/\S+/g,
 ];
 
+interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * Adds to `taken` (sorted, disjoint) each of `candidates` (sorted by start) that overlaps nothing taken before
+ * it, earlier candidates of the same list included. One merge walk: linear, where checking every range against
+ * every other was quadratic on a long prompt.
+ */
+function takeFree(taken: Range[], candidates: Iterable<Range>): Range[] {
+  const merged: Range[] = [];
+  let t = 0;
+  let lastEnd = -1;
+  for (const c of candidates) {
+    while (t < taken.length && (taken[t] as Range).start < c.start) {
+      merged.push(taken[t] as Range);
+      lastEnd = Math.max(lastEnd, (taken[t] as Range).end);
+      t++;
+    }
+    const next = taken[t];
+    if (c.start < lastEnd || (next !== undefined && next.start < c.end)) continue;
+    merged.push(c);
+    lastEnd = c.end;
+  }
+  while (t < taken.length) merged.push(taken[t++] as Range);
+  return merged;
+}
+
+function* matches(text: string, pattern: RegExp): Generator<Range> {
+  for (const m of text.matchAll(pattern)) yield { start: m.index, end: m.index + m[0].length };
+}
+
 /** Splits the text into prose and protected regions: fences first, then JSON blocks, then inline regions. */
 function segment(text: string): Segment[] {
-  const ranges: { start: number; end: number }[] = [];
-  const add = (start: number, end: number): void => {
-    if (!ranges.some((r) => start < r.end && end > r.start)) ranges.push({ start, end });
-  };
-  for (const m of text.matchAll(fencePattern)) add(m.index, m.index + m[0].length);
-  for (const block of jsonBlocks(text)) add(block.start, block.end);
-  for (const pattern of inlinePatterns) for (const m of text.matchAll(pattern)) add(m.index, m.index + m[0].length);
-  ranges.sort((a, b) => a.start - b.start);
+  let ranges = takeFree([], matches(text, fencePattern));
+  ranges = takeFree(ranges, jsonBlocks(text));
+  for (const pattern of inlinePatterns) ranges = takeFree(ranges, matches(text, pattern));
   const segments: Segment[] = [];
   let at = 0;
   for (const r of ranges) {
@@ -89,12 +117,18 @@ function withCaseOf(phrase: string, text: string): string {
   return /^[A-Z]/.test(phrase) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
+// Compiled once: the pass runs them on every prose segment, and a long prompt has hundreds of thousands.
+const fillerPatterns = fillers.map((filler) => {
+  const prefix = filler.sentenceOnly ? sentenceStart : String.raw`(^|\s)`;
+  // The lookahead keeps "please" in "please." or "kindly," where the word is the whole clause.
+  return { filler, pattern: new RegExp(`${prefix}(${filler.phrase})[ \\t]+(?=[A-Za-z{$%"'\`])`, 'gi') };
+});
+
+const thanksPattern = new RegExp(`${sentenceStart}${thanks}`, 'gi');
+
 function removeFillers(prose: string, changes: Set<string>, atTextStart: boolean): string {
   let text = prose;
-  for (const filler of fillers) {
-    const prefix = filler.sentenceOnly ? sentenceStart : String.raw`(^|\s)`;
-    // The lookahead keeps "please" in "please." or "kindly," where the word is the whole clause.
-    const pattern = new RegExp(`${prefix}(${filler.phrase})[ \\t]+(?=[A-Za-z{$%"'\`])`, 'gi');
+  for (const { filler, pattern } of fillerPatterns) {
     text = text.replace(pattern, (match: string, before: string, phrase: string, offset: number, whole: string) => {
       if (!atBoundary(before, offset, atTextStart, filler.sentenceOnly)) return match;
       changes.add(`removed "${phrase}"`);
@@ -105,7 +139,6 @@ function removeFillers(prose: string, changes: Set<string>, atTextStart: boolean
     });
     text = text.replace(/\uE000([a-z])/g, (_m: string, ch: string) => ch.toUpperCase());
   }
-  const thanksPattern = new RegExp(`${sentenceStart}${thanks}`, 'gi');
   text = text.replace(thanksPattern, (match: string, before: string, offset: number) => {
     if (!atBoundary(before, offset, atTextStart, true)) return match;
     changes.add(`removed "${match.slice(before.length).trim()}"`);

@@ -5,6 +5,7 @@ import {
   bestCandidate,
   compressOffline,
   compressPrompt,
+  promptTooLarge,
   type Candidate,
   type CompressionResult,
 } from '../../core/compression/compress';
@@ -68,6 +69,11 @@ export class CompressCommand {
     const target = resolved.value;
     if (target.value.trim() === '') {
       void vscode.window.showWarningMessage(`LLM Cost Lens: ${target.label} is empty.`);
+      return;
+    }
+    const tooLarge = promptTooLarge(target.value);
+    if (tooLarge) {
+      void vscode.window.showWarningMessage(`LLM Cost Lens: ${tooLarge}`);
       return;
     }
     const { settings, problems } = readCompressorSettings(document.uri);
