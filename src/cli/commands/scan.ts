@@ -16,9 +16,11 @@ import { priceTableFor } from './price';
 const usage = `Usage: llm-cost-lens scan [paths...] [--format table|json] [options]
 
 Finds the LLM SDK calls in Python, TypeScript and JavaScript files (directories are walked, skipping
-node_modules, .git, virtualenvs, build output and what the .gitignore files from each scanned folder down
-ignore; git itself is never run) and prices each one: input tokens
-(≈ when estimated), dollars per call and per month, expected and worst case (max).
+node_modules, .git, virtualenvs, build output (build, out, dist, coverage at a project root) and what the
+.gitignore files from each scanned folder down ignore; git itself is never run) and prices each one: input
+tokens (≈ when estimated), dollars per call and per month, expected and worst case (max). Links are not
+followed; unreadable folders, links, FIFOs and files that are not UTF-8 (UTF-16 with a byte-order mark is
+read) are listed under skipped.
 
 Options:
   --format <f>                  table (default) or json

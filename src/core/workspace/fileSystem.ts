@@ -4,7 +4,7 @@
  * editor). Small on purpose: listing a folder, reading a file, asking what is at a path.
  */
 export interface FileSystem {
-  /** The entries of a directory; links are not followed (a link is `other`). Throws when it cannot be read. */
+  /** The entries of a directory; links are not followed (a link is `symlink`). Throws when it cannot be read. */
   readDirectory(dir: string): Promise<DirectoryEntry[]>;
   /**
    * The bytes of a file. With `maxBytes`, a larger file is not read: `FileTooLargeError` is thrown instead.
@@ -15,7 +15,8 @@ export interface FileSystem {
   stat(path: string): Promise<FileStat | null>;
 }
 
-export type EntryKind = 'file' | 'directory' | 'other';
+/** `other`: a FIFO, a socket or a device, never read. */
+export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
 
 export interface DirectoryEntry {
   name: string;

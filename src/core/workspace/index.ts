@@ -1,5 +1,15 @@
 export * from './fileSystem';
-export { listSourceFiles, skippedDirectories, isSkippedDirectoryName, type WalkOptions } from './walk';
+export {
+  listSourceFiles,
+  walkSourceFiles,
+  skippedDirectories,
+  buildOutputDirectories,
+  isSkippedDirectoryName,
+  type WalkOptions,
+  type WalkResult,
+  type WalkSkip,
+} from './walk';
+export { decodeSource, type DecodedSource } from './decode';
 export {
   scanWorkspace,
   type FileAnalyzer,

@@ -1,9 +1,11 @@
-import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { FileTooLargeError, type DirectoryEntry, type EntryKind, type FileSystem } from './fileSystem';
 
-function kindOf(entry: { isFile(): boolean; isDirectory(): boolean }): EntryKind {
-  return entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other';
+function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): EntryKind {
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'directory';
+  return entry.isSymbolicLink() ? 'symlink' : 'other';
 }
 
 /** One buffer for every read: a file is copied out of it at its own size. */
@@ -14,7 +16,8 @@ let scratch = Buffer.alloc(0);
  * the read of a small file), and never more than `maxBytes + 1` bytes of a larger file.
  */
 function readLimited(file: string, maxBytes: number): Uint8Array {
-  const fd = openSync(file, 'r');
+  // O_NONBLOCK: a FIFO put in a file's place would block the open; this way it reads as empty or fails.
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     let total = 0;
     for (;;) {

@@ -3,7 +3,8 @@ import { maxFileBytes, mentionsLlmSdk, skipReason } from '../analysis/analyze';
 import type { CallRecord, LanguageId, SkippedFile } from '../analysis/types';
 import { languageIdForPath } from '../parsing/languages';
 import { baseName, FileTooLargeError, relativePath, type FileStat, type FileSystem } from './fileSystem';
-import { listSourceFiles, type WalkOptions } from './walk';
+import { decodeSource } from './decode';
+import { walkSourceFiles, type WalkOptions } from './walk';
 
 /** Parses and analyses one file the pre-checks let through (it mentions an SDK, it is not minified). */
 export interface FileAnalyzer {
@@ -54,8 +55,6 @@ export interface WorkspaceScan {
 /** Texts handed to the analyser and not yet answered; bounded so that memory stays flat on any tree. */
 const maxInFlight = 256;
 
-const decoder = new TextDecoder();
-
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -67,9 +66,12 @@ function describe(error: unknown): string {
  */
 export async function scanWorkspace(starts: readonly string[], options: WorkspaceScanOptions): Promise<WorkspaceScan> {
   const { fs, root, analyzer, cache } = options;
-  const files = await listSourceFiles(fs, starts, options);
+  const walk = await walkSourceFiles(fs, starts, options);
+  const files = walk.files;
   // Records name files as the user sees them from the root (`../x.py` for a file given outside it).
-  const relatives = files.map((file) => relativePath(root, file) || path.posix.relative(root, file) || baseName(file));
+  const relativeTo = (file: string): string =>
+    relativePath(root, file) || path.posix.relative(root, file) || baseName(file);
+  const relatives = files.map(relativeTo);
   const results: FileAnalysis[] = new Array(files.length);
   const skippedBefore: (SkippedFile | undefined)[] = new Array(files.length);
   const inFlight = new Set<Promise<void>>();
@@ -123,7 +125,12 @@ export async function scanWorkspace(starts: readonly string[], options: Workspac
       if (hash !== undefined) cache?.set(relative, hash, analysis, stat);
       finished();
     };
-    const text = decoder.decode(bytes);
+    const decoded = decodeSource(bytes);
+    if ('problem' in decoded) {
+      remember({ calls: [], skipped: decoded.problem });
+      continue;
+    }
+    const text = decoded.text;
     const reason = skipReason(text);
     if (reason || !mentionsLlmSdk(text)) {
       remember(reason ? { calls: [], skipped: reason } : { calls: [] });
@@ -139,7 +146,7 @@ export async function scanWorkspace(starts: readonly string[], options: Workspac
   }
   await Promise.all(inFlight);
   const calls: CallRecord[] = [];
-  const skipped: SkippedFile[] = [];
+  const skipped: SkippedFile[] = walk.skipped.map((s) => ({ file: relativeTo(s.path), reason: s.reason }));
   for (let index = 0; index < files.length; index++) {
     const before = skippedBefore[index];
     if (before) skipped.push(before);

@@ -1,8 +1,8 @@
 import { languageIdForPath } from '../parsing/languages';
-import { joinPath, type FileSystem } from './fileSystem';
+import { baseName, joinPath, type FileSystem } from './fileSystem';
 import { isIgnored, scopeFor, type IgnoreScope } from './ignoreRules';
 
-/** Directories never scanned: dependencies, VCS data, virtualenvs, caches, build output. */
+/** Directories never scanned: dependencies, VCS data, virtualenvs, caches. */
 export const skippedDirectories: ReadonlySet<string> = new Set([
   'node_modules',
   '.git',
@@ -20,19 +20,32 @@ export const skippedDirectories: ReadonlySet<string> = new Set([
   '.pytest_cache',
   '.ruff_cache',
   'site-packages',
-  'dist',
-  'build',
-  'out',
   '.next',
   '.nuxt',
   '.svelte-kit',
   '.turbo',
   '.cache',
-  'coverage',
   '.idea',
   '.vscode-test',
   'bower_components',
   '.eggs',
+]);
+
+/**
+ * Build output, skipped only at a project root (the scan root, or a folder with a project manifest) or when a
+ * `.gitignore` says so: under `src/` a folder named `build` is source.
+ */
+export const buildOutputDirectories: ReadonlySet<string> = new Set(['build', 'out', 'dist', 'coverage']);
+
+/** Files that make their folder a project root. */
+const projectManifests = new Set([
+  'package.json',
+  'pyproject.toml',
+  'setup.py',
+  'setup.cfg',
+  'tsconfig.json',
+  'jsconfig.json',
+  'deno.json',
 ]);
 
 export interface WalkOptions {
@@ -47,17 +60,37 @@ export function isSkippedDirectoryName(name: string): boolean {
   return skippedDirectories.has(name) || name.endsWith('.egg-info');
 }
 
+/** A path the walk found and did not read, with the reason (absolute path). */
+export interface WalkSkip {
+  path: string;
+  reason: string;
+}
+
+export interface WalkResult {
+  /** Source files, sorted. */
+  files: string[];
+  /** What was left out for a reason a user should hear: unreadable folders, links, FIFOs. */
+  skipped: WalkSkip[];
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
+}
+
 /**
  * The source files under `starts` (a file given directly is kept even when ignored), minus the skipped
- * directories, Python virtualenvs (a `pyvenv.cfg` inside) and what the `.gitignore` files from each start
- * folder down ignore. Reads through `fs` only; runs nothing. Iterative: no recursion. Sorted.
+ * directories, build output at project roots, Python virtualenvs (a `pyvenv.cfg` inside) and what the
+ * `.gitignore` files from each start folder down ignore; and what was not read for another reason (a folder that
+ * cannot be read, a symbolic link, a FIFO). Reads through `fs` only; runs nothing. Iterative: no recursion.
  */
-export async function listSourceFiles(
+export async function walkSourceFiles(
   fs: FileSystem,
   starts: readonly string[],
   options: WalkOptions = {},
-): Promise<string[]> {
+): Promise<WalkResult> {
   const files = new Set<string>();
+  const skipped: WalkSkip[] = [];
   const excluded = options.exclude ?? (() => false);
   for (const start of starts) {
     const info = await fs.stat(start);
@@ -65,14 +98,18 @@ export async function listSourceFiles(
       files.add(start);
       continue;
     }
-    if (info?.kind !== 'directory') continue;
+    if (info?.kind !== 'directory') {
+      if (info) skipped.push({ path: start, reason: 'not a regular file (a FIFO, socket or device): not read' });
+      continue;
+    }
     const stack: { dir: string; scope: IgnoreScope }[] = [{ dir: start, scope: [] }];
     while (stack.length > 0 && !options.isCancelled?.()) {
       const { dir, scope: parentScope } = stack.pop() as { dir: string; scope: IgnoreScope };
       let entries;
       try {
         entries = await fs.readDirectory(dir);
-      } catch {
+      } catch (error) {
+        skipped.push({ path: dir, reason: `folder could not be read (${errorCode(error)})` });
         continue;
       }
       if (dir !== start && entries.some((e) => e.name === 'pyvenv.cfg')) continue;
@@ -82,21 +119,51 @@ export async function listSourceFiles(
         parentScope,
         entries.some((e) => e.name === '.gitignore' && e.kind === 'file'),
       );
+      const projectRoot = dir === start || entries.some((e) => e.kind === 'file' && projectManifests.has(e.name));
       for (const entry of entries) {
         const full = joinPath(dir, entry.name);
         if (entry.kind === 'directory') {
           if (isSkippedDirectoryName(entry.name)) continue;
+          if (projectRoot && buildOutputDirectories.has(entry.name)) continue;
           if (!isIgnored(scope, full, true) && !excluded(full, true)) stack.push({ dir: full, scope });
-        } else if (
-          entry.kind === 'file' &&
-          languageIdForPath(entry.name) &&
-          !isIgnored(scope, full, false) &&
-          !excluded(full, false)
-        ) {
-          files.add(full);
+          continue;
+        }
+        if (entry.kind === 'file') {
+          if (languageIdForPath(entry.name) && !isIgnored(scope, full, false) && !excluded(full, false)) {
+            files.add(full);
+          }
+          continue;
+        }
+        const reason = await unreadReason(fs, entry.kind, full);
+        if (reason && !isIgnored(scope, full, false) && !excluded(full, false)) {
+          skipped.push({ path: full, reason });
         }
       }
     }
   }
-  return [...files].sort();
+  return { files: [...files].sort(), skipped };
+}
+
+/**
+ * Why a link or a special file is worth a line in `skipped`: a source file's name, or a link to a folder.
+ * Links are never followed: they can point outside the tree, or into a loop.
+ */
+async function unreadReason(fs: FileSystem, kind: 'symlink' | 'other', full: string): Promise<string | undefined> {
+  const name = baseName(full);
+  if (kind === 'other') {
+    return languageIdForPath(name) ? 'not a regular file (a FIFO, socket or device): not read' : undefined;
+  }
+  if (languageIdForPath(name)) return 'symbolic link, not followed';
+  if (isSkippedDirectoryName(name)) return undefined;
+  const target = await fs.stat(full).catch(() => null);
+  return target?.kind === 'directory' ? 'symbolic link to a folder, not followed' : undefined;
+}
+
+/** The source files alone (see `walkSourceFiles`). */
+export async function listSourceFiles(
+  fs: FileSystem,
+  starts: readonly string[],
+  options: WalkOptions = {},
+): Promise<string[]> {
+  return (await walkSourceFiles(fs, starts, options)).files;
 }
