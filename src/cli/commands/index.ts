@@ -1,8 +1,9 @@
 import type { CliCommand } from '../command';
 import { compressCommand } from './compress';
 import { estimateCommand } from './estimate';
+import { fixCommand } from './fix';
 import { priceCommand } from './price';
 import { scanCommand } from './scan';
 
 /** Every CLI command; adding one is adding its module here. */
-export const commands: CliCommand[] = [compressCommand, priceCommand, estimateCommand, scanCommand];
+export const commands: CliCommand[] = [compressCommand, priceCommand, estimateCommand, scanCommand, fixCommand];

@@ -7,10 +7,14 @@ import { costCalls } from '../../core/workspace/costs';
 import { costFlagOptions, costFlagsUsage, costSettingsFromFlags } from '../costFlags';
 import { assumptionsLine, scanAssumptions } from '../scan/assumptions';
 import { costTotals } from '../../core/workspace/totals';
+import type { CallRecord } from '../../core/analysis/types';
+import type { Finding } from '../../core/rules';
 import { costColumns, totalLine } from '../scan/costs';
 import { defaultCacheFile, FileScanCache } from '../scan/fileCache';
+import { findingJson, findingLine, findingsSummary, scanFindings } from '../scan/findings';
 import { scanPaths, scanRoot, toJson, version } from '../scan/scan';
 import { columns, renderTable } from '../scan/table';
+import { wasmDirectory } from '../wasmDir';
 import { priceTableFor } from './price';
 
 const usage = `Usage: llm-cost-lens scan [paths...] [--format table|json] [options]
@@ -20,7 +24,8 @@ node_modules, .git, virtualenvs, build output (build, out, dist, coverage at a p
 .gitignore files from each scanned folder down ignore; git itself is never run) and prices each one: input
 tokens (≈ when estimated), dollars per call and per month, expected and worst case (max). Links are not
 followed; unreadable folders, links, FIFOs and files that are not UTF-8 (UTF-16 with a byte-order mark is
-read) are listed under skipped.
+read) are listed under skipped. Under each call, the cost
+rules' findings (docs/rules/); \`llm-cost-lens fix\` applies their safe fixes.
 
 Options:
   --format <f>                  table (default) or json
@@ -32,12 +37,6 @@ ${costFlagsUsage}
                                 of what a pull request can change
 
 ${exitCodesLine('ok', 'usage', 'input')}`;
-
-/** The grammar files sit beside the bundle (dist/); compiled tests find them in out/wasm. */
-function wasmDirectory(): string {
-  const candidates = [__dirname, path.resolve(__dirname, '..', '..', '..', 'wasm')];
-  return candidates.find((dir) => existsSync(path.join(dir, 'web-tree-sitter.wasm'))) ?? __dirname;
-}
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -77,12 +76,22 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`llm-cost-lens scan: could not write the cache ${cache?.file}: ${(error as Error).message}\n`);
   }
   const calls = costCalls(result.calls, { table, settings, sources });
-  const costed = { ...result, calls };
+  const findings = await scanFindings(result.calls, result.root, { table, costSettings: settings });
+  const costed = { ...result, calls, findings: findings.map(findingJson) };
   const assumed = scanAssumptions(settings, sources, calls);
   if (format === 'json') io.stdout(toJson(costed, assumed));
   else {
-    io.stdout(renderTable(costed, [...columns, ...costColumns]));
-    if (calls.length > 0) io.stdout(`${totalLine(costTotals(calls))}\n${assumptionsLine(assumed)}\n`);
+    const byCall = new Map<string, Finding[]>();
+    for (const finding of findings) {
+      const key = `${finding.file}:${finding.line}:${finding.column}`;
+      byCall.set(key, [...(byCall.get(key) ?? []), finding]);
+    }
+    const under = (call: CallRecord): string[] =>
+      (byCall.get(`${call.file}:${call.line}:${call.column}`) ?? []).map(findingLine);
+    io.stdout(renderTable(costed, [...columns, ...costColumns], under));
+    if (calls.length > 0) {
+      io.stdout(`${totalLine(costTotals(calls))}\n${findingsSummary(findings)}\n${assumptionsLine(assumed)}\n`);
+    }
   }
   return ExitCode.ok;
 }

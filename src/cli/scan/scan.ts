@@ -6,6 +6,7 @@ import { safeJson } from '../output/terminalText';
 import { nodeFileSystem, toFileSystemPath } from '../../core/workspace/nodeFileSystem';
 import { scanWorkspace, type ScanCache } from '../../core/workspace/scan';
 import { ScanAnalyzer } from './analyzer';
+import type { FindingJson } from './findings';
 import { defaultThreadCount } from './workerPool';
 
 export interface ScanOptions {
@@ -28,7 +29,8 @@ export interface ScanResult {
   files: number;
   /** File paths relative to the scan root. */
   calls: CallRecord[];
-  findings: unknown[];
+  /** The rules' findings, in the JSON shape (filled in by the scan command once calls are priced). */
+  findings: FindingJson[];
   skipped: SkippedFile[];
   /** The directory file paths are relative to (not serialised). */
   root: string;

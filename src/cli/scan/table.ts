@@ -47,6 +47,8 @@ export function toRows<R extends CallRecord>(calls: readonly R[], cols: Column<R
 export function renderTable<R extends CallRecord>(
   result: Omit<ScanResult, 'calls'> & { calls: readonly R[] },
   cols: Column<R>[],
+  /** Lines printed under a call's row (its findings), indented. */
+  under?: (record: R) => string[],
 ): string {
   const rows = toRows(result.calls, cols);
   // A loop, not Math.max(...rows): a spread of 100,000 rows overflows the stack.
@@ -59,7 +61,10 @@ export function renderTable<R extends CallRecord>(
   const out: string[] = [];
   if (rows.length > 0) {
     out.push(line(cols.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))));
-    for (const row of rows) out.push(line(row));
+    rows.forEach((row, i) => {
+      out.push(line(row));
+      for (const note of under?.(result.calls[i] as R) ?? []) out.push(`  ${printable(note)}`);
+    });
   }
   const files = `${result.files} file${result.files === 1 ? '' : 's'}`;
   out.push(`${result.calls.length} LLM call${result.calls.length === 1 ? '' : 's'} in ${files}.`);

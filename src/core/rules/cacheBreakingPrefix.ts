@@ -23,18 +23,20 @@ function openingPart(call: CallRecord): { segments: PromptSegment[]; range?: Tex
 function reorder(value: string, field: string): { value: string; wholeLines: boolean } | null {
   const at = value.indexOf(field);
   if (at < 0) return null;
-  const lines = value.split('\n');
+  const newline = value.includes('\r\n') ? '\r\n' : '\n';
+  const lines = value.split(newline);
   let offset = 0;
   let line = 0;
-  while (line < lines.length && offset + lines[line].length < at) offset += lines[line++].length + 1;
+  while (line < lines.length && offset + lines[line].length < at) offset += lines[line++].length + newline.length;
   if (lines.length > 1) {
-    const trailingNewline = value.endsWith('\n');
+    const trailingNewline = value.endsWith(newline);
     const moved = lines[line];
     const rest = lines.filter((_, i) => i !== line);
     while (rest.length > 0 && rest[0].trim() === '') rest.shift();
     while (rest.length > 0 && rest[rest.length - 1].trim() === '') rest.pop();
     if (rest.length === 0) return null;
-    return { value: `${rest.join('\n')}\n\n${moved.trim()}${trailingNewline ? '\n' : ''}`, wholeLines: true };
+    const end = trailingNewline ? newline : '';
+    return { value: `${rest.join(newline)}${newline}${newline}${moved.trim()}${end}`, wholeLines: true };
   }
   // One line: move the sentence that holds the field.
   const before = value.slice(0, at);

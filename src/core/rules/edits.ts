@@ -46,9 +46,16 @@ function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
+/** Where `offset`'s line ends, before its line break (`\r\n` or `\n`). */
 function lineEnd(text: string, offset: number): number {
   const end = text.indexOf('\n', offset);
-  return end < 0 ? text.length : end;
+  if (end < 0) return text.length;
+  return end > 0 && text.charAt(end - 1) === '\r' ? end - 1 : end;
+}
+
+/** The line break the file uses. */
+export function lineBreak(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
 /** The whitespace `offset`'s line starts with. */
@@ -116,6 +123,7 @@ export function insertEntry(text: string, languageId: LanguageId, site: OptionsS
       ? [{ start: comma + 1, end: comma + 1, newText: ` ${entry},` }]
       : [{ start: last.end, end: last.end, newText: `, ${entry}` }];
   }
+  const newline = lineBreak(text);
   const firstOnOwnLine = site.entries.find((r) => startsLine(text, r.start));
   const indent = startsLine(text, last.start)
     ? indentOf(text, last.start)
@@ -125,18 +133,18 @@ export function insertEntry(text: string, languageId: LanguageId, site: OptionsS
   if (comma >= 0) {
     const end = lineEnd(text, comma);
     // `a=1, )`: the list closes on the comma's line, so the new entry goes right after the comma.
-    if (end > close) return [{ start: comma + 1, end: comma + 1, newText: `\n${indent}${entry},` }];
-    return [{ start: end, end, newText: `\n${indent}${entry},` }];
+    if (end > close) return [{ start: comma + 1, end: comma + 1, newText: `${newline}${indent}${entry},` }];
+    return [{ start: end, end, newText: `${newline}${indent}${entry},` }];
   }
   const end = lineEnd(text, last.end);
   const trailingComment = end <= close && comment.test(text.slice(last.end, end));
   if (trailingComment) {
     return [
       { start: last.end, end: last.end, newText: ',' },
-      { start: end, end, newText: `\n${indent}${entry}` },
+      { start: end, end, newText: `${newline}${indent}${entry}` },
     ];
   }
-  return [{ start: last.end, end: last.end, newText: `,\n${indent}${entry}` }];
+  return [{ start: last.end, end: last.end, newText: `,${newline}${indent}${entry}` }];
 }
 
 /** Renames a parameter's key in place, keeping its quotes; a shorthand `{ max_tokens }` becomes `{ new: max_tokens }`. */

@@ -52,7 +52,7 @@ describe('rules on the fixtures', () => {
       if (!languageId) continue;
       const text = readFileSync(file, 'utf8');
       const before = await errors(text, languageId);
-      const { findings } = await check(text, languageId);
+      const { findings } = await check(text, languageId, { file: path.relative(fixturesDir, file) });
       for (const finding of findings) {
         for (const fix of finding.fixes) {
           const fixed = applyEdits(text, fix.edits);
@@ -80,11 +80,13 @@ describe('rules on the fixtures', () => {
       const before = await errors(original, languageId);
       let text = original;
       for (let pass = 0; pass < 5; pass++) {
-        const plan = planFixAll((await check(text, languageId)).findings);
+        const plan = planFixAll((await check(text, languageId, { file: path.relative(fixturesDir, file) })).findings);
         if (plan.edits.length === 0) break;
         text = applyEdits(text, plan.edits);
       }
-      const left = (await check(text, languageId)).findings.filter((f) => safeFix(f));
+      const left = (await check(text, languageId, { file: path.relative(fixturesDir, file) })).findings.filter((f) =>
+        safeFix(f),
+      );
       assert.deepEqual(
         left.map((f) => `${f.line} ${f.code}`),
         [],

@@ -30,13 +30,17 @@ export interface Checked {
 export async function check(
   text: string,
   languageId: LanguageId,
-  options: Partial<Omit<RuleInput, 'text' | 'languageId' | 'calls'>> & { costSettings?: CostSettings } = {},
+  options: Partial<Omit<RuleInput, 'text' | 'languageId' | 'calls'>> & {
+    costSettings?: CostSettings;
+    file?: string;
+  } = {},
 ): Promise<Checked> {
-  const { calls } = await analyze(text, languageId, languageId === 'python' ? 'app.py' : 'app.ts', host());
+  const { file, ...rest } = options;
+  const { calls } = await analyze(text, languageId, file ?? (languageId === 'python' ? 'app.py' : 'app.ts'), host());
   const findings = findIssues({
     table: bundledTable,
     costSettings: defaultCostSettings,
-    ...options,
+    ...rest,
     text,
     languageId,
     calls,

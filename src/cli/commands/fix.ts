@@ -1,0 +1,190 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { maxFileBytes, mentionsLlmSdk, skipReason } from '../../core/analysis/analyze';
+import { defaultCostSettings } from '../../core/cost';
+import { ParserHost } from '../../core/parsing/host';
+import { languageIdForPath } from '../../core/parsing/languages';
+import { isRuleCode, ruleCodes, rules, safeFix, type Finding, type RuleCode } from '../../core/rules';
+import { fixText } from '../../core/rules/fixText';
+import { nodeFileSystem, toFileSystemPath } from '../../core/workspace/nodeFileSystem';
+import { listSourceFiles } from '../../core/workspace/walk';
+import { ExitCode, InputError, UsageError, type CliCommand, type CliIo } from '../command';
+import { exitCodesLine } from '../errors';
+import { replaceFileContent } from '../fix/writeFile';
+import { printable, safeJson } from '../output/terminalText';
+import { findingJson, type FindingJson } from '../scan/findings';
+import { ProjectInfoReader } from '../scan/project';
+import { scanRoot } from '../scan/scan';
+import { wasmDirectory } from '../wasmDir';
+import { priceTableFor } from './price';
+
+const usage = `Usage: llm-cost-lens fix [paths...] [--rule <code>]... [--dry-run] [--format table|json] [options]
+
+Applies the safe fixes of the cost rules in place, like eslint --fix: output limits, max_completion_tokens
+for reasoning models, cache_control on cacheable prompts, static text before changing parts. Each file is
+fixed in passes until nothing changes, must parse with no new syntax errors, and is written in one step; a
+file that cannot be fixed safely is left untouched and listed. Findings without a safe fix (another model,
+a batch API) are listed, not applied.
+
+Options:
+  --rule <code>         only this rule (repeatable; the codes are listed below)
+  --dry-run             say what would change, write nothing
+  --format <f>          table (default) or json
+  --calls-per-day <n>   calls per day for the figures in messages (default ${defaultCostSettings.callsPerDay})
+  --prices <file>       a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
+
+Rules (docs/rules/<code>.md):
+${rules.map((r) => `  ${r.code.padEnd(30)}${(r.fixable === 'safe' ? 'fixed' : 'listed').padEnd(8)}${r.title}`).join('\n')}
+
+${exitCodesLine('ok', 'failure', 'usage', 'input')} A file that could not be fixed or written exits 1.`;
+
+interface FileReport {
+  file: string;
+  fixes: { code: string; line: number; column: number; title: string }[];
+}
+
+interface FixReport {
+  dryRun: boolean;
+  /** Files changed (or that would change). */
+  files: FileReport[];
+  /** Files with fixes that were left as they were, and why. */
+  untouched: { file: string; reason: string }[];
+  /** Findings with no safe fix, after fixing. */
+  remaining: FindingJson[];
+}
+
+const byteOrderMark = '\ufeff';
+
+function parseRules(values: string[] | undefined): RuleCode[] | undefined {
+  if (!values || values.length === 0) return undefined;
+  for (const code of values) {
+    if (!isRuleCode(code)) throw new UsageError(`no rule '${code}'; rules: ${ruleCodes.join(', ')}`);
+  }
+  return values as RuleCode[];
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      rule: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean', default: false },
+      format: { type: 'string', default: 'table' },
+      'calls-per-day': { type: 'string' },
+      prices: { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  const format = values.format;
+  if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not '${format}'`);
+  const only = parseRules(values.rule);
+  for (const p of positionals) {
+    if (p === '') throw new UsageError('a path must not be empty');
+    if (!existsSync(path.resolve(io.cwd, p))) throw new InputError('not-found', `no such file or directory: ${p}`);
+  }
+  const perDay = values['calls-per-day'];
+  const callsPerDay = perDay === undefined ? defaultCostSettings.callsPerDay : Number(perDay);
+  if (perDay?.trim() === '' || !Number.isFinite(callsPerDay) || callsPerDay < 0) {
+    throw new UsageError(`--calls-per-day must be a number of at least 0, not '${perDay}'`);
+  }
+  const table = priceTableFor(values.prices, io);
+  const dryRun = values['dry-run'] === true;
+  const root = scanRoot(positionals, io.cwd);
+  const starts = (positionals.length > 0 ? positionals : ['.']).map((p) => toFileSystemPath(path.resolve(io.cwd, p)));
+  const files = await listSourceFiles(nodeFileSystem, starts);
+  const report: FixReport = { dryRun, files: [], untouched: [], remaining: [] };
+  const projects = new ProjectInfoReader();
+  const host = new ParserHost(wasmDirectory());
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  try {
+    for (const file of files) {
+      const languageId = languageIdForPath(file);
+      const relative = path.relative(root, file).split(path.sep).join('/') || path.basename(file);
+      if (!languageId) continue;
+      let bytes: Uint8Array;
+      try {
+        bytes = await nodeFileSystem.readFile(file, maxFileBytes);
+      } catch {
+        continue;
+      }
+      const raw = decoder.decode(bytes);
+      const bom = raw.startsWith(byteOrderMark);
+      const text = bom ? raw.slice(1) : raw;
+      if (skipReason(text) || !mentionsLlmSdk(text)) continue;
+      const result = await fixText(text, languageId, relative, host, {
+        table,
+        costSettings: { ...defaultCostSettings, callsPerDay },
+        project: projects.infoFor(file),
+        only,
+      });
+      // Positions in the text as it will be: fixed, or as it is on a dry run.
+      const left = dryRun || result.refused ? result.initial : result.remaining;
+      report.remaining.push(...left.filter((f) => !safeFix(f)).map(findingJson));
+      if (result.refused) {
+        report.untouched.push({ file: relative, reason: result.refused });
+        continue;
+      }
+      if (result.applied.length === 0) continue;
+      if (!dryRun) {
+        try {
+          replaceFileContent(file, bytes, Buffer.from(bom ? byteOrderMark + result.text : result.text, 'utf8'));
+        } catch (error) {
+          report.untouched.push({ file: relative, reason: error instanceof Error ? error.message : String(error) });
+          continue;
+        }
+      }
+      report.files.push({
+        file: relative,
+        fixes: result.applied.map(({ finding, fix }: { finding: Finding; fix: { title: string } }) => ({
+          code: finding.code,
+          line: finding.line,
+          column: finding.column,
+          title: fix.title,
+        })),
+      });
+    }
+  } finally {
+    host.dispose();
+  }
+  io.stdout(format === 'json' ? safeJson({ ...report }) : renderReport(report));
+  return report.untouched.length > 0 ? ExitCode.failure : ExitCode.ok;
+}
+
+function renderReport(report: FixReport): string {
+  const out: string[] = [];
+  const verb = report.dryRun ? 'would fix' : 'fixed';
+  let count = 0;
+  for (const file of report.files) {
+    out.push(`${verb} ${printable(file.file)}:`);
+    for (const fix of file.fixes) {
+      out.push(`  ${fix.line}:${fix.column}  ${fix.code}: ${printable(fix.title)}`);
+      count++;
+    }
+  }
+  if (report.untouched.length > 0) {
+    out.push('left untouched:');
+    for (const entry of report.untouched) out.push(`  ${printable(entry.file)}: ${printable(entry.reason)}`);
+  }
+  if (report.remaining.length > 0) {
+    out.push('not fixed automatically (see the message; the editor offers the choices):');
+    for (const finding of report.remaining) {
+      out.push(
+        `  ${printable(finding.file)}:${finding.line}:${finding.column}  ${finding.severity} ${finding.code}: ${printable(finding.message)}`,
+      );
+    }
+  }
+  const files = report.files.length;
+  const summary = report.dryRun
+    ? `Would fix ${count} finding${count === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (dry run: nothing written).`
+    : `Fixed ${count} finding${count === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`;
+  out.push(summary);
+  return `${out.join('\n')}\n`;
+}
+
+export const fixCommand: CliCommand = {
+  name: 'fix',
+  summary: 'Apply the safe fixes of the cost rules in place (--dry-run to preview)',
+  usage,
+  run,
+};
