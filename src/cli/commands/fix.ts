@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { maxFileBytes, mentionsLlmSdk, skipReason } from '../../core/analysis/analyze';
-import { defaultCostSettings } from '../../core/cost';
 import { ParserHost } from '../../core/parsing/host';
 import { languageIdForPath } from '../../core/parsing/languages';
 import { isRuleCode, ruleCodes, rules, safeFix, type Finding, type RuleCode } from '../../core/rules';
@@ -10,6 +9,7 @@ import { fixText } from '../../core/rules/fixText';
 import { nodeFileSystem, toFileSystemPath } from '../../core/workspace/nodeFileSystem';
 import { listSourceFiles } from '../../core/workspace/walk';
 import { ExitCode, InputError, UsageError, type CliCommand, type CliIo } from '../command';
+import { costFlagOptions, costFlagsUsage, costSettingsFromFlags } from '../costFlags';
 import { exitCodesLine } from '../errors';
 import { replaceFileContent } from '../fix/writeFile';
 import { printable, safeJson } from '../output/terminalText';
@@ -28,11 +28,11 @@ file that cannot be fixed safely is left untouched and listed. Findings without 
 a batch API) are listed, not applied.
 
 Options:
-  --rule <code>         only this rule (repeatable; the codes are listed below)
-  --dry-run             say what would change, write nothing
-  --format <f>          table (default) or json
-  --calls-per-day <n>   calls per day for the figures in messages (default ${defaultCostSettings.callsPerDay})
-  --prices <file>       a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
+  --rule <code>                 only this rule (repeatable; the codes are listed below)
+  --dry-run                     say what would change, write nothing
+  --format <f>                  table (default) or json
+${costFlagsUsage}
+  --prices <file>               a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
 
 Rules (docs/rules/<code>.md):
 ${rules.map((r) => `  ${r.code.padEnd(30)}${(r.fixable === 'safe' ? 'fixed' : 'listed').padEnd(8)}${r.title}`).join('\n')}
@@ -71,7 +71,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       rule: { type: 'string', multiple: true },
       'dry-run': { type: 'boolean', default: false },
       format: { type: 'string', default: 'table' },
-      'calls-per-day': { type: 'string' },
+      ...costFlagOptions,
       prices: { type: 'string' },
     },
     allowPositionals: true,
@@ -83,11 +83,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (p === '') throw new UsageError('a path must not be empty');
     if (!existsSync(path.resolve(io.cwd, p))) throw new InputError('not-found', `no such file or directory: ${p}`);
   }
-  const perDay = values['calls-per-day'];
-  const callsPerDay = perDay === undefined ? defaultCostSettings.callsPerDay : Number(perDay);
-  if (perDay?.trim() === '' || !Number.isFinite(callsPerDay) || callsPerDay < 0) {
-    throw new UsageError(`--calls-per-day must be a number of at least 0, not '${perDay}'`);
-  }
+  const { settings: costSettings } = costSettingsFromFlags({ ...values, rule: undefined });
   const table = priceTableFor(values.prices, io);
   const dryRun = values['dry-run'] === true;
   const root = scanRoot(positionals, io.cwd);
@@ -114,7 +110,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (skipReason(text) || !mentionsLlmSdk(text)) continue;
       const result = await fixText(text, languageId, relative, host, {
         table,
-        costSettings: { ...defaultCostSettings, callsPerDay },
+        costSettings,
         project: projects.infoFor(file),
         only,
       });

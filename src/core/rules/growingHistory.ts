@@ -41,10 +41,16 @@ export const growingHistory: Rule = {
     if (!history) return null;
     const each = call.history?.per === 'loop' ? 'iteration of the loop' : 'turn';
     let figures = '';
-    if (entry && cost.inputTokens !== null && cost.outputTokens) {
-      const exchange = costSettings.dynamicPartTokens + cost.outputTokens.expected;
-      const ten = conversationCost(entry, cost.inputTokens, exchange, cost.outputTokens.expected, 10);
-      const fifty = conversationCost(entry, cost.inputTokens, exchange, cost.outputTokens.expected, 50);
+    // The first turn sends the prompt and one user message; every turn after it adds an exchange.
+    const first = context.estimate({
+      ...call,
+      messages: [{ role: 'user', segments: [{ kind: 'dynamic', expression: 'the first message' }] }],
+    });
+    if (entry && first.inputTokens !== null && cost.outputTokens) {
+      const output = cost.outputTokens.expected;
+      const exchange = costSettings.dynamicPartTokens + output;
+      const ten = conversationCost(entry, first.inputTokens, exchange, output, 10);
+      const fifty = conversationCost(entry, first.inputTokens, exchange, output, 50);
       figures = `: a conversation of 10 turns costs ${formatUsd(ten)}, one of 50 turns ${formatUsd(fifty)} (${(fifty / ten).toFixed(0)}× for 5× the turns)`;
     }
     return {
