@@ -90,7 +90,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       (byCall.get(`${call.file}:${call.line}:${call.column}`) ?? []).map(findingLine);
     io.stdout(renderTable(costed, [...columns, ...costColumns], under));
     if (calls.length > 0) {
-      io.stdout(`${totalLine(costTotals(calls))}\n${findingsSummary(findings)}\n${assumptionsLine(assumed)}\n`);
+      io.stdout(`${findingsSummary(findings)}\n${totalLine(costTotals(calls))}\n${assumptionsLine(assumed)}\n`);
     }
   }
   return ExitCode.ok;
