@@ -24,8 +24,8 @@ const usage = `Usage: llm-cost-lens fix [paths...] [--rule <code>]... [--dry-run
 Applies the safe fixes of the cost rules in place, like eslint --fix: output limits, max_completion_tokens
 for reasoning models, cache_control on cacheable prompts, static text before changing parts. Each file is
 fixed in passes until nothing changes, must parse with no new syntax errors, and is written in one step; a
-file that cannot be fixed safely is left untouched and listed. Findings without a safe fix (another model,
-a batch API) are listed, not applied.
+file that cannot be fixed safely is left untouched and listed (files not in UTF-8 are not read). Findings
+without a safe fix (another model, a batch API) are listed, not applied.
 
 Options:
   --rule <code>                 only this rule (repeatable; the codes are listed below)
@@ -92,7 +92,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const report: FixReport = { dryRun, files: [], untouched: [], remaining: [] };
   const projects = new ProjectInfoReader();
   const host = new ParserHost(wasmDirectory());
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {
     for (const file of files) {
       const languageId = languageIdForPath(file);
@@ -104,7 +104,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       } catch {
         continue;
       }
-      const raw = decoder.decode(bytes);
+      let raw: string;
+      try {
+        // Exactly as written (a byte-order mark and lone carriage returns kept), so that only the fixes change.
+        raw = decoder.decode(bytes);
+      } catch {
+        continue;
+      }
       const bom = raw.startsWith(byteOrderMark);
       const text = bom ? raw.slice(1) : raw;
       if (skipReason(text) || !mentionsLlmSdk(text)) continue;

@@ -5,6 +5,7 @@ import type { CostSettings } from '../../core/cost';
 import { languageIdForPath } from '../../core/parsing/languages';
 import type { PriceTable } from '../../core/pricing';
 import { findIssues, safeFix, type Finding, type RuleCode, type RuleSettings } from '../../core/rules';
+import { decodeSource } from '../../core/workspace/decode';
 import { nodeFileSystem } from '../../core/workspace/nodeFileSystem';
 import { ProjectInfoReader } from './project';
 
@@ -35,10 +36,8 @@ export function findingJson(finding: Finding): FindingJson {
   return { code, severity, file, line, column, message, fixes };
 }
 
-const decoder = new TextDecoder();
-
 /**
- * The findings of a scan's calls: each file with calls is read again (decoded as the scan decoded it, so the
+ * The findings of a scan's calls: each file with calls is read again (decoded as the scan decodes it, so the
  * offsets match) and the rules run on its records. A file that cannot be read again gives no findings.
  */
 export async function scanFindings(
@@ -58,12 +57,14 @@ export async function scanFindings(
     const absolute = path.resolve(root, file);
     const languageId = languageIdForPath(absolute);
     if (!languageId) continue;
-    let text: string;
+    let decoded: ReturnType<typeof decodeSource>;
     try {
-      text = decoder.decode(await nodeFileSystem.readFile(absolute, maxFileBytes));
+      decoded = decodeSource(await nodeFileSystem.readFile(absolute, maxFileBytes));
     } catch {
       continue;
     }
+    if ('problem' in decoded) continue;
+    const { text } = decoded;
     findings.push(
       ...findIssues({
         text,
