@@ -79,7 +79,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const findings = await scanFindings(result.calls, result.root, { table, costSettings: settings });
   const costed = { ...result, calls, findings: findings.map(findingJson) };
   const assumed = scanAssumptions(settings, sources, calls);
-  if (format === 'json') io.stdout(toJson(costed, assumed));
+  // The whole output is built before any of it is printed: nothing can fail once a result is out.
+  let output: string;
+  if (format === 'json') output = toJson(costed, assumed);
   else {
     const byCall = new Map<string, Finding[]>();
     for (const finding of findings) {
@@ -88,11 +90,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const under = (call: CallRecord): string[] =>
       (byCall.get(`${call.file}:${call.line}:${call.column}`) ?? []).map(findingLine);
-    io.stdout(renderTable(costed, [...columns, ...costColumns], under));
+    output = renderTable(costed, [...columns, ...costColumns], under);
     if (calls.length > 0) {
-      io.stdout(`${findingsSummary(findings)}\n${totalLine(costTotals(calls))}\n${assumptionsLine(assumed)}\n`);
+      output += `${findingsSummary(findings)}\n${totalLine(costTotals(calls))}\n${assumptionsLine(assumed)}\n`;
     }
   }
+  io.stdout(output);
   return ExitCode.ok;
 }
 

@@ -1,42 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
-import { callModel, CompressionError, retryAfterMs, type ClientSettings } from '../../../src/core/compression/client';
+import { test } from 'node:test';
+import { callModel, retryAfterMs } from '../../../src/core/compression/client';
 import { buildRequest } from '../../../src/core/compression/prompt';
-import {
-  apiError,
-  closedPortURL,
-  completion,
-  startFakeOpenAi,
-  type FakeServer,
-  type ScriptedReply,
-} from '../../support/fakeOpenAi';
+import { clientHarness } from './clientHarness';
+import { apiError, closedPortURL, completion } from '../../support/fakeOpenAi';
 
 const key = 'sk-test-SECRET-0123456789abcdef';
 const request = buildRequest('Please summarize the text for {user}.', { model: 'test-mini', targetRatio: 0.5 });
-const servers: FakeServer[] = [];
-after(async () => Promise.all(servers.map((s) => s.close())));
-
-async function serve(script: (index: number) => ScriptedReply): Promise<FakeServer> {
-  const server = await startFakeOpenAi((_req, i) => script(i));
-  servers.push(server);
-  return server;
-}
-
-function settings(server: { baseURL: string }, extra: Partial<ClientSettings> = {}): ClientSettings {
-  return { apiKey: key, baseURL: server.baseURL, timeoutMs: 2000, maxRetryWaitMs: 2000, ...extra };
-}
-
-/** Runs a call expected to fail and returns the CompressionError, checking the key is not in its message. */
-async function failure(promise: Promise<unknown>): Promise<CompressionError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof CompressionError, `expected CompressionError, got ${String(error)}`);
-    assert.ok(!error.message.includes(key) && !error.message.includes('SECRET'), error.message);
-    return error;
-  }
-  assert.fail('the call succeeded');
-}
+const { serve, settings, failure } = clientHarness(key, { timeoutMs: 2000, maxRetryWaitMs: 2000 });
 
 test('client: a good answer through the real SDK, with the request it sent', async () => {
   const server = await serve(() => ({ body: completion('Summarize for {user}.') }));

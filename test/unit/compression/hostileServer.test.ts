@@ -1,36 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
-import { callModel, CompressionError, maxAnswerBytes, type ClientSettings } from '../../../src/core/compression/client';
+import { test } from 'node:test';
+import { callModel, maxAnswerBytes } from '../../../src/core/compression/client';
 import { buildRequest } from '../../../src/core/compression/prompt';
-import { completion, startFakeOpenAi, type FakeServer, type ScriptedReply } from '../../support/fakeOpenAi';
+import { clientHarness } from './clientHarness';
+import { completion } from '../../support/fakeOpenAi';
 
 /** A hostile OpenAI-compatible server on 127.0.0.1: it echoes the key, answers in the wrong shape, never ends. */
 
 const key = 'sk-hostile-SECRET-0123456789abcdef';
 const request = buildRequest('Please summarize the text for {user}.', { model: 'test-mini', targetRatio: 0.5 });
-const servers: FakeServer[] = [];
-after(async () => Promise.all(servers.map((s) => s.close())));
-
-async function serve(script: (index: number) => ScriptedReply): Promise<FakeServer> {
-  const server = await startFakeOpenAi((_req, i) => script(i));
-  servers.push(server);
-  return server;
-}
-
-function settings(server: { baseURL: string }, extra: Partial<ClientSettings> = {}): ClientSettings {
-  return { apiKey: key, baseURL: server.baseURL, timeoutMs: 5000, ...extra };
-}
-
-async function failure(promise: Promise<unknown>): Promise<CompressionError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof CompressionError, `expected CompressionError, got ${String(error)}`);
-    assert.ok(!error.message.includes(key) && !error.message.includes('SECRET'), error.message);
-    return error;
-  }
-  assert.fail('the call succeeded');
-}
+const { serve, settings, failure } = clientHarness(key, { timeoutMs: 5000 });
 
 test('hostile server: the key echoed in the answer text is refused, not shown', async () => {
   const server = await serve(() => ({ body: completion(`Summarize for {user}. ${key}`) }));
