@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
+import { commands } from '../../../src/cli/commands';
 import { openAiBot, tempDir, writeTree } from '../../support/hostileRepo';
 
 /** The compiled CLI entry (compile-tests puts it beside the tests). */
@@ -51,6 +52,10 @@ describe('cli: output into a closed pipe ends quietly, for every command', () =>
     [['price', 'no-such-model-xyz', '--format', 'json'], 3],
     [['scan', '--help'], 0],
   ];
+  // Every registered command, those added later included: its help and a JSON error both go to stdout.
+  for (const command of commands) {
+    cases.push([[command.name, '--help'], 0], [[command.name, '--no-such-option', '--format', 'json'], 2]);
+  }
   for (const [argv, code] of cases) {
     it(`${argv.join(' ')} | head`, async () => {
       const run = await runWithClosedStdout(argv, dir);

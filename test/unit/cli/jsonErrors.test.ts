@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { commands } from '../../../src/cli/commands';
 import { runCli } from '../../../src/cli/run';
 import { openAiBot, tempDir, writeTree } from '../../support/hostileRepo';
 import { completion, startFakeOpenAi, type FakeServer } from '../../support/fakeOpenAi';
@@ -55,6 +56,14 @@ describe('cli: JSON errors and exit codes', () => {
       assert.equal(parsed.error.kind, kind);
       assert.ok(parsed.error.message.length > 0);
       assert.match(io.err(), new RegExp(`^llm-cost-lens ${argv[0]}: `));
+    });
+  }
+
+  for (const command of commands) {
+    it(`every command, ${command.name} too: a bad option under --format json is a JSON usage error`, async () => {
+      const io = captureIo(dir, {});
+      assert.equal(await runCli([command.name, '--no-such-option', '--format', 'json'], io), 2);
+      assert.equal((JSON.parse(io.out()) as { error: { kind: string } }).error.kind, 'usage');
     });
   }
 
