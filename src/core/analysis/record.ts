@@ -210,7 +210,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     caching: caching(resolver, sources, object?.settings ?? []),
     callsPerDay: callsPerDayAnnotation(resolver.text, call),
     argumentRanges: ranges,
-    reasoningEffort: effort ? (resolver.string(effort.found.node)?.value ?? null) : null,
+    reasoningEffort: effort ? effortValue(resolver, effort.found.node) : null,
     features: callFeatures({
       resolver,
       api: method.api,
@@ -237,6 +237,13 @@ function writtenCount(resolver: Resolver, expr: Node): number | null {
   return items && items.length === children.length ? children.length : null;
 }
 
+/** A reasoning effort as written (`"low"`), or `none` for a thinking budget of 0; null when not known. */
+function effortValue(resolver: Resolver, node: Node): string | null {
+  const written = resolver.string(node)?.value;
+  if (written !== undefined) return written;
+  return resolver.number(node) === 0 ? 'none' : null;
+}
+
 function lastPart(dotted: string): string {
   return dotted.split('.').pop() ?? dotted;
 }
@@ -255,12 +262,35 @@ function settingsInSight(
   const promptFirst = method.on === 'model' || method.on === 'chat';
   if (!optionsComplete(resolver, call, promptFirst)) return false;
   if (promptFirst && (!object || object.settings.length === 0)) return false;
-  for (const settings of object?.settings ?? []) if (!optionsComplete(resolver, settings, false)) return false;
+  for (const settings of object?.settings ?? []) {
+    if (!optionsComplete(resolver, settings, false)) return false;
+    // Settings chosen at run time (`configurable_fields`) or passed through (`model_kwargs`) may hold a limit.
+    const entries = resolver.entries(settings);
+    if (entries?.has('configurable_fields') || entries?.has('configurableFields')) return false;
+    const passed = entries?.get('model_kwargs') ?? entries?.get('modelKwargs');
+    if (passed && !isLiteralDict(resolver, passed)) return false;
+  }
+  // A runnable that binds or configures call options (`.bind(max_tokens=...)`, `.with_config(config)`).
+  if (object?.derivations.some((d) => /^(bind|with_config|withConfig)$/.test(calleeName(d)))) return false;
   for (const name of configNames) {
     const config = named.get(name);
     if (config && !resolver.entries(config)) return false;
   }
   return true;
+}
+
+/** A dict / object written in this file (a literal or `dict(...)`), not the result of some other call. */
+function isLiteralDict(resolver: Resolver, node: Node): boolean {
+  const value = resolver.resolve(node)?.node;
+  if (!value) return false;
+  if (value.type === 'dictionary' || value.type === 'object') return true;
+  return isCall(value) && calleeName(value) === 'dict';
+}
+
+function calleeName(call: Node): string {
+  const callee = calleeOf(call);
+  if (!callee) return '';
+  return isMember(callee) ? (callee.lastNamedChild?.text ?? '') : callee.text;
 }
 
 /** The content blocks of a system prompt written as a list of dicts / objects in this file. */

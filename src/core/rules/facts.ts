@@ -1,3 +1,5 @@
+import type { CallRecord } from '../analysis/types';
+import { planReasoning, type CostSettings } from '../cost';
 import type { ModelEntry } from '../pricing/types';
 
 /** A reasoning model by the price table's flag (not by its name: `azure/gpt-5`, `openai/o3` match too). */
@@ -5,10 +7,11 @@ export function isReasoning(entry: ModelEntry | null): boolean {
   return entry?.capabilities.reasoning === true;
 }
 
-/** Providers whose reasoning models always reason, counting it against the output limit (Claude reasons only when asked). */
-const alwaysReasoning = new Set(['openai', 'google', 'deepseek', 'xai']);
-
-/** A reasoning model that reasons on every call, whatever the request says. */
-export function reasonsByDefault(entry: ModelEntry | null): boolean {
-  return isReasoning(entry) && alwaysReasoning.has(entry?.provider ?? '');
+/**
+ * The effort a call reasons at (the cost model's reading: the effort written in the call, else the model's
+ * default), or null when it does not reason (not a reasoning model, effort none, thinking off by default).
+ */
+export function reasoningEffortOf(call: CallRecord, entry: ModelEntry | null, settings: CostSettings): string | null {
+  if (!entry) return null;
+  return planReasoning(call, entry, settings)?.effort ?? null;
 }

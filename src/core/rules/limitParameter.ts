@@ -1,7 +1,7 @@
 import type { CallRecord, OptionsSite } from '../analysis/types';
 import type { ModelEntry } from '../pricing/types';
 import { entryFor, insertEntry } from './edits';
-import { isReasoning, reasonsByDefault } from './facts';
+import { isReasoning, reasoningEffortOf } from './facts';
 import type { ProjectInfo } from './project';
 import type { TaskKind } from './settings';
 import { taskKind } from './task';
@@ -104,7 +104,8 @@ export function sizedLimit(context: CallContext): { value: number; task: TaskKin
   const task = taskKind(context.call);
   const limits = context.settings.outputLimits;
   let value = limits[task];
-  if (reasonsByDefault(context.entry)) value = Math.max(value, limits.reasoning);
+  if (reasoningEffortOf(context.call, context.entry, context.costSettings) !== null)
+    value = Math.max(value, limits.reasoning);
   const max = context.entry?.maxOutputTokens;
   if (max && max > 0) value = Math.min(value, max);
   return { value, task };

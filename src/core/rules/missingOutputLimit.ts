@@ -30,7 +30,12 @@ export const missingOutputLimit: Rule = {
       const edits = limitEdits(context, place, value);
       if (edits) {
         const written = context.languageId === 'python' ? `${place.name}=${value}` : `${place.name}: ${value}`;
-        fixes.push({ title: `Add ${written} (sized for a ${task} task)`, edits, safe: true, preferred: true });
+        fixes.push({
+          title: `Add ${written} (sized for ${/^[aeiou]/.test(task) ? 'an' : 'a'} ${task} task)`,
+          edits,
+          safe: true,
+          preferred: true,
+        });
         const limited = context.estimate({
           ...call,
           outputLimit: true,

@@ -1,14 +1,15 @@
 import type { ParamSite, TextRange } from '../analysis/types';
 import { formatTokens, formatUsd } from '../cost';
 import { entryFor, insertEntry, quoteFor, readersOf, replaceStringText, stringLiteral } from './edits';
-import { reasonsByDefault } from './facts';
+import { reasoningEffortOf } from './facts';
 import { sizedLimit } from './limitParameter';
 import { formatMonthly, volume } from './money';
 import type { CallContext, Fix, Rule, RuleResult, TextEdit } from './types';
 
 /** Below this many output tokens, reasoning can use the whole limit before the answer starts. */
 export const starvedBelow = 1024;
-const lowEfforts = new Set(['minimal', 'low', 'none']);
+/** Efforts that leave room for the answer under a small limit. */
+const lowEfforts = new Set(['minimal', 'low']);
 
 /** The number literal that sets the limit, when a fix may change it (in the call, or a constant only this call reads). */
 function limitLiteral(context: CallContext, site: ParamSite): TextRange | null {
@@ -53,8 +54,9 @@ export const reasoningStarvesOutput: Rule = {
     const { call, entry, cost } = context;
     const site = call.sites.outputLimit;
     const limit = call.outputLimitValue;
-    if (!site || limit === null || limit >= starvedBelow || !entry || !reasonsByDefault(entry)) return null;
-    if (lowEfforts.has(call.reasoningEffort ?? '')) return null;
+    if (!site || limit === null || limit >= starvedBelow || !entry) return null;
+    const reasoning = reasoningEffortOf(call, entry, context.costSettings);
+    if (reasoning === null || lowEfforts.has(reasoning)) return null;
     const fixes: Fix[] = [];
     const literal = limitLiteral(context, site);
     const raised = Math.max(sizedLimit(context).value, context.settings.outputLimits.reasoning);

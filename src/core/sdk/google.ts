@@ -70,6 +70,13 @@ export const google: SdkEntry = {
       'generationConfig.responseSchema',
     ],
     config: ['config', 'generation_config', 'generationConfig'],
+    // A thinking budget of 0 turns thinking off; a thinking level is an effort.
+    reasoningEffort: [
+      'config.thinking_config.thinking_budget',
+      'config.thinkingConfig.thinkingBudget',
+      'config.thinking_config.thinking_level',
+      'config.thinkingConfig.thinkingLevel',
+    ],
   },
   transparent: ['aio'],
 };

@@ -194,3 +194,30 @@ describe('settings and project', () => {
     assert.deepEqual(only((await check(text, 'python', { settings: off })).findings, 'missing-output-limit'), []);
   });
 });
+
+describe('no finding where the code may well be right (shapes from public repositories)', () => {
+  it('a Gemini Flash-Lite call or a thinking budget of 0 has no reasoning to starve the limit', async () => {
+    const head = 'from google import genai\nfrom google.genai import types\nclient = genai.Client()\n';
+    const lite = `${head}client.models.generate_content(model="gemini-2.5-flash-lite", contents="x", config=types.GenerateContentConfig(max_output_tokens=3))\n`;
+    assert.deepEqual(only((await check(lite, 'python')).findings, 'reasoning-starves-output'), []);
+    const flash = lite.replace('flash-lite', 'flash');
+    assert.equal(only((await check(flash, 'python')).findings, 'reasoning-starves-output').length, 1);
+    const off = flash.replace(
+      'max_output_tokens=3',
+      'max_output_tokens=3, thinking_config=types.ThinkingConfig(thinking_budget=0)',
+    );
+    assert.deepEqual(only((await check(off, 'python')).findings, 'reasoning-starves-output'), []);
+  });
+
+  it('a LangChain model whose limit is chosen at run time or passed through model_kwargs is not flagged', async () => {
+    const head = 'from langchain.chat_models import init_chat_model\n';
+    const configurable = `${head}model = init_chat_model(configurable_fields=("model", "max_tokens"))\ndef f(config, q):\n    return model.with_config(config).invoke(q)\n`;
+    assert.deepEqual(only((await check(configurable, 'python')).findings, 'missing-output-limit'), []);
+    const passed = `${head}def f(kwargs, q):\n    llm = init_chat_model(model="gpt-4o", model_kwargs=kwargs)\n    return llm.invoke(q)\n`;
+    assert.deepEqual(only((await check(passed, 'python')).findings, 'missing-output-limit'), []);
+    const written = `${head}llm = init_chat_model(model="gpt-4o", model_kwargs={"max_tokens": 300})\nllm.invoke("q")\n`;
+    assert.deepEqual(only((await check(written, 'python')).findings, 'missing-output-limit'), []);
+    const none = `${head}llm = init_chat_model(model="gpt-4o", model_kwargs={"temperature": 0})\nllm.invoke("q")\n`;
+    assert.equal(only((await check(none, 'python')).findings, 'missing-output-limit').length, 1);
+  });
+});
