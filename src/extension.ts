@@ -6,7 +6,9 @@ import { CommandIds } from './editor/commandIds';
 import { registerCompressCodeActions } from './editor/compress/codeActions';
 import { callsUsing, compressionCallCost, compressionSaving } from './editor/compress/figures';
 import { registerCompressor } from './editor/compress/register';
+import { registerCostSurfaces, type CostSurfaces } from './editor/costSurfaces';
 import { DocumentAnalysisService } from './editor/documentAnalysis';
+import { DocumentModel } from './editor/documentModel';
 import { createLog } from './editor/log';
 import { lazyParserHost } from './editor/parserHost';
 import { PricingService, readCostSettings } from './editor/pricingService';
@@ -16,6 +18,8 @@ interface Services {
   parserHost: () => ParserHost;
   pricing: PricingService;
   analysis: DocumentAnalysisService;
+  model: DocumentModel;
+  surfaces?: CostSurfaces;
 }
 
 /** The steps of activation, named so that a failure says where it happened. */
@@ -47,16 +51,24 @@ const steps: Array<[name: string, step: ActivationStep]> = [
       }),
   ],
   ['offer compression on long prompts', (context, { analysis }) => registerCompressCodeActions(context, analysis)],
+  [
+    'show costs in the editor',
+    (context, services) => {
+      services.surfaces = registerCostSurfaces(context, services.model, services.pricing, services.parserHost);
+    },
+  ],
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<LlmCostLensApi | undefined> {
+  const activationStarted = performance.now();
   const log = createLog();
   context.subscriptions.push(log);
   const parserHost = lazyParserHost(context);
   const pricing = new PricingService();
   const analysis = new DocumentAnalysisService(parserHost, { skipReason, mentionsLlmSdk });
-  context.subscriptions.push(pricing, analysis);
-  const services: Services = { parserHost, pricing, analysis };
+  const model = new DocumentModel(analysis, pricing);
+  context.subscriptions.push(pricing, analysis, model);
+  const services: Services = { parserHost, pricing, analysis, model };
   for (const [name, step] of steps) {
     try {
       await step(context, services);
@@ -71,10 +83,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<LlmCos
     }
   }
   log.info(`Activated (VS Code ${vscode.version}).`);
+  const { surfaces } = services;
   return {
     analysisFor: (document) => analysis.analysisFor(document),
+    costsFor: async (document) => {
+      const state = await model.stateFor(document);
+      const { version, calls, costs, skipped, timings } = state;
+      return { version, calls, costs, skipped, timings };
+    },
     holdsTreeFor: (uri) => analysis.hasTree(uri),
     priceTable: () => pricing.table(),
+    statusBar: () => surfaces?.statusBar.shown(),
+    modelPick: () => surfaces?.chooser.showing(),
+    lensesServed: (uri) => {
+      const served = surfaces?.lenses.lastServed;
+      return served && served.uri === uri.toString() ? { version: served.version, at: served.at } : undefined;
+    },
+    firstLensesMs: () => {
+      const first = surfaces?.lenses.firstLensesAt;
+      return first === undefined ? undefined : first - activationStarted;
+    },
   };
 }
 

@@ -1,6 +1,19 @@
 import type * as vscode from 'vscode';
+import type { CallRecord } from '../core/analysis/types';
+import type { CallCost } from '../core/cost';
 import type { PriceTable } from '../core/pricing';
+import type { ModelPickView } from './chooseModel';
 import type { DocumentAnalysis } from './documentAnalysis';
+import type { StateTimings } from './documentModel';
+
+/** A document's state as the surfaces show it: records and their costs (`costs[i]` is `calls[i]`'s). */
+export interface DocumentCosts {
+  version: number;
+  calls: readonly CallRecord[];
+  costs: readonly CallCost[];
+  skipped?: string;
+  timings: StateTimings;
+}
 
 /**
  * What `activate` returns: read-only access to the extension's records, for other extensions and for the
@@ -9,8 +22,18 @@ import type { DocumentAnalysis } from './documentAnalysis';
 export interface LlmCostLensApi {
   /** The calls found in a document's current version. */
   analysisFor(document: vscode.TextDocument): Promise<DocumentAnalysis>;
+  /** The calls and costs of a document's current version, as the CodeLens, hover and status bar show them. */
+  costsFor(document: vscode.TextDocument): Promise<DocumentCosts>;
   /** Whether a syntax tree is held for a document (one per open document, released on close). */
   holdsTreeFor(uri: vscode.Uri): boolean;
   /** The price table in force (bundled or the user's file, with overrides). */
   priceTable(): PriceTable;
+  /** The status bar item's text and tooltip Markdown, or undefined while it is hidden. */
+  statusBar(): { text: string; tooltip: string } | undefined;
+  /** The version of a document whose lenses were last served, when they were the last served at all. */
+  lensesServed(uri: vscode.Uri): { version: number; at: number } | undefined;
+  /** What the choose-a-model Quick Pick shows while it is open. */
+  modelPick(): ModelPickView | undefined;
+  /** Milliseconds from the start of activation to the first lenses over a call (undefined before). */
+  firstLensesMs(): number | undefined;
 }

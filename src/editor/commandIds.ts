@@ -4,4 +4,7 @@ export const CommandIds = {
   compressPrompt: 'llmCostLens.compressPrompt',
   setApiKey: 'llmCostLens.setApiKey',
   clearApiKey: 'llmCostLens.clearApiKey',
+  chooseModel: 'llmCostLens.chooseModel',
+  showCallCost: 'llmCostLens.showCallCost',
+  showFileCalls: 'llmCostLens.showFileCalls',
 } as const;

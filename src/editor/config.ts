@@ -41,3 +41,10 @@ export function isSetByUser(key: string, scope?: vscode.ConfigurationScope): boo
     inspected.workspaceFolderLanguageValue,
   ].some((value) => value !== undefined);
 }
+
+/** The surfaces a user can turn off, each with its `llmCostLens.<surface>.enabled` setting. */
+export type Surface = 'codeLens' | 'hover' | 'statusBar';
+
+export function surfaceEnabled(surface: Surface, scope?: vscode.ConfigurationScope): boolean {
+  return readSetting<unknown>(`${surface}.enabled`, scope) !== false;
+}

@@ -7,9 +7,13 @@ import { log } from './log';
 /** The analysis of one document version. */
 export interface DocumentAnalysis {
   version: number;
+  /** The text analysed: record offsets are offsets into it. */
+  text: string;
   calls: CallRecord[];
-  /** Set when the document was not analysed (too large, minified); no calls then. */
+  /** Set when a document that mentions an LLM SDK was not analysed (too large, minified, analyser failure). */
   skipped?: string;
+  /** Milliseconds spent on this version in the extension host: re-parse and re-analysis. */
+  analysisMs: number;
 }
 
 /** The core's checks before parsing: why a document is skipped (too large, minified), and whether it can hold a call. */
@@ -19,18 +23,23 @@ export interface Prefilter {
 }
 
 /**
- * Keeps one syntax tree per open document of an analysed language, re-parsed incrementally on every edit, and
- * releases it when the document closes. A document's calls are computed the first time they are asked for; after
- * that each edit re-analyses only what it can affect (core DocumentAnalyzer), so surfaces read fresh records.
+ * Keeps one syntax tree per open document of an analysed language and releases it when the document closes.
+ * A document's calls are computed the first time they are asked for. Edits only queue their changes (so a burst
+ * of keystrokes costs one re-parse); the next request applies them all: an incremental re-parse and a
+ * re-analysis of what they can affect (core DocumentAnalyzer).
  */
 export class DocumentAnalysisService implements vscode.Disposable {
   private documentTrees: DocumentTrees | undefined;
   private readonly results = new Map<string, DocumentAnalysis>();
   private readonly analyzers = new Map<string, DocumentAnalyzer>();
   private readonly pending = new Map<string, Promise<DocumentAnalysis>>();
+  /** Per held tree: the changes made since its text, in the order VS Code reported them. */
+  private readonly queuedChanges = new Map<string, TextChange[]>();
+  /** Documents whose analysis failed: the failure is logged once, not on every keystroke. */
+  private readonly failing = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  /** Fires after a document's tree changed (edit, open, close): surfaces refresh from it. */
+  /** Fires when a document's text changed or its tree was released: surfaces ask again. */
   readonly onDidChange = this.changed.event;
 
   constructor(
@@ -53,6 +62,10 @@ export class DocumentAnalysisService implements vscode.Disposable {
     const key = document.uri.toString();
     const known = this.results.get(key);
     if (known && known.version === document.version) return known;
+    const held = this.documentTrees?.get(key);
+    if (held && held.languageId === document.languageId && this.parserHost().isLoaded(held.languageId)) {
+      return this.reanalyze(document, held);
+    }
     const running = this.pending.get(key);
     if (running) return running;
     const job = this.compute(document).finally(() => this.pending.delete(key));
@@ -73,21 +86,44 @@ export class DocumentAnalysisService implements vscode.Disposable {
       const version = document.version;
       const text = document.getText();
       const languageId = document.languageId;
-      if (!isLanguageId(languageId)) return { version, calls: [] };
-      const skipped = this.prefilter.skipReason(text);
-      if (skipped || !this.prefilter.mentionsLlmSdk(text)) {
-        // Nothing to parse: no tree is kept until an edit brings an SDK in.
-        this.release(document.uri);
-        return this.remember(key, skipped ? { version, calls: [], skipped } : { version, calls: [] });
-      }
+      if (!isLanguageId(languageId)) return { version, text, calls: [], analysisMs: 0 };
+      const unanalysed = this.unanalysed(document, text);
+      if (unanalysed) return unanalysed;
       const tree = await this.trees().update(key, text, version, languageId);
-      if (document.version === version) return this.analyzeTree(document, tree);
+      this.queuedChanges.delete(key);
+      if (document.version === version) return this.analyzeTree(document, tree, performance.now());
     }
+  }
+
+  /** The result for a document that is not parsed (nothing to find, or too large/minified), or undefined. */
+  private unanalysed(document: vscode.TextDocument, text: string): DocumentAnalysis | undefined {
+    const skipped = this.prefilter.skipReason(text);
+    if (!skipped && this.prefilter.mentionsLlmSdk(text)) return undefined;
+    // No tree is kept until an edit brings an SDK in (or makes the file small enough).
+    this.release(document.uri);
+    // A huge or minified file is only worth a word when it would otherwise have been analysed.
+    const result: DocumentAnalysis = { version: document.version, text, calls: [], analysisMs: 0 };
+    if (skipped && this.prefilter.mentionsLlmSdk(text)) result.skipped = skipped;
+    return this.remember(document.uri.toString(), result);
+  }
+
+  /** The queued edits applied to a held tree: incremental re-parse and re-analysis, synchronously. */
+  private reanalyze(document: vscode.TextDocument, held: DocumentTree): DocumentAnalysis {
+    const started = performance.now();
+    const key = document.uri.toString();
+    const text = document.getText();
+    const unanalysed = this.unanalysed(document, text);
+    if (unanalysed) return unanalysed;
+    const changes = this.queuedChanges.get(key) ?? [];
+    this.queuedChanges.delete(key);
+    const entry = this.trees().updateSync(key, text, document.version, held.languageId, changes);
+    return this.analyzeTree(document, entry, started, changes);
   }
 
   private analyzeTree(
     document: vscode.TextDocument,
     entry: DocumentTree,
+    started: number,
     changes?: readonly TextChange[],
   ): DocumentAnalysis {
     const key = document.uri.toString();
@@ -97,17 +133,21 @@ export class DocumentAnalysisService implements vscode.Disposable {
       this.analyzers.set(key, analyzer);
     }
     const file = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString();
+    const base = { version: entry.version, text: entry.text };
     try {
       const calls = analyzer.analyze(entry.tree, entry.text, entry.languageId, file, changes, entry.changedRanges);
-      return this.remember(key, { version: entry.version, calls });
+      this.failing.delete(key);
+      return this.remember(key, { ...base, calls, analysisMs: performance.now() - started });
     } catch (error) {
-      // A bug in the analyser must not take the editor down: report it and show no calls for this version.
+      // A bug in the analyser must not take the editor down: report it once and show no calls for this version.
       this.analyzers.delete(key);
-      log().error(`Analysis of ${document.uri.toString()} failed:`, error);
+      if (!this.failing.has(key)) log().error(`Analysis of ${document.uri.toString()} failed:`, error);
+      this.failing.add(key);
       return this.remember(key, {
-        version: entry.version,
+        ...base,
         calls: [],
-        skipped: 'the analyser failed on this file (see the log)',
+        skipped: 'the analysis failed on this file (see the log)',
+        analysisMs: performance.now() - started,
       });
     }
   }
@@ -124,32 +164,15 @@ export class DocumentAnalysisService implements vscode.Disposable {
 
   private onEdit(event: vscode.TextDocumentChangeEvent): void {
     const { document } = event;
+    if (event.contentChanges.length === 0 || !isLanguageId(document.languageId)) return;
     const key = document.uri.toString();
-    const held = this.documentTrees?.get(key);
-    if (event.contentChanges.length === 0) return;
-    if (!held) {
-      // Not parsed yet (or no SDK mentioned before this edit): surfaces ask again and get a fresh analysis.
-      if (isLanguageId(document.languageId)) this.changed.fire(document.uri);
-      return;
+    if (this.documentTrees?.get(key)) {
+      const queue = this.queuedChanges.get(key) ?? [];
+      for (const c of event.contentChanges) {
+        queue.push({ start: c.rangeOffset, oldEnd: c.rangeOffset + c.rangeLength, newText: c.text });
+      }
+      this.queuedChanges.set(key, queue);
     }
-    if (!isLanguageId(document.languageId) || this.parserHost().isLoaded(document.languageId) === false) {
-      this.release(document.uri);
-      return;
-    }
-    const text = document.getText();
-    if (this.prefilter.skipReason(text)) {
-      this.release(document.uri);
-      this.changed.fire(document.uri);
-      return;
-    }
-    // Incremental re-parse and re-analysis of what the edit can affect: a few milliseconds on a large file.
-    const changes = event.contentChanges.map((c) => ({
-      start: c.rangeOffset,
-      oldEnd: c.rangeOffset + c.rangeLength,
-      newText: c.text,
-    }));
-    const entry = this.trees().updateSync(key, text, document.version, document.languageId, changes);
-    this.analyzeTree(document, entry, changes);
     this.changed.fire(document.uri);
   }
 
@@ -174,6 +197,7 @@ export class DocumentAnalysisService implements vscode.Disposable {
     this.documentTrees?.close(key);
     this.results.delete(key);
     this.analyzers.delete(key);
+    this.queuedChanges.delete(key);
   }
 
   dispose(): void {
@@ -181,5 +205,6 @@ export class DocumentAnalysisService implements vscode.Disposable {
     this.documentTrees?.dispose();
     this.results.clear();
     this.analyzers.clear();
+    this.queuedChanges.clear();
   }
 }

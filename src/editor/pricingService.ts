@@ -5,46 +5,117 @@ import { applyOverrides, bundledTable, loadPriceFile, validateOverrides, type Pr
 import { isSetByUser, onSettingsChanged, readSetting } from './config';
 import { log } from './log';
 
+/** Which table is in force, in words for the status bar and the hover. */
+export interface PricingStatus {
+  /** `bundled snapshot of 2026-08-21` or `price file prices.json (2026-09-01)`. */
+  source: string;
+  /** Set when the user's price file could not be used: why, and that the bundled table is used instead. */
+  problem?: string;
+}
+
 /**
  * The price table in force: the bundled snapshot or the user's newer price file, with the user's overrides
- * applied. Rebuilt when a pricing setting changes. Bad settings are reported once per change, naming the bad
- * entry, and the rest keeps working.
+ * applied. Rebuilt when a pricing setting or the price file changes, and `onDidChange` fires so every surface
+ * shows the new figures without a reload. Bad settings are reported once per change, naming the bad entry,
+ * and the rest keeps working.
  */
 export class PricingService implements vscode.Disposable {
   private current: PriceTable | undefined;
+  private currentStatus: PricingStatus = { source: describeBundled() };
+  private generationCount = 0;
+  private watcher: vscode.Disposable | undefined;
+  private watchedFile: string | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
+  /** Fires after the table changed (a pricing setting, or the price file on disk). */
+  readonly onDidChange = this.changed.event;
 
   constructor() {
-    this.subscription = onSettingsChanged(['pricing'], () => {
-      this.current = undefined;
-      this.table();
-    });
+    this.subscription = onSettingsChanged(['pricing'], () => this.rebuild());
   }
 
   table(): PriceTable {
     if (this.current) return this.current;
     const problems: string[] = [];
     let base = bundledTable;
+    let status: PricingStatus = { source: describeBundled() };
     const file = readSetting<unknown>('pricing.file');
     if (typeof file === 'string' && file.trim() !== '') {
-      const loaded = loadPriceFile(resolveAgainstWorkspace(file.trim()));
+      const resolved = resolveAgainstWorkspace(file.trim());
+      this.watch(resolved);
+      const loaded = loadPriceFile(resolved);
       problems.push(...loaded.problems.map((p) => `llmCostLens.pricing.file: ${p}`));
-      if (loaded.table) base = loaded.table;
-      else problems.push('llmCostLens.pricing.file: using the bundled price table instead.');
-    } else if (file !== undefined && typeof file !== 'string') {
-      problems.push('llmCostLens.pricing.file must be a path; using the bundled price table.');
+      if (loaded.table) {
+        base = loaded.table;
+        status = { source: `price file ${path.basename(resolved)} (${loaded.table.generatedAt})` };
+      } else {
+        problems.push('llmCostLens.pricing.file: using the bundled price table instead.');
+        status = {
+          source: describeBundled(),
+          problem: `your price file ${path.basename(resolved)} could not be read (${loaded.problems[0] ?? 'unknown error'})`,
+        };
+      }
+    } else {
+      this.watch(undefined);
+      if (file !== undefined && typeof file !== 'string') {
+        problems.push('llmCostLens.pricing.file must be a path; using the bundled price table.');
+      }
     }
     const validation = validateOverrides(readSetting<unknown>('pricing.overrides'));
     const applied = applyOverrides(base, validation.overrides);
     problems.push(...[...validation.problems, ...applied.problems].map((p) => `llmCostLens.pricing.overrides: ${p}`));
     this.current = applied.table;
+    this.currentStatus = status;
     report(problems);
     return this.current;
   }
 
+  /** Which table is in force and whether the user's price file failed. */
+  status(): PricingStatus {
+    this.table();
+    return this.currentStatus;
+  }
+
+  /** Counts table rebuilds: figures computed under an older generation are stale. */
+  generation(): number {
+    return this.generationCount;
+  }
+
+  private rebuild(): void {
+    this.current = undefined;
+    this.generationCount++;
+    this.table();
+    this.changed.fire();
+  }
+
+  /** Watches the price file, so that saving a newer one updates every figure. */
+  private watch(file: string | undefined): void {
+    if (file === this.watchedFile) return;
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    this.watchedFile = file;
+    if (!file) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)),
+    );
+    const onChange = (): void => this.rebuild();
+    this.watcher = vscode.Disposable.from(
+      watcher,
+      watcher.onDidChange(onChange),
+      watcher.onDidCreate(onChange),
+      watcher.onDidDelete(onChange),
+    );
+  }
+
   dispose(): void {
     this.subscription.dispose();
+    this.watcher?.dispose();
+    this.changed.dispose();
   }
+}
+
+function describeBundled(): string {
+  return `bundled snapshot of ${bundledTable.generatedAt}`;
 }
 
 /** The cost settings for a document; a broken value falls back to its default with a warning naming it. */
@@ -56,7 +127,8 @@ export function readCostSettings(scope?: vscode.ConfigurationScope): CostSetting
   return settings;
 }
 
-const costSettingNames: readonly (keyof CostSettings)[] = [
+/** The settings `readCostSettings` reads: a change to any of them changes figures. */
+export const costSettingNames: readonly (keyof CostSettings)[] = [
   'callsPerDay',
   'dynamicPartTokens',
   'historyTokens',
@@ -82,10 +154,10 @@ const reported = new Set<string>();
 /** Logs every problem and shows each distinct set once, with a way to the log. */
 function report(problems: string[]): void {
   if (problems.length === 0) return;
-  for (const problem of problems) log().warn(problem);
   const key = problems.join('\n');
   if (reported.has(key)) return;
   reported.add(key);
+  for (const problem of problems) log().warn(problem);
   const head = problems.length === 1 ? problems[0] : `${problems.length} problems in the settings: ${problems[0]} …`;
   void vscode.window
     .showWarningMessage(`LLM Cost Lens: ${head}`, 'Show Log')

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { findAnnotation } from './annotation';
 import { calleeOf, isFunction, isMember, memberName, sameNode } from './syntax';
 import type { LoopKind } from './types';
 
@@ -64,35 +65,10 @@ function isIteratingCallback(fn: Node): boolean {
   return name !== null && iterating.has(name);
 }
 
-const annotation = /llm-cost-lens:\s*([\d][\d_,.]*)\s*(k)?\s*\/\s*day/i;
-
 /**
  * Calls per day from an annotation comment on the lines just above the call's statement
  * (`# llm-cost-lens: 5000/day`, `// llm-cost-lens: 20/day`), or at the end of the call's first line.
  */
 export function callsPerDayAnnotation(text: string, call: Node): number | null {
-  const lineStart = text.lastIndexOf('\n', call.startIndex - 1) + 1;
-  let lineEnd = text.indexOf('\n', call.startIndex);
-  if (lineEnd < 0) lineEnd = text.length;
-  const sameLine = annotation.exec(text.slice(call.startIndex, lineEnd));
-  if (sameLine) return toNumber(sameLine);
-  let end = lineStart - 1;
-  for (let i = 0; i < 4 && end > 0; i++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end).trim();
-    if (!line.startsWith('#') && !line.startsWith('//') && !line.startsWith('*') && !line.startsWith('/*')) {
-      // Decorators and blank lines do not belong to the call; anything else ends the search.
-      if (line !== '') break;
-    }
-    const match = annotation.exec(line);
-    if (match) return toNumber(match);
-    end = start - 1;
-  }
-  return null;
-}
-
-function toNumber(match: RegExpExecArray): number | null {
-  const value = Number(match[1].replace(/[_,]/g, ''));
-  if (!Number.isFinite(value)) return null;
-  return match[2] ? value * 1000 : value;
+  return findAnnotation(text, call.startIndex)?.callsPerDay ?? null;
 }

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Candidate } from './candidates';
+import { findAnnotation } from './annotation';
 import { callsPerDayAnnotation, loopKind } from './context';
 import { callFeatures } from './features';
 import { isInRequestHandler } from './handlers';
@@ -99,6 +100,13 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
       providerBaseUrl = resolved.baseUrl ?? null;
     }
     sites.model = paramSite(resolver, 'model', modelNode.node, where(modelNode), resolved?.node);
+  }
+
+  // What a `llm-cost-lens: model=…` comment says wins: the user wrote it because the code does not say it.
+  const annotatedModel = findAnnotation(resolver.text, call.startIndex)?.model;
+  if (annotatedModel) {
+    model = annotatedModel;
+    modelVia = 'annotation';
   }
 
   // Output limit

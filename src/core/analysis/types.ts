@@ -19,8 +19,8 @@ export interface TextRange {
   end: number;
 }
 
-/** How the model name was found. */
-export type ModelVia = 'literal' | 'constant' | 'default-param' | 'unresolved';
+/** How the model name was found; `annotation`: a `llm-cost-lens: model=…` comment above the call says it. */
+export type ModelVia = 'literal' | 'constant' | 'default-param' | 'annotation' | 'unresolved';
 
 /**
  * A piece of prompt text: known at analysis time, or produced at run time by an expression. `range` is where it

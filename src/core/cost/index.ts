@@ -23,5 +23,15 @@ export {
   scanCostFields,
   type ScanCostFields,
 } from './explain';
-export { formatUsd, formatTokens, formatRate } from './format';
+export { formatUsd, formatUsdShort, formatTokens, formatRate } from './format';
+export { callSummary, outputSummary } from './summary';
+export { cheapestAlternatives, type Alternative, type Alternatives } from './alternatives';
+export { whatIfs, type WhatIf } from './whatIf';
+export {
+  explainCall,
+  describeModelSource,
+  type CallExplanation,
+  type ExplanationSection,
+  type ExplanationRow,
+} from './explanation';
 export type { CallCost, BreakdownLine, CostPair } from './types';

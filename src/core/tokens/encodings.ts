@@ -29,16 +29,33 @@ export function bpeCounter(encoding: BpeEncoding): BpeCounter {
   return counter;
 }
 
+const loading = new Map<BpeEncoding, Promise<void>>();
+
 /** Loads an encoding after the current turn of the event loop, so a caller can show estimates meanwhile. */
 export function loadEncodingSoon(encoding: BpeEncoding): Promise<void> {
-  return new Promise((resolve, reject) => {
-    setImmediate(() => {
-      try {
-        bpeCounter(encoding);
-        resolve();
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-  });
+  if (counters.has(encoding)) return Promise.resolve();
+  let load = loading.get(encoding);
+  if (!load) {
+    load = new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        try {
+          bpeCounter(encoding);
+          resolve();
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    }).finally(() => loading.delete(encoding));
+    loading.set(encoding, load);
+  }
+  return load;
+}
+
+/**
+ * Settles when every load started by `loadEncodingSoon` has finished, so figures estimated meanwhile can be
+ * counted exactly; undefined when none is running.
+ */
+export function encodingLoadsSettled(): Promise<void> | undefined {
+  if (loading.size === 0) return undefined;
+  return Promise.allSettled([...loading.values()]).then(() => undefined);
 }

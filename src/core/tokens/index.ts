@@ -1,5 +1,5 @@
 export { countTokens, countTokensForFamily, chatOverheadTokens, type TokenCount, type CountOptions } from './count';
-export { bpeCounter, isEncodingLoaded, loadEncodingSoon } from './encodings';
+export { bpeCounter, encodingLoadsSettled, isEncodingLoaded, loadEncodingSoon } from './encodings';
 export {
   tokenizerFamilyFor,
   tokenizerFamilies,

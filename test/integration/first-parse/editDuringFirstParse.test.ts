@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DocumentAnalysis } from '../../../src/editor/documentAnalysis';
-import type { LlmCostLensApi } from '../../../src/editor/api';
-import { extensionId, workspaceFile } from '../helpers';
+import type { DocumentCosts, LlmCostLensApi } from '../../../src/editor/api';
+import { extensionId, waitFor, workspaceFile } from '../helpers';
 
 /** Settles with the promise's value, or rejects naming `what` when it has not settled by the deadline. */
 function withinDeadline<T>(promise: Promise<T>, what: string, timeoutMs: number): Promise<T> {
@@ -34,13 +33,15 @@ describe('an edit during the first parse', function () {
     const editor = await vscode.window.showTextDocument(document);
     const at = document.positionAt(document.getText().indexOf('max_tokens=') + 'max_tokens='.length);
     editor.selection = new vscode.Selection(at, at);
-    let first: Promise<DocumentAnalysis> | undefined;
+    let first: Promise<DocumentCosts> | undefined;
+    let parsedAtFirstEdit: boolean | undefined;
     let settled = false;
     let settledAtSecondEdit: boolean | undefined;
     const watch = vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.document !== document) return;
       if (!first) {
-        first = api.analysisFor(document);
+        parsedAtFirstEdit = api.holdsTreeFor(document.uri);
+        first = api.costsFor(document);
         void first.then(() => (settled = true));
       } else settledAtSecondEdit ??= settled;
     });
@@ -50,16 +51,34 @@ describe('an edit during the first parse', function () {
     ]);
     watch.dispose();
     assert.ok(first, 'the first edit was seen');
+    assert.equal(parsedAtFirstEdit, false, 'nothing was parsed before the edits');
     assert.equal(settledAtSecondEdit, false, 'the second edit landed while the first analysis was still running');
 
-    const analysis = await withinDeadline(first, 'the analysis asked for during the first parse', 20_000);
-    assert.equal(analysis.version, document.version, 'the analysis is of the latest version');
+    const costs = await withinDeadline(first, 'the figures asked for during the first parse', 20_000);
+    assert.equal(costs.version, document.version, 'the figures are of the latest version');
     assert.deepEqual(
-      analysis.calls.map((c) => [c.sdk, c.model, c.outputLimitValue]),
+      costs.calls.map((c) => [c.sdk, c.model, c.outputLimitValue]),
       [['anthropic', 'claude-haiku-4-5', 12300]],
     );
+    assert.ok((costs.costs[0]?.monthlyUsd?.expected ?? 0) > 0, 'priced');
     const again = await withinDeadline(api.analysisFor(document), 'a later analysis', 20_000);
     assert.equal(again.version, document.version);
     assert.equal(again.calls[0]?.outputLimitValue, 12300);
+
+    // And the lens, once turned on, shows the edited call.
+    await vscode.workspace
+      .getConfiguration('llmCostLens')
+      .update('codeLens.enabled', true, vscode.ConfigurationTarget.Workspace);
+    await waitFor(async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        document.uri,
+      );
+      return lenses?.some(
+        (l) => l.command?.title.startsWith('claude-haiku-4-5 · ≈') && l.command.title.includes('≤12,300 out'),
+      )
+        ? true
+        : undefined;
+    }, 'the lens of the edited call');
   });
 });

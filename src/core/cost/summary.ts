@@ -1,0 +1,26 @@
+import type { CallRecord } from '../analysis/types';
+import { formatInputTokens } from './explain';
+import { formatTokens, formatUsdShort } from './format';
+import type { CallCost } from './types';
+
+/** What a call's output part says at a glance: its limit, or that it has none. */
+export function outputSummary(call: CallRecord): string {
+  if (!call.outputLimit) return 'no limit';
+  return call.outputLimitValue === null ? '≤? out' : `≤${formatTokens(call.outputLimitValue)} out`;
+}
+
+/**
+ * One line per call, for the CodeLens and other one-line views:
+ * `gpt-4o · ≈1,240 in · ≤800 out · $0.0042/call · $126/mo` (≈ when a count is estimated). An embedding call has
+ * no output part. A call whose model is not known says so and carries no dollar figure.
+ */
+export function callSummary(call: CallRecord, cost: CallCost): string {
+  if (!cost.costPerCallUsd || !cost.monthlyUsd) {
+    return call.model === null ? 'model not known' : `unknown model '${call.model}'`;
+  }
+  const parts = [call.model ?? cost.resolved?.id ?? '?', `${formatInputTokens(cost)} in`];
+  // An embedding call has no output at all.
+  if (cost.outputTokens && (cost.outputTokens.worst !== 0 || call.outputLimit)) parts.push(outputSummary(call));
+  parts.push(`${formatUsdShort(cost.costPerCallUsd.expected)}/call`, `${formatUsdShort(cost.monthlyUsd.expected)}/mo`);
+  return parts.join(' · ');
+}

@@ -1,0 +1,155 @@
+import * as vscode from 'vscode';
+import { annotationEdit } from '../core/analysis/annotation';
+import type { CallRecord } from '../core/analysis/types';
+import { estimateCallCost, formatUsdShort } from '../core/cost';
+import { providerFromHint } from '../core/pricing/names';
+import { resolveModel, type ModelEntry, type PriceTable } from '../core/pricing';
+import type { ParserHost } from '../core/parsing';
+import { findCall, type CallRef } from './callLocation';
+import type { DocumentModel, DocumentState } from './documentModel';
+import { modelsUsedInWorkspace, type UsedModel } from './workspaceModels';
+
+interface ModelItem extends vscode.QuickPickItem {
+  model?: string;
+}
+
+const embeddingApis = new Set(['embeddings', 'embed', 'embedMany']);
+
+/** Whether a model can serve the call: its SDK's provider (any when the SDK can reach several), the same kind. */
+function fits(call: CallRecord, entry: ModelEntry): boolean {
+  const provider = providerFromHint(call.sdk, call.baseUrl);
+  const mode = embeddingApis.has(call.api) ? 'embedding' : 'chat';
+  return entry.mode === mode && (provider === null || entry.provider === provider);
+}
+
+function tableModels(call: CallRecord, table: PriceTable): ModelEntry[] {
+  return table.models
+    .filter((entry) => fits(call, entry))
+    .sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
+}
+
+function monthlyFor(state: DocumentState, call: CallRecord, model: string): string {
+  const cost = estimateCallCost({ ...call, model, modelVia: 'annotation' }, state.context);
+  return cost.monthlyUsd ? `${formatUsdShort(cost.monthlyUsd.expected)}/mo for this call` : 'not in the price table';
+}
+
+function items(state: DocumentState, call: CallRecord, used: Map<string, UsedModel>): ModelItem[] {
+  const out: ModelItem[] = [];
+  const fitting = [...used.entries()]
+    .filter(([name, { sdks }]) => {
+      // A name the table does not know may still be what the call uses (a fine-tune) when its SDK's calls use it.
+      const resolved = resolveModel(name, state.table, { sdk: call.sdk, baseUrl: call.baseUrl });
+      return resolved.unknown ? sdks.has(call.sdk) : fits(call, resolved.entry);
+    })
+    .sort((a, b) => b[1].times - a[1].times || a[0].localeCompare(b[0]));
+  if (fitting.length > 0) {
+    out.push({ label: 'Used in this workspace', kind: vscode.QuickPickItemKind.Separator });
+    for (const [name, { times }] of fitting) {
+      out.push({ label: name, model: name, description: `${monthlyFor(state, call, name)} · used ${times}×` });
+    }
+  }
+  let group = '';
+  for (const entry of tableModels(call, state.table)) {
+    if (entry.provider !== group) {
+      group = entry.provider;
+      out.push({ label: `Price table: ${group}`, kind: vscode.QuickPickItemKind.Separator });
+    }
+    out.push({ label: entry.id, model: entry.id, description: monthlyFor(state, call, entry.id) });
+  }
+  return out;
+}
+
+/** Writes the model as an annotation comment above the call (merged with an `N/day` one already there). */
+export async function writeModelAnnotation(model: DocumentModel, ref: CallRef, name: string): Promise<boolean> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
+  const state = await model.stateFor(document);
+  const index = findCall(state, ref);
+  if (index < 0 || state.version !== document.version) {
+    void vscode.window.showWarningMessage('LLM Cost Lens: the call has moved or changed; try again from its lens.');
+    return false;
+  }
+  const edit = annotationEdit(state.text, state.calls[index].range.start, document.languageId === 'python', name);
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  workspaceEdit.replace(
+    document.uri,
+    new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)),
+    edit.newText,
+  );
+  return vscode.workspace.applyEdit(workspaceEdit);
+}
+
+/** What the open choose-a-model Quick Pick shows (for tests and screenshots). */
+export interface ModelPickView {
+  busy: boolean;
+  /** Item labels in order, separators as `-- label --`. */
+  items: string[];
+  active: string | undefined;
+}
+
+/**
+ * The choose-a-model Quick Pick for a call whose model is not known: names used in the workspace first, then the
+ * price table's models for the call's provider, each with what the call would cost; any typed name is accepted.
+ */
+export class ModelChooser {
+  private pick: vscode.QuickPick<ModelItem> | undefined;
+
+  constructor(
+    private readonly model: DocumentModel,
+    private readonly parserHost: () => ParserHost,
+  ) {}
+
+  showing(): ModelPickView | undefined {
+    const pick = this.pick;
+    if (!pick) return undefined;
+    return {
+      busy: pick.busy,
+      items: pick.items.map((i) => (i.kind === vscode.QuickPickItemKind.Separator ? `-- ${i.label} --` : i.label)),
+      active: pick.activeItems[0]?.label,
+    };
+  }
+
+  async choose(ref: CallRef): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
+    const state = await this.model.stateFor(document);
+    const index = findCall(state, ref);
+    if (index < 0) return;
+    const call = state.calls[index];
+    this.pick?.dispose();
+    const pick = vscode.window.createQuickPick<ModelItem>();
+    this.pick = pick;
+    pick.title = `Which model does this ${call.api} call use?`;
+    pick.placeholder = 'Pick or type a model name; it is written as a comment above the call';
+    pick.matchOnDescription = true;
+    const cancel = new vscode.CancellationTokenSource();
+    let listed = items(state, call, new Map());
+    const refresh = (): void => {
+      const typed = pick.value.trim();
+      const exact = listed.some((item) => item.model === typed);
+      pick.items =
+        typed && !exact
+          ? [
+              { label: typed, model: typed, description: `use as written · ${monthlyFor(state, call, typed)}` },
+              ...listed,
+            ]
+          : listed;
+    };
+    refresh();
+    pick.busy = true;
+    void modelsUsedInWorkspace(this.model, this.parserHost, cancel.token).then((used) => {
+      listed = items(state, call, used);
+      refresh();
+      pick.busy = false;
+    });
+    const chosen = await new Promise<string | undefined>((resolve) => {
+      pick.onDidChangeValue(refresh);
+      pick.onDidAccept(() => resolve(pick.selectedItems[0]?.model));
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+    cancel.cancel();
+    cancel.dispose();
+    if (this.pick === pick) this.pick = undefined;
+    pick.dispose();
+    if (chosen) await writeModelAnnotation(this.model, ref, chosen);
+  }
+}

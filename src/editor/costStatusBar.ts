@@ -1,0 +1,144 @@
+import * as vscode from 'vscode';
+import { callSummary, formatUsdShort } from '../core/cost';
+import { CommandIds } from './commandIds';
+import { onSettingsChanged, surfaceEnabled } from './config';
+import type { DocumentModel, DocumentState } from './documentModel';
+import type { PricingService, PricingStatus } from './pricingService';
+
+/** The calls of a state, most expensive per month first; calls without a price last. */
+export function callsByMonthlyCost(state: DocumentState): number[] {
+  const order = state.calls.map((_, i) => i);
+  const monthly = (i: number): number => state.costs[i].monthlyUsd?.expected ?? -1;
+  return order.sort((a, b) => monthly(b) - monthly(a) || state.calls[a].range.start - state.calls[b].range.start);
+}
+
+/** `$126/mo`, or `≥$126/mo` when some calls could not be priced (the total is then a lower bound). */
+export function statusText(state: DocumentState): string {
+  const total = state.monthlyTotal();
+  if (total.priced === 0) return '$(credit-card) cost unknown';
+  return `$(credit-card) ${total.unpriced > 0 ? '≥' : ''}${formatUsdShort(total.expected)}/mo`;
+}
+
+export function statusTooltip(state: DocumentState, pricing: PricingStatus): vscode.MarkdownString {
+  const total = state.monthlyTotal();
+  const calls = state.calls.length;
+  const lines = [`**LLM cost of this file** — ${calls} call${calls === 1 ? '' : 's'}`, ''];
+  if (total.priced > 0) {
+    // A call without a limit on a model whose max output is unknown has no worst case: nor has the sum.
+    const worst = total.worst === null ? 'unknown' : `${formatUsdShort(total.worst)}/mo`;
+    lines.push(`${formatUsdShort(total.expected)}/mo expected · worst case ${worst}`, '');
+  }
+  if (total.unpriced > 0) {
+    lines.push(`${total.unpriced} call${total.unpriced === 1 ? '' : 's'} not priced: model not known`, '');
+  }
+  const top = callsByMonthlyCost(state)
+    .filter((i) => state.costs[i].monthlyUsd)
+    .slice(0, 5);
+  if (top.length > 0) {
+    lines.push('| line | call | per month |', '|---:|---|---:|');
+    for (const i of top) {
+      const call = state.calls[i];
+      const monthly = state.costs[i].monthlyUsd?.expected ?? 0;
+      lines.push(`| ${call.line} | ${call.model ?? '?'} \`${call.api}\` | ${formatUsdShort(monthly)} |`);
+    }
+    lines.push('');
+  }
+  lines.push(`*Prices: ${pricing.source}*`);
+  if (pricing.problem) lines.push('', `$(warning) ${pricing.problem}`);
+  lines.push('', 'Click to list every call by cost.');
+  return new vscode.MarkdownString(lines.join('\n'), true);
+}
+
+/** The active file's monthly total in the status bar; hidden for files without calls. */
+export class CostStatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[];
+  private updating = 0;
+
+  constructor(
+    private readonly model: DocumentModel,
+    private readonly pricing: PricingService,
+  ) {
+    this.item = vscode.window.createStatusBarItem('llmCostLens.fileTotal', vscode.StatusBarAlignment.Right, 100);
+    this.item.name = 'LLM Cost Lens: monthly cost of this file';
+    this.item.command = CommandIds.showFileCalls;
+    this.disposables = [
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      model.onDidChange((uri) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (!uri || uri.toString() === active) this.update();
+      }),
+      onSettingsChanged(['statusBar.enabled'], () => this.update()),
+    ];
+    this.update();
+  }
+
+  /** What the item shows now (for tests): undefined when hidden. */
+  shown(): { text: string; tooltip: string } | undefined {
+    if (!this.visible) return undefined;
+    const tooltip = this.item.tooltip;
+    return { text: this.item.text, tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '') };
+  }
+
+  private visible = false;
+
+  private show(state: DocumentState): void {
+    this.item.text = statusText(state);
+    this.item.tooltip = statusTooltip(state, this.pricing.status());
+    this.item.accessibilityInformation = {
+      label: `LLM cost of this file: ${state.monthlyTotal().expected.toFixed(2)} dollars a month`,
+    };
+    this.item.show();
+    this.visible = true;
+  }
+
+  private hide(): void {
+    this.item.hide();
+    this.visible = false;
+  }
+
+  async update(): Promise<void> {
+    const ticket = ++this.updating;
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !surfaceEnabled('statusBar', document.uri)) return this.hide();
+    const state = this.model.peek(document) ?? (await this.model.stateFor(document).catch(() => undefined));
+    // A newer update started meanwhile (another editor, another edit): it decides.
+    if (ticket !== this.updating) return;
+    if (!state || state.calls.length === 0) return this.hide();
+    this.show(state);
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+/** A Quick Pick of the file's calls, most expensive first; choosing one jumps to it. */
+export async function pickFileCall(model: DocumentModel): Promise<{ state: DocumentState; index: number } | undefined> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document) return undefined;
+  const state = await model.stateFor(document);
+  if (state.calls.length === 0) {
+    void vscode.window.showInformationMessage('LLM Cost Lens: no LLM calls found in this file.');
+    return undefined;
+  }
+  const items = callsByMonthlyCost(state).map((index) => {
+    const call = state.calls[index];
+    const monthly = state.costs[index].monthlyUsd;
+    return {
+      index,
+      label: monthly ? `${formatUsdShort(monthly.expected)}/mo` : 'not priced',
+      description: `line ${call.line} · ${call.api}`,
+      detail: callSummary(call, state.costs[index]),
+    };
+  });
+  const total = state.monthlyTotal();
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: `LLM calls in this file by monthly cost (${formatUsdShort(total.expected)}/mo in all)`,
+    placeHolder: 'Go to a call',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return chosen ? { state, index: chosen.index } : undefined;
+}
