@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { CallExplanation, ExplanationRow } from '../core/cost';
 import type { CallRef } from './callLocation';
 import { CommandIds } from './commandIds';
-import { configSection } from './config';
 import type { PricingStatus } from './pricingService';
 
 /** The only commands a hover's links may run. */
@@ -19,10 +18,7 @@ function escape(text: string): string {
 function row(item: ExplanationRow): string {
   let line = `- ${escape(item.text)}`;
   if (item.source) line += ` — *${escape(item.source)}*`;
-  if (item.setting) {
-    const key = `${configSection}.${item.setting}`;
-    line += ` · ${commandLink('$(gear) change', 'workbench.action.openSettings', [key])}`;
-  }
+  if (item.setting) line += ` · ${commandLink('$(gear) change', 'workbench.action.openSettings', [item.setting])}`;
   return line;
 }
 

@@ -20,7 +20,7 @@ export interface PricedLens {
   exact: boolean;
   /** The output part as shown, or null for an embedding call (no output). */
   output: string | null;
-  /** Output tokens of the expected case: 500 (setting) capped by the limit. */
+  /** Output tokens of the expected case: 500 (setting), plus reasoning tokens for a thinking model, capped by the limit. */
   expectedOutput: number;
   callsPerDay: number;
 }
@@ -62,7 +62,8 @@ export const pricedLenses: PricedLens[] = [
     expectedOutput: 500,
     callsPerDay: 1000,
   },
-  // "Write one sentence about " 25 / 4 → 7, "." → 1, + 200 + 6
+  // "Write one sentence about " 25 / 4 → 7, "." → 1, + 200 + 6; Gemini 2.5 Flash thinks by default: 500 visible
+  // + 2,500 reasoning tokens (medium effort, llmCostLens.reasoningTokens) expected
   {
     file: 'gemini_app.py',
     line: 7,
@@ -71,7 +72,7 @@ export const pricedLenses: PricedLens[] = [
     inputTokens: 214,
     exact: false,
     output: 'no limit',
-    expectedOutput: 500,
+    expectedOutput: 3000,
     callsPerDay: 1000,
   },
   // Vercel AI SDK: system 6 tokens + 200 + 9
@@ -98,13 +99,14 @@ export const pricedLenses: PricedLens[] = [
     expectedOutput: 50,
     callsPerDay: 1000,
   },
-  // LangChain: model and limit on the constructor
+  // LangChain: model and limit on the constructor; a prompt passed as one variable may be a whole conversation,
+  // sized by llmCostLens.historyTokens (2,000) + 6 of chat format
   {
     file: 'chain.py',
     line: 7,
     model: 'gpt-4.1-mini',
     pricedAs: 'gpt-4.1-mini',
-    inputTokens: 206,
+    inputTokens: 2006,
     exact: false,
     output: '≤500 out',
     expectedOutput: 500,

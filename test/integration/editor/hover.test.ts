@@ -47,7 +47,7 @@ describe('cost hover', function () {
     assert.match(text, /output \(expected\): 300 tokens × \$0\.6\/1M/);
     assert.match(text, /output \(worst\): 300 tokens/);
     // Assumptions, each with a link to its setting.
-    assert.match(text, /calls per day: 1,000 \(setting\)/);
+    assert.match(text, /calls a day: 1,000 \(default, llmCostLens\.callsPerDay\)/);
     assert.ok(markdown.includes(encodeURIComponent(JSON.stringify(['llmCostLens.callsPerDay']))));
     assert.ok(markdown.includes(encodeURIComponent(JSON.stringify(['llmCostLens.expectedOutputTokens']))));
     // Up to three cheaper OpenAI models, cheapest first, each with this call's monthly figure on it.
