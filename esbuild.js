@@ -87,6 +87,8 @@ const common = {
   // CommonJS output leaves empty: give it the bundle's own file URL.
   define: { 'import.meta.url': '__bundleFileUrl' },
   banner: { js: "var __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // jsonc-parser's UMD build (its "main") requires its own files at run time, which a bundle does not have.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   logLevel: 'silent',
   plugins: [reportPlugin, externalRanksPlugin],
 };

@@ -26,17 +26,23 @@ export const costFlagsUsage = `  --calls-per-day <n>           calls per day for
   --expected-output-tokens <n>  visible output tokens of a typical answer; reasoning models add reasoning
                                 tokens by effort (default ${defaultCostSettings.expectedOutputTokens})`;
 
-/** The cost settings the flags give, each marked `flag` or `default`; a bad number is a usage error. */
-export function costSettingsFromFlags(values: Partial<Record<string, string | boolean | undefined>>): {
+/**
+ * The cost settings the flags give over `base` (the workspace's settings file, else the defaults), each marked
+ * `flag`, `setting` or `default`; a bad number is a usage error.
+ */
+export function costSettingsFromFlags(
+  values: Partial<Record<string, string | boolean | string[] | undefined>>,
+  base: { settings: CostSettings; sources: SettingSources } = { settings: defaultCostSettings, sources: {} },
+): {
   settings: CostSettings;
   sources: SettingSources;
 } {
-  const settings: CostSettings = { ...defaultCostSettings };
-  const sources: SettingSources = { reasoningTokens: 'default' };
+  const settings: CostSettings = { ...base.settings };
+  const sources: SettingSources = { reasoningTokens: base.sources.reasoningTokens ?? 'default' };
   for (const [key, flag] of Object.entries(costFlags) as [CountSetting, string][]) {
     const raw = values[flag];
     if (typeof raw !== 'string') {
-      sources[key] = 'default';
+      sources[key] = base.sources[key] ?? 'default';
       continue;
     }
     const n = Number(raw);

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { validateCostSettings, type CostSettings, type SettingSources } from '../core/cost';
 import { applyOverrides, bundledTable, loadPriceFile, validateOverrides, type PriceTable } from '../core/pricing';
+import { costSettingKeys } from '../core/settings/figureSettings';
 import { isSetByUser, onSettingsChanged, readSetting } from './config';
 import { log } from './log';
 
@@ -127,14 +128,8 @@ export function readCostSettings(scope?: vscode.ConfigurationScope): CostSetting
   return settings;
 }
 
-/** The settings `readCostSettings` reads: a change to any of them changes figures. */
-export const costSettingNames: readonly (keyof CostSettings)[] = [
-  'callsPerDay',
-  'dynamicPartTokens',
-  'historyTokens',
-  'expectedOutputTokens',
-  'reasoningTokens',
-];
+/** The settings `readCostSettings` reads (a change to any of them changes figures): the same list the CLI reads from .vscode/settings.json. */
+export const costSettingNames: readonly (keyof CostSettings)[] = costSettingKeys;
 
 /** Where each cost setting's value comes from for a document: the user's (or workspace's) setting, or the default. */
 export function readCostSources(scope?: vscode.ConfigurationScope): SettingSources {

@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { ExitCode, InputError, UsageError, type CliCommand, type CliIo } from '../command';
 import { exitCodesLine } from '../errors';
 import { costCalls } from '../../core/workspace/costs';
-import { costFlagOptions, costFlagsUsage, costSettingsFromFlags } from '../costFlags';
+import { costFlagOptions, costFlagsUsage } from '../costFlags';
+import { figureInputs, settingsFlagOptions, settingsFlagsUsage } from '../settings/figureInputs';
 import { assumptionsLine, scanAssumptions } from '../scan/assumptions';
 import { costTotals } from '../../core/workspace/totals';
 import type { CallRecord } from '../../core/analysis/types';
@@ -15,7 +16,6 @@ import { findingJson, findingLine, findingsSummary, scanFindings } from '../scan
 import { scanPaths, scanRoot, toJson, version } from '../scan/scan';
 import { columns, renderTable } from '../scan/table';
 import { wasmDirectory } from '../wasmDir';
-import { priceTableFor } from './price';
 
 const usage = `Usage: llm-cost-lens scan [paths...] [--format table|json] [options]
 
@@ -26,11 +26,14 @@ tokens (≈ when estimated), dollars per call and per month, expected and worst 
 followed; unreadable folders, links, FIFOs and files that are not UTF-8 (UTF-16 with a byte-order mark is
 read) are listed under skipped. Under each call, the cost
 rules' findings (docs/rules/); \`llm-cost-lens fix\` applies their safe fixes.
+The llmCostLens.* settings come from the scanned folder's .vscode/settings.json, as in the editor;
+flags override them.
 
 Options:
   --format <f>                  table (default) or json
 ${costFlagsUsage}
   --prices <file>               a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
+${settingsFlagsUsage}
   --cache                       keep each file's calls by the hash of its content, so unchanged files are not
                                 parsed again on the next scan (like eslint --cache)
   --cache-location <f>          the cache file (default ${defaultCacheFile} in the current folder); keep it out
@@ -45,6 +48,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       format: { type: 'string', default: 'table' },
       ...costFlagOptions,
       prices: { type: 'string' },
+      ...settingsFlagOptions,
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
     },
@@ -56,17 +60,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (p === '') throw new UsageError('a path must not be empty');
     if (!existsSync(path.resolve(io.cwd, p))) throw new InputError('not-found', `no such file or directory: ${p}`);
   }
-  const { settings, sources } = costSettingsFromFlags(values);
-  const table = priceTableFor(values.prices, io);
+  const root = scanRoot(positionals, io.cwd);
+  const { costSettings: settings, sources, table, rules, settingsFile } = figureInputs(values, root, io);
   const cacheLocation = values['cache-location'];
   if (cacheLocation === '') throw new UsageError('--cache-location must not be empty');
   const cache =
     values.cache || cacheLocation !== undefined
-      ? FileScanCache.open(
-          path.resolve(io.cwd, cacheLocation ?? defaultCacheFile),
-          scanRoot(positionals, io.cwd),
-          version,
-        )
+      ? FileScanCache.open(path.resolve(io.cwd, cacheLocation ?? defaultCacheFile), root, version)
       : undefined;
   const result = await scanPaths(positionals, { cwd: io.cwd, wasmDir: wasmDirectory(), cache });
   try {
@@ -76,7 +76,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`llm-cost-lens scan: could not write the cache ${cache?.file}: ${(error as Error).message}\n`);
   }
   const calls = costCalls(result.calls, { table, settings, sources });
-  const findings = await scanFindings(result.calls, result.root, { table, costSettings: settings });
+  const findings = await scanFindings(result.calls, result.root, { table, costSettings: settings, settings: rules });
   const costed = { ...result, calls, findings: findings.map(findingJson) };
   const assumed = scanAssumptions(settings, sources, calls);
   // The whole output is built before any of it is printed: nothing can fail once a result is out.
@@ -94,6 +94,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (calls.length > 0) {
       output += `${findingsSummary(findings)}\n${totalLine(costTotals(calls))}\n${assumptionsLine(assumed)}\n`;
     }
+    if (settingsFile) io.stdout(`Settings from ${settingsFile}.\n`);
   }
   io.stdout(output);
   return ExitCode.ok;

@@ -1,0 +1,67 @@
+import * as path from 'node:path';
+import type { CliIo } from '../command';
+import { costSettingsFromFlags } from '../costFlags';
+import { priceTableFor } from '../commands/price';
+import type { CostSettings, SettingSources } from '../../core/cost';
+import { applyOverrides, bundledTable, loadPriceFile, type PriceTable } from '../../core/pricing';
+import type { RuleSettings } from '../../core/rules/settings';
+import { loadWorkspaceSettings, settingsPriceFile, type WorkspaceSettings } from './settingsFile';
+
+/** `parseArgs` options for the settings file. */
+export const settingsFlagOptions = {
+  settings: { type: 'string' },
+  'no-settings': { type: 'boolean', default: false },
+} as const;
+
+export const settingsFlagsUsage = `  --settings <file>             read llmCostLens.* settings from this file instead of the scanned folder's
+                                .vscode/settings.json (JSON with comments, as VS Code writes it)
+  --no-settings                 ignore the settings file: flags and defaults only`;
+
+/** Everything the figures and findings of a run depend on, from the settings file with the flags over it. */
+export interface FigureInputs {
+  costSettings: CostSettings;
+  sources: SettingSources;
+  table: PriceTable;
+  rules: RuleSettings;
+  /** The settings file read, if any. */
+  settingsFile: string | null;
+}
+
+function priceTableFromSettings(workspace: WorkspaceSettings, warn: (message: string) => void): PriceTable {
+  const { file, problem } = settingsPriceFile(workspace);
+  if (problem) warn(problem);
+  if (!file) return bundledTable;
+  const loaded = loadPriceFile(file);
+  for (const p of loaded.problems) warn(`llmCostLens.pricing.file: ${p}`);
+  if (loaded.table) return loaded.table;
+  warn('llmCostLens.pricing.file: using the bundled price table instead');
+  return bundledTable;
+}
+
+/**
+ * The settings of the scanned folder (`.vscode/settings.json`) with the command-line flags over them, as the
+ * editor would compute them for that folder. Bad values are warnings on stderr (their defaults are used); a
+ * settings file that is not JSON with comments is an error (exit 2).
+ */
+export function figureInputs(
+  values: Partial<Record<string, string | boolean | string[] | undefined>>,
+  root: string,
+  io: CliIo,
+): FigureInputs {
+  const warn = (message: string): void => io.stderr(`warning: ${message}\n`);
+  const workspace: WorkspaceSettings =
+    values['no-settings'] === true
+      ? loadWorkspaceSettings(root, io.cwd, undefined, false)
+      : loadWorkspaceSettings(root, io.cwd, typeof values.settings === 'string' ? values.settings : undefined);
+  for (const problem of workspace.problems) warn(problem);
+  const { settings, sources } = costSettingsFromFlags(values, {
+    settings: workspace.settings.cost,
+    sources: workspace.settings.costSources,
+  });
+  const base =
+    typeof values.prices === 'string' ? priceTableFor(values.prices, io) : priceTableFromSettings(workspace, warn);
+  const applied = applyOverrides(base, workspace.settings.priceOverrides);
+  for (const p of applied.problems) warn(`llmCostLens.pricing.overrides: ${p}`);
+  const settingsFile = workspace.file ? path.relative(io.cwd, workspace.file) || workspace.file : null;
+  return { costSettings: settings, sources, table: applied.table, rules: workspace.settings.rules, settingsFile };
+}
