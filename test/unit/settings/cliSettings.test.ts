@@ -106,4 +106,30 @@ describe('CLI reads the scanned folder’s .vscode/settings.json', () => {
     assert.equal(used.code, 0);
     assert.match(used.err, /llmCostLens\.pricing\.file: .*using the bundled price table instead/);
   });
+
+  it('applies the rule severities of the settings to the findings', async () => {
+    const unlimited = openAiBot.replace(', max_tokens=100', '');
+    const codes = async (settings: string | null): Promise<string[]> => {
+      const root = workspace(settings, { 'app/bot.py': unlimited });
+      const io = captureIo(root);
+      assert.equal(await runCli(['scan', '.', '--format', 'json'], io), 0, io.err());
+      const json = JSON.parse(io.out()) as { findings: { code: string; severity: string }[] };
+      return json.findings.map((f) => `${f.code}:${f.severity}`);
+    };
+    const plain = await codes(null);
+    assert.ok(
+      plain.some((c) => c.startsWith('missing-output-limit:')),
+      plain.join(),
+    );
+    assert.ok(
+      !(await codes('{ "llmCostLens.rules.severity": { "missing-output-limit": "off" } }')).some((c) =>
+        c.startsWith('missing-output-limit:'),
+      ),
+    );
+    assert.ok(
+      (await codes('{ "llmCostLens": { "rules": { "severity": { "missing-output-limit": "error" } } } }')).includes(
+        'missing-output-limit:error',
+      ),
+    );
+  });
 });
