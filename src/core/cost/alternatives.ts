@@ -84,6 +84,11 @@ function unsuitable(
   if (entry.provider === 'custom') return 'a private deployment';
   if (notGeneralPurpose.test(entry.id) || retired.test(entry.id)) return 'not a general-purpose current model';
   if (isSnapshotOfListed(entry, table)) return 'a snapshot of a listed model';
+  // What the call uses, the replacement must support (an unknown flag does not count as support).
+  const uses = call.features;
+  if (uses.vision && entry.capabilities.vision !== true) return 'no image input';
+  if (uses.tools && entry.capabilities.tools !== true) return 'no tools';
+  if (uses.structuredOutput && entry.capabilities.structuredOutput !== true) return 'no structured output';
   const limit = call.outputLimitValue;
   if (limit !== null && entry.maxOutputTokens !== null && entry.maxOutputTokens < limit) return 'output too short';
   const needed = (cost.inputTokens ?? 0) + (limit ?? 0);
@@ -95,7 +100,8 @@ function unsuitable(
  * The cheapest models that could take over a call, each with the call's own monthly figure: the same provider,
  * or any provider when the call goes through an aggregator where switching is one string. Only models cheaper
  * than the current one (expected monthly cost), of the same kind (chat or embedding), current and
- * general-purpose, with room for the call's prompt and output limit. Null when the call's model is not known.
+ * general-purpose, with room for the call's prompt and output limit, and flagged in the price table for what the
+ * call uses (image input, tools, structured output). Null when the call's model is not known.
  */
 export function cheapestAlternatives(
   call: CallRecord,

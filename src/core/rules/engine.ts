@@ -4,6 +4,7 @@ import { resolveModel } from '../pricing/resolve';
 import type { ModelEntry, PriceTable } from '../pricing/types';
 import { ignoredAt, silences } from './ignore';
 import { unknownProject, type ProjectInfo } from './project';
+import type { CountOptions } from '../tokens/count';
 import { rules } from './registry';
 import { defaultRuleSettings, type RuleSettings } from './settings';
 import type { CallContext, Finding, RuleCode } from './types';
@@ -20,6 +21,8 @@ export interface RuleInput {
   project?: ProjectInfo;
   /** Run only these rules (`llm-cost-lens fix --rule`). */
   only?: readonly RuleCode[];
+  /** How tokens are counted (the editor: estimates while a tokenizer table loads). */
+  count?: CountOptions;
 }
 
 /** The start offset of each line. */
@@ -56,7 +59,7 @@ export function findIssues(input: RuleInput): Finding[] {
   if (active.length === 0 || input.calls.length === 0) return [];
   const starts = lineStarts(input.text);
   const estimate = (call: CallRecord): CallCost =>
-    estimateCallCost(call, { table: input.table, settings: input.costSettings });
+    estimateCallCost(call, { table: input.table, settings: input.costSettings, count: input.count });
   const found: Finding[] = [];
   input.calls.forEach((call, index) => {
     const ignored = ignoredAt(input.text, call.range);
@@ -71,6 +74,7 @@ export function findIssues(input: RuleInput): Finding[] {
       costSettings: input.costSettings,
       settings,
       project,
+      count: input.count,
       estimate,
     };
     for (const rule of active) {

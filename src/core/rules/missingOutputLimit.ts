@@ -1,6 +1,7 @@
 import { formatTokens } from '../cost';
 import { isAnthropicMessages, limitEdits, limitPlace, sizedLimit } from './limitParameter';
 import { formatMonthly, monthlySaving, perCallAndMonth } from './money';
+import { aTask } from './task';
 import type { CallContext, Fix, Rule, RuleResult } from './types';
 
 /** APIs that return no generated text: nothing to limit. */
@@ -31,7 +32,7 @@ export const missingOutputLimit: Rule = {
       if (edits) {
         const written = context.languageId === 'python' ? `${place.name}=${value}` : `${place.name}: ${value}`;
         fixes.push({
-          title: `Add ${written} (sized for ${/^[aeiou]/.test(task) ? 'an' : 'a'} ${task} task)`,
+          title: `Add ${written} (sized for ${aTask(task)})`,
           edits,
           safe: true,
           preferred: true,

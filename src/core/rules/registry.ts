@@ -5,6 +5,7 @@ import { cacheBreakingPrefix } from './cacheBreakingPrefix';
 import { growingHistory } from './growingHistory';
 import { maxTokensRejected } from './maxTokensRejected';
 import { missingOutputLimit } from './missingOutputLimit';
+import { premiumModelForSimpleTask } from './premiumModelForSimpleTask';
 import { reasoningStarvesOutput } from './reasoningStarvesOutput';
 import { tooManyCacheBreakpoints } from './tooManyCacheBreakpoints';
 import type { Rule, RuleCode, RuleMeta } from './types';
@@ -20,6 +21,7 @@ export const rules: readonly Rule[] = [
   cacheablePromptNotCached,
   cacheBreakingPrefix,
   cacheBelowMinimum,
+  premiumModelForSimpleTask,
   batchCandidate,
   growingHistory,
 ];

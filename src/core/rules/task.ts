@@ -35,3 +35,8 @@ export function taskKind(call: CallRecord): TaskKind {
   if (call.features.structuredOutput) return 'extraction';
   return 'general';
 }
+
+/** `a classification task`, `an extraction task`. */
+export function aTask(kind: TaskKind): string {
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} task`;
+}

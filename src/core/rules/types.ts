@@ -1,6 +1,7 @@
 import type { CallRecord, LanguageId, TextRange } from '../analysis/types';
 import type { CallCost, CostSettings } from '../cost';
 import type { ModelEntry, PriceTable } from '../pricing/types';
+import type { CountOptions } from '../tokens/count';
 import type { ProjectInfo } from './project';
 import type { RuleSettings } from './settings';
 
@@ -119,6 +120,8 @@ export interface CallContext {
   costSettings: CostSettings;
   settings: RuleSettings;
   project: ProjectInfo;
+  /** How tokens are counted (the editor estimates while a tokenizer table loads). */
+  count?: CountOptions;
   /** The cost of a changed call (what a fix would make it cost), with the same table and settings. */
   estimate(call: CallRecord): CallCost;
 }

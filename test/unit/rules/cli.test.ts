@@ -79,7 +79,7 @@ describe('scan lists findings', () => {
     );
     assert.match(
       io.out(),
-      /\n\d+ findings \(\d+ errors, \d+ warnings, 1 info\); \d+ fixable with `llm-cost-lens fix`\.\n/,
+      /\n\d+ findings \(\d+ errors, \d+ warnings, \d+ info\); \d+ fixable with `llm-cost-lens fix`\.\n/,
     );
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { LanguageId } from '../../../src/core/analysis/types';
+import { bundledTable } from '../../../src/core/pricing';
 import { applyEdits, planFixAll, projectInfoFromPackageJson, validateRuleSettings } from '../../../src/core/rules';
 import type { Finding } from '../../../src/core/rules';
 import { ignoredAt, silences } from '../../../src/core/rules/ignore';
@@ -219,5 +220,30 @@ describe('no finding where the code may well be right (shapes from public reposi
     assert.deepEqual(only((await check(written, 'python')).findings, 'missing-output-limit'), []);
     const none = `${head}llm = init_chat_model(model="gpt-4o", model_kwargs={"temperature": 0})\nllm.invoke("q")\n`;
     assert.equal(only((await check(none, 'python')).findings, 'missing-output-limit').length, 1);
+  });
+});
+
+describe('cheaper models offered for a simple task', () => {
+  it('support what the call uses, never fail on its limit, and are titled with the saving; a shared constant stays', async () => {
+    const text =
+      `${py}MODEL = "gpt-4"\ndef f(url):\n    return client.chat.completions.create(model=MODEL, max_tokens=5, tools=[],\n` +
+      `        messages=[{"role": "user", "content": [{"type": "text", "text": "Is this spam? yes or no"}, {"type": "image_url", "image_url": {"url": url}}]}])\n` +
+      'def g(q):\n    return client.chat.completions.create(model=MODEL, max_tokens=900, messages=[{"role": "user", "content": q}])\n';
+    const { findings } = await check(text, 'python');
+    const [premium] = only(findings, 'premium-model-for-simple-task');
+    assert.equal(premium.fixes.length, 3);
+    for (const fix of premium.fixes) {
+      const [, name] = /^Switch to (\S+): saves \$[\d,.]+\/month$/.exec(fix.title) ?? [];
+      assert.ok(name, fix.title);
+      const entry = bundledTable.models.find((m) => m.id === name);
+      assert.ok(entry?.capabilities.vision && entry.capabilities.tools, `${name} supports images and tools`);
+      assert.notEqual(entry.capabilities.reasoning, true, `${name} would reject max_tokens`);
+      // MODEL is read by g too: the call gets its own literal.
+      assert.deepEqual(
+        fix.edits.map((e) => text.slice(e.start, e.end)),
+        ['MODEL'],
+      );
+      assert.equal(fix.safe, false);
+    }
   });
 });

@@ -2,10 +2,14 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ruleMeta, rules, severities } from '../../../src/core/rules';
+import { ruleCodes, ruleMeta, rules, severities } from '../../../src/core/rules';
 import { repoRoot } from '../helpers/paths';
 
 describe('rule registry', () => {
+  it('has one rule per code', () => {
+    assert.deepEqual(rules.map((r) => r.code).sort(), [...ruleCodes].sort());
+  });
+
   it('every rule has a stable code, a default severity, a title, help and its documentation page', () => {
     const codes = new Set<string>();
     for (const rule of rules) {

@@ -107,6 +107,17 @@ const cases: Partial<Record<RuleCode, Cases>> = {
       negative: `${tsHead}const C = { type: 'ephemeral' as const };\nclaude.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 50, system: [{ type: 'text', text: 'p', cache_control: C }], messages: [] });\n`,
     },
   },
+  'premium-model-for-simple-task': {
+    python: {
+      positive: `${pyHead}MODEL = "claude-opus-4-5"\ndef f(q):\n    return claude.messages.create(model=MODEL, max_tokens=10, system="Classify the ticket as billing or shipping.", messages=[{"role": "user", "content": q}])\n`,
+      fixed: `${pyHead}MODEL = "claude-haiku-4-5"\ndef f(q):\n    return claude.messages.create(model=MODEL, max_tokens=10, system="Classify the ticket as billing or shipping.", messages=[{"role": "user", "content": q}])\n`,
+      negative: `${pyHead}def f(q):\n    return claude.messages.create(model="claude-opus-4-5", max_tokens=4000, system="Implement the function the user describes.", messages=[{"role": "user", "content": q}])\n`,
+    },
+    typescript: {
+      positive: `${tsHead}export const f = (q: string) => client.chat.completions.create({ model: 'gpt-4', max_tokens: 3, messages: [{ role: 'user', content: \`Is this spam? Answer yes or no: \${q}\` }] });\n`,
+      negative: `${tsHead}export const f = (q: string) => client.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 3, messages: [{ role: 'user', content: \`Is this spam? Answer yes or no: \${q}\` }] });\n`,
+    },
+  },
   'batch-candidate': {
     python: {
       positive: `${pyHead}def job(rows):\n    for row in rows:\n        client.chat.completions.create(model="gpt-4o", max_tokens=5, messages=[{"role": "user", "content": row}])\n`,
