@@ -50,7 +50,17 @@ export async function scanPaths(paths: string[], options: ScanOptions): Promise<
   const starts = (paths.length > 0 ? paths : ['.']).map((p) => toFileSystemPath(path.resolve(options.cwd, p)));
   const root = scanRoot(paths, options.cwd);
   const host = options.host ?? new ParserHost(options.wasmDir);
-  const analyzer = new ScanAnalyzer(host, options.wasmDir, options.threads ?? defaultThreadCount());
+  // Values are followed into the other files under the scanned folders (and the root records are relative to).
+  const roots = [
+    ...new Set([
+      toFileSystemPath(root),
+      ...starts.filter((s) => statSync(s, { throwIfNoEntry: false })?.isDirectory()),
+    ]),
+  ];
+  const analyzer = new ScanAnalyzer(host, options.wasmDir, options.threads ?? defaultThreadCount(), {
+    root: toFileSystemPath(root),
+    roots,
+  });
   try {
     const scan = await scanWorkspace(starts, {
       fs: nodeFileSystem,
@@ -58,7 +68,16 @@ export async function scanPaths(paths: string[], options: ScanOptions): Promise<
       analyzer,
       cache: options.cache,
     });
-    return { version, files: scan.files, calls: scan.calls, findings: [], skipped: scan.skipped, root };
+    const listed = new Set(scan.skipped.map((s) => s.file));
+    const elsewhere = analyzer.skippedElsewhere().filter((s) => !listed.has(s.file));
+    return {
+      version,
+      files: scan.files,
+      calls: scan.calls,
+      findings: [],
+      skipped: [...scan.skipped, ...elsewhere],
+      root,
+    };
   } finally {
     await analyzer.close();
     if (!options.host) host.dispose();

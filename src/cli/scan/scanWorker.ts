@@ -1,7 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ParserHost } from '../../core/parsing/host';
 import { hostAnalyzer } from '../../core/workspace/analyzer';
-import type { WorkerReply, WorkerTask } from './workerMessages';
+import { diskFiles } from '../../core/workspace/syncFiles';
+import { WorkspaceIndex } from '../../core/workspace/workspaceIndex';
+import type { WorkerReply, WorkerTask, WorkerWorkspace } from './workerMessages';
 
 /**
  * A parsing thread of the scan's worker pool (bundled as dist/scanWorker.js): one parser host, tasks in, call
@@ -9,15 +11,18 @@ import type { WorkerReply, WorkerTask } from './workerMessages';
  */
 const port = parentPort;
 if (port) {
-  const { wasmDir } = workerData as { wasmDir: string };
-  const analyzer = hostAnalyzer(new ParserHost(wasmDir));
+  const { wasmDir, workspace } = workerData as { wasmDir: string; workspace?: WorkerWorkspace };
+  const host = new ParserHost(wasmDir);
+  const index = workspace ? new WorkspaceIndex({ files: diskFiles(), host, ...workspace }) : undefined;
+  const analyzer = hostAnalyzer(host, index);
   port.on('message', (task: WorkerTask) => {
     analyzer.analyze(task.text, task.languageId, task.file).then(
-      (calls) => port.postMessage({ id: task.id, calls } satisfies WorkerReply),
+      (calls) => port.postMessage({ id: task.id, calls, skipped: index?.skippedFiles() } satisfies WorkerReply),
       (error: unknown) =>
         port.postMessage({
           id: task.id,
           error: error instanceof Error ? error.message : String(error),
+          skipped: index?.skippedFiles(),
         } satisfies WorkerReply),
     );
   });

@@ -14,6 +14,13 @@ function modelText(record: CallRecord): string {
   return record.argumentRanges.model ? 'unresolved' : 'unknown';
 }
 
+/** Where the model name is written when not in the call: `:12` in the same file, `config/llm.py:12` elsewhere. */
+function modelFromText(record: CallRecord): string {
+  const source = record.modelSource;
+  if (!source || record.modelVia === 'literal') return '';
+  return source.file === record.file ? `:${source.line}` : `${source.file}:${source.line}`;
+}
+
 function limitText(record: CallRecord): string {
   if (!record.outputLimit) return 'none';
   return `${record.outputLimitParam ?? 'limit'}=${record.outputLimitValue ?? '?'}`;
@@ -35,6 +42,7 @@ export const columns: Column[] = [
   { header: 'sdk', value: (r) => r.sdk },
   { header: 'api', value: (r) => r.api },
   { header: 'model', value: modelText },
+  { header: 'model from', value: modelFromText },
   { header: 'limit', value: limitText },
   { header: 'flags', value: flagsText },
 ];

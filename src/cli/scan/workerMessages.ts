@@ -1,4 +1,11 @@
-import type { CallRecord, LanguageId } from '../../core/analysis/types';
+import type { CallRecord, LanguageId, SkippedFile } from '../../core/analysis/types';
+
+/** What a thread needs to follow values into the other files of the workspace. */
+export interface WorkerWorkspace {
+  /** What record paths are relative to. */
+  root: string;
+  roots: string[];
+}
 
 /** One file for a parsing thread. */
 export interface WorkerTask {
@@ -9,4 +16,5 @@ export interface WorkerTask {
 }
 
 /** Its answer: the calls, or why the analysis failed. */
-export type WorkerReply = { id: number; calls: CallRecord[] } | { id: number; error: string };
+export type WorkerReply =
+  { id: number; calls: CallRecord[]; skipped?: SkippedFile[] } | { id: number; error: string; skipped?: SkippedFile[] };

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CallRecord, LanguageId } from '../../core/analysis/types';
+import type { CallRecord, LanguageId, SkippedFile } from '../../core/analysis/types';
 import type { FileAnalyzer } from '../../core/workspace/scan';
-import type { WorkerReply, WorkerTask } from './workerMessages';
+import type { WorkerReply, WorkerTask, WorkerWorkspace } from './workerMessages';
 
 interface Pending {
   task: WorkerTask;
@@ -38,15 +38,18 @@ export function defaultThreadCount(): number {
 export class WorkerPool implements FileAnalyzer {
   private readonly threads: Thread[] = [];
   private nextId = 0;
+  /** Files the threads' workspace indexes did not read, by path (settings files too large, chains too long). */
+  private readonly notes = new Map<string, string>();
 
   constructor(
     size: number,
     script: string,
     wasmDir: string,
     private readonly fallback: FileAnalyzer,
+    workspace?: WorkerWorkspace,
   ) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: { wasmDir } });
+      const worker = new Worker(script, { workerData: { wasmDir, workspace } });
       const thread: Thread = { worker, pending: new Map(), load: 0, alive: true };
       worker.on('message', (reply: WorkerReply) => this.answer(thread, reply));
       worker.on('error', () => this.lose(thread));
@@ -75,7 +78,13 @@ export class WorkerPool implements FileAnalyzer {
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
   }
 
+  /** What the threads' workspace indexes could not read. */
+  skippedElsewhere(): SkippedFile[] {
+    return [...this.notes].map(([file, reason]) => ({ file, reason }));
+  }
+
   private answer(thread: Thread, reply: WorkerReply): void {
+    for (const note of reply.skipped ?? []) this.notes.set(note.file, note.reason);
     const pending = thread.pending.get(reply.id);
     if (!pending) return;
     thread.pending.delete(reply.id);

@@ -3,7 +3,7 @@ import type { ParserHost } from '../parsing/host';
 import { catalog } from '../sdk';
 import { findCandidates } from './candidates';
 import { buildRecord } from './record';
-import { Resolver } from './resolver';
+import { Resolver, type Workspace } from './resolver';
 import type { Dependencies } from './dependencies';
 import { enclosingFunction } from './syntax';
 import type { CallRecord, LanguageId, SkippedFile, TextRange } from './types';
@@ -21,7 +21,18 @@ export const maxLineLength = 10_000;
 
 let mentionPattern: RegExp | undefined;
 
-/** A cheap text pre-check: false when the file cannot contain a call of any known SDK (no parse needed). */
+/** Calls that read like an LLM request whatever the receiver (`llm.invoke(`, `.chat.completions.create(`). */
+const llmLookingCall =
+  /\.(a?invoke|astream|ainvoke|generate_content|generateContent|converse|invoke_model\w*|(chat\.)?completions\.create|messages\.create|embeddings\.create|responses\.create)\s*\(|\b(generateText|streamText|generateObject|streamObject|embedMany)\s*\(/;
+/** An import of the workspace's own code (`from .llm import`, `from app.x import`, `from './x'`, `from '@/x'`). */
+const localImport =
+  /^\s*from\s+\.|^\s*from\s+[\w.]+\s+import|\bfrom\s+['"](\.{1,2}\/|[@~#]\/)|\brequire\(\s*['"]\.{1,2}\//m;
+
+/**
+ * A cheap text pre-check: false when the file cannot contain a call of any known SDK (no parse needed). A file
+ * that names no SDK counts when it makes an LLM-looking call and imports the workspace's own code: its client
+ * or model may be built in another module (`from .llm import get_llm`).
+ */
 export function mentionsLlmSdk(text: string): boolean {
   mentionPattern ??= new RegExp(
     [
@@ -32,7 +43,7 @@ export function mentionsLlmSdk(text: string): boolean {
       .map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
       .join('|'),
   );
-  return mentionPattern.test(text);
+  return mentionPattern.test(text) || (llmLookingCall.test(text) && localImport.test(text));
 }
 
 /** Why a file is not analysed (too large, minified), or null. */
@@ -66,6 +77,8 @@ export interface AnalyzedCall<R extends CallRecord | null = CallRecord> {
   dependencies: Dependencies;
   /** The enclosing function's offsets; null at module level. */
   scope: TextRange | null;
+  /** Where the record's model name is written in this file, if it is (see `modelSource`). */
+  modelOffset?: number | null;
 }
 
 /** Whether the file is a test that mocks: then only clients it builds itself count. */
@@ -73,17 +86,37 @@ export function isMockingTest(text: string, file: string): boolean {
   return testPath.test(file) && mockingText.test(text);
 }
 
-/** Calls in an already parsed tree, with their dependencies; `within` limits the search to offset ranges. */
+export interface AnalyzeOptions {
+  /** Only look in these offset ranges (re-analysis after an edit); the whole text otherwise. */
+  within?: readonly TextRange[];
+  /** Receives the calls that end with a billable name but are not calls (for re-analysis after edits). */
+  rejected?: AnalyzedCall<null>[];
+  /** The files around this one (other modules, `.env` and config files): cross-file resolution. */
+  workspace?: Workspace | null;
+  /** The file's absolute path in the workspace, where its imports and `.env` files are looked up from. */
+  path?: string;
+  /** A resolver the workspace already holds for this tree (the CLI analyses the workspace's own modules). */
+  resolver?: Resolver;
+}
+
+/** Calls in an already parsed tree, with their dependencies. */
 export function analyzeCalls(
   tree: Tree,
   text: string,
   languageId: LanguageId,
   file: string,
-  within?: readonly TextRange[],
-  rejected?: AnalyzedCall<null>[],
+  options: AnalyzeOptions = {},
 ): AnalyzedCall[] {
+  const { within, rejected } = options;
   // Dependencies matter only to the editor's re-analysis, which asks for rejected calls too.
-  const resolver = new Resolver(text, tree.rootNode, languageId === 'python', rejected !== undefined);
+  const resolver =
+    options.resolver ??
+    new Resolver(text, tree.rootNode, languageId === 'python', {
+      trackDependencies: rejected !== undefined,
+      file,
+      path: options.path,
+      workspace: options.workspace ?? null,
+    });
   const mocking = isMockingTest(text, file);
   const onRejected = rejected
     ? (call: Node, dependencies: Dependencies) =>
@@ -99,7 +132,7 @@ export function analyzeCalls(
   for (const candidate of candidates) {
     if (mocking && candidate.object === null) continue;
     const frame = resolver.tracker.begin();
-    const record = buildRecord(candidate, resolver, file);
+    const { record, modelOffset } = buildRecord(candidate, resolver, file);
     resolver.tracker.end(frame);
     if (candidate.dependencies) frame.addAll(candidate.dependencies);
     const scope = rejected ? enclosingFunction(candidate.call) : null;
@@ -108,14 +141,21 @@ export function analyzeCalls(
       range: record.range,
       dependencies: frame,
       scope: scope ? { start: scope.startIndex, end: scope.endIndex } : null,
+      modelOffset,
     });
   }
   return calls;
 }
 
 /** Calls in an already parsed tree (the editor keeps one tree per document). Never throws on odd input. */
-export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, file: string): CallRecord[] {
-  return analyzeCalls(tree, text, languageId, file).map((c) => c.record);
+export function analyzeTree(
+  tree: Tree,
+  text: string,
+  languageId: LanguageId,
+  file: string,
+  around?: { workspace: Workspace; path: string },
+): CallRecord[] {
+  return analyzeCalls(tree, text, languageId, file, { ...around }).map((c) => c.record);
 }
 
 /**

@@ -23,6 +23,9 @@ interface Scoped {
   scopeStart: number;
   scopeEnd: number;
   position: number;
+  /** A value definition's value offsets: a name read inside its own value (`x = x or 1`) means the earlier `x`. */
+  valueStart: number;
+  valueEnd: number;
 }
 
 const identifierTypes = new Set(['identifier', 'type_identifier', 'shorthand_property_identifier_pattern']);
@@ -58,6 +61,7 @@ export class Bindings {
     let bestDepth = -2;
     for (const candidate of candidates) {
       if (candidate.scope && (atStart < candidate.scopeStart || atStart >= candidate.scopeEnd)) continue;
+      if (atStart >= candidate.valueStart && atStart < candidate.valueEnd) continue;
       if (candidate.classBody && !this.visibleFromClassBody(candidate, at, atFunction)) continue;
       const depth = candidate.scope ? candidate.scopeStart : -1;
       if (depth > bestDepth) {
@@ -70,6 +74,13 @@ export class Bindings {
       }
     }
     return best?.definition ?? null;
+  }
+
+  /** The module-level definition of `name` that comes last in the text: what another module importing it sees. */
+  moduleLevel(name: string): Definition | null {
+    this.tracker.name(name);
+    const candidates = this.definitions(name).filter((c) => c.scope === null && c.classBody === null);
+    return candidates[candidates.length - 1]?.definition ?? null;
   }
 
   /** Every definition of `name` in the file, in text order. */
@@ -129,6 +140,8 @@ export class Bindings {
           scopeStart: scope ? scope.startIndex : 0,
           scopeEnd: scope ? scope.endIndex : this.text.length,
           position: offset,
+          valueStart: definition.kind === 'value' ? definition.value.startIndex : -1,
+          valueEnd: definition.kind === 'value' ? definition.value.endIndex : -1,
         });
       }
     }

@@ -16,6 +16,8 @@ export interface Candidate {
   object: SdkObject | null;
   /** What recognising the call read (names, definitions), for reuse after edits. */
   dependencies?: Dependencies;
+  /** For a method that sends a command (`client.send(new ConverseCommand(input))`): the command's api and input. */
+  command?: { api: string; stream: boolean; input: Node | null };
 }
 
 export interface CandidateOptions {
@@ -40,7 +42,7 @@ function billableNamePattern(): RegExp {
  * identifiers, and the cost follows the number of such names, not the size of the file.
  */
 export function findCandidates(text: string, root: Node, resolver: Resolver, options: CandidateOptions): Candidate[] {
-  const receivers = new Receivers(resolver);
+  const receivers = resolver.receivers;
   const found: Candidate[] = [];
   const seen = new Set<number>();
   const pattern = new RegExp(billableNamePattern().source, 'g');
@@ -87,6 +89,31 @@ function callOf(name: Node): Node | null {
 }
 
 function classify(
+  call: Node,
+  nameNode: Node,
+  receivers: Receivers,
+  resolver: Resolver,
+  options: CandidateOptions,
+): Candidate | null {
+  const candidate = recognise(call, nameNode, receivers, resolver, options);
+  return candidate?.method.commands ? withCommand(candidate, resolver) : candidate;
+}
+
+/** A command-sending call is billable only with a command the SDK entry lists (`ConverseCommand`, not `ListModels`). */
+function withCommand(candidate: Candidate, resolver: Resolver): Candidate | null {
+  const commands = candidate.method.commands ?? {};
+  const first = candidate.call.childForFieldName('arguments')?.namedChildren.find((n) => n && n.type !== 'comment');
+  const value = first ? unwrap(resolver.resolve(first)?.node ?? first) : null;
+  if (!value || value.type !== 'new_expression') return null;
+  const constructor = calleeOf(value);
+  const name = constructor ? (isMember(constructor) ? memberName(constructor) : constructor.text) : null;
+  const command = name ? commands[name] : undefined;
+  if (!command) return null;
+  const input = value.childForFieldName('arguments')?.namedChildren.find((n) => n && n.type !== 'comment') ?? null;
+  return { ...candidate, command: { api: command.api, stream: !!command.stream, input } };
+}
+
+function recognise(
   call: Node,
   nameNode: Node,
   receivers: Receivers,
@@ -157,7 +184,7 @@ function unresolvedReceiver(
       if (method.on === 'module') continue;
       const parts = method.path.split('.');
       if (parts.length > path.length || path.slice(path.length - parts.length).join('.') !== method.path) continue;
-      if (parts.length === 1 && method.on !== 'model') continue;
+      if (parts.length === 1 && method.on !== 'model' && !method.distinctive) continue;
       // The client is what comes before the method path: `self.messages.create` has none (an ORM manager).
       const clientParts = chain.path.length - parts.length;
       const bareSelf = clientParts === 0 && /^(self|this|cls)$/.test(chain.root.text);

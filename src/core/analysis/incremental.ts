@@ -2,6 +2,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { TextChange } from '../parsing/edits';
 import { analyzeCalls, isMockingTest, type AnalyzedCall } from './analyze';
 import { Dependencies } from './dependencies';
+import type { Workspace } from './resolver';
 import type { CallRecord, LanguageId, TextRange } from './types';
 
 /** A recognised call, or a call ending with a billable name that was not one (watched for edits that change that). */
@@ -31,6 +32,15 @@ export class DocumentAnalyzer {
   private state: State | undefined;
 
   /**
+   * `workspace` and `path`: the files around the document and its absolute path there, for cross-file
+   * resolution (a change in a file it read calls for `reset`).
+   */
+  constructor(
+    private readonly workspace: Workspace | null = null,
+    private readonly path?: string,
+  ) {}
+
+  /**
    * The records of `tree` (parsed from `text`). `changes` are those that turned the previous text into `text`,
    * `changedRanges` the tree's own (DocumentTree.changedRanges): without them, a full analysis.
    */
@@ -53,11 +63,22 @@ export class DocumentAnalyzer {
     let entries: Entry[];
     if (reused) {
       const windows = merge(reused.recheck);
-      const fresh: Entry[] = [...analyzeCalls(tree, text, languageId, file, windows, rejected), ...rejected];
+      const fresh: Entry[] = [
+        ...analyzeCalls(tree, text, languageId, file, {
+          within: windows,
+          rejected,
+          workspace: this.workspace,
+          path: this.path,
+        }),
+        ...rejected,
+      ];
       const starts = new Set(fresh.map((e) => e.range.start));
       entries = [...reused.kept.filter((e) => !starts.has(e.range.start)), ...fresh];
     } else {
-      entries = [...analyzeCalls(tree, text, languageId, file, undefined, rejected), ...rejected];
+      entries = [
+        ...analyzeCalls(tree, text, languageId, file, { rejected, workspace: this.workspace, path: this.path }),
+        ...rejected,
+      ];
     }
     entries.sort((a, b) => a.range.start - b.range.start);
     this.state = { text, languageId, file, mocking: isMockingTest(text, file), entries, valid };
@@ -181,19 +202,25 @@ function wordsAround(text: string, start: number, end: number): string[] {
 function shifter(start: number, oldEnd: number, delta: number, lineDelta: number) {
   const offset = (p: number): number => (p >= oldEnd ? p + delta : p <= start ? p : start);
   const range = (r: TextRange): TextRange => ({ start: offset(r.start), end: offset(r.end) });
-  const record = (r: CallRecord): CallRecord => ({
+  const record = (r: CallRecord, modelOffset: number | null): CallRecord => ({
     ...shiftRanges(r, range),
     line: r.range.start >= oldEnd ? r.line + lineDelta : r.line,
+    modelSource:
+      r.modelSource && modelOffset !== null && modelOffset >= oldEnd
+        ? { ...r.modelSource, line: r.modelSource.line + lineDelta }
+        : r.modelSource,
   });
   const entry = (e: Entry): Entry => {
     const dependencies = new Dependencies();
     for (const name of e.dependencies.names) dependencies.names.add(name);
     for (const p of e.dependencies.ranges) dependencies.ranges.push(offset(p));
+    const modelOffset = e.modelOffset ?? null;
     return {
-      record: e.record ? record(e.record) : null,
+      record: e.record ? record(e.record, modelOffset) : null,
       range: range(e.range),
       dependencies,
       scope: e.scope ? range(e.scope) : null,
+      modelOffset: modelOffset === null ? null : offset(modelOffset),
     };
   };
   return { offset, entry };

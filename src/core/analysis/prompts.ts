@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Resolver, SegmentsResult } from './resolver';
 import { calleeOf, isMember, memberName, mergeSegments, rangeOf, unwrap } from './syntax';
-import type { PromptMessage, PromptSegment } from './types';
+import type { PromptMessage, PromptSegment, TextRange } from './types';
 
 export interface ReadMessages {
   messages: PromptMessage[];
@@ -104,7 +104,7 @@ export function contentSegments(resolver: Resolver, content: Node): SegmentsResu
   const segments: PromptSegment[] = [];
   const sources: Node[] = [content];
   let via: SegmentsResult['via'] = 'literal';
-  let range = rangeOf(unwrap(content));
+  let range: TextRange | undefined = rangeOf(unwrap(content));
   let parts = 0;
   for (const block of blocks) {
     const entries = resolver.entries(block);

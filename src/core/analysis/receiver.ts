@@ -2,7 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import { sdkForJsModule, sdkForPythonModule, type ObjectKind, type SdkEntry } from '../sdk';
 import { requiredModule, type Definition } from './bindings';
 import type { Dependencies } from './dependencies';
-import { isNullish, type Resolver } from './resolver';
+import type { Resolver } from './resolver';
+import { isNullish } from './values';
 import { calleeOf, flatten, isCall, isMember, memberName, memberObject, unwrap } from './syntax';
 
 /** An object an SDK handed out: a client, a model (LangChain, GenerativeModel), a chat session, a provider. */
@@ -33,17 +34,11 @@ export class Receivers {
   symbol(expr: Node, depth = 0): SdkSymbol | null {
     if (depth > maxDepth) return null;
     const node = unwrap(expr);
+    const owner = this.resolver.owner(node);
+    if (owner !== this.resolver) return owner ? owner.receivers.symbol(node, depth + 1) : null;
     if (node.type === 'identifier' || node.type === 'type_identifier') {
       const definition = this.resolver.bindings.lookup(node.text, node);
-      if (!definition) return null;
-      if (definition.kind === 'import') return importSymbol(definition.module, definition.member, this.resolver.python);
-      if (definition.kind === 'value') {
-        const module = requiredModule(definition.value);
-        if (module !== null) return importSymbol(module, null, false);
-        const inner = unwrap(definition.value);
-        if (inner.type === 'identifier' || isMember(inner)) return this.symbol(inner, depth + 1);
-      }
-      return null;
+      return definition ? this.symbolOf(definition, depth + 1) : null;
     }
     if (isMember(node) || node.type === 'nested_type_identifier') {
       const object = node.type === 'nested_type_identifier' ? node.firstNamedChild : memberObject(node);
@@ -59,10 +54,37 @@ export class Receivers {
     return null;
   }
 
-  /** The SDK object `expr` evaluates to, when the file shows where it comes from. */
+  /** The SDK symbol a definition binds: an SDK import, `require`, an alias, or a re-export in another module. */
+  private symbolOf(definition: Definition, depth: number): SdkSymbol | null {
+    if (definition.kind === 'import') {
+      const sdk = importSymbol(definition.module, definition.member, this.resolver.python);
+      if (sdk) return sdk;
+      const target = this.foreign(definition);
+      return target ? target.owner.receivers.symbolOf(target.definition, depth + 1) : null;
+    }
+    if (definition.kind === 'value') {
+      const module = requiredModule(definition.value);
+      if (module !== null) return importSymbol(module, null, false);
+      const inner = unwrap(definition.value);
+      if (inner.type === 'identifier' || isMember(inner)) return this.symbol(inner, depth + 1);
+    }
+    return null;
+  }
+
+  /** The definition a workspace import stands for, with the resolver of its file. */
+  private foreign(definition: Definition & { kind: 'import' }): { owner: Resolver; definition: Definition } | null {
+    const target = this.resolver.workspace?.imported(this.resolver, definition.module, definition.member);
+    if (!target || !('definition' in target)) return null;
+    const owner = this.resolver.owner(target.definition.name);
+    return owner ? { owner, definition: target.definition } : null;
+  }
+
+  /** The SDK object `expr` evaluates to, when the code shows where it comes from. */
   object(expr: Node, depth = 0): SdkObject | null {
     if (depth > maxDepth) return null;
     const node = unwrap(expr);
+    const owner = this.resolver.owner(node);
+    if (owner !== this.resolver) return owner ? owner.receivers.object(node, depth + 1) : null;
     if (isCall(node)) return this.fromCall(node, depth);
     if (node.type === 'identifier') {
       const definition = this.resolver.bindings.lookup(node.text, node);
@@ -81,12 +103,19 @@ export class Receivers {
 
   private readonly objects = new Map<Definition, { value: SdkObject | null; dependencies: Dependencies }>();
 
+  /** The SDK object a definition of this file gives (memoised). */
+  objectOf(definition: Definition, depth: number): SdkObject | null {
+    return this.resolver.tracker.memo(this.objects, definition, () => this.fromDefinition(definition, depth), null);
+  }
+
   private fromDefinition(definition: Definition, depth: number): SdkObject | null {
     {
       switch (definition.kind) {
         case 'import': {
           const symbol = importSymbol(definition.module, definition.member, this.resolver.python);
-          return symbol && isModule(symbol, this.resolver.python) ? moduleObject(symbol.entry) : null;
+          if (symbol) return isModule(symbol, this.resolver.python) ? moduleObject(symbol.entry) : null;
+          const target = this.foreign(definition);
+          return target ? target.owner.receivers.objectOf(target.definition, depth + 1) : null;
         }
         case 'value': {
           const module = requiredModule(definition.value);
@@ -106,6 +135,23 @@ export class Receivers {
           return null;
       }
     }
+  }
+
+  /** What calling a defined function gives: a factory here, or one imported from another module. */
+  returnedBy(definition: Definition, depth: number): SdkObject | null {
+    if (depth > maxDepth) return null;
+    if (definition.kind === 'import') {
+      const target = this.foreign(definition);
+      return target ? target.owner.receivers.returnedBy(target.definition, depth + 1) : null;
+    }
+    if (definition.kind === 'function') return this.fromFunction(definition.node, depth + 1);
+    if (definition.kind === 'value') {
+      const value = unwrap(definition.value);
+      if (value.type === 'arrow_function' || value.type === 'function_expression' || value.type === 'function') {
+        return this.fromFunction(value, depth + 1);
+      }
+    }
+    return null;
   }
 
   /** What a client factory returns: its return annotation, or the first `return` that yields an SDK object. */
@@ -207,6 +253,8 @@ export class Receivers {
       const constructor =
         name === 'default' ? symbol.entry.constructors[0] : symbol.entry.constructors.find((c) => c.name === name);
       if (!constructor) return null;
+      if (constructor.service && serviceOf(this.resolver, call) !== constructor.service) return null;
+      if (constructor.wraps !== undefined) return this.wrapped(call, constructor.wraps, depth);
       return {
         entry: symbol.entry,
         kind: constructor.kind,
@@ -217,16 +265,9 @@ export class Receivers {
     }
     const calleeNode = unwrap(callee);
     if (calleeNode.type === 'identifier') {
-      // A local factory: `client = get_client()`, `const ai = makeClient()`.
+      // A factory: `client = get_client()`, `const ai = makeClient()`, here or imported from another module.
       const definition = this.resolver.bindings.lookup(calleeNode.text, calleeNode);
-      if (definition?.kind === 'function') return this.fromFunction(definition.node, depth + 1);
-      if (definition?.kind === 'value') {
-        const value = unwrap(definition.value);
-        if (value.type === 'arrow_function' || value.type === 'function_expression' || value.type === 'function') {
-          return this.fromFunction(value, depth + 1);
-        }
-      }
-      return null;
+      return definition ? this.returnedBy(definition, depth + 1) : null;
     }
     if (!isMember(calleeNode)) return null;
     if (memberName(calleeNode) === 'pipe') {
@@ -243,6 +284,7 @@ export class Receivers {
     const path = found.path.join('.');
     const factory = found.object.entry.factories?.find((f) => f.path === path && f.on === found.object.kind);
     if (!factory) return null;
+    if (factory.service && serviceOf(this.resolver, call) !== factory.service) return null;
     return {
       entry: found.object.entry,
       kind: factory.kind,
@@ -252,13 +294,30 @@ export class Receivers {
     };
   }
 
+  /** The client a wrapper is given (`instructor.from_openai(OpenAI())`, `Instructor({ client: oai })`). */
+  private wrapped(call: Node, wraps: number | string, depth: number): SdkObject | null {
+    const args = call
+      .childForFieldName('arguments')
+      ?.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
+    let inner: Node | null | undefined = null;
+    if (typeof wraps === 'number') inner = args?.filter((a) => a.type !== 'keyword_argument')[wraps];
+    else {
+      inner = args
+        ?.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === wraps)
+        ?.childForFieldName('value');
+      inner ??= this.resolver.entries(call)?.get(wraps);
+    }
+    return inner ? this.object(inner, depth + 1) : null;
+  }
+
   /** `client: OpenAI`, `Optional[AsyncAnthropic]`, `llm: ChatOpenAI | None`, `"openai.OpenAI"`. */
   private fromAnnotation(annotation: Node, depth: number): SdkObject | null {
     const text = annotation.text;
     for (const match of text.matchAll(/[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*/g)) {
       const parts = match[0].split('.');
       const symbol = this.nameSymbol(parts, annotation, depth);
-      const name = symbol?.path[symbol.path.length - 1];
+      const last = symbol?.path[symbol.path.length - 1];
+      const name = last === 'default' ? symbol?.entry.constructors[0]?.name : last;
       const constructor = name ? symbol?.entry.constructors.find((c) => c.name === name) : undefined;
       if (symbol && constructor)
         return { entry: symbol.entry, kind: constructor.kind, settings: [], construction: null, derivations: [] };
@@ -269,9 +328,18 @@ export class Receivers {
   private nameSymbol(parts: string[], at: Node, depth: number): SdkSymbol | null {
     const definition = this.resolver.bindings.lookup(parts[0], at);
     if (definition?.kind !== 'import' || depth > maxDepth) return null;
-    const base = importSymbol(definition.module, definition.member, this.resolver.python);
+    const base = this.symbolOf(definition, depth + 1);
     return base ? { entry: base.entry, path: [...base.path, ...parts.slice(1)] } : null;
   }
+}
+
+/** The service a `boto3.client(...)` call names: its first argument or `service_name`. */
+function serviceOf(resolver: Resolver, call: Node): string | null {
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => !!n) ?? [];
+  const named = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'service_name');
+  const first =
+    named?.childForFieldName('value') ?? args.find((a) => a.type !== 'keyword_argument' && a.type !== 'comment');
+  return first ? (resolver.string(first)?.value ?? null) : null;
 }
 
 function moduleObject(entry: SdkEntry): SdkObject {

@@ -6,7 +6,8 @@ import { callFeatures } from './features';
 import { isInRequestHandler } from './handlers';
 import { historyGrowth } from './history';
 import { contentSegments, readMessages } from './prompts';
-import type { Resolver, SegmentsResult, Via } from './resolver';
+import { providerPrefixed } from './providers';
+import type { Resolver, SegmentsResult } from './resolver';
 import { callOptions, locationOf, optionsComplete, optionsSite, paramSite } from './sites';
 import { booleanLiteral, calleeOf, contains, isCall, isMember, rangeOf, unwrap } from './syntax';
 import type {
@@ -16,6 +17,7 @@ import type {
   ModelVia,
   PromptBlock,
   PromptCaching,
+  SourceLocation,
   PromptMessage,
   SystemPrompt,
   TextRange,
@@ -27,13 +29,23 @@ interface Found {
   inCall: boolean;
 }
 
+export interface BuiltRecord {
+  record: CallRecord;
+  /** Where the model name is written, when in this file (its line moves with edits above it). */
+  modelOffset: number | null;
+}
+
 /** The call record of one candidate call. */
-export function buildRecord(candidate: Candidate, resolver: Resolver, file: string): CallRecord {
-  const { call, nameNode, entry, method, object } = candidate;
+export function buildRecord(candidate: Candidate, resolver: Resolver, file: string): BuiltRecord {
+  const { call, nameNode, entry, object, command } = candidate;
+  // A command-sending call (`send(new ConverseCommand(input))`) is the command's api, with the input's parameters.
+  const method = command ? { ...candidate.method, api: command.api, stream: command.stream } : candidate.method;
   const args = call.childForFieldName('arguments');
   const argList = args?.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment') ?? [];
   const positional = argList.filter((n) => !['keyword_argument', 'dictionary_splat', 'list_splat'].includes(n.type));
-  const named = callEntries(resolver, call, positional);
+  const named = command
+    ? ((command.input && resolver.entries(command.input)) ?? new Map<string, Node>())
+    : callEntries(resolver, call, positional);
   const settings = (object?.settings ?? []).map((s) => resolver.entries(s) ?? new Map<string, Node>()).reverse();
   let batchParams: Node | null = null;
   let batchRequests: number | null = null;
@@ -70,7 +82,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     found: Found | null | undefined,
     key: Exclude<keyof ArgumentRanges, 'args' | 'lastArgument' | 'constructorArgs'>,
   ): void => {
-    if (found && contains(call, found.node)) ranges[key] = rangeOf(found.node);
+    if (found && within(call, found.node)) ranges[key] = rangeOf(found.node);
   };
 
   // Model
@@ -87,26 +99,37 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   }
   let model: string | null = null;
   let modelVia: ModelVia = 'unresolved';
+  let modelSource: SourceLocation | null = null;
+  let modelProvider: string | undefined;
+  let modelOffset: number | null = null;
   let providerBaseUrl: string | null = null;
   if (modelNode) {
     inCallRange(modelNode, 'model');
     const resolved =
       entry.sdk === 'vercel-ai' ? vercelModel(resolver, modelNode.node) : stringWithVia(resolver, modelNode.node);
     if (resolved) {
-      model = resolved.value;
+      const named = providerPrefixed(resolved.value);
+      model = named.model;
+      modelProvider = named.provider;
       // A literal in a dict spread into the call (`**params`) is written elsewhere: a constant, for the call.
       modelVia =
-        resolved.via === 'literal' && modelNode.inCall && !contains(call, modelNode.node) ? 'constant' : resolved.via;
+        resolved.via === 'literal' && modelNode.inCall && !within(call, modelNode.node) ? 'constant' : resolved.via;
+      modelSource = sourceOf(resolver, resolved.node);
+      if (resolved.node.tree === call.tree) modelOffset = resolved.node.startIndex;
       providerBaseUrl = resolved.baseUrl ?? null;
     }
     sites.model = paramSite(resolver, 'model', modelNode.node, where(modelNode), resolved?.node);
   }
 
   // What a `llm-cost-lens: model=…` comment says wins: the user wrote it because the code does not say it.
-  const annotatedModel = findAnnotation(resolver.text, call.startIndex)?.model;
-  if (annotatedModel) {
-    model = annotatedModel;
+  const annotation = findAnnotation(resolver.text, call.startIndex);
+  if (annotation?.model) {
+    const named = providerPrefixed(annotation.model);
+    model = named.model;
+    modelProvider = named.provider;
     modelVia = 'annotation';
+    modelOffset = annotation.line.start;
+    modelSource = { file, line: resolver.text.slice(0, annotation.line.start).split('\n').length };
   }
 
   // Output limit
@@ -122,7 +145,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   const config = lookup(params.config ?? []);
   if (config) {
     sites.config = paramSite(resolver, config.name, config.found.node, where(config.found));
-    sites.configOptions = optionsSite(resolver, config.found.node, sites.config.where) ?? undefined;
+    if (sites.config) sites.configOptions = optionsSite(resolver, config.found.node, sites.config.where) ?? undefined;
   }
 
   // Stream
@@ -164,7 +187,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   }
   if (system) sources.push(...system.sources);
   const systemPrompt: SystemPrompt = system
-    ? { kind: system.via, segments: system.segments, range: system.range }
+    ? { kind: system.via, segments: system.segments, ...(system.range ? { range: system.range } : {}) }
     : { kind: 'none', segments: [] };
 
   // Base URL: the client's constructor, the model's provider, or the call itself (LiteLLM `api_base`).
@@ -185,7 +208,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   const last = lastArgument(argList);
   if (last) ranges.lastArgument = rangeOf(last);
   const constructor = object?.settings[0];
-  if (constructor) {
+  if (constructor && constructor.tree === call.tree) {
     const constructorArgs = constructor.childForFieldName('arguments');
     if (constructorArgs) ranges.constructorArgs = rangeOf(constructorArgs);
   }
@@ -194,7 +217,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   sites.complete = settingsInSight(resolver, candidate, named, params.config ?? []);
   const kind = loopKind(call);
 
-  return {
+  const record: CallRecord = {
     file,
     range: rangeOf(call),
     line: nameNode.startPosition.row + 1,
@@ -203,6 +226,8 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     api: method.api,
     model,
     modelVia,
+    modelSource,
+    ...(modelProvider ? { modelProvider } : {}),
     outputLimit: limitSet,
     outputLimitParam: limitSet && limit ? (limit.name.split('.').pop() ?? limit.name) : null,
     outputLimitValue: limitSet && limit ? resolver.number(limit.found.node) : null,
@@ -230,6 +255,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     history: messagesNode?.inCall ? historyGrowth(resolver, call, messagesNode.node) : null,
     sites,
   };
+  return { record, modelOffset };
 }
 
 /**
@@ -353,38 +379,50 @@ function lookupDotted(
 interface ModelName {
   value: string;
   via: ModelVia;
-  baseUrl?: string | null;
-  /** The string literal the name is read from. */
+  /** The string literal the name was read from. */
   node: Node;
+  baseUrl?: string | null;
 }
 
 function stringWithVia(resolver: Resolver, node: Node): ModelName | null {
   const resolved = resolver.string(node);
   if (!resolved) return null;
-  return { value: resolved.value, via: resolved.via as Via, node: resolved.node };
+  return { value: resolved.value, via: resolved.via, node: resolved.node };
+}
+
+/** Where a node is written, as a record path and line (another file's, for a value read across files). */
+function sourceOf(resolver: Resolver, node: Node): SourceLocation | null {
+  const owner = resolver.owner(node);
+  return owner ? { file: owner.file, line: owner.lineOf(node) } : null;
+}
+
+/** `inner` is part of `outer` in the same file (offsets of two files say nothing about each other). */
+function within(outer: Node, inner: Node): boolean {
+  return outer.tree === inner.tree && contains(outer, inner);
 }
 
 /** Vercel AI SDK: `model: openai('gpt-4o')`, `openai.chat('gpt-4o')`, `createOpenAI({ baseURL })('x')`, or a gateway string. */
 function vercelModel(resolver: Resolver, node: Node): ModelName | null {
   const direct = resolver.string(node);
-  if (direct) return { value: direct.value, via: direct.via, baseUrl: null, node: direct.node };
+  if (direct) return { value: direct.value, via: direct.via, node: direct.node, baseUrl: null };
   const resolved = resolver.resolve(node);
   if (!resolved || !isCall(resolved.node)) return null;
   const first = resolved.node.childForFieldName('arguments')?.firstNamedChild;
   const name = first ? resolver.string(first) : null;
   if (!name) return null;
   const via: ModelVia = resolved.via !== 'literal' && name.via === 'literal' ? resolved.via : name.via;
+  const owner = resolver.owner(resolved.node) ?? resolver;
   let baseUrl: string | null = null;
   const callee = calleeOf(resolved.node);
   const provider = callee
     ? unwrap(isMember(unwrap(callee)) ? (unwrap(callee).childForFieldName('object') ?? callee) : callee)
     : null;
-  const providerValue = provider ? resolver.resolve(provider)?.node : null;
+  const providerValue = provider ? owner.resolve(provider)?.node : null;
   if (providerValue && isCall(providerValue)) {
-    const url = resolver.entries(providerValue)?.get('baseURL');
-    baseUrl = url ? (resolver.string(url)?.value ?? null) : null;
+    const url = owner.entries(providerValue)?.get('baseURL');
+    baseUrl = url ? (owner.string(url)?.value ?? null) : null;
   }
-  return { value: name.value, via, baseUrl, node: name.node };
+  return { value: name.value, via, node: name.node, baseUrl };
 }
 
 function isNone(resolver: Resolver, node: Node): boolean {
@@ -413,23 +451,27 @@ const marker = /(["']?)(cache_control|cacheControl)\1\]?\s*[:=]/g;
 /** Anthropic `cache_control` markers in the call, its constants, or the model's settings: one entry per breakpoint. */
 function caching(resolver: Resolver, sources: Node[], settings: Node[]): PromptCaching {
   let ttl: PromptCaching['ttl'] = null;
+  let elsewhere = false;
   const seen = new Set<string>();
   const markers = new Map<number, TextRange>();
   for (const node of [...sources, ...settings]) {
     const key = `${node.startIndex}:${node.endIndex}`;
-    if (seen.has(key)) continue;
+    if (node.tree === resolver.root.tree && seen.has(key)) continue;
     seen.add(key);
     const text = node.text;
     if (!/cache_control|cacheControl/.test(text)) continue;
-    for (const match of text.matchAll(marker)) {
-      const offset = node.startIndex + (match.index ?? 0);
-      if (!markers.has(offset)) markers.set(offset, markerEntry(resolver, offset, match[0].length));
-    }
+    // A marker written in another file caches as well; only this file's markers get ranges for fixes.
+    if (node.tree !== resolver.root.tree) elsewhere = true;
+    else
+      for (const match of text.matchAll(marker)) {
+        const offset = node.startIndex + (match.index ?? 0);
+        if (!markers.has(offset)) markers.set(offset, markerEntry(resolver, offset, match[0].length));
+      }
     if (/["']?ttl["']?\s*[:=]\s*["']1h["']/.test(text)) ttl = '1h';
     else ttl ??= /["']?ttl["']?\s*[:=]\s*["']5m["']/.test(text) ? '5m' : null;
   }
   const ranges = [...markers.values()].sort((a, b) => a.start - b.start);
-  return { explicit: ranges.length > 0, ttl, markers: ranges };
+  return { explicit: ranges.length > 0 || elsewhere, ttl, markers: ranges };
 }
 
 /** The whole `cache_control` entry (key and value) starting at `offset`. */

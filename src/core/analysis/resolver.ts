@@ -1,10 +1,14 @@
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { Bindings, definitionEnd, type Definition } from './bindings';
 import { Tracker, type Dependencies } from './dependencies';
+import { environmentRead, mayReadVariable, type EnvironmentRead } from './environment';
+import { interpolations } from './interpolation';
+import { Members } from './members';
+import { Receivers } from './receiver';
+import { functionReturn, visibleFunction } from './returns';
 import {
   calleeOf,
   contains,
-  enclosingClass,
   enclosingFunction,
   isCall,
   isMember,
@@ -19,8 +23,9 @@ import {
   unwrap,
 } from './syntax';
 import type { PromptSegment, TextRange } from './types';
+import { calleeName, isNullish, isStaticValue, passedThrough, stronger, type Via } from './values';
 
-export type Via = 'literal' | 'constant' | 'default-param';
+export { isNullish, isStaticValue, type Via } from './values';
 
 export interface Resolved {
   node: Node;
@@ -31,42 +36,118 @@ export interface SegmentsResult {
   segments: PromptSegment[];
   /** literal: written in place; constant: through a name, all static; dynamic: some part known only at run time. */
   via: 'literal' | 'constant' | 'dynamic';
-  /** Where the text is written: the literal, possibly in a constant's definition. */
-  range: TextRange;
+  /** Where the text is written in this file: the literal, possibly in a constant's definition (none when elsewhere). */
+  range?: TextRange;
   /** Nodes the value was read from (to look for markers such as `cache_control` in them). */
   sources: Node[];
 }
 
-const maxDepth = 12;
+/** What an import binds in the workspace: a definition in another module, or the module itself. */
+export type ImportTarget = { definition: Definition } | { module: Resolver };
 
 /**
- * Same-file value resolution: names, class and instance attributes, enum members, default parameters,
- * `x or "lit"` / `x ?? "lit"`, `os.getenv("X", "default")`, dict and object entries, spreads.
+ * What lies beyond this file: the other modules of the workspace, its `.env` files and config files. The
+ * resolver asks synchronously; the workspace parses what it needs on demand and answers null when it cannot.
+ */
+export interface Workspace {
+  /** The resolver that owns a tree of another file. */
+  resolverOf(tree: Tree): Resolver | null;
+  /** What `import`/`from ... import` binds: `member` null for the module itself, `default` for a default export. */
+  imported(from: Resolver, module: string, member: string | null): ImportTarget | null;
+  /** What a module exports under `name` (a definition, or a submodule). */
+  exported(module: Resolver, name: string): ImportTarget | null;
+  /** The variable's value in the `.env` files nearest the file (`set`), or only in an example file. */
+  environment(from: Resolver, name: string): { set: Node | null; example: Node | null };
+  /** The root value of a JSON/YAML/TOML file the code reads by that path. */
+  configFile(from: Resolver, path: string): Node | null;
+  /** Resolution stopped in this file (an import chain too long): the reason is kept for the user. */
+  gaveUp(from: Resolver, reason: string): void;
+}
+
+export interface ResolverOptions {
+  /** Record what each call depends on (for re-analysis after edits). */
+  trackDependencies?: boolean;
+  /** The path records give for this file (for `modelSource`). */
+  file?: string;
+  /** The file's absolute path in the workspace ('' outside one): imports and `.env` files are found from it. */
+  path?: string;
+  workspace?: Workspace | null;
+  /** How a value written here counts when another file reads it: `cross-file`, or `config` for config files. */
+  origin?: Via;
+  /** The line in the file the text was made from (config files are read as generated JavaScript). */
+  lineOf?: (node: Node) => number;
+}
+
+const maxDepth = 24;
+
+/**
+ * Value resolution: names, class and instance attributes (through base classes and `super().__init__`
+ * arguments), enum members, default parameters, fallbacks (`x or "lit"`, `x ?? "lit"`), environment reads,
+ * dict and object entries (with later `update`/`Object.assign`), spreads, what functions return, and, through
+ * the workspace, other files, `.env` and config files.
  */
 export class Resolver {
   readonly bindings: Bindings;
   readonly tracker: Tracker;
+  readonly members: Members;
+  readonly file: string;
+  readonly path: string;
+  readonly workspace: Workspace | null;
+  readonly origin: Via;
+  private readonly lineMap: ((node: Node) => number) | undefined;
 
   constructor(
     readonly text: string,
     readonly root: Node,
     readonly python: boolean,
-    /** Record what each call depends on (for re-analysis after edits). */
-    trackDependencies = true,
+    options: ResolverOptions = {},
   ) {
-    this.tracker = new Tracker(trackDependencies);
+    this.tracker = new Tracker(options.trackDependencies ?? true);
     this.bindings = new Bindings(text, root, this.tracker);
+    this.members = new Members(this);
+    this.file = options.file ?? '';
+    this.path = options.path ?? '';
+    this.workspace = options.workspace ?? null;
+    this.origin = options.origin ?? 'cross-file';
+    this.lineMap = options.lineOf;
+  }
+
+  private receiverFinder: Receivers | undefined;
+
+  /** Which SDK objects expressions of this file stand for. */
+  get receivers(): Receivers {
+    this.receiverFinder ??= new Receivers(this);
+    return this.receiverFinder;
   }
 
   /** The source text between two offsets. */
   readonly slice = (start: number, end: number): string => this.text.slice(start, end);
 
-  /** The expression that gives `expr` its value, and how it was reached; null when the file does not say. */
+  /** The 1-based line a node is written on, in the file the user sees. */
+  lineOf(node: Node): number {
+    return this.lineMap ? this.lineMap(node) : node.startPosition.row + 1;
+  }
+
+  /** The resolver of the file `node` belongs to: this one, another module's, or null when unknown. */
+  owner(node: Node): Resolver | null {
+    if (node.tree === this.root.tree) return this;
+    return this.workspace?.resolverOf(node.tree) ?? null;
+  }
+
+  /** A value another file gave: at least `cross-file` (or `config`). */
+  private across(owner: Resolver, resolved: Resolved | null): Resolved | null {
+    if (!resolved || owner === this) return resolved;
+    return { node: resolved.node, via: stronger(resolved.via, owner.origin) };
+  }
+
+  /** The expression that gives `expr` its value, and how it was reached; null when the code does not say. */
   private readonly resolved = new Map<number, { value: Resolved | null; dependencies: Dependencies }>();
 
   resolve(expr: Node, depth = 0): Resolved | null {
     if (depth > maxDepth) return null;
     const node = unwrap(expr);
+    const owner = this.owner(node);
+    if (owner !== this) return owner ? this.across(owner, owner.resolve(node, depth + 1)) : null;
     return this.tracker.memo(this.resolved, node.id, () => this.resolveNode(node, depth), null);
   }
 
@@ -79,11 +160,14 @@ export class Resolver {
       }
       case 'attribute':
       case 'member_expression': {
-        const definition = this.memberDefinition(node, depth);
-        return definition ? this.fromDefinition(definition, depth) : null;
+        const read = environmentRead(node);
+        if (read) return this.fromEnvironment(read, depth);
+        return this.firstAgreeing(this.members.definitions(node, depth), depth);
       }
       case 'subscript':
       case 'subscript_expression': {
+        const read = environmentRead(node);
+        if (read) return this.fromEnvironment(read, depth);
         const object = node.childForFieldName(node.type === 'subscript' ? 'value' : 'object');
         const index = node.childForFieldName(node.type === 'subscript' ? 'subscript' : 'index');
         const key = index ? this.string(index, depth + 1)?.value : undefined;
@@ -91,36 +175,117 @@ export class Resolver {
         return entry ? this.asConstant(this.resolve(entry, depth + 1)) : null;
       }
       case 'boolean_operator':
-      case 'binary_expression': {
-        const operator = node.childForFieldName('operator')?.text ?? node.child(1)?.text;
-        if (operator !== 'or' && operator !== '??' && operator !== '||') return { node, via: 'literal' };
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
-        const fromLeft = left ? this.resolve(left, depth + 1) : null;
-        if (fromLeft && isStaticValue(fromLeft.node)) return fromLeft;
-        const fromRight = right ? this.resolve(right, depth + 1) : null;
-        return fromRight
-          ? { node: fromRight.node, via: fromRight.via === 'literal' ? 'constant' : fromRight.via }
-          : null;
-      }
+      case 'binary_expression':
+        return this.fallback(node, depth);
       case 'conditional_expression':
       case 'ternary_expression':
         return null;
       case 'call':
-      case 'call_expression': {
-        const fallback = this.envDefault(node);
-        if (fallback) return this.asConstant(this.resolve(fallback, depth + 1));
-        return { node, via: 'literal' };
-      }
+      case 'call_expression':
+        return this.callValue(node, depth);
       default:
         return { node, via: 'literal' };
     }
   }
 
+  /** `x or "lit"`, `x ?? "lit"`, `x || "lit"`: the left side when the code says what it is, else the fallback. */
+  private fallback(node: Node, depth: number): Resolved | null {
+    const operator = node.childForFieldName('operator')?.text ?? node.child(1)?.text;
+    if (operator !== 'or' && operator !== '??' && operator !== '||') return { node, via: 'literal' };
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    const read = left ? environmentRead(left) : null;
+    if (read) return this.fromEnvironment({ name: read.name, fallback: read.fallback ?? right }, depth);
+    const fromLeft = left ? this.resolve(left, depth + 1) : null;
+    if (fromLeft && isStaticValue(fromLeft.node)) return fromLeft;
+    const fromRight = right ? this.resolve(right, depth + 1) : null;
+    return fromRight ? { node: fromRight.node, via: fromRight.via === 'literal' ? 'constant' : fromRight.via } : null;
+  }
+
+  /** A call's value when the code shows it: an environment read, a pass-through, `d.get(k, default)`, a return. */
+  private callValue(node: Node, depth: number): Resolved | null {
+    const read = environmentRead(node);
+    if (read) return this.fromEnvironment(read, depth);
+    const through = passedThrough(node);
+    if (through) return this.asConstant(this.resolve(through, depth + 1));
+    const entry = this.dictGet(node, depth);
+    if (entry !== undefined) return entry;
+    const config = this.configLoad(node);
+    if (config) return { node: config, via: 'config' };
+    const returned = functionReturn(this, node, depth);
+    if (returned) return returned.via === 'literal' ? { node: returned.node, via: 'constant' } : returned;
+    return { node, via: 'literal' };
+  }
+
+  /** `settings.get("model", "gpt-4o")` on a dict the code shows: the entry, else the default. */
+  private dictGet(call: Node, depth: number): Resolved | null | undefined {
+    const callee = calleeOf(call);
+    if (!callee || !isMember(callee) || memberName(callee) !== 'get') return undefined;
+    const object = memberObject(callee);
+    const args = call.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => !!n) ?? [];
+    const key = args[0] ? this.string(args[0], depth + 1)?.value : undefined;
+    if (!object || key === undefined) return undefined;
+    const entries = this.entries(object, depth + 1);
+    if (!entries) return undefined;
+    const entry = entries.get(key);
+    if (entry) return this.asConstant(this.resolve(entry, depth + 1));
+    return args[1] ? this.asConstant(this.resolve(args[1], depth + 1)) : null;
+  }
+
+  /** `yaml.safe_load(open("config.yaml"))`, `json.load(f)`, `JSON.parse(readFileSync("x.json"))`: the file's root. */
+  private configLoad(call: Node): Node | null {
+    if (!this.workspace) return null;
+    const name = calleeName(call);
+    if (!name || !/^(safe_load|load|loads|parse|full_load|read|load_config)$/.test(name)) return null;
+    const path = configPathIn(this, call);
+    return path ? this.workspace.configFile(this, path) : null;
+  }
+
+  /** An environment variable: its `.env` value, else the code's default, else an example file's value. */
+  private fromEnvironment(read: EnvironmentRead, depth: number): Resolved | null {
+    this.tracker.name(read.name);
+    const files =
+      this.workspace && mayReadVariable(read.name)
+        ? this.workspace.environment(this, read.name)
+        : { set: null, example: null };
+    if (files.set) return { node: files.set, via: 'config' };
+    const fallback = read.fallback ? this.resolve(read.fallback, depth + 1) : null;
+    if (fallback && !isNullish(fallback.node))
+      return { node: fallback.node, via: stronger(fallback.via, 'env-default') };
+    return files.example ? { node: files.example, via: 'config' } : null;
+  }
+
+  /**
+   * The value several definitions agree on (`self.model = model` then `self.model = model or "x"`, or a
+   * placeholder `None` then the real value): one static value among them wins, two different ones are ambiguous.
+   */
+  private firstAgreeing(definitions: Definition[], depth: number): Resolved | null {
+    if (definitions.length === 0) return null;
+    if (definitions.length === 1) return this.fromDefinition(definitions[0], depth);
+    let first: Resolved | null = null;
+    let staticValue: Resolved | null = null;
+    for (const definition of definitions) {
+      const resolved = this.fromDefinition(definition, depth);
+      if (!resolved) continue;
+      if (isStaticValue(resolved.node)) {
+        if (staticValue && this.textOf(staticValue) !== this.textOf(resolved)) return null;
+        staticValue ??= resolved;
+      } else if (!isNullish(resolved.node)) first ??= resolved;
+    }
+    return staticValue ?? first;
+  }
+
+  private textOf(resolved: Resolved): string | undefined {
+    return this.owner(resolved.node)?.string(resolved.node)?.value;
+  }
+
   string(expr: Node, depth = 0): { value: string; via: Via; node: Node } | null {
     const resolved = this.resolve(expr, depth);
     if (!resolved) return null;
-    const segments = literalSegments(resolved.node);
+    const owner = this.owner(resolved.node);
+    if (!owner) return null;
+    let segments = literalSegments(resolved.node);
+    if (segments?.some((s) => s.kind === 'dynamic')) segments = owner.segments(resolved.node, depth + 1).segments;
     if (!segments || segments.some((s) => s.kind === 'dynamic')) return null;
     return {
       value: segments.map((s) => (s.kind === 'static' ? s.text : '')).join(''),
@@ -136,10 +301,12 @@ export class Resolver {
     const literal = numberLiteral(node);
     if (literal !== null) return literal;
     if ((node.type === 'binary_operator' || node.type === 'binary_expression') && depth < maxDepth) {
+      const owner = this.owner(node);
+      if (!owner) return null;
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
-      const a = left ? this.number(left, depth + 1) : null;
-      const b = right ? this.number(right, depth + 1) : null;
+      const a = left ? owner.number(left, depth + 1) : null;
+      const b = right ? owner.number(right, depth + 1) : null;
       if (a === null || b === null) return null;
       switch (node.childForFieldName('operator')?.text ?? node.child(1)?.text) {
         case '*':
@@ -157,12 +324,23 @@ export class Resolver {
     return null;
   }
 
-  /** Key → value expression of a dict/object literal, a `dict(...)` call, or any call's keyword arguments. */
+  /**
+   * Key → value expression of a dict/object literal (with entries the function adds later), a `dict(...)` call,
+   * or any call's keyword arguments.
+   */
   entries(expr: Node, depth = 0): Map<string, Node> | null {
     if (depth > maxDepth) return null;
+    const owner = this.owner(unwrap(expr));
+    if (owner !== this) return owner ? owner.entries(expr, depth + 1) : null;
     const resolved = this.resolve(expr, depth);
     if (!resolved) return null;
     const node = resolved.node;
+    const nodeOwner = this.owner(node);
+    if (nodeOwner !== this) {
+      const foreign = nodeOwner ? nodeOwner.entries(node, depth + 1) : null;
+      if (foreign) this.addAssignedEntries(expr, foreign, depth);
+      return foreign;
+    }
     const map = new Map<string, Node>();
     if (node.type === 'dictionary' || node.type === 'object') {
       for (const child of node.namedChildren) {
@@ -180,10 +358,17 @@ export class Resolver {
           if (spread) for (const [k, v] of spread) map.set(k, v);
         }
       }
-      this.addAssignedEntries(expr, node, map);
+      this.addAssignedEntries(expr, map, depth);
       return map;
     }
     if (isCall(node)) {
+      const callee = calleeOf(node);
+      if (node.type !== 'new_expression' && callee && visibleFunction(this, unwrap(callee), depth)) {
+        // A function whose returns did not resolve: its arguments are not its result's entries; only what the
+        // code adds to the result afterwards (`params.update(...)`) is known.
+        this.addAssignedEntries(expr, map, depth);
+        return map.size > 0 ? map : null;
+      }
       const args = node.childForFieldName('arguments');
       for (const child of args?.namedChildren ?? []) {
         if (child?.type === 'keyword_argument') {
@@ -197,34 +382,75 @@ export class Resolver {
         } else if (child?.type === 'object' && !this.python) {
           const inner = this.entries(child, depth + 1);
           if (inner) for (const [k, v] of inner) map.set(k, v);
+        } else if (child && this.python && (child.type === 'dictionary' || child.type === 'identifier')) {
+          // A settings dict passed whole: `model.with_config(config)`, `Model({...})`.
+          const value = this.resolve(child, depth + 1)?.node;
+          const inner = value?.type === 'dictionary' ? this.entries(child, depth + 1) : null;
+          if (inner) for (const [k, v] of inner) if (!map.has(k)) map.set(k, v);
         }
       }
+      this.addAssignedEntries(expr, map, depth);
       return map;
     }
     return null;
   }
 
-  /** `params["max_tokens"] = 100` / `params.max_tokens = 100` after `params = {...}` in the same function. */
-  private addAssignedEntries(expr: Node, literal: Node, map: Map<string, Node>): void {
-    const name = unwrap(expr);
+  /**
+   * Entries a function adds to a dict or object after binding it to a name, before `use`:
+   * `params["k"] = v`, `params.k = v`, `params.update({...})` / `params.update(k=v)`, `Object.assign(params, {...})`.
+   */
+  private addAssignedEntries(use: Node, map: Map<string, Node>, depth: number): void {
+    const name = unwrap(use);
     if (name.type !== 'identifier') return;
-    const scope = enclosingFunction(literal);
-    const from = literal.endIndex;
-    const to = scope ? scope.endIndex : this.text.length;
+    const definition = this.bindings.lookup(name.text, name);
+    if (definition?.kind !== 'value') return;
+    const scope = enclosingFunction(definition.name);
+    if (scope?.startIndex !== enclosingFunction(name)?.startIndex) return;
+    const from = definition.value.endIndex;
+    const to = name.startIndex;
     for (const offset of this.bindings.occurrences(name.text, from, to)) {
       const node = this.root.descendantForIndex(offset, offset + name.text.length);
-      const target = node?.parent;
-      if (!target || (target.type !== 'subscript' && target.type !== 'subscript_expression' && !isMember(target)))
-        continue;
-      const assignment = target.parent;
-      if (!assignment || (assignment.type !== 'assignment' && assignment.type !== 'assignment_expression')) continue;
-      if (!sameNode(assignment.childForFieldName('left'), target)) continue;
-      const value = assignment.childForFieldName('right');
-      const keyNode = isMember(target)
-        ? null
-        : target.childForFieldName(target.type === 'subscript' ? 'subscript' : 'index');
-      const key = isMember(target) ? memberName(target) : keyNode ? keyText(keyNode) : null;
-      if (key && value) map.set(key, value);
+      const parent = node?.parent;
+      if (!node || !parent) continue;
+      if (parent.type === 'subscript' || parent.type === 'subscript_expression' || isMember(parent)) {
+        if (!sameNode(memberObject(parent) ?? parent.childForFieldName('value'), node)) continue;
+        const assignment = parent.parent;
+        if (isMember(parent) && memberName(parent) === 'update' && assignment && isCall(assignment)) {
+          this.addEntriesOf(assignment, map, depth);
+          continue;
+        }
+        if (!assignment || (assignment.type !== 'assignment' && assignment.type !== 'assignment_expression')) continue;
+        if (!sameNode(assignment.childForFieldName('left'), parent)) continue;
+        const value = assignment.childForFieldName('right');
+        const keyNode = isMember(parent)
+          ? null
+          : parent.childForFieldName(parent.type === 'subscript' ? 'subscript' : 'index');
+        const key = isMember(parent) ? memberName(parent) : keyNode ? keyText(keyNode) : null;
+        if (key && value) map.set(key, value);
+      } else if (parent.type === 'arguments' && parent.firstNamedChild && sameNode(parent.firstNamedChild, node)) {
+        const call = parent.parent;
+        if (call && calleeOf(call)?.text.replace(/\s/g, '') === 'Object.assign') {
+          for (const source of parent.namedChildren.slice(1)) {
+            const entries = source ? this.entries(source, depth + 1) : null;
+            if (entries) for (const [k, v] of entries) map.set(k, v);
+          }
+        }
+      }
+    }
+  }
+
+  /** The entries an `update(...)` call adds: its dict argument's and its keyword arguments. */
+  private addEntriesOf(call: Node, map: Map<string, Node>, depth: number): void {
+    for (const child of call.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (!child) continue;
+      if (child.type === 'keyword_argument') {
+        const key = child.childForFieldName('name');
+        const value = child.childForFieldName('value');
+        if (key && value) map.set(key.text, value);
+      } else {
+        const entries = this.entries(child, depth + 1);
+        if (entries) for (const [k, v] of entries) map.set(k, v);
+      }
     }
   }
 
@@ -234,6 +460,8 @@ export class Resolver {
     const resolved = this.resolve(expr, depth);
     if (!resolved) return null;
     const node = resolved.node;
+    const owner = this.owner(node);
+    if (owner !== this) return owner ? owner.elements(node, depth + 1) : null;
     if (node.type === 'list_comprehension' || node.type === 'generator_expression') {
       const body = node.childForFieldName('body');
       return body ? [body] : null;
@@ -256,7 +484,7 @@ export class Resolver {
       } else items.push(child);
     }
     const name = unwrap(expr);
-    if (name.type === 'identifier') items.push(...this.appended(name.text, node, expr));
+    if (name.type === 'identifier' && this.owner(name) === this) items.push(...this.appended(name.text, node, expr));
     return items;
   }
 
@@ -280,17 +508,33 @@ export class Resolver {
   /** The text segments of a prompt expression. */
   segments(expr: Node, depth = 0): SegmentsResult {
     const node = unwrap(expr);
+    const local = this.owner(node) === this;
     const dynamic = (): SegmentsResult => ({
-      segments: [{ kind: 'dynamic', expression: node.text, range: rangeOf(node) }],
+      segments: [{ kind: 'dynamic', expression: node.text, ...(local ? { range: rangeOf(node) } : {}) }],
       via: 'dynamic',
-      range: rangeOf(node),
+      range: local ? rangeOf(node) : undefined,
       sources: [node],
     });
     if (depth > maxDepth) return dynamic();
+    const owner = this.owner(node);
+    if (owner !== this) {
+      if (!owner) return dynamic();
+      const foreign = owner.segments(node, depth + 1);
+      // Offsets of another file mean nothing here: the text stays, the ranges go.
+      const segments = foreign.segments.map(({ range: _range, ...segment }) => segment);
+      return {
+        segments,
+        via: foreign.via === 'literal' ? 'constant' : foreign.via,
+        range: undefined,
+        sources: foreign.sources,
+      };
+    }
     const literal = literalSegments(node);
     if (literal) {
-      const isDynamic = literal.some((s) => s.kind === 'dynamic');
-      return { segments: literal, via: isDynamic ? 'dynamic' : 'literal', range: rangeOf(node), sources: [node] };
+      if (literal.every((s) => s.kind === 'static')) {
+        return { segments: literal, via: 'literal', range: rangeOf(node), sources: [node] };
+      }
+      return this.interpolated(node, literal, depth);
     }
     switch (node.type) {
       case 'identifier':
@@ -336,6 +580,41 @@ export class Resolver {
       default:
         return dynamic();
     }
+  }
+
+  /**
+   * An f-string or template literal: each `{NAME}` / `${NAME}` that resolves to known text counts as that text
+   * (a constant system prompt inside a template is static, tokens included).
+   */
+  private interpolated(node: Node, literal: PromptSegment[], depth: number): SegmentsResult {
+    const fields = interpolations(node);
+    const segments: PromptSegment[] = [];
+    const sources: Node[] = [node];
+    let substituted = false;
+    let index = 0;
+    for (const segment of literal) {
+      if (segment.kind === 'static') {
+        segments.push(segment);
+        continue;
+      }
+      const field = fields[index++];
+      const inner = field ? this.segments(field, depth + 1) : null;
+      if (!inner || inner.via === 'dynamic') {
+        segments.push(segment);
+        continue;
+      }
+      substituted = true;
+      segments.push(...inner.segments);
+      sources.push(...inner.sources);
+    }
+    const merged = mergeSegments(segments, this.slice);
+    const dynamicLeft = merged.some((s) => s.kind === 'dynamic');
+    return {
+      segments: merged,
+      via: dynamicLeft ? 'dynamic' : substituted ? 'constant' : 'literal',
+      range: rangeOf(node),
+      sources,
+    };
   }
 
   /** `"...".format(...)`, `.strip()`, `.trim()`, `dedent("...")`, `"\n".join([...])`. */
@@ -391,59 +670,25 @@ export class Resolver {
         if (part.via === 'dynamic') via = 'dynamic';
         else if (part.via === 'constant' && via === 'literal') via = 'constant';
       });
-      return { segments: mergeSegments(segments), via, range: rangeOf(node), sources };
+      return { segments: mergeSegments(segments, this.slice), via, range: rangeOf(node), sources };
     }
     return null;
   }
 
-  /** The definition behind `obj.name`: instance/class attributes, enum members, entries of a literal. */
+  /** The definition behind `obj.name` (the first of `Members.definitions`, preferring a real value). */
   memberDefinition(member: Node, depth = 0): Definition | null {
-    if (depth > maxDepth) return null;
-    const name = memberName(member);
-    const object = memberObject(member);
-    if (!name || !object) return null;
-    const base = unwrap(object);
-    if (base.type === 'this' || (this.python && (base.text === 'self' || base.text === 'cls'))) {
-      const owner = enclosingClass(member);
-      return (owner && this.classMember(owner, name)) ?? this.anyInstanceMember(name);
-    }
-    // `ModelTier.BUDGET.value`: the member itself.
-    if (name === 'value' && isMember(base)) {
-      const inner = this.memberDefinition(base, depth + 1);
-      if (inner) return inner;
-    }
-    if (base.type === 'identifier') {
-      const definition = this.bindings.lookup(base.text, base);
-      if (definition?.kind === 'class') return this.classMember(definition.node, name);
-      if (definition?.kind === 'param' || definition?.kind === 'annotation') {
-        const cls = definition.annotation ? this.localClass(definition.annotation) : null;
-        if (cls) return this.classMember(cls, name);
-      }
-    }
-    const resolved = this.resolve(base, depth + 1);
-    if (!resolved) return null;
-    const target = resolved.node;
-    if (target.type === 'dictionary' || target.type === 'object') {
-      const value = this.entries(target, depth + 1)?.get(name);
-      return value ? { kind: 'value', name: member, value } : null;
-    }
-    if (isCall(target)) {
-      const callee = calleeOf(target);
-      const cls = callee?.type === 'identifier' ? this.localClass(callee) : null;
-      if (!cls) return null;
-      const argument = this.entries(target, depth + 1)?.get(name);
-      if (argument) return { kind: 'value', name: member, value: argument };
-      return this.classMember(cls, name);
-    }
-    return null;
+    const all = this.members.definitions(member, depth);
+    return (
+      all.find((d) => d.kind === 'value' && !isNullish(d.value)) ??
+      all.find((d) => d.kind === 'value') ??
+      all[0] ??
+      null
+    );
   }
 
-  /** A class (or enum) defined in this file that `typeName` names. */
+  /** A class (or enum) that `typeName` names, in this file or imported. */
   localClass(typeName: Node): Node | null {
-    const match = /[A-Za-z_$][\w$]*/.exec(typeName.text.replace(/^(Optional|Type)\[/, ''));
-    if (!match) return null;
-    const definition = this.bindings.lookup(match[0], typeName);
-    return definition?.kind === 'class' ? definition.node : null;
+    return this.members.annotationClass(typeName, 0);
   }
 
   /** `self.x = ...` / `this.x = ...` / class attribute / field / enum member / TS parameter property named `name`. */
@@ -457,70 +702,63 @@ export class Resolver {
     );
   }
 
-  /** Every definition of a member in the class, in text order. */
+  /** Every definition of a member in the class itself, in text order. */
   classMembers(cls: Node, name: string): Definition[] {
-    this.tracker.name(name);
-    const found: Definition[] = [];
-    for (const offset of this.bindings.occurrences(name, cls.startIndex, cls.endIndex)) {
-      const node = this.root.descendantForIndex(offset, offset + name.length);
-      const definition = node ? memberDefinitionAt(node, cls) : null;
-      if (!definition) continue;
-      this.tracker.range(definition.name.startIndex, definitionEnd(definition));
-      found.push(definition);
-    }
-    return found;
+    const owner = this.owner(cls);
+    if (owner !== this) return owner ? owner.classMembers(cls, name) : [];
+    return this.members.own(cls, name);
   }
 
   /** The class a `self.x` / `this.x` member expression belongs to, or null for other objects. */
   ownerClass(member: Node): Node | null {
-    const object = memberObject(member);
-    const base = object ? unwrap(object) : null;
-    if (!base || !(base.type === 'this' || (this.python && (base.text === 'self' || base.text === 'cls')))) return null;
-    return enclosingClass(member) ?? this.root;
-  }
-
-  private anyInstanceMember(name: string): Definition | null {
-    return this.classMember(this.root, name);
+    return this.members.selfClass(member);
   }
 
   private readonly definitionValues = new Map<Definition, { value: Resolved | null; dependencies: Dependencies }>();
 
-  /** Memoised: the same constant or client is read by many calls of a file. */
-  private fromDefinition(definition: Definition, depth: number): Resolved | null {
+  /** The value a definition gives, in the file it is written in. Memoised: many calls read the same constant. */
+  fromDefinition(definition: Definition, depth: number): Resolved | null {
+    const owner = this.owner(definition.name);
+    if (owner !== this) return owner ? this.across(owner, owner.fromDefinition(definition, depth + 1)) : null;
+    if (depth > maxDepth) {
+      if (definition.kind === 'import' && this.workspace)
+        this.workspace.gaveUp(this, `import chain longer than ${maxDepth} steps: not followed further`);
+      return null;
+    }
     return this.tracker.memo(this.definitionValues, definition, () => this.computeDefinition(definition, depth), null);
   }
 
   private computeDefinition(definition: Definition, depth: number): Resolved | null {
     switch (definition.kind) {
-      case 'value':
-        if (contains(definition.value, definition.name)) return null;
-        return this.asConstant(this.resolve(definition.value, depth + 1));
+      case 'value': {
+        if (contains(definition.value, definition.name) && sameTree(definition.value, definition.name)) return null;
+        // `self.model = self.model or "x"`: keep what was set, else the fallback. What was set comes from outside
+        // (another definition of the same attribute is another branch), so the fallback is the default here.
+        const fallback = selfFallback(definition.name, definition.value);
+        return this.asConstant(this.resolve(fallback ?? definition.value, depth + 1));
+      }
       case 'param': {
         if (!definition.value) return null;
         const resolved = this.resolve(definition.value, depth + 1);
-        return resolved ? { node: resolved.node, via: 'default-param' } : null;
+        return resolved ? { node: resolved.node, via: stronger(resolved.via, 'default-param') } : null;
+      }
+      case 'import': {
+        const target = this.workspace?.imported(this, definition.module, definition.member);
+        return target && 'definition' in target ? this.fromDefinition(target.definition, depth + 1) : null;
       }
       default:
         return null;
     }
   }
 
-  private asConstant(resolved: Resolved | null): Resolved | null {
+  asConstant(resolved: Resolved | null): Resolved | null {
     if (!resolved) return null;
     return resolved.via === 'literal' ? { node: resolved.node, via: 'constant' } : resolved;
   }
 
-  /** `os.getenv("X", "d")`, `os.environ.get("X", "d")`: the default. */
-  private envDefault(call: Node): Node | null {
-    const callee = calleeOf(call);
-    if (!callee) return null;
-    const text = callee.text;
-    if (!/(^|\.)getenv$|environ\.get$|^(os\.)?environ\.get$/.test(text)) return null;
-    const args = call.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => !!n) ?? [];
-    const positional = args.filter((n) => n.type !== 'keyword_argument');
-    if (positional.length >= 2) return positional[1];
-    const keyword = args.find((n) => n.type === 'keyword_argument' && n.childForFieldName('name')?.text === 'default');
-    return keyword?.childForFieldName('value') ?? null;
+  /** Records that the value read the text between two offsets of this file. */
+  depends(definition: Definition): void {
+    if (this.owner(definition.name) === this) this.tracker.range(definition.name.startIndex, definitionEnd(definition));
   }
 }
 
@@ -542,76 +780,46 @@ function formatFields(segment: PromptSegment & { kind: 'static' }, source: strin
   return parts;
 }
 
-/** `None`, `null`, `undefined`: a placeholder assigned before the real value. */
-export function isNullish(node: Node): boolean {
-  const type = unwrap(node).type;
-  return type === 'none' || type === 'null' || type === 'undefined';
+/** The fallback of `target = target or fallback` (also `??`, `||`), when the target is the attribute being set. */
+function selfFallback(name: Node, value: Node): Node | null {
+  const node = unwrap(value);
+  if (node.type !== 'boolean_operator' && node.type !== 'binary_expression') return null;
+  const operator = node.childForFieldName('operator')?.text ?? node.child(1)?.text;
+  if (operator !== 'or' && operator !== '??' && operator !== '||') return null;
+  const target = isMember(name.parent ?? name) ? (name.parent as Node) : name;
+  const left = node.childForFieldName('left');
+  return left && left.text.replace(/\s/g, '') === target.text.replace(/\s/g, '')
+    ? node.childForFieldName('right')
+    : null;
 }
 
-/** A literal whose value is known (not a call, not a name). */
-export function isStaticValue(node: Node): boolean {
-  const segments = literalSegments(node);
-  if (segments) return segments.every((s) => s.kind === 'static');
-  return numberLiteral(node) !== null || node.type === 'true' || node.type === 'false';
+function sameTree(a: Node, b: Node): boolean {
+  return a.tree === b.tree;
 }
 
-/** If `node` (an occurrence of a member name inside `cls`) defines that member, the definition. */
-function memberDefinitionAt(node: Node, cls: Node): Definition | null {
-  const parent = node.parent;
-  if (!parent) return null;
-  switch (parent.type) {
-    case 'attribute':
-    case 'member_expression': {
-      if (!sameNode(parent.childForFieldName(parent.type === 'attribute' ? 'attribute' : 'property'), node))
-        return null;
-      const object = parent.childForFieldName('object');
-      if (!object || (object.type !== 'this' && object.text !== 'self' && object.text !== 'cls')) return null;
-      const assignment = parent.parent;
-      if (!assignment || !sameNode(assignment.childForFieldName('left'), parent)) return null;
-      if (assignment.type === 'assignment' || assignment.type === 'assignment_expression') {
-        const value = assignment.childForFieldName('right');
-        if (value) return { kind: 'value', name: node, value };
-        const annotation = assignment.childForFieldName('type');
-        return annotation ? { kind: 'annotation', name: node, annotation } : null;
-      }
-      return null;
+const configExtension = /\.(json|ya?ml|toml)$/i;
+
+/** The config file path written in a loader call's arguments (`open("config.yaml")`, `Path(__file__).parent / "x.json"`). */
+function configPathIn(resolver: Resolver, call: Node): string | null {
+  const args = call.childForFieldName('arguments');
+  if (!args) return null;
+  let found: string | null = null;
+  const visit = (node: Node, depth: number): void => {
+    if (found || depth > 6) return;
+    const value = node.type === 'string' || node.type === 'identifier' ? resolver.string(node)?.value : undefined;
+    if (value && configExtension.test(value)) {
+      found = value;
+      return;
     }
-    case 'assignment': {
-      // A class-body attribute (`model = "gpt-4o"`, `model: str = "gpt-4o"`, an enum member).
-      if (!sameNode(parent.childForFieldName('left'), node)) return null;
-      const block = parent.parent?.parent;
-      if (block?.type !== 'block' || !sameNode(block.parent, enclosingClass(node)) || !contains(cls, block))
-        return null;
-      const value = parent.childForFieldName('right');
-      if (value) return { kind: 'value', name: node, value };
-      const annotation = parent.childForFieldName('type');
-      return annotation ? { kind: 'annotation', name: node, annotation } : null;
-    }
-    case 'public_field_definition':
-    case 'field_definition':
-    case 'enum_assignment': {
-      const key = parent.childForFieldName(parent.type === 'field_definition' ? 'property' : 'name');
-      if (!sameNode(key, node)) return null;
-      const value = parent.childForFieldName('value');
-      if (value) return { kind: 'value', name: node, value };
-      const annotation = parent.childForFieldName('type');
-      return annotation ? { kind: 'annotation', name: node, annotation } : null;
-    }
-    case 'required_parameter':
-    case 'optional_parameter': {
-      // TS parameter property: `constructor(private client: OpenAI)`.
-      const hasModifier = parent.namedChildren.some(
-        (c) => c?.type === 'accessibility_modifier' || c?.type === 'override_modifier' || c?.text === 'readonly',
-      );
-      if (!hasModifier || !sameNode(parent.childForFieldName('pattern'), node)) return null;
-      return {
-        kind: 'param',
-        name: node,
-        value: parent.childForFieldName('value'),
-        annotation: parent.childForFieldName('type'),
-      };
-    }
-    default:
-      return null;
+    for (const child of node.namedChildren) if (child) visit(child, depth + 1);
+  };
+  visit(args, 0);
+  if (found) return found;
+  // `with open("config.yaml") as f: data = yaml.safe_load(f)`: the name's definition holds the path.
+  const first = args.firstNamedChild;
+  if (first?.type === 'identifier') {
+    const definition = resolver.bindings.lookup(first.text, first);
+    if (definition?.kind === 'value' && isCall(definition.value)) visit(definition.value, 0);
   }
+  return found;
 }

@@ -18,14 +18,20 @@ export function locationOf(call: Node, node: Node, onConstructor: boolean): Site
   return contains(call, node) ? 'call' : 'options';
 }
 
-/** The site of a parameter whose value expression is `value`. */
+/** A node of the analysed file: fixes edit this file's text only, never a value read from another file. */
+function local(resolver: Resolver, node: Node): boolean {
+  return node.tree === resolver.root.tree;
+}
+
+/** The site of a parameter whose value expression is `value` (none when it is written in another file). */
 export function paramSite(
   resolver: Resolver,
   name: string,
   value: Node,
   where: SiteLocation,
   literalNode?: Node | null,
-): ParamSite {
+): ParamSite | undefined {
+  if (!local(resolver, value)) return undefined;
   const parent = value.parent;
   const site: ParamSite = { name, value: rangeOf(value), entry: rangeOf(value), where };
   if (value.type === 'shorthand_property_identifier') {
@@ -51,7 +57,8 @@ export function paramSite(
     }
   }
   const literal = literalNode ?? resolvedLiteral(resolver, value);
-  if (literal && !sameNode(literal, value) && !contains(value, literal)) site.literal = rangeOf(literal);
+  if (literal && local(resolver, literal) && !sameNode(literal, value) && !contains(value, literal))
+    site.literal = rangeOf(literal);
   return site;
 }
 
@@ -68,6 +75,7 @@ function resolvedLiteral(resolver: Resolver, value: Node): Node | null {
  */
 export function optionsSite(resolver: Resolver, expr: Node, where: SiteLocation, depth = 0): OptionsSite | null {
   const node = unwrap(expr);
+  if (!local(resolver, node)) return null;
   if (node.type === 'dictionary' || node.type === 'object') {
     return {
       range: rangeOf(node),

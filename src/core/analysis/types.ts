@@ -10,7 +10,17 @@
 export type LanguageId = 'python' | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact';
 
 export type Sdk =
-  'openai' | 'anthropic' | 'google' | 'vercel-ai' | 'litellm' | 'langchain' | 'mistral' | 'cohere' | 'other';
+  | 'openai'
+  | 'anthropic'
+  | 'google'
+  | 'vercel-ai'
+  | 'litellm'
+  | 'langchain'
+  | 'mistral'
+  | 'cohere'
+  | 'bedrock'
+  | 'voyage'
+  | 'other';
 
 export interface TextRange {
   /** Offset of the first character. */
@@ -19,8 +29,28 @@ export interface TextRange {
   end: number;
 }
 
-/** How the model name was found; `annotation`: a `llm-cost-lens: model=…` comment above the call says it. */
-export type ModelVia = 'literal' | 'constant' | 'default-param' | 'annotation' | 'unresolved';
+/**
+ * How the model name was found: written in the call (`literal`); through a name in the same file (`constant`);
+ * a parameter's default (`default-param`); in another source file of the workspace (`cross-file`); in a config
+ * file read by key, or a `.env` file (`config`); the default of an environment read (`env-default`); from a
+ * `llm-cost-lens: model=` comment (`annotation`); from the `llmCostLens.assumedModels` setting (`assumed`).
+ */
+export type ModelVia =
+  | 'literal'
+  | 'constant'
+  | 'default-param'
+  | 'cross-file'
+  | 'config'
+  | 'env-default'
+  | 'annotation'
+  | 'assumed'
+  | 'unresolved';
+
+/** Where a value is written: a path like the record's `file` (relative to the scan root in the CLI), 1-based line. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+}
 
 /**
  * A piece of prompt text: known at analysis time, or produced at run time by an expression. `range` is where it
@@ -181,8 +211,18 @@ export interface CallRecord {
   sdk: Sdk;
   /** Normalised API name, e.g. `chat.completions.create`, `messages.create`, `generateText`, `embeddings`. */
   api: string;
+  /** The model name, without a provider prefix (`openai:gpt-4o` gives `gpt-4o`). */
   model: string | null;
   modelVia: ModelVia;
+  /** Where the model name is written; null when it is not known. */
+  modelSource: SourceLocation | null;
+  /** The provider a prefix named (`openai:`, `anthropic/`), when there was one. */
+  modelProvider?: string;
+  /**
+   * For a model the code does not say (a request, a database, the end user): the models the workspace names
+   * for the same provider, never used to price the call.
+   */
+  modelCandidates?: string[];
   /** True when an output limit is set. */
   outputLimit: boolean;
   outputLimitParam: string | null;

@@ -58,7 +58,13 @@ export const langchain: SdkEntry = {
     { name: 'init_chat_model', kind: 'model', carriesSettings: true, positionalModel: true },
     { name: 'initChatModel', kind: 'model', carriesSettings: true, positionalModel: true },
   ],
-  factories: runnables.map((path) => ({ path, on: 'model' as const, kind: 'model' as const })),
+  // `with_config({"model": ...})` / `withConfig({ configurable: { model } })` sets a configurable model's settings.
+  factories: runnables.map((path) => ({
+    path,
+    on: 'model' as const,
+    kind: 'model' as const,
+    ...(path === 'with_config' || path === 'withConfig' ? { carriesSettings: true } : {}),
+  })),
   methods: [
     invoke('invoke'),
     invoke('ainvoke'),
@@ -71,7 +77,7 @@ export const langchain: SdkEntry = {
     { path: 'predict', api: 'invoke', on: 'model' },
   ],
   params: {
-    model: ['model', 'model_name', 'modelName', 'azure_deployment', 'deployment_name'],
+    model: ['model', 'model_name', 'modelName', 'azure_deployment', 'deployment_name', 'configurable.model'],
     system: [],
     messages: [],
     outputLimit: [

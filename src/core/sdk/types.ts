@@ -54,6 +54,13 @@ export interface ConstructorEntry {
   carriesSettings?: boolean;
   /** Whether the model may be the first positional argument (`init_chat_model("gpt-4o")`, `openai("gpt-4o")`). */
   positionalModel?: boolean;
+  /** Only when the first argument (or `service_name`) is this string: `boto3.client("bedrock-runtime")`. */
+  service?: string;
+  /**
+   * A wrapper that hands back the client it is given (`instructor.from_openai(client)`, `Instructor({ client })`):
+   * the object is that client's, of whatever SDK it is. `argument`: the position, or the options key holding it.
+   */
+  wraps?: number | string;
 }
 
 export interface FactoryEntry {
@@ -62,6 +69,14 @@ export interface FactoryEntry {
   on: ObjectKind;
   kind: ObjectKind;
   carriesSettings?: boolean;
+  /** As on a constructor: only when the first argument is this string (`session.client("bedrock-runtime")`). */
+  service?: string;
+}
+
+/** A request object sent through a generic method (`client.send(new ConverseCommand({...}))`). */
+export interface CommandEntry {
+  api: string;
+  stream?: boolean;
 }
 
 export interface MethodEntry {
@@ -77,6 +92,11 @@ export interface MethodEntry {
    * without a type annotation): `chat.completions.create` is; `messages.create` is not (`db.messages.create`).
    */
   distinctive?: boolean;
+  /**
+   * The method sends a command object (AWS SDK v3 `send`): billable only for these command classes, whose
+   * constructor argument holds the request's parameters; the api comes from the command.
+   */
+  commands?: Readonly<Record<string, CommandEntry>>;
 }
 
-export type ObjectKind = 'client' | 'model' | 'chat' | 'provider' | 'module';
+export type ObjectKind = 'client' | 'model' | 'chat' | 'provider' | 'module' | 'session';

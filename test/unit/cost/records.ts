@@ -10,6 +10,7 @@ export function callRecord(fields: Partial<CallRecord> & { model: string | null 
     sdk: 'openai',
     api: 'chat.completions.create',
     modelVia: 'literal',
+    modelSource: null,
     outputLimit: false,
     outputLimitParam: null,
     outputLimitValue: null,

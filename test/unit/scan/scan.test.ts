@@ -80,7 +80,7 @@ describe('scan', () => {
   it('prints a table by default and the documented JSON with --format json', async () => {
     const io = captureIo(root);
     assert.equal(await runCli(['scan', 'app'], io), 0);
-    assert.match(io.out(), /location\s+sdk\s+api\s+model\s+limit\s+flags/);
+    assert.match(io.out(), /location\s+sdk\s+api\s+model\s+model from\s+limit\s+flags/);
     assert.match(io.out(), /bot\.py:7\s+openai\s+chat\.completions\.create\s+gpt-4o-mini\s+max_tokens=100/);
     const jsonIo = captureIo(root);
     assert.equal(await runCli(['scan', 'app', '--format', 'json'], jsonIo), 0);

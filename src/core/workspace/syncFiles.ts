@@ -1,0 +1,62 @@
+import { readFileSync, statSync } from 'node:fs';
+
+/** A file's text, or why it is not read. */
+export type FileText = { text: string } | { skipped: string };
+
+/**
+ * The little the workspace index needs of a file system: synchronous, because value resolution is. The CLI
+ * reads the disk; the editor lays its open documents (unsaved text included) over the disk.
+ */
+export interface WorkspaceFiles {
+  /** The file's text; null when there is no such file. */
+  read(path: string): FileText | null;
+  /** Whether a file exists (module resolution tries several names). */
+  isFile(path: string): boolean;
+}
+
+/** Source and config files larger than this are not read: generated or data, not settings. */
+export const maxWorkspaceFileBytes = 1024 * 1024;
+
+/** The disk, with a size limit checked before reading. */
+export function diskFiles(maxBytes = maxWorkspaceFileBytes): WorkspaceFiles {
+  return {
+    read(path: string): FileText | null {
+      let size: number;
+      try {
+        const info = statSync(path);
+        if (!info.isFile()) return null;
+        size = info.size;
+      } catch {
+        return null;
+      }
+      if (size > maxBytes) return { skipped: `larger than ${formatBytes(maxBytes)}, not read for settings` };
+      try {
+        return { text: readFileSync(path, 'utf8') };
+      } catch (error) {
+        return { skipped: `could not be read: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    },
+    isFile(path: string): boolean {
+      try {
+        return statSync(path).isFile();
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** Open documents first (their text may be unsaved), then `base`. */
+export function overlayFiles(open: (path: string) => string | undefined, base: WorkspaceFiles): WorkspaceFiles {
+  return {
+    read: (path) => {
+      const text = open(path);
+      return text !== undefined ? { text } : base.read(path);
+    },
+    isFile: (path) => open(path) !== undefined || base.isFile(path),
+  };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
+}
