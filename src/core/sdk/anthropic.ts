@@ -24,6 +24,9 @@ export const anthropic: SdkEntry = {
     { path: 'messages.create', api: 'messages.create', on: 'client' },
     { path: 'messages.stream', api: 'messages.stream', stream: true, on: 'client' },
     { path: 'messages.parse', api: 'messages.parse', on: 'client' },
+    // Added by instructor to the clients it wraps.
+    { path: 'messages.create_with_completion', api: 'messages.create', on: 'client' },
+    { path: 'messages.create_partial', api: 'messages.create', stream: true, on: 'client' },
     { path: 'messages.tool_runner', api: 'messages.tool_runner', on: 'client' },
     { path: 'messages.toolRunner', api: 'messages.tool_runner', on: 'client' },
     { path: 'messages.batches.create', api: 'messages.batches.create', batch: true, on: 'client' },

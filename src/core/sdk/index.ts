@@ -1,7 +1,9 @@
 import type { Sdk } from '../analysis/types';
 import { anthropic } from './anthropic';
+import { bedrock } from './bedrock';
 import { cohere } from './cohere';
 import { google } from './google';
+import { instructor } from './instructor';
 import { langchain } from './langchain';
 import { litellm } from './litellm';
 import { mistral } from './mistral';
@@ -9,6 +11,7 @@ import { openai } from './openai';
 import { openaiCompatible } from './openai-compatible';
 import type { SdkEntry } from './types';
 import { vercelAi } from './vercel-ai';
+import { voyage } from './voyage';
 
 export type * from './types';
 
@@ -22,6 +25,9 @@ export const catalog: readonly SdkEntry[] = [
   langchain,
   mistral,
   cohere,
+  bedrock,
+  voyage,
+  instructor,
   openaiCompatible,
 ];
 

@@ -21,6 +21,10 @@ export const openai: SdkEntry = {
     { path: 'chat.completions.parse', api: 'chat.completions.parse', ...chat },
     { path: 'chat.completions.stream', api: 'chat.completions.stream', stream: true, ...chat },
     { path: 'chat.completions.runTools', api: 'chat.completions.runTools', ...chat },
+    // Added by instructor to the clients it wraps.
+    { path: 'chat.completions.create_with_completion', api: 'chat.completions.create', ...chat },
+    { path: 'chat.completions.create_partial', api: 'chat.completions.create', stream: true, ...chat },
+    { path: 'chat.completions.create_iterable', api: 'chat.completions.create', ...chat },
     { path: 'responses.create', api: 'responses.create', on: 'client' },
     { path: 'responses.parse', api: 'responses.parse', on: 'client' },
     { path: 'responses.stream', api: 'responses.stream', stream: true, on: 'client' },
