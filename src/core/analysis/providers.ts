@@ -1,12 +1,15 @@
-/** Provider names that prefix model names in LangChain (`openai:gpt-4o`), gateways and LiteLLM (`anthropic/...`). */
+/** Provider names that prefix model names: LangChain and pydantic-ai (`openai:gpt-4o`), gateways and LiteLLM (`anthropic/...`). */
 const providerPrefix =
-  /^(openai|azure_openai|azure|anthropic|google_genai|google_vertexai|google|gemini|vertex_ai|vertexai|mistralai|mistral|cohere|groq|xai|deepseek|fireworks|together|togetherai|perplexity|bedrock|bedrock_converse|ollama)[:/](?=[\w.])/i;
+  /^(openai|azure_openai|azure|anthropic|google_genai|google_vertexai|google|gemini|vertex_ai|vertexai|mistralai|mistral|cohere|groq|xai|deepseek|fireworks|together|togetherai|perplexity|bedrock|bedrock_converse|ollama)([:/])(?=[\w.])/i;
 
-/** `openai:gpt-4o` → provider `openai`, model `gpt-4o`; a name without such a prefix is returned as written. */
+/**
+ * The provider a prefixed name gives, and the model. `openai:gpt-4o` (LangChain's `provider:model`, which no API
+ * takes as written) becomes `gpt-4o`; `anthropic/claude-...` stays as written (LiteLLM and gateways send it so,
+ * and prices read it) with its provider noted. Other names (`models/gemini-...`, `meta-llama/...`) are unchanged.
+ */
 export function providerPrefixed(name: string): { model: string; provider?: string } {
   const match = providerPrefix.exec(name);
-  if (!match) return { model: name };
-  const rest = name.slice(match[0].length);
-  // `models/gemini-...` and `meta-llama/...` are model names, not providers; a prefix needs a name after it.
-  return rest ? { model: rest, provider: match[1].toLowerCase() } : { model: name };
+  if (!match || match[0].length === name.length) return { model: name };
+  const provider = (match[1] as string).toLowerCase();
+  return match[2] === ':' ? { model: name.slice(match[0].length), provider } : { model: name, provider };
 }

@@ -100,7 +100,7 @@ describe('wrappers and embedding SDKs', () => {
       '7 openai chat.completions.create gpt-4.1',
       '8 openai chat.completions.create gpt-4.1-mini',
       '9 anthropic messages.create claude-haiku-4-5 max=100',
-      '10 other chat.completions.create gpt-4o-mini',
+      '10 other chat.completions.create openai/gpt-4o-mini',
     ]);
     const js = await calls(
       [
