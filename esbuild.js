@@ -83,8 +83,6 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   external: ['vscode'],
-  // jsonc-parser's default (UMD) build requires its parts at run time; its ES module build bundles.
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // web-tree-sitter's ESM build (chosen for `import` syntax) locates itself through import.meta.url, which
   // CommonJS output leaves empty: give it the bundle's own file URL.
   define: { 'import.meta.url': '__bundleFileUrl' },
