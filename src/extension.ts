@@ -11,6 +11,7 @@ import { DocumentAnalysisService } from './editor/documentAnalysis';
 import { DocumentModel } from './editor/documentModel';
 import { createLog } from './editor/log';
 import { lazyParserHost } from './editor/parserHost';
+import { registerPriceUpdates } from './editor/prices/register';
 import { PricingService, readCostSettings } from './editor/pricingService';
 
 /** What the activation steps share; each piece is created once and owned by the extension context. */
@@ -51,6 +52,7 @@ const steps: Array<[name: string, step: ActivationStep]> = [
       }),
   ],
   ['offer compression on long prompts', (context, { analysis }) => registerCompressCodeActions(context, analysis)],
+  ['keep prices current', (context, { pricing }) => registerPriceUpdates(context, pricing)],
   [
     'show costs in the editor',
     (context, services) => {
@@ -93,6 +95,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<LlmCos
     },
     holdsTreeFor: (uri) => analysis.hasTree(uri),
     priceTable: () => pricing.table(),
+    onDidChangePriceTable: pricing.onDidChange,
     statusBar: () => surfaces?.statusBar.shown(),
     modelPick: () => surfaces?.chooser.showing(),
     lensesServed: (uri) => {

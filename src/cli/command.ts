@@ -5,6 +5,8 @@ export interface CliIo {
   /** Working directory paths are resolved against. */
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** The clock (how old the prices are, the date a fetched map is filed under); tests pass a fixed one. */
+  now?: () => Date;
 }
 
 export interface CliCommand {

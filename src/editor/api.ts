@@ -26,8 +26,10 @@ export interface LlmCostLensApi {
   costsFor(document: vscode.TextDocument): Promise<DocumentCosts>;
   /** Whether a syntax tree is held for a document (one per open document, released on close). */
   holdsTreeFor(uri: vscode.Uri): boolean;
-  /** The price table in force (bundled or the user's file, with overrides). */
+  /** The price table in force (the user's file, else Update Prices' map over the bundled snapshot, with overrides). */
   priceTable(): PriceTable;
+  /** Fires after the table in force changed (a pricing setting, the price file, Update Prices). */
+  onDidChangePriceTable: vscode.Event<void>;
   /** The status bar item's text and tooltip Markdown, or undefined while it is hidden. */
   statusBar(): { text: string; tooltip: string } | undefined;
   /** The version of a document whose lenses were last served, when they were the last served at all. */

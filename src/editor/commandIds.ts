@@ -7,4 +7,5 @@ export const CommandIds = {
   chooseModel: 'llmCostLens.chooseModel',
   showCallCost: 'llmCostLens.showCallCost',
   showFileCalls: 'llmCostLens.showFileCalls',
+  updatePrices: 'llmCostLens.updatePrices',
 } as const;

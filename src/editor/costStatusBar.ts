@@ -45,6 +45,7 @@ export function statusTooltip(state: DocumentState, pricing: PricingStatus): vsc
   }
   lines.push(`*Prices: ${pricing.source}*`);
   if (pricing.problem) lines.push('', `$(warning) ${pricing.problem}`);
+  if (pricing.stale) lines.push('', `$(warning) ${pricing.stale}`);
   lines.push('', 'Click to list every call by cost.');
   return new vscode.MarkdownString(lines.join('\n'), true);
 }

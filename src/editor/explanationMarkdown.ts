@@ -46,6 +46,7 @@ export function explanationMarkdown(
   }
   lines.push('', `*Prices: ${escape(pricing.source)}*`);
   if (pricing.problem) lines.push('', `$(warning) ${escape(pricing.problem)}; bundled prices used.`);
+  if (pricing.stale) lines.push('', `$(warning) ${pricing.stale}`);
   const markdown = new vscode.MarkdownString(lines.join('\n'), true);
   markdown.isTrusted = { enabledCommands: hoverCommands };
   return markdown;

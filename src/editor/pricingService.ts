@@ -1,45 +1,73 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { validateCostSettings, type CostSettings, type SettingSources } from '../core/cost';
-import { applyOverrides, bundledTable, loadPriceFile, validateOverrides, type PriceTable } from '../core/pricing';
+import {
+  applyOverrides,
+  bundledTable,
+  loadPriceFile,
+  tableAge,
+  validateOverrides,
+  type PriceTable,
+} from '../core/pricing';
 import { costSettingKeys } from '../core/settings/figureSettings';
 import { isSetByUser, onSettingsChanged, readSetting } from './config';
 import { log } from './log';
 
 /** Which table is in force, in words for the status bar and the hover. */
 export interface PricingStatus {
-  /** `bundled snapshot of 2026-08-21` or `price file prices.json (2026-09-01)`. */
+  /** `the bundled snapshot, prices as of 2026-08-21`, `LiteLLM's price map fetched 2026-12-01 (Update Prices), …`. */
   source: string;
   /** Set when the user's price file could not be used: why, and that the bundled table is used instead. */
   problem?: string;
+  /** Set when the prices are more than 120 days old: how old, and how to update them. */
+  stale?: string;
+}
+
+/** `the bundled snapshot, prices as of 2026-08-21`: the table's own name and the date of its prices. */
+function describeSource(table: PriceTable): string {
+  return `${table.origin?.label ?? 'the bundled snapshot'}, prices as of ${tableAge(table).pricesAsOf}`;
 }
 
 /**
- * The price table in force: the bundled snapshot or the user's newer price file, with the user's overrides
- * applied. Rebuilt when a pricing setting or the price file changes, and `onDidChange` fires so every surface
- * shows the new figures without a reload. Bad settings are reported once per change, naming the bad entry,
- * and the rest keeps working.
+ * The price table in force: the user's price file if set, else LiteLLM's map from Update Prices (laid over the
+ * bundled snapshot) once there is one, else the bundled snapshot; the user's overrides on top. Rebuilt when a
+ * pricing setting, the price file or an update changes it, and `onDidChange` fires so every surface shows the
+ * new figures without a reload. Bad settings are reported once per change, naming the bad entry, and the rest
+ * keeps working.
  */
 export class PricingService implements vscode.Disposable {
   private current: PriceTable | undefined;
-  private currentStatus: PricingStatus = { source: describeBundled() };
+  private currentStatus: PricingStatus = { source: describeSource(bundledTable) };
+  private updated: PriceTable | null = null;
   private generationCount = 0;
   private watcher: vscode.Disposable | undefined;
   private watchedFile: string | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
-  /** Fires after the table changed (a pricing setting, or the price file on disk). */
+  /** Fires after the table changed (a pricing setting, the price file on disk, Update Prices). */
   readonly onDidChange = this.changed.event;
 
   constructor() {
     this.subscription = onSettingsChanged(['pricing'], () => this.rebuild());
   }
 
+  /** Puts the table an update built (LiteLLM's map over the snapshot) in force; null goes back to the snapshot. */
+  useUpdatedTable(table: PriceTable | null): void {
+    this.updated = table;
+    this.rebuild();
+  }
+
+  /** The user's own price file is set: it wins over updates. */
+  fileInUse(): boolean {
+    const file = readSetting<unknown>('pricing.file');
+    return typeof file === 'string' && file.trim() !== '';
+  }
+
   table(): PriceTable {
     if (this.current) return this.current;
     const problems: string[] = [];
-    let base = bundledTable;
-    let status: PricingStatus = { source: describeBundled() };
+    let base = this.updated ?? bundledTable;
+    let status: PricingStatus = { source: describeSource(base) };
     const file = readSetting<unknown>('pricing.file');
     if (typeof file === 'string' && file.trim() !== '') {
       const resolved = resolveAgainstWorkspace(file.trim());
@@ -48,18 +76,20 @@ export class PricingService implements vscode.Disposable {
       problems.push(...loaded.problems.map((p) => `llmCostLens.pricing.file: ${p}`));
       if (loaded.table) {
         base = loaded.table;
-        status = { source: `price file ${path.basename(resolved)} (${loaded.table.generatedAt})` };
+        status = { source: describeSource(loaded.table) };
       } else {
-        problems.push('llmCostLens.pricing.file: using the bundled price table instead.');
+        problems.push(`llmCostLens.pricing.file: using ${base.origin?.label ?? 'the bundled snapshot'} instead.`);
         status = {
-          source: describeBundled(),
+          source: describeSource(base),
           problem: `your price file ${path.basename(resolved)} could not be read (${loaded.problems[0] ?? 'unknown error'})`,
         };
       }
     } else {
       this.watch(undefined);
       if (file !== undefined && typeof file !== 'string') {
-        problems.push('llmCostLens.pricing.file must be a path; using the bundled price table.');
+        problems.push(
+          `llmCostLens.pricing.file must be a path; using ${base.origin?.label ?? 'the bundled snapshot'}.`,
+        );
       }
     }
     const validation = validateOverrides(readSetting<unknown>('pricing.overrides'));
@@ -71,10 +101,12 @@ export class PricingService implements vscode.Disposable {
     return this.current;
   }
 
-  /** Which table is in force and whether the user's price file failed. */
+  /** Which table is in force, whether the user's price file failed, and whether its prices are old (today). */
   status(): PricingStatus {
-    this.table();
-    return this.currentStatus;
+    const age = tableAge(this.table());
+    if (!age.stale) return this.currentStatus;
+    const stale = `Prices are ${age.days} days old (providers change them often): run **LLM Cost Lens: Update Prices**`;
+    return { ...this.currentStatus, stale };
   }
 
   /** Counts table rebuilds: figures computed under an older generation are stale. */
@@ -113,10 +145,6 @@ export class PricingService implements vscode.Disposable {
     this.watcher?.dispose();
     this.changed.dispose();
   }
-}
-
-function describeBundled(): string {
-  return `bundled snapshot of ${bundledTable.generatedAt}`;
 }
 
 /** The cost settings for a document; a broken value falls back to its default with a warning naming it. */

@@ -5,7 +5,8 @@ import { printable, safeJson } from '../output/terminalText';
 import { formatUsd } from '../../core/cost/format';
 import { priceTokens } from '../../core/cost/priceTokens';
 import { resolveModel } from '../../core/pricing/resolve';
-import { priceTableFor, unknownModel } from './price';
+import { priceTableFor, priceTableOptions, priceTableUsage, pricesLine, tableJson } from '../priceTable';
+import { unknownModel } from './price';
 
 const usage = `Usage: llm-cost-lens estimate --model <m> --input <n> --output <n> [options]
 
@@ -20,7 +21,7 @@ Options:
   --cache-ttl <t>    5m (default) or 1h: which cache-write price applies
   --batch            sent through a batch API
   --format <f>       text (default) or json
-  --prices <file>    a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
+${priceTableUsage}
 
 ${exitCodesLine('ok', 'usage', 'unknownModel', 'input')}`;
 
@@ -48,7 +49,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       'cache-ttl': { type: 'string', default: '5m' },
       batch: { type: 'boolean', default: false },
       format: { type: 'string', default: 'text' },
-      prices: { type: 'string' },
+      ...priceTableOptions,
     },
     allowPositionals: false,
   });
@@ -61,7 +62,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const output = tokens(values.output, 'output', true);
   const cacheRead = tokens(values['cache-read'], 'cache-read', false);
   const cacheWrite = tokens(values['cache-write'], 'cache-write', false);
-  const table = priceTableFor(values.prices, io);
+  const table = await priceTableFor(values, io);
   const resolved = resolveModel(values.model, table);
   if (resolved.unknown) throw unknownModel(values.model, resolved.suggestions);
   const priced = priceTokens(
@@ -91,6 +92,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       batch: values.batch,
       longContextTierAbove: priced.tierAbove,
       notes: priced.notes,
+      table: tableJson(table, io),
     };
     io.stdout(safeJson(result));
     return ExitCode.ok;
@@ -98,7 +100,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const lines = [printable(`${resolved.entry.id}${resolved.entry.id === values.model ? '' : ` ← '${values.model}'`}`)];
   for (const part of priced.parts) lines.push(`  ${part.how}    [${printable(part.source)}]`);
   for (const note of priced.notes) lines.push(`  note: ${note}`);
-  lines.push(`  total ${formatUsd(priced.totalUsd)}`);
+  lines.push(`  total ${formatUsd(priced.totalUsd)}`, pricesLine(table, io));
   io.stdout(`${lines.join('\n')}\n`);
   return ExitCode.ok;
 }

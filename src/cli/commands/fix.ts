@@ -17,7 +17,7 @@ import { findingJson, type FindingJson } from '../scan/findings';
 import { ProjectInfoReader } from '../scan/project';
 import { scanRoot } from '../scan/scan';
 import { wasmDirectory } from '../wasmDir';
-import { priceTableFor } from './price';
+import { priceTableFor, priceTableOptions, priceTableUsage } from '../priceTable';
 
 const usage = `Usage: llm-cost-lens fix [paths...] [--rule <code>]... [--dry-run] [--format table|json] [options]
 
@@ -32,7 +32,7 @@ Options:
   --dry-run                     say what would change, write nothing
   --format <f>                  table (default) or json
 ${costFlagsUsage}
-  --prices <file>               a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
+${priceTableUsage}
 
 Rules (docs/rules/<code>.md):
 ${rules.map((r) => `  ${r.code.padEnd(30)}${(r.fixable === 'safe' ? 'fixed' : 'listed').padEnd(8)}${r.title}`).join('\n')}
@@ -72,7 +72,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       format: { type: 'string', default: 'table' },
       ...costFlagOptions,
-      prices: { type: 'string' },
+      ...priceTableOptions,
     },
     allowPositionals: true,
   });
@@ -84,7 +84,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (!existsSync(path.resolve(io.cwd, p))) throw new InputError('not-found', `no such file or directory: ${p}`);
   }
   const { settings: costSettings } = costSettingsFromFlags({ ...values, rule: undefined });
-  const table = priceTableFor(values.prices, io);
+  const table = await priceTableFor(values, io);
   const dryRun = values['dry-run'] === true;
   const root = scanRoot(positionals, io.cwd);
   const starts = (positionals.length > 0 ? positionals : ['.']).map((p) => toFileSystemPath(path.resolve(io.cwd, p)));

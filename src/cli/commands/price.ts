@@ -1,27 +1,12 @@
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CliError, ExitCode, InputError, UsageError, type CliCommand, type CliIo } from '../command';
+import { CliError, ExitCode, UsageError, type CliCommand, type CliIo } from '../command';
+import { priceTableFor, priceTableOptions, priceTableUsage, pricesLine, tableJson } from '../priceTable';
 import { exitCodesLine } from '../errors';
 import { printable, safeJson } from '../output/terminalText';
 import { formatRate, formatTokens } from '../../core/cost/format';
 import { describeSource } from '../../core/pricing/describe';
 import { resolveModel } from '../../core/pricing/resolve';
-import { bundledTable } from '../../core/pricing/table';
 import { priceKinds, type ModelEntry, type PriceKind, type PriceTable } from '../../core/pricing/types';
-import { loadPriceFile } from '../../core/pricing/userFile';
-
-/**
- * The bundled table, or the one from `--prices FILE` (a newer genai-prices or LiteLLM file). A file that
- * cannot be used is an error (exit 4); entries skipped inside a usable one are warnings.
- */
-export function priceTableFor(file: string | undefined, io: CliIo): PriceTable {
-  if (file === undefined) return bundledTable;
-  if (file === '') throw new UsageError('--prices needs a file name');
-  const { table, problems } = loadPriceFile(path.resolve(io.cwd, file));
-  if (!table) throw new InputError('prices', `cannot use the price file: ${problems.join('; ')}`);
-  for (const problem of problems) io.stderr(`warning: ${problem}\n`);
-  return table;
-}
 
 /** The error for a model name the table does not know, with the closest names. */
 export function unknownModel(name: string, suggestions: readonly string[]): CliError {
@@ -29,13 +14,14 @@ export function unknownModel(name: string, suggestions: readonly string[]): CliE
   return new CliError('unknown-model', `unknown model '${name}'.${closest}`, ExitCode.unknownModel);
 }
 
-const usage = `Usage: llm-cost-lens price <model> [--format text|json] [--prices <file>]
+const usage = `Usage: llm-cost-lens price <model> [--format text|json] [--prices <file> | --update-prices]
 
-Prints the price entry a model name resolves to, with the source and date of each price.
+Prints the price entry a model name resolves to, with the source and date of each price, and the table they
+come from.
 
 Options:
-  --format <f>     text (default) or json
-  --prices <file>  a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
+  --format <f>                  text (default) or json
+${priceTableUsage}
 
 ${exitCodesLine('ok', 'usage', 'unknownModel', 'input')}`;
 
@@ -100,12 +86,12 @@ function describeEntry(entry: ModelEntry, table: PriceTable, asWritten: string, 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { format: { type: 'string', default: 'text' }, prices: { type: 'string' } },
+    options: { format: { type: 'string', default: 'text' }, ...priceTableOptions },
     allowPositionals: true,
   });
   if (positionals.length !== 1 || positionals[0]?.trim() === '') throw new UsageError('give exactly one model name');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json`);
-  const table = priceTableFor(values.prices, io);
+  const table = await priceTableFor(values, io);
   const name = positionals[0] as string;
   const resolved = resolveModel(name, table);
   if (resolved.unknown) throw unknownModel(name, resolved.suggestions);
@@ -113,8 +99,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const sources = Object.fromEntries(
       Object.entries(table.sources).filter(([key]) => JSON.stringify(resolved.entry).includes(`"src":"${key}"`)),
     );
-    io.stdout(safeJson({ name, via: resolved.via, entry: resolved.entry, sources }));
-  } else io.stdout(describeEntry(resolved.entry, table, name, resolved.via));
+    io.stdout(safeJson({ name, via: resolved.via, entry: resolved.entry, sources, table: tableJson(table, io) }));
+  } else io.stdout(`${describeEntry(resolved.entry, table, name, resolved.via)}${pricesLine(table, io)}\n`);
   return ExitCode.ok;
 }
 

@@ -16,6 +16,7 @@ import { findingJson, findingLine, findingsSummary, scanFindings } from '../scan
 import { scanPaths, scanRoot, toJson, version } from '../scan/scan';
 import { columns, renderTable } from '../scan/table';
 import { wasmDirectory } from '../wasmDir';
+import { priceTableOptions, priceTableUsage, pricesLine, tableJson } from '../priceTable';
 
 const usage = `Usage: llm-cost-lens scan [paths...] [--format table|json] [options]
 
@@ -32,7 +33,7 @@ flags override them.
 Options:
   --format <f>                  table (default) or json
 ${costFlagsUsage}
-  --prices <file>               a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
+${priceTableUsage}
 ${settingsFlagsUsage}
   --cache                       keep each file's calls by the hash of its content, so unchanged files are not
                                 parsed again on the next scan (like eslint --cache)
@@ -47,7 +48,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     options: {
       format: { type: 'string', default: 'table' },
       ...costFlagOptions,
-      prices: { type: 'string' },
+      ...priceTableOptions,
       ...settingsFlagOptions,
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
@@ -61,7 +62,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (!existsSync(path.resolve(io.cwd, p))) throw new InputError('not-found', `no such file or directory: ${p}`);
   }
   const root = scanRoot(positionals, io.cwd);
-  const { costSettings: settings, sources, table, rules, settingsFile } = figureInputs(values, root, io);
+  const { costSettings: settings, sources, table, rules, settingsFile } = await figureInputs(values, root, io);
   const cacheLocation = values['cache-location'];
   if (cacheLocation === '') throw new UsageError('--cache-location must not be empty');
   const cache =
@@ -81,7 +82,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const assumed = scanAssumptions(settings, sources, calls);
   // The whole output is built before any of it is printed: nothing can fail once a result is out.
   let output: string;
-  if (format === 'json') output = toJson(costed, assumed);
+  if (format === 'json') output = toJson(costed, { assumptions: assumed, prices: tableJson(table, io) });
   else {
     const byCall = new Map<string, Finding[]>();
     for (const finding of findings) {
@@ -92,7 +93,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       (byCall.get(`${call.file}:${call.line}:${call.column}`) ?? []).map(findingLine);
     output = renderTable(costed, [...columns, ...costColumns], under);
     if (calls.length > 0) {
-      output += `${findingsSummary(findings)}\n${totalLine(costTotals(calls))}\n${assumptionsLine(assumed)}\n`;
+      const footer = [
+        findingsSummary(findings),
+        pricesLine(table, io),
+        totalLine(costTotals(calls)),
+        assumptionsLine(assumed),
+      ];
+      output += `${footer.join('\n')}\n`;
     }
     if (settingsFile) io.stdout(`Settings from ${settingsFile}.\n`);
   }

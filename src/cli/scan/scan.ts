@@ -84,10 +84,10 @@ export async function scanPaths(paths: string[], options: ScanOptions): Promise<
   }
 }
 
-/** The JSON document of a scan, exactly the documented keys (`assumptions` when the calls were priced). */
-export function toJson(result: ScanResult, assumptions?: unknown): string {
+/** The JSON document of a scan, exactly the documented keys (`prices` and `assumptions` when the calls were priced). */
+export function toJson(result: ScanResult, priced?: { assumptions: unknown; prices: unknown }): string {
   const { version: v, files, calls, findings, skipped } = result;
-  return assumptions === undefined
+  return priced === undefined
     ? safeJson({ version: v, files, calls, findings, skipped })
-    : safeJson({ version: v, files, assumptions, calls, findings, skipped });
+    : safeJson({ version: v, files, prices: priced.prices, assumptions: priced.assumptions, calls, findings, skipped });
 }

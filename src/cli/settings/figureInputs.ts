@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { CliIo } from '../command';
 import { costSettingsFromFlags } from '../costFlags';
-import { priceTableFor } from '../commands/price';
+import { priceTableFor } from '../priceTable';
 import type { CostSettings, SettingSources } from '../../core/cost';
 import { applyOverrides, bundledTable, loadPriceFile, type PriceTable } from '../../core/pricing';
 import type { RuleSettings } from '../../core/rules/settings';
@@ -43,11 +43,11 @@ function priceTableFromSettings(workspace: WorkspaceSettings, warn: (message: st
  * editor would compute them for that folder. Bad values are warnings on stderr (their defaults are used); a
  * settings file that is not JSON with comments is an error (exit 2).
  */
-export function figureInputs(
+export async function figureInputs(
   values: Partial<Record<string, string | boolean | string[] | undefined>>,
   root: string,
   io: CliIo,
-): FigureInputs {
+): Promise<FigureInputs> {
   const warn = (message: string): void => io.stderr(`warning: ${message}\n`);
   const workspace: WorkspaceSettings =
     values['no-settings'] === true
@@ -58,8 +58,18 @@ export function figureInputs(
     settings: workspace.settings.cost,
     sources: workspace.settings.costSources,
   });
-  const base =
-    typeof values.prices === 'string' ? priceTableFor(values.prices, io) : priceTableFromSettings(workspace, warn);
+  // A price file or an update on the command line wins over the settings file's price file.
+  const fromFlags = typeof values.prices === 'string' || values['update-prices'] === true;
+  const base = fromFlags
+    ? await priceTableFor(
+        {
+          prices: typeof values.prices === 'string' ? values.prices : undefined,
+          'update-prices': values['update-prices'] === true,
+          'prices-url': typeof values['prices-url'] === 'string' ? values['prices-url'] : undefined,
+        },
+        io,
+      )
+    : priceTableFromSettings(workspace, warn);
   const applied = applyOverrides(base, workspace.settings.priceOverrides);
   for (const p of applied.problems) warn(`llmCostLens.pricing.overrides: ${p}`);
   const settingsFile = workspace.file ? path.relative(io.cwd, workspace.file) || workspace.file : null;

@@ -241,7 +241,7 @@ export function estimateCallCost(call: CallRecord, context: CostContext): CallCo
   const perMonth = perDay.callsPerDay * daysPerMonth;
   notes.push(
     `per month: per call × ${formatTokens(perDay.callsPerDay)} calls a day (${perDay.callsPerDaySource}) × ${daysPerMonth}`,
-    `prices: ${describeSource(entry.prices.input, table)}`,
+    `prices: ${describeSource(entry.prices.input, table)} (table in use: ${table.origin?.label ?? 'the bundled snapshot'})`,
   );
   return {
     model: call.model,

@@ -11,3 +11,14 @@ export {
 export { loadPriceFile } from './userFile';
 export { maxPriceFileBytes } from './generate/sourceInfo';
 export { describeSource } from './describe';
+export {
+  liteLlmPriceMapUrl,
+  priceMapLimits,
+  updatePrices,
+  tableFromStoredMap,
+  tableAge,
+  describeTable,
+  staleAfterDays,
+  type UpdateOutcome,
+  type TableAge,
+} from './update';

@@ -101,9 +101,21 @@ export interface ModelEntry {
   capabilities: ModelCapabilities;
 }
 
+/** Which table is in force, for every display that names it (status bar, hover, `price`). */
+export interface TableOrigin {
+  /** `bundled`: the snapshot shipped with this version; `update`: LiteLLM's map fetched by Update Prices, over the
+   * snapshot; `file`: the user's own price file. */
+  kind: 'bundled' | 'update' | 'file';
+  /** In words: "the bundled snapshot", "LiteLLM's map fetched 2026-12-01 (Update Prices)". */
+  label: string;
+}
+
 export interface PriceTable {
   /** When the table was generated (YYYY-MM-DD); prices are those in force on that date. */
   generatedAt: string;
+  /** The date of the newest source snapshot its prices come from: what the table's age counts from. */
+  pricesAsOf?: string;
+  origin?: TableOrigin;
   sources: Record<string, SourceInfo>;
   models: ModelEntry[];
 }

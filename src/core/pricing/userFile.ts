@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { buildPriceTable } from './generate/build';
 import { readSourceFile } from './generate/sourceInfo';
 import { resolveModel } from './resolve';
@@ -36,7 +37,8 @@ export function loadPriceFile(
     if (table.models.length === 0) {
       return { table: null, problems: [...problems, `${file}: no chat or embedding model of a covered provider`] };
     }
-    return { table: { ...table, models: table.models.map(withBundledFacts) }, problems };
+    const origin = { kind: 'file' as const, label: `your price file ${path.basename(file)}` };
+    return { table: { ...table, origin, models: table.models.map(withBundledFacts) }, problems };
   } catch (error) {
     return { table: null, problems: [`${file}: ${error instanceof Error ? error.message : String(error)}`] };
   }

@@ -27,7 +27,7 @@ describe('status bar and live settings', function () {
     );
     assert.ok(rows[0].includes(dollars(monthlyUsd(chat[1], table))), rows[0]);
     assert.match(shown.tooltip, /\/mo expected · worst case \$[\d,.]+\/mo/);
-    assert.match(shown.tooltip, /Prices: bundled snapshot of \d{4}-\d{2}-\d{2}/);
+    assert.match(shown.tooltip, /Prices: the bundled snapshot, prices as of \d{4}-\d{2}-\d{2}/);
   });
 
   it('is hidden for a file without calls and when turned off', async () => {

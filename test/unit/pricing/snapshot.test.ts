@@ -177,4 +177,12 @@ test('snapshot: the disagreement list sits beside the snapshot and names the cas
   ]) {
     assert.match(review, row);
   }
+  // The README's price section states the count and the count per rule: they stay true.
+  const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const rows = review.split('\n').filter((line) => /^\| .* \| `\w+` \|$/.test(line));
+  assert.match(readme, new RegExp(`\\((${rows.length}) in this snapshot\\)`));
+  for (const rule of ['newerSource', 'providerFact', 'ownSnapshot', 'latestAlias']) {
+    const count = rows.filter((line) => line.endsWith(`| \`${rule}\` |`)).length;
+    assert.match(readme, new RegExp(`\\| \`${rule}\` +\\|[^|]*\\| ${count}[,:]`), rule);
+  }
 });

@@ -122,9 +122,10 @@ describe('scan: the assumptions behind the figures', () => {
   });
 
   it('ends the table with one line stating the assumptions, and says an unknown worst case', async () => {
-    const io = captureIo(root);
+    const io = { ...captureIo(root), now: () => new Date('2026-11-30T12:00:00Z') };
     assert.equal(await runCli(['scan', '.', '--calls-per-day', '300'], io), 0);
     const lines = io.out().trimEnd().split('\n');
+    assert.equal(lines[lines.length - 3], 'Prices: the bundled snapshot, prices as of 2026-08-21.');
     assert.match(
       lines[lines.length - 1] ?? '',
       /^Assumed: 300 calls a day \(flag; 1 call annotated\), 200 tokens per dynamic part \(default\), 2,000 tokens per chat history sent whole \(default; 1 call\), 500 output tokens \(default\), \+ reasoning tokens by effort for 1 call \(minimal 250, low 1,000, medium 2,500, high 6,000, xhigh 12,000\)\. Change with --calls-per-day, --dynamic-part-tokens, --history-tokens, --expected-output-tokens\.$/,

@@ -85,7 +85,15 @@ describe('scan', () => {
     const jsonIo = captureIo(root);
     assert.equal(await runCli(['scan', 'app', '--format', 'json'], jsonIo), 0);
     const parsed = JSON.parse(jsonIo.out()) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(parsed), ['version', 'files', 'assumptions', 'calls', 'findings', 'skipped']);
+    assert.deepEqual(Object.keys(parsed), [
+      'version',
+      'files',
+      'prices',
+      'assumptions',
+      'calls',
+      'findings',
+      'skipped',
+    ]);
     assert.equal(parsed.version, '0.1.0');
     assert.deepEqual(parsed.findings, []);
   });

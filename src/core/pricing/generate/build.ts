@@ -266,5 +266,9 @@ export function buildPriceTable(inputs: SourceInput[], asOf: string, options: Bu
     if (used.has(key)) sources[key] = { ...info, date: asOf };
   }
   for (const [key, info] of Object.entries(factSources)) if (used.has(key)) sources[key] = info;
-  return { table: { generatedAt: asOf, sources, models }, problems, disagreements: settled(disagreements) };
+  return {
+    table: { generatedAt: asOf, pricesAsOf: newestSource || asOf, sources, models },
+    problems,
+    disagreements: settled(disagreements),
+  };
 }

@@ -1,0 +1,45 @@
+import { BodyTooLargeError, limitedFetch } from '../../compression/limitedFetch';
+import { priceMapLimits } from './source';
+
+export interface FetchOptions {
+  url: string;
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+export type FetchResult = { ok: true; text: string } | { ok: false; reason: string };
+
+const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+
+function reasonOf(error: unknown, timeoutMs: number, maxBytes: number): string {
+  if (error instanceof BodyTooLargeError) return `the answer is larger than ${Math.round(maxBytes / (1024 * 1024))} MB`;
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return `no complete answer within ${seconds(timeoutMs)}`;
+  }
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error instanceof Error ? error.message : String(error)}${cause}`;
+}
+
+/**
+ * GETs the price map, bounded in size and in time (the whole exchange, body included). Never throws: a failure
+ * comes back as a reason in words (HTTP status, timeout, size, network error).
+ */
+export async function fetchPriceMap(options: FetchOptions): Promise<FetchResult> {
+  const timeoutMs = options.timeoutMs ?? priceMapLimits.timeoutMs;
+  const maxBytes = options.maxBytes ?? priceMapLimits.maxBytes;
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const response = await limitedFetch(maxBytes)(options.url, {
+      signal,
+      headers: { accept: 'application/json' },
+      redirect: 'follow',
+    });
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      return { ok: false, reason: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` };
+    }
+    return { ok: true, text: await response.text() };
+  } catch (error) {
+    return { ok: false, reason: reasonOf(signal.aborted ? signal.reason : error, timeoutMs, maxBytes) };
+  }
+}

@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PriceTable } from '../../../src/core/pricing';
+import { resolveModel } from '../../../src/core/pricing/resolve';
+import type { LlmCostLensApi } from '../../../src/editor/api';
+import type { UpdateReport } from '../../../src/editor/prices/priceUpdater';
+import { startFakeOpenAi, type FakeServer } from '../../support/fakeOpenAi';
+import { validPriceMap } from '../../support/priceMap';
+import { extensionId, waitFor } from '../helpers';
+
+async function api(): Promise<LlmCostLensApi> {
+  const extension = vscode.extensions.getExtension<LlmCostLensApi>(extensionId);
+  assert.ok(extension);
+  return extension.activate();
+}
+
+function inputPrice(table: PriceTable, model: string): number | undefined {
+  const resolved = resolveModel(model, table);
+  return resolved.unknown ? undefined : resolved.entry.prices.input.usd;
+}
+
+/** Update Prices in the real host, against a local server: the valid map is used, every failure keeps it. */
+describe('Update Prices command', function () {
+  this.timeout(120_000);
+  let server: FakeServer;
+  let origin: string;
+  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('llmCostLens');
+
+  before(async () => {
+    server = await startFakeOpenAi((request) => {
+      switch (request.url) {
+        case '/valid.json':
+          return { body: validPriceMap() };
+        case '/invalid.json':
+          return { body: '{"gpt-4o": ' };
+        case '/stall.json':
+          return { stallAfterHeaders: true };
+        case '/huge.json':
+          return { endlessBody: `{"m${'x'.repeat(1000)}": 1},` };
+        default:
+          return { status: 404, body: 'Not Found' };
+      }
+    });
+    origin = server.baseURL.replace(/\/v1$/, '');
+    await config().update('pricing.updateTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await config().update('pricing.updateUrl', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('pricing.updateTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await server.close();
+  });
+
+  async function updateFrom(file: string): Promise<UpdateReport> {
+    await config().update('pricing.updateUrl', `${origin}${file}`, vscode.ConfigurationTarget.Global);
+    const report = await vscode.commands.executeCommand<UpdateReport>('llmCostLens.updatePrices');
+    assert.ok(report, 'the command returns what it did');
+    return report;
+  }
+
+  it('puts a valid map in force, says which table it is, and fires the change event', async () => {
+    const lens = await api();
+    assert.equal(inputPrice(lens.priceTable(), 'gpt-4o'), 2.5, 'the bundled price first');
+    const seen: PriceTable[] = [];
+    const subscription = lens.onDidChangePriceTable(() => seen.push(lens.priceTable()));
+    try {
+      const report = await updateFrom('/valid.json');
+      assert.equal(report.ok, true, report.message);
+      assert.match(report.message, /^Prices updated: 22 models from LiteLLM's map of \d{4}-\d{2}-\d{2}: 21 known/);
+      const table = lens.priceTable();
+      assert.equal(inputPrice(table, 'gpt-4o'), 2);
+      assert.equal(table.origin?.kind, 'update');
+      assert.match(table.origin?.label ?? '', /^LiteLLM's price map fetched \d{4}-\d{2}-\d{2} \(Update Prices\)$/);
+      assert.ok(seen.some((t) => t.origin?.kind === 'update' && inputPrice(t, 'gpt-4o') === 2));
+      // Models the map lacks keep the snapshot's price and source.
+      assert.equal(inputPrice(table, 'claude-opus-5'), 5);
+    } finally {
+      subscription.dispose();
+    }
+  });
+
+  const failures: [string, RegExp][] = [
+    ['/invalid.json', /: not JSON .*Still using LiteLLM's price map fetched/],
+    ['/missing.json', /: HTTP 404 Not Found\. Still using LiteLLM's price map fetched/],
+    ['/stall.json', /: no complete answer within 1 s\. Still using/],
+    ['/huge.json', /: the answer is larger than 20 MB\. Still using/],
+  ];
+  for (const [file, reason] of failures) {
+    it(`keeps the last good table when the update fails (${file}) and says why`, async () => {
+      const lens = await api();
+      const report = await updateFrom(file);
+      assert.equal(report.ok, false);
+      assert.match(report.message, reason);
+      await waitFor(() => (inputPrice(lens.priceTable(), 'gpt-4o') === 2 ? true : undefined), 'the last good table');
+      assert.equal(lens.priceTable().origin?.kind, 'update');
+    });
+  }
+});
