@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { PriceTable } from '../../../src/core/pricing';
 import { resolveModel } from '../../../src/core/pricing/resolve';
@@ -6,7 +7,7 @@ import type { LlmCostLensApi } from '../../../src/editor/api';
 import type { UpdateReport } from '../../../src/editor/prices/priceUpdater';
 import { startFakeOpenAi, type FakeServer } from '../../support/fakeOpenAi';
 import { validPriceMap } from '../../support/priceMap';
-import { extensionId, waitFor } from '../helpers';
+import { extensionId, waitFor, workspaceFile } from '../helpers';
 
 async function api(): Promise<LlmCostLensApi> {
   const extension = vscode.extensions.getExtension<LlmCostLensApi>(extensionId);
@@ -96,4 +97,38 @@ describe('Update Prices command', function () {
       assert.equal(lens.priceTable().origin?.kind, 'update');
     });
   }
+
+  it('names the table in the status bar tooltip, and says when its prices are more than 120 days old', async () => {
+    const lens = await api();
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('app.py')));
+    const updated = await waitFor(
+      () => (lens.statusBar()?.tooltip.includes('Update Prices') ? lens.statusBar() : undefined),
+      'the tooltip naming the updated table',
+    );
+    assert.match(
+      updated.tooltip,
+      /Prices: LiteLLM's price map fetched \d{4}-\d{2}-\d{2} \(Update Prices\), prices as of/,
+    );
+    assert.doesNotMatch(updated.tooltip, /days old/);
+    // A price file of 200 days ago: the table in force is that old.
+    const file = workspaceFile('old-prices.json').fsPath;
+    fs.writeFileSync(file, validPriceMap());
+    const then = new Date(Date.now() - 200 * 24 * 60 * 60 * 1000);
+    fs.utimesSync(file, then, then);
+    try {
+      await config().update('pricing.file', 'old-prices.json', vscode.ConfigurationTarget.Global);
+      const old = await waitFor(
+        () => (lens.statusBar()?.tooltip.includes('days old') ? lens.statusBar() : undefined),
+        'the tooltip saying the prices are old',
+      );
+      assert.match(old.tooltip, /Prices: your price file old-prices\.json, prices as of \d{4}-\d{2}-\d{2}/);
+      assert.match(
+        old.tooltip,
+        /Prices are 20\d days old \(providers change them often\): run \*\*LLM Cost Lens: Update Prices\*\*/,
+      );
+    } finally {
+      await config().update('pricing.file', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
 });
