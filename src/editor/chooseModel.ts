@@ -59,6 +59,10 @@ function items(state: DocumentState, call: CallRecord, used: Map<string, UsedMod
   return out;
 }
 
+function firstChoice(list: readonly ModelItem[]): ModelItem | undefined {
+  return list.find((item) => item.kind !== vscode.QuickPickItemKind.Separator);
+}
+
 /** Writes the model as an annotation comment above the call (merged with an `N/day` one already there). */
 export async function writeModelAnnotation(model: DocumentModel, ref: CallRef, name: string): Promise<boolean> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
@@ -136,8 +140,13 @@ export class ModelChooser {
     refresh();
     pick.busy = true;
     void modelsUsedInWorkspace(this.model, this.parserHost, cancel.token).then((used) => {
+      const firstBefore = firstChoice(pick.items);
+      const untouched = pick.value === '' && (pick.activeItems.length === 0 || pick.activeItems[0] === firstBefore);
       listed = items(state, call, used);
       refresh();
+      // The workspace's names go on top: they become the default choice unless the user has moved already.
+      const first = firstChoice(pick.items);
+      if (untouched && first) pick.activeItems = [first];
       pick.busy = false;
     });
     const chosen = await new Promise<string | undefined>((resolve) => {

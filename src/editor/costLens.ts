@@ -78,6 +78,7 @@ export class CostLensProvider implements vscode.CodeLensProvider, vscode.Disposa
     state.timings.lensMs = now - started;
     this.lastServed = { uri: document.uri.toString(), version: state.version, at: now };
     if (this.firstLensesAt === undefined && state.calls.length > 0) this.firstLensesAt = now;
+    this.model.figuresShown();
     return lenses;
   }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CallRecord } from '../core/analysis/types';
 import { estimateCallCost, type CallCost, type CostContext } from '../core/cost';
 import type { PriceTable } from '../core/pricing';
-import { encodingLoadsSettled } from '../core/tokens';
+import { encodingsWanted, loadWantedEncodings } from '../core/tokens';
 import { onSettingsChanged } from './config';
 import type { DocumentAnalysisService } from './documentAnalysis';
 import { log } from './log';
@@ -110,6 +110,9 @@ export class DocumentState {
   }
 }
 
+/** When no surface says its figures are shown (lenses turned off), wanted tokenizer tables load after this. */
+const tokenizerFallbackMs = 1500;
+
 /** After the last keystroke of a burst, how long to wait before refreshing surfaces that are not asked (status bar). */
 const settleMs = 150;
 
@@ -124,7 +127,9 @@ export class DocumentModel implements vscode.Disposable {
   private readonly computing = new Map<string, Promise<DocumentState>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private generation = 0;
-  private awaitingTokenizers = false;
+  /** Starts loading the wanted tokenizer tables, when a load is scheduled. */
+  private startTokenizers: (() => void) | undefined;
+  private shownOnce = false;
   private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
   private readonly disposables: vscode.Disposable[] = [];
   readonly onDidChange = this.changed.event;
@@ -184,7 +189,7 @@ export class DocumentModel implements vscode.Disposable {
       table: this.pricing.table(),
       settings: readCostSettings(document.uri),
       sources: readCostSources(document.uri),
-      count: { whenNotLoaded: 'estimate' },
+      count: { whenNotLoaded: 'defer' },
     };
     const costs = analysis.calls.map((call) => estimateCallCost(call, context));
     const state = new DocumentState(
@@ -199,22 +204,42 @@ export class DocumentModel implements vscode.Disposable {
       { analysisMs: analysis.analysisMs, costMs: performance.now() - started },
     );
     this.states.set(document.uri.toString(), state);
-    this.recountWhenTokenizersLoad();
+    this.scheduleTokenizers();
     return state;
   }
 
-  /** Counts estimated while a tokenizer table loads are counted again, once, when it is there. */
-  private recountWhenTokenizersLoad(): void {
-    if (this.awaitingTokenizers) return;
-    const loads = encodingLoadsSettled();
-    if (!loads) return;
-    this.awaitingTokenizers = true;
-    loads
-      .then(
-        () => this.invalidate(),
-        (error: unknown) => log().error('Loading a tokenizer failed:', error),
-      )
-      .finally(() => (this.awaitingTokenizers = false));
+  /**
+   * Surfaces call this once figures are on screen. Tokenizer tables wanted by the counts load only then (or
+   * after a short wait when no lens is shown), because loading one holds the extension host for half a second
+   * or more: the first lenses come first, with ≈ estimates, and are counted exactly a moment later.
+   */
+  figuresShown(): void {
+    this.shownOnce = true;
+    this.startTokenizers?.();
+  }
+
+  private scheduleTokenizers(): void {
+    if (this.startTokenizers || !encodingsWanted()) return;
+    const start = (): void => {
+      clearTimeout(fallback);
+      this.startTokenizers = () => undefined;
+      // After this turn, so the lenses just provided are sent first.
+      setTimeout(() => {
+        loadWantedEncodings().then(
+          (loaded) => {
+            this.startTokenizers = undefined;
+            if (loaded > 0) this.invalidate();
+          },
+          (error: unknown) => {
+            this.startTokenizers = undefined;
+            log().error('Loading a tokenizer table failed; token counts stay estimates:', error);
+          },
+        );
+      }, 50);
+    };
+    const fallback = setTimeout(start, tokenizerFallbackMs);
+    this.startTokenizers = start;
+    if (this.shownOnce) start();
   }
 
   /** After a burst of edits settles, brings the document's state up to date and tells the surfaces. */

@@ -1,16 +1,10 @@
 import * as vscode from 'vscode';
-import { analyze, maxFileBytes, mentionsLlmSdk, skipReason } from '../core/analysis';
 import type { CallRecord, Sdk } from '../core/analysis/types';
-import { languageIdForPath, type ParserHost } from '../core/parsing';
+import type { ParserHost } from '../core/parsing';
+import { hostAnalyzer, scanWorkspace } from '../core/workspace';
 import type { DocumentModel } from './documentModel';
 import { log } from './log';
-
-const sourceFiles = '**/*.{py,ts,tsx,mts,cts,js,jsx,mjs,cjs}';
-const skippedFolders =
-  '{**/node_modules/**,**/.git/**,**/.venv/**,**/venv/**,**/site-packages/**,**/dist/**,**/build/**,**/out/**,**/__pycache__/**}';
-/** The scan for names is a convenience: it stops after this many files or milliseconds. */
-const maxFiles = 400;
-const budgetMs = 2500;
+import { workspaceFileSystem } from './workspaceFileSystem';
 
 /** A model name written in the workspace: how often, and by which SDKs' calls. */
 export interface UsedModel {
@@ -29,8 +23,9 @@ function count(counts: Map<string, UsedModel>, calls: readonly CallRecord[]): vo
 }
 
 /**
- * Model names written in the workspace's calls, with how often: the open documents' records first, then a
- * bounded scan of the workspace's source files (only files that mention an LLM SDK are parsed).
+ * Model names written in the workspace's calls, with how often: the open documents' records (as edited), then
+ * the core's workspace scan of each folder (its walk skips dependencies, build output and ignored files; only
+ * files that mention an LLM SDK are parsed). Stops when `token` is cancelled (the pick closed).
  */
 export async function modelsUsedInWorkspace(
   model: DocumentModel,
@@ -38,27 +33,28 @@ export async function modelsUsedInWorkspace(
   token: vscode.CancellationToken,
 ): Promise<Map<string, UsedModel>> {
   const counts = new Map<string, UsedModel>();
-  const seen = new Set<string>();
+  const open = new Set<string>();
   for (const state of model.cachedStates()) {
     count(counts, state.calls);
-    seen.add(state.uri.toString());
+    open.add(state.uri.path);
   }
-  const started = Date.now();
-  try {
-    const files = await vscode.workspace.findFiles(sourceFiles, skippedFolders, maxFiles, token);
-    for (const uri of files) {
-      if (token.isCancellationRequested || Date.now() - started > budgetMs) break;
-      const languageId = languageIdForPath(uri.path);
-      if (!languageId || seen.has(uri.toString())) continue;
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > maxFileBytes) continue;
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      if (skipReason(text) || !mentionsLlmSdk(text)) continue;
-      count(counts, (await analyze(text, languageId, uri.path, parserHost())).calls);
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    try {
+      const scan = await scanWorkspace([folder.uri.path], {
+        fs: workspaceFileSystem(folder.uri),
+        root: folder.uri.path,
+        analyzer: hostAnalyzer(parserHost()),
+        isCancelled: () => token.isCancellationRequested,
+      });
+      count(
+        counts,
+        // Open documents were counted as they are now, not as saved.
+        scan.calls.filter((call) => !open.has(`${folder.uri.path}/${call.file}`)),
+      );
+    } catch (error) {
+      // Names from the workspace are a help, not a need: the price table is still offered.
+      log().warn(`Looking for model names in ${folder.name} stopped:`, error);
     }
-  } catch (error) {
-    // Names from the workspace are a help, not a need: the price table is still offered.
-    log().warn('Looking for model names in the workspace stopped:', error);
   }
   return counts;
 }

@@ -4,6 +4,7 @@ import { DocumentAnalyzer } from '../../src/core/analysis/incremental';
 import { ParserHost } from '../../src/core/parsing/host';
 import { DocumentTrees } from '../../src/core/parsing/documentTrees';
 import type { LanguageId } from '../../src/core/parsing/languages';
+import { runEditorBench } from './editor';
 import { pythonFile, typescriptFile } from './generate';
 import { runOfflineBench } from './offline';
 import { runScaleBench } from './scale';
@@ -146,6 +147,7 @@ async function main(): Promise<void> {
   for (const row of table) console.log(line(row));
   await runTokenBench();
   runOfflineBench();
+  runEditorBench();
 }
 
 main().catch((error) => {

@@ -1,19 +1,35 @@
+const formats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * An en-US number format with these fraction digits, made once: `toLocaleString` with options builds a new
+ * formatter on every call, and figures are formatted dozens of times per call on every keystroke.
+ */
+function numberFormat(minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${minimumFractionDigits}:${maximumFractionDigits}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits, maximumFractionDigits });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** `$1,234.56` from a dollar up; below it four significant digits (`$0.005515`), so per-call figures stay readable. */
 export function formatUsd(usd: number): string {
   if (usd === 0) return '$0';
   const abs = Math.abs(usd);
-  if (abs >= 1) return `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (abs >= 1) return `$${numberFormat(2, 2).format(usd)}`;
   const digits = Math.min(12, 3 - Math.floor(Math.log10(abs)));
-  return `$${usd.toLocaleString('en-US', { maximumFractionDigits: digits })}`;
+  return `$${numberFormat(0, digits).format(usd)}`;
 }
 
 export function formatTokens(tokens: number): string {
-  return Math.round(tokens).toLocaleString('en-US');
+  return numberFormat(0, 0).format(Math.round(tokens));
 }
 
 /** USD per 1M tokens as the price tables write it. */
 export function formatRate(usdPerMTok: number): string {
-  return `$${usdPerMTok.toLocaleString('en-US', { maximumFractionDigits: 6 })}/1M`;
+  return `$${numberFormat(0, 6).format(usdPerMTok)}/1M`;
 }
 
 /**
@@ -24,10 +40,8 @@ export function formatUsdShort(usd: number): string {
   if (usd === 0) return '$0';
   // Rounding can carry a figure into the next band ($0.996 → $1.00, $99.996 → $100): band by the rounded value.
   const small = Number(usd.toPrecision(2));
-  if (Math.abs(small) < 1) return `$${small.toLocaleString('en-US', { maximumFractionDigits: 12 })}`;
+  if (Math.abs(small) < 1) return `$${numberFormat(0, 12).format(small)}`;
   const cents = Math.round(usd * 100) / 100;
-  if (Math.abs(cents) < 100) {
-    return `$${cents.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  }
-  return `$${Math.round(usd).toLocaleString('en-US')}`;
+  if (Math.abs(cents) < 100) return `$${numberFormat(2, 2).format(cents)}`;
+  return `$${numberFormat(0, 0).format(Math.round(usd))}`;
 }

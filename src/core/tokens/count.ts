@@ -1,5 +1,5 @@
 import { bpeCounter, isEncodingLoaded, loadEncodingSoon } from './encodings';
-import { charsPerToken, isBpeEncoding, tokenizerFamilyFor, type TokenizerFamily } from './family';
+import { charsPerToken, isBpeEncoding, tokenizerFamilyFor, type BpeEncoding, type TokenizerFamily } from './family';
 import { Lru } from './lru';
 
 export interface TokenCount {
@@ -11,10 +11,35 @@ export interface TokenCount {
 
 export interface CountOptions {
   /**
-   * What to do when the model's BPE table is not loaded yet: `load` it now (CLI, tests), or return an estimate
-   * at once and load it in the background (editor surfaces, so the first hover never waits half a second).
+   * What to do when the model's BPE table is not loaded yet: `load` it now (CLI, tests), return an estimate at
+   * once and load it in the background, or return an estimate and only note the table as wanted (`defer`: the
+   * editor loads it with `loadWantedEncodings` once the first figures are on screen, because loading a table
+   * holds the thread for half a second or more).
    */
-  whenNotLoaded?: 'load' | 'estimate';
+  whenNotLoaded?: 'load' | 'estimate' | 'defer';
+}
+
+/** Tables asked for with `defer` and not loaded yet. */
+const wanted = new Set<BpeEncoding>();
+
+/** Whether a count asked for a table with `defer` that is not loaded yet. */
+export function encodingsWanted(): boolean {
+  return wanted.size > 0;
+}
+
+/**
+ * Loads the tables counts asked for with `defer` (one after the other, each after the current turn of the event
+ * loop); resolves with how many were loaded, 0 when none was wanted.
+ */
+export async function loadWantedEncodings(): Promise<number> {
+  let loaded = 0;
+  for (const family of [...wanted]) {
+    wanted.delete(family);
+    if (isEncodingLoaded(family)) continue;
+    await loadEncodingSoon(family);
+    loaded++;
+  }
+  return loaded;
 }
 
 // At most 2,000 texts and 16M characters of keys (about 32 MB).
@@ -29,8 +54,9 @@ export function countTokensForFamily(text: string, family: TokenizerFamily, opti
   const key = `${family}\u0000${text}`;
   const known = memo.get(key);
   if (known !== undefined) return { tokens: known, exact: true, family };
-  if (options.whenNotLoaded === 'estimate' && !isEncodingLoaded(family)) {
-    loadEncodingSoon(family).catch(() => undefined);
+  if ((options.whenNotLoaded === 'estimate' || options.whenNotLoaded === 'defer') && !isEncodingLoaded(family)) {
+    if (options.whenNotLoaded === 'estimate') loadEncodingSoon(family).catch(() => undefined);
+    else wanted.add(family);
     return { tokens: Math.ceil(text.length / charsPerToken.generic), exact: false, family };
   }
   const tokens = bpeCounter(family).count(text);

@@ -50,12 +50,3 @@ export function loadEncodingSoon(encoding: BpeEncoding): Promise<void> {
   }
   return load;
 }
-
-/**
- * Settles when every load started by `loadEncodingSoon` has finished, so figures estimated meanwhile can be
- * counted exactly; undefined when none is running.
- */
-export function encodingLoadsSettled(): Promise<void> | undefined {
-  if (loading.size === 0) return undefined;
-  return Promise.allSettled([...loading.values()]).then(() => undefined);
-}

@@ -1,5 +1,13 @@
-export { countTokens, countTokensForFamily, chatOverheadTokens, type TokenCount, type CountOptions } from './count';
-export { bpeCounter, encodingLoadsSettled, isEncodingLoaded, loadEncodingSoon } from './encodings';
+export {
+  countTokens,
+  countTokensForFamily,
+  chatOverheadTokens,
+  encodingsWanted,
+  loadWantedEncodings,
+  type TokenCount,
+  type CountOptions,
+} from './count';
+export { bpeCounter, isEncodingLoaded, loadEncodingSoon } from './encodings';
 export {
   tokenizerFamilyFor,
   tokenizerFamilies,

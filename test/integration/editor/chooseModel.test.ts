@@ -32,20 +32,28 @@ describe('choosing the model of a call whose model is not known', function () {
       const shown = lens.modelPick();
       return shown && !shown.busy ? shown : undefined;
     }, 'the Quick Pick with the workspace names');
-    // OpenAI chat models written elsewhere in the workspace (not the embedding model, not other providers' names).
+    // OpenAI chat models written elsewhere in the workspace, the most used first (gpt-4o-mini in two files), not
+    // the embedding model, not other providers' names.
     assert.deepEqual(view.items.slice(0, 5), [
       '-- Used in this workspace --',
+      'gpt-4o-mini',
       'gpt-4.1',
       'gpt-4.1-mini',
       'gpt-4o',
-      'gpt-4o-mini',
     ]);
     assert.equal(view.items[5], '-- Price table: openai --');
     assert.ok(!view.items.includes('claude-sonnet-4-5') && !view.items.includes('text-embedding-3-small'));
-    for (let i = 0; i < 10 && lens.modelPick()?.active !== 'gpt-4o-mini'; i++) {
+    // The active item reaches the extension host a moment after each key: wait for it before the next one.
+    let active = await waitFor(() => lens.modelPick()?.active, 'an active item');
+    for (let i = 0; i < 10 && active !== 'gpt-4o-mini'; i++) {
+      const before = active;
       await vscode.commands.executeCommand('quickInput.next');
+      active = await waitFor(() => {
+        const now = lens.modelPick()?.active;
+        return now !== before ? now : undefined;
+      }, 'the next item');
     }
-    assert.equal(lens.modelPick()?.active, 'gpt-4o-mini');
+    assert.equal(active, 'gpt-4o-mini');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await choosing;
     // Combined with the calls-per-day annotation already there.
