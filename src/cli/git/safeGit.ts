@@ -17,6 +17,8 @@ export interface SafeGitOptions {
   timeoutMs?: number;
   /** Refused past this much output (default 64 MB). */
   maxOutputBytes?: number;
+  /** Written to git's standard input (`cat-file --batch` reads object names from it). */
+  input?: string;
 }
 
 /** Settings given to every git run; `-c` wins over the repository's own configuration. */
@@ -48,9 +50,11 @@ function environment(): NodeJS.ProcessEnv {
   return { ...env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', PAGER: 'cat', LC_ALL: 'C' };
 }
 
-function exec(args: string[], options: SafeGitOptions): Promise<string> {
+function exec(args: string[], options: SafeGitOptions): Promise<string>;
+function exec(args: string[], options: SafeGitOptions, binary: true): Promise<Buffer>;
+function exec(args: string[], options: SafeGitOptions, binary = false): Promise<string | Buffer> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       'git',
       args,
       {
@@ -59,10 +63,10 @@ function exec(args: string[], options: SafeGitOptions): Promise<string> {
         timeout: options.timeoutMs ?? 30_000,
         killSignal: 'SIGKILL',
         maxBuffer: options.maxOutputBytes ?? 64 * 1024 * 1024,
-        encoding: 'utf8',
+        encoding: binary ? 'buffer' : 'utf8',
         windowsHide: true,
       },
-      (error, stdout, stderr) => {
+      (error, stdout: string | Buffer, stderr: string | Buffer) => {
         if (!error) return resolve(stdout);
         const reason =
           error.killed || error.signal === 'SIGKILL'
@@ -71,10 +75,13 @@ function exec(args: string[], options: SafeGitOptions): Promise<string> {
               ? 'printed more than the output limit'
               : (error as NodeJS.ErrnoException).code === 'ENOENT'
                 ? 'git is not installed'
-                : stderr.trim().split('\n')[0] || error.message;
+                : stderr.toString().trim().split('\n')[0] || error.message;
         reject(new GitError(`git ${args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? ''}: ${reason}`));
       },
     );
+    // A git that exits before reading all of its input must not turn into an unhandled EPIPE.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(options.input ?? '');
   });
 }
 
@@ -108,4 +115,12 @@ export async function safeGit(args: readonly string[], options: SafeGitOptions):
   const extra = diffCommands.has(command) ? ['--no-ext-diff', '--no-textconv'] : [];
   const filters = await filterOverrides(options);
   return exec([...hardening, ...filters, command, ...extra, ...rest], options);
+}
+
+/** As `safeGit`, with stdout as bytes (blob contents need not be UTF-8; `cat-file --batch` counts in bytes). */
+export async function safeGitBytes(args: readonly string[], options: SafeGitOptions): Promise<Buffer> {
+  const [command, ...rest] = args;
+  if (!command) throw new GitError('no git command given');
+  const filters = await filterOverrides(options);
+  return exec([...hardening, ...filters, command, ...rest], options, true);
 }

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Candidate } from './candidates';
+import { functionNameOf } from './functionName';
 import { findAnnotation } from './annotation';
 import { callsPerDayAnnotation, loopKind } from './context';
 import { callFeatures } from './features';
@@ -217,9 +218,11 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   sites.complete = settingsInSight(resolver, candidate, named, params.config ?? []);
   const kind = loopKind(call);
 
+  const functionName = functionNameOf(call, (start, end) => resolver.tracker.range(start, end));
   const record: CallRecord = {
     file,
     range: rangeOf(call),
+    ...(functionName === null ? {} : { functionName }),
     line: nameNode.startPosition.row + 1,
     column: nameNode.startPosition.column + 1,
     sdk: entry.sdk,

@@ -204,6 +204,12 @@ export interface CallRecord {
   file: string;
   /** The whole call expression. */
   range: TextRange;
+  /**
+   * The qualified name of the enclosing function or class (`Service.ask`, `handler`, `<anonymous>` parts for
+   * unnamed ones); absent at module level. With the file, SDK, API and order it identifies a call across
+   * revisions (`llm-cost-lens diff`).
+   */
+  functionName?: string;
   /** 1-based line of the final method-name token (`create` in `.create(`). */
   line: number;
   /** 1-based column of the final method-name token. */
