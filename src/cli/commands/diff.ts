@@ -11,6 +11,7 @@ import { ScanAnalyzer } from '../scan/analyzer';
 import { defaultThreadCount } from '../scan/workerPool';
 import { figureInputs, settingsFlagOptions, settingsFlagsUsage } from '../settings/figureInputs';
 import { wasmDirectory } from '../wasmDir';
+import { priceTableOptions, priceTableUsage } from '../priceTable';
 import { diffCalls } from '../../core/diff/callDiff';
 import { ParserHost } from '../../core/parsing/host';
 import { costCalls } from '../../core/workspace/costs';
@@ -31,7 +32,7 @@ Options:
                                 {baseMonthlyUsd, headMonthlyUsd, deltaMonthlyUsd,
                                  changes: [{file, line, kind, before, after, deltaMonthlyUsd}]}
 ${costFlagsUsage}
-  --prices <file>               a newer genai-prices data.json or LiteLLM price map instead of the bundled snapshot
+${priceTableUsage}
 ${settingsFlagsUsage}
 
 ${exitCodesLine('ok', 'usage', 'input')}
@@ -44,7 +45,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       base: { type: 'string' },
       format: { type: 'string', default: 'table' },
       ...costFlagOptions,
-      prices: { type: 'string' },
+      ...priceTableOptions,
       ...settingsFlagOptions,
     },
     allowPositionals: true,
@@ -65,7 +66,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const dir = realpathSync(absolute);
   const repository = await openRepository(dir);
   const commit = await resolveCommit(repository.top, values.base);
-  const inputs = figureInputs(values, dir, io);
+  const inputs = await figureInputs(values, dir, io);
   const host = new ParserHost(wasmDirectory());
   const analyzer = new ScanAnalyzer(host, wasmDirectory(), defaultThreadCount());
   let sides;
