@@ -9,6 +9,7 @@ import { registerCompressor } from './editor/compress/register';
 import { registerCostSurfaces, type CostSurfaces } from './editor/costSurfaces';
 import { DocumentAnalysisService } from './editor/documentAnalysis';
 import { DocumentModel } from './editor/documentModel';
+import { registerFindings, type FindingSurfaces } from './editor/findings/register';
 import { createLog } from './editor/log';
 import { lazyParserHost } from './editor/parserHost';
 import { registerPriceUpdates } from './editor/prices/register';
@@ -21,6 +22,7 @@ interface Services {
   analysis: DocumentAnalysisService;
   model: DocumentModel;
   surfaces?: CostSurfaces;
+  findings?: FindingSurfaces;
 }
 
 /** The steps of activation, named so that a failure says where it happened. */
@@ -59,6 +61,12 @@ const steps: Array<[name: string, step: ActivationStep]> = [
       services.surfaces = registerCostSurfaces(context, services.model, services.pricing, services.parserHost);
     },
   ],
+  [
+    'check calls against the cost rules',
+    (context, services) => {
+      services.findings = registerFindings(context, services.model);
+    },
+  ],
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<LlmCostLensApi | undefined> {
@@ -85,7 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<LlmCos
     }
   }
   log.info(`Activated (VS Code ${vscode.version}).`);
-  const { surfaces } = services;
+  const { surfaces, findings } = services;
   return {
     analysisFor: (document) => analysis.analysisFor(document),
     costsFor: async (document) => {
@@ -93,6 +101,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<LlmCos
       const { version, calls, costs, skipped, timings } = state;
       return { version, calls, costs, skipped, timings };
     },
+    findingsFor: async (document) => {
+      const state = await model.stateFor(document);
+      return { version: state.version, findings: findings ? state.get(findings.slot) : [] };
+    },
+    diagnosticsShownFor: (uri) => findings?.diagnostics.shownVersion(uri),
     holdsTreeFor: (uri) => analysis.hasTree(uri),
     priceTable: () => pricing.table(),
     onDidChangePriceTable: pricing.onDidChange,

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { CallRecord } from '../core/analysis/types';
 import type { CallCost } from '../core/cost';
 import type { PriceTable } from '../core/pricing';
+import type { Finding } from '../core/rules';
 import type { ModelPickView } from './chooseModel';
 import type { DocumentAnalysis } from './documentAnalysis';
 import type { StateTimings } from './documentModel';
@@ -24,6 +25,10 @@ export interface LlmCostLensApi {
   analysisFor(document: vscode.TextDocument): Promise<DocumentAnalysis>;
   /** The calls and costs of a document's current version, as the CodeLens, hover and status bar show them. */
   costsFor(document: vscode.TextDocument): Promise<DocumentCosts>;
+  /** The cost rules' findings of a document's current version, as its diagnostics and quick fixes show them. */
+  findingsFor(document: vscode.TextDocument): Promise<{ version: number; findings: readonly Finding[] }>;
+  /** The document version the shown diagnostics were computed from, or undefined before any. */
+  diagnosticsShownFor(uri: vscode.Uri): number | undefined;
   /** Whether a syntax tree is held for a document (one per open document, released on close). */
   holdsTreeFor(uri: vscode.Uri): boolean;
   /** The price table in force (the user's file, else Update Prices' map over the bundled snapshot, with overrides). */

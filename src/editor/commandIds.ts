@@ -8,4 +8,6 @@ export const CommandIds = {
   showCallCost: 'llmCostLens.showCallCost',
   showFileCalls: 'llmCostLens.showFileCalls',
   updatePrices: 'llmCostLens.updatePrices',
+  fixAll: 'llmCostLens.fixAll',
+  showAdvice: 'llmCostLens.showAdvice',
 } as const;

@@ -37,6 +37,8 @@ export class DocumentState {
 
   constructor(
     readonly uri: vscode.Uri,
+    /** The document's language when this state was computed (the rules write fixes in its syntax). */
+    readonly languageId: string,
     readonly version: number,
     /** The model's generation (price table, settings, tokenizer) the costs were computed in. */
     readonly generation: number,
@@ -194,6 +196,7 @@ export class DocumentModel implements vscode.Disposable {
     const costs = analysis.calls.map((call) => estimateCallCost(call, context));
     const state = new DocumentState(
       document.uri,
+      document.languageId,
       analysis.version,
       generation,
       analysis.text,

@@ -1,4 +1,5 @@
 import type { TextRange } from '../analysis/types';
+import type { TextEdit } from './types';
 
 /** `llm-cost-lens-ignore`, then optionally rule codes (spaces or commas), then optionally `-- why`. */
 const directive = /(?:#|\/\/|\/\*|^\s*\*)[^\n]*?\bllm-cost-lens-ignore(?![\w-])([^\n]*)/;
@@ -45,4 +46,33 @@ export function ignoredAt(text: string, call: TextRange): Ignored | null {
 
 export function silences(ignored: Ignored | null, code: string): boolean {
   return ignored === 'all' || (ignored !== null && ignored.has(code));
+}
+
+/**
+ * The edit that silences `code` for a call: the code added to an ignore comment directly above the call's first
+ * line, or a new comment line there at the line's indentation (at the end of the line when the line above
+ * continues onto it with a backslash).
+ */
+export function ignoreEdit(text: string, languageId: string, call: TextRange, code: string): TextEdit {
+  const marker = languageId === 'python' ? '#' : '//';
+  const lineStart = text.lastIndexOf('\n', call.start - 1) + 1;
+  const aboveEnd = lineStart - 1;
+  const aboveStart = aboveEnd > 0 ? text.lastIndexOf('\n', aboveEnd - 1) + 1 : -1;
+  const above = aboveStart >= 0 ? text.slice(aboveStart, aboveEnd).replace(/\r$/, '') : '';
+  const existing = /^(\s*(?:#|\/\/)\s*llm-cost-lens-ignore)([ \t]+[a-z][\w-]*(?:[ \t]*,[ \t]*[a-z][\w-]*)*)?(.*)$/.exec(
+    above,
+  );
+  if (existing && existing[2]) {
+    // `# llm-cost-lens-ignore a -- why` gains `, code` after its codes.
+    const at = aboveStart + existing[1].length + existing[2].length;
+    return { start: at, end: at, newText: `, ${code}` };
+  }
+  const lineEnd = text.indexOf('\n', call.start);
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  if (above.endsWith('\\')) {
+    const end = lineEnd < 0 ? text.length : text.charAt(lineEnd - 1) === '\r' ? lineEnd - 1 : lineEnd;
+    return { start: end, end, newText: `  ${marker} llm-cost-lens-ignore ${code}` };
+  }
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+  return { start: lineStart, end: lineStart, newText: `${indent}${marker} llm-cost-lens-ignore ${code}${newline}` };
 }

@@ -11,5 +11,7 @@ export {
   type OutputLimitTable,
   type TaskKind,
 } from './settings';
+export { ignoreEdit, ignoredAt } from './ignore';
+export { fixText, type FixTextResult } from './fixText';
 export { projectInfoFromPackageJson, unknownProject, type ProjectInfo } from './project';
 export * from './types';

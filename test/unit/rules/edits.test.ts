@@ -4,7 +4,7 @@ import type { LanguageId } from '../../../src/core/analysis/types';
 import { bundledTable } from '../../../src/core/pricing';
 import { applyEdits, planFixAll, projectInfoFromPackageJson, validateRuleSettings } from '../../../src/core/rules';
 import type { Finding } from '../../../src/core/rules';
-import { ignoredAt, silences } from '../../../src/core/rules/ignore';
+import { ignoreEdit, ignoredAt, silences } from '../../../src/core/rules/ignore';
 import { applied, check, disposeHost, only } from './helpers';
 
 after(disposeHost);
@@ -245,5 +245,27 @@ describe('cheaper models offered for a simple task', () => {
       );
       assert.equal(fix.safe, false);
     }
+  });
+});
+
+describe('the ignore action', () => {
+  const callAt = (text: string) => ({ start: text.indexOf('client.'), end: text.indexOf(')') + 1 });
+
+  it('writes a comment above the call at its indentation, or adds the code to one already there', () => {
+    const py = 'def f():\n    x = client.create()\n';
+    assert.equal(
+      applyEdits(py, [ignoreEdit(py, 'python', callAt(py), 'batch-candidate')]),
+      'def f():\n    # llm-cost-lens-ignore batch-candidate\n    x = client.create()\n',
+    );
+    const ts = 'function f() {\r\n  // llm-cost-lens-ignore batch-candidate -- a job\r\n  client.create();\r\n}\r\n';
+    assert.equal(
+      applyEdits(ts, [ignoreEdit(ts, 'typescript', callAt(ts), 'unknown-model')]),
+      'function f() {\r\n  // llm-cost-lens-ignore batch-candidate, unknown-model -- a job\r\n  client.create();\r\n}\r\n',
+    );
+    const continued = 'x = \\\n    client.create()\n';
+    assert.equal(
+      applyEdits(continued, [ignoreEdit(continued, 'python', callAt(continued), 'unknown-model')]),
+      'x = \\\n    client.create()  # llm-cost-lens-ignore unknown-model\n',
+    );
   });
 });

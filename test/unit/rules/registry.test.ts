@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ruleCodes, ruleMeta, rules, severities } from '../../../src/core/rules';
+import { defaultOutputLimits, ruleCodes, ruleMeta, rules, severities } from '../../../src/core/rules';
 import { repoRoot } from '../helpers/paths';
 
 describe('rule registry', () => {
@@ -27,5 +27,25 @@ describe('rule registry', () => {
         new RegExp(`\\(${rule.code}\\.md\\)`),
       );
     }
+  });
+});
+
+describe('settings schema', () => {
+  it('lists every rule code for llmCostLens.rules.severity and every task kind for the output limits', () => {
+    const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { properties?: Record<string, unknown> }> }[] };
+    };
+    const properties = Object.assign({}, ...manifest.contributes.configuration.map((c) => c.properties)) as Record<
+      string,
+      { properties?: Record<string, unknown> }
+    >;
+    assert.deepEqual(
+      Object.keys(properties['llmCostLens.rules.severity']?.properties ?? {}).sort(),
+      [...ruleCodes].sort(),
+    );
+    assert.deepEqual(
+      Object.keys(properties['llmCostLens.rules.outputLimits']?.properties ?? {}).sort(),
+      Object.keys(defaultOutputLimits).sort(),
+    );
   });
 });
