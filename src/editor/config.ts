@@ -43,7 +43,7 @@ export function isSetByUser(key: string, scope?: vscode.ConfigurationScope): boo
 }
 
 /** The surfaces a user can turn off, each with its `llmCostLens.<surface>.enabled` setting. */
-export type Surface = 'codeLens' | 'hover' | 'statusBar';
+export type Surface = 'codeLens' | 'hover' | 'statusBar' | 'diagnostics';
 
 export function surfaceEnabled(surface: Surface, scope?: vscode.ConfigurationScope): boolean {
   return readSetting<unknown>(`${surface}.enabled`, scope) !== false;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isLanguageId } from '../../core/parsing';
 import { ruleDocUrl, type Finding, type Severity } from '../../core/rules';
+import { onSettingsChanged, surfaceEnabled } from '../config';
 import type { DocumentModel, DocumentState, StateSlot } from '../documentModel';
 import { log } from '../log';
 
@@ -42,6 +43,7 @@ export class FindingDiagnostics implements vscode.Disposable {
     this.disposables.push(
       model.onDidChange((uri) => (uri ? this.refreshUri(uri) : this.refreshAll())),
       vscode.workspace.onDidOpenTextDocument((document) => this.refresh(document)),
+      onSettingsChanged(['diagnostics.enabled'], () => this.refreshAll()),
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.collection.delete(document.uri);
         this.shownVersions.delete(document.uri.toString());
@@ -66,9 +68,15 @@ export class FindingDiagnostics implements vscode.Disposable {
 
   private refresh(document: vscode.TextDocument): void {
     if (!isLanguageId(document.languageId)) return;
+    if (!surfaceEnabled('diagnostics', document.uri)) {
+      // Off: nothing is parsed for them, and what was shown goes.
+      this.collection.delete(document.uri);
+      this.shownVersions.delete(document.uri.toString());
+      return;
+    }
     this.model.stateFor(document).then(
       (state) => {
-        if (document.isClosed) return;
+        if (document.isClosed || !surfaceEnabled('diagnostics', document.uri)) return;
         const findings = state.get(this.findings);
         this.collection.set(
           document.uri,

@@ -11,6 +11,19 @@ describe('rule severity setting', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('diagnostics turned off disappear and come back when turned on', async () => {
+    const { document } = await open('typescript/support.ts');
+    const config = vscode.workspace.getConfiguration('llmCostLens');
+    await diagnosticsWhen(document.uri, (d) => d.length > 10, 'diagnostics');
+    await config.update('diagnostics.enabled', false, vscode.ConfigurationTarget.Global);
+    try {
+      await diagnosticsWhen(document.uri, (d) => d.length === 0, 'no diagnostics once turned off');
+    } finally {
+      await config.update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticsWhen(document.uri, (d) => d.length > 10, 'the diagnostics back');
+  });
+
   it('raises a rule to an error, turns one off, and restores them', async () => {
     const { document } = await open('python/support.py');
     const of = (code: string, list: vscode.Diagnostic[]) => list.filter((d) => codeOf(d) === code);
