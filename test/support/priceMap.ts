@@ -1,4 +1,5 @@
-/** Shared by the unit and in-host tests of Update Prices: a small LiteLLM-format price map. */
+/** Shared by the unit and in-host tests of Update Prices: a small LiteLLM-format price map and a server for it. */
+import { startFakeOpenAi, type FakeServer, type RecordedRequest, type ScriptedReply } from './fakeOpenAi';
 
 type Row = [provider: string, key: string, inputPerMTok: number, outputPerMTok: number];
 
@@ -50,4 +51,35 @@ export function validPriceMap(): string {
 /** Valid LiteLLM JSON, but far too small to be the real map (a truncated or wrong file). */
 export function tinyPriceMap(): string {
   return JSON.stringify(Object.fromEntries(rows.slice(0, 3).map((row) => [row[1], entry(row)])));
+}
+
+/**
+ * What the price server answers per path: `/valid.json` a valid map; `/invalid.json` broken JSON;
+ * `/error-page.json` an HTML page with status 200; `/tiny.json` a map too small to be the real one;
+ * `/stall.json` headers, then nothing; `/huge.json` a body of 50 MB and more; anything else a 404.
+ */
+function priceMapReply(request: RecordedRequest): ScriptedReply {
+  switch (request.url) {
+    case '/valid.json':
+      return { body: validPriceMap() };
+    case '/invalid.json':
+      return { body: '{"gpt-4o": {"litellm_provider": "openai", ' };
+    case '/error-page.json':
+      return { body: '<html><body>Rate limited</body></html>', headers: { 'content-type': 'text/html' } };
+    case '/tiny.json':
+      return { body: tinyPriceMap() };
+    case '/stall.json':
+      return { stallAfterHeaders: true };
+    case '/huge.json':
+      // Valid-looking JSON text for as long as the client reads (the server stops at 64 MB).
+      return { endlessBody: `{"m${'x'.repeat(1000)}": 1},` };
+    default:
+      return { status: 404, body: 'Not Found' };
+  }
+}
+
+/** A price server on 127.0.0.1 and the origin its paths hang off. */
+export async function startPriceServer(): Promise<{ server: FakeServer; origin: string }> {
+  const server = await startFakeOpenAi(priceMapReply);
+  return { server, origin: server.baseURL.replace(/\/v1$/, '') };
 }

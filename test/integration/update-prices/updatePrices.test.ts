@@ -5,8 +5,8 @@ import type { PriceTable } from '../../../src/core/pricing';
 import { resolveModel } from '../../../src/core/pricing/resolve';
 import type { LlmCostLensApi } from '../../../src/editor/api';
 import type { UpdateReport } from '../../../src/editor/prices/priceUpdater';
-import { startFakeOpenAi, type FakeServer } from '../../support/fakeOpenAi';
-import { validPriceMap } from '../../support/priceMap';
+import type { FakeServer } from '../../support/fakeOpenAi';
+import { startPriceServer, validPriceMap } from '../../support/priceMap';
 import { extensionId, waitFor, workspaceFile } from '../helpers';
 
 async function api(): Promise<LlmCostLensApi> {
@@ -28,21 +28,7 @@ describe('Update Prices command', function () {
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('llmCostLens');
 
   before(async () => {
-    server = await startFakeOpenAi((request) => {
-      switch (request.url) {
-        case '/valid.json':
-          return { body: validPriceMap() };
-        case '/invalid.json':
-          return { body: '{"gpt-4o": ' };
-        case '/stall.json':
-          return { stallAfterHeaders: true };
-        case '/huge.json':
-          return { endlessBody: `{"m${'x'.repeat(1000)}": 1},` };
-        default:
-          return { status: 404, body: 'Not Found' };
-      }
-    });
-    origin = server.baseURL.replace(/\/v1$/, '');
+    ({ server, origin } = await startPriceServer());
   });
 
   after(async () => {

@@ -14,8 +14,8 @@ import {
   type PriceTable,
 } from '../../../src/core/pricing';
 import { readPriceMap } from '../../../src/core/pricing/update';
-import { closedPortURL, startFakeOpenAi, type FakeServer } from '../../support/fakeOpenAi';
-import { tinyPriceMap, validPriceMap } from '../../support/priceMap';
+import { closedPortURL, type FakeServer } from '../../support/fakeOpenAi';
+import { startPriceServer, validPriceMap } from '../../support/priceMap';
 import { captureIo } from '../helpers/io';
 
 const now = new Date('2026-12-01T09:00:00Z');
@@ -31,26 +31,7 @@ describe('Update Prices: fetch, validate, use', () => {
   let server: FakeServer;
   let origin: string;
   before(async () => {
-    server = await startFakeOpenAi((request) => {
-      switch (request.url) {
-        case '/valid.json':
-          return { body: validPriceMap() };
-        case '/invalid.json':
-          return { body: '{"gpt-4o": {"litellm_provider": "openai", ' };
-        case '/error-page.json':
-          return { body: '<html><body>Rate limited</body></html>', headers: { 'content-type': 'text/html' } };
-        case '/tiny.json':
-          return { body: tinyPriceMap() };
-        case '/stall.json':
-          return { stallAfterHeaders: true };
-        case '/huge.json':
-          // 50 MB and more of valid-looking JSON text, as long as the client reads.
-          return { endlessBody: `{"m${'x'.repeat(1000)}": 1},` };
-        default:
-          return { status: 404, body: 'Not Found' };
-      }
-    });
-    origin = server.baseURL.replace(/\/v1$/, '');
+    ({ server, origin } = await startPriceServer());
   });
   after(() => server.close());
 
