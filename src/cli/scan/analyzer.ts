@@ -42,6 +42,10 @@ export class ScanAnalyzer implements FileAnalyzer {
     return (this.pool ?? this.local).analyze(text, languageId, file);
   }
 
+  dependenciesOf(file: string): readonly string[] {
+    return (this.pool ?? this.local).dependenciesOf?.(file) ?? [];
+  }
+
   /** Whether threads were started (for tests and the bench). */
   get threaded(): boolean {
     return this.started;

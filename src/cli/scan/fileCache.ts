@@ -20,6 +20,8 @@ interface Entry {
   mtimeMs?: number;
   calls?: FileAnalysis['calls'];
   skipped?: string;
+  /** The other files its records took values from, with the hash of each then (null: it could not be read). */
+  dependsOn?: Record<string, string | null>;
 }
 
 interface CacheDocument {
@@ -37,12 +39,18 @@ interface CacheDocument {
 const racyWindowMs = 2000;
 
 function analysisOf(entry: Entry): FileAnalysis {
-  return entry.skipped === undefined
-    ? { calls: entry.calls ?? [] }
-    : { calls: entry.calls ?? [], skipped: entry.skipped };
+  const analysis: FileAnalysis = { calls: entry.calls ?? [] };
+  if (entry.skipped !== undefined) analysis.skipped = entry.skipped;
+  if (entry.dependsOn) analysis.dependsOn = Object.keys(entry.dependsOn);
+  return analysis;
 }
 
-function entryOf(hash: string, analysis: FileAnalysis, stat: FileStat | null): Entry {
+function entryOf(
+  hash: string,
+  analysis: FileAnalysis,
+  stat: FileStat | null,
+  contentHash: (file: string) => string | null,
+): Entry {
   const entry: Entry = { hash };
   if (stat) {
     entry.size = stat.size;
@@ -50,6 +58,9 @@ function entryOf(hash: string, analysis: FileAnalysis, stat: FileStat | null): E
   }
   if (analysis.calls.length > 0) entry.calls = analysis.calls;
   if (analysis.skipped !== undefined) entry.skipped = analysis.skipped;
+  if (analysis.dependsOn && analysis.dependsOn.length > 0) {
+    entry.dependsOn = Object.fromEntries(analysis.dependsOn.map((file) => [file, contentHash(file)]));
+  }
   return entry;
 }
 
@@ -72,7 +83,11 @@ function isEntry(value: unknown): value is Entry {
     (entry.calls === undefined || Array.isArray(entry.calls)) &&
     (entry.skipped === undefined || typeof entry.skipped === 'string') &&
     (entry.size === undefined || typeof entry.size === 'number') &&
-    (entry.mtimeMs === undefined || typeof entry.mtimeMs === 'number')
+    (entry.mtimeMs === undefined || typeof entry.mtimeMs === 'number') &&
+    (entry.dependsOn === undefined ||
+      (typeof entry.dependsOn === 'object' &&
+        entry.dependsOn !== null &&
+        Object.values(entry.dependsOn).every((h) => h === null || typeof h === 'string')))
   );
 }
 
@@ -87,6 +102,8 @@ export class FileScanCache implements ScanCache {
   private readonly previous: Map<string, Entry>;
   private readonly next = new Map<string, Entry>();
   private changed = false;
+  /** Hashes of the files other files' records depend on, read once per scan. */
+  private readonly dependencyHashes = new Map<string, string | null>();
 
   private constructor(
     readonly file: string,
@@ -122,7 +139,8 @@ export class FileScanCache implements ScanCache {
       !entry ||
       entry.size !== stat.size ||
       entry.mtimeMs !== stat.mtimeMs ||
-      stat.mtimeMs >= this.savedAt - racyWindowMs
+      stat.mtimeMs >= this.savedAt - racyWindowMs ||
+      !this.dependenciesUnchanged(entry)
     ) {
       return undefined;
     }
@@ -136,7 +154,7 @@ export class FileScanCache implements ScanCache {
 
   get(file: string, hash: string, stat: FileStat | null): FileAnalysis | undefined {
     const entry = this.previous.get(file);
-    if (!entry || entry.hash !== hash) return undefined;
+    if (!entry || entry.hash !== hash || !this.dependenciesUnchanged(entry)) return undefined;
     const analysis = analysisOf(entry);
     // Same content, new time (a checkout, a touch): remember the time, so the next scan need not read it.
     if (stat && (entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs)) this.set(file, hash, analysis, stat);
@@ -149,8 +167,33 @@ export class FileScanCache implements ScanCache {
   }
 
   set(file: string, hash: string, analysis: FileAnalysis, stat: FileStat | null): void {
-    this.next.set(file, entryOf(hash, analysis, stat));
+    this.next.set(
+      file,
+      entryOf(hash, analysis, stat, (f) => this.contentHash(f)),
+    );
     this.changed = true;
+  }
+
+  /**
+   * Whether every file the entry's records took values from still hashes the same. (A file that did not exist
+   * then and would now change how an import resolves is not noticed: a known limit, until the file changes.)
+   */
+  private dependenciesUnchanged(entry: Entry): boolean {
+    if (!entry.dependsOn) return true;
+    return Object.entries(entry.dependsOn).every(([file, hash]) => this.contentHash(file) === hash);
+  }
+
+  private contentHash(file: string): string | null {
+    let known = this.dependencyHashes.get(file);
+    if (known === undefined) {
+      try {
+        known = this.hash(readFileSync(file));
+      } catch {
+        known = null;
+      }
+      this.dependencyHashes.set(file, known);
+    }
+    return known;
   }
 
   /**

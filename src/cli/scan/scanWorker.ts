@@ -17,7 +17,13 @@ if (port) {
   const analyzer = hostAnalyzer(host, index);
   port.on('message', (task: WorkerTask) => {
     analyzer.analyze(task.text, task.languageId, task.file).then(
-      (calls) => port.postMessage({ id: task.id, calls, skipped: index?.skippedFiles() } satisfies WorkerReply),
+      (calls) =>
+        port.postMessage({
+          id: task.id,
+          calls,
+          dependsOn: analyzer.dependenciesOf?.(task.file),
+          skipped: index?.skippedFiles(),
+        } satisfies WorkerReply),
       (error: unknown) =>
         port.postMessage({
           id: task.id,

@@ -17,4 +17,5 @@ export interface WorkerTask {
 
 /** Its answer: the calls, or why the analysis failed. */
 export type WorkerReply =
-  { id: number; calls: CallRecord[]; skipped?: SkippedFile[] } | { id: number; error: string; skipped?: SkippedFile[] };
+  | { id: number; calls: CallRecord[]; dependsOn?: readonly string[]; skipped?: SkippedFile[] }
+  | { id: number; error: string; skipped?: SkippedFile[] };

@@ -40,6 +40,8 @@ export class WorkerPool implements FileAnalyzer {
   private nextId = 0;
   /** Files the threads' workspace indexes did not read, by path (settings files too large, chains too long). */
   private readonly notes = new Map<string, string>();
+  /** Per analysed file, the other files its records took values from (as its thread reported). */
+  private readonly dependencies = new Map<string, readonly string[]>();
 
   constructor(
     size: number,
@@ -78,6 +80,10 @@ export class WorkerPool implements FileAnalyzer {
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
   }
 
+  dependenciesOf(file: string): readonly string[] {
+    return this.dependencies.get(file) ?? this.fallback.dependenciesOf?.(file) ?? [];
+  }
+
   /** What the threads' workspace indexes could not read. */
   skippedElsewhere(): SkippedFile[] {
     return [...this.notes].map(([file, reason]) => ({ file, reason }));
@@ -90,7 +96,10 @@ export class WorkerPool implements FileAnalyzer {
     thread.pending.delete(reply.id);
     thread.load -= pending.task.text.length;
     if ('error' in reply) pending.reject(new Error(reply.error));
-    else pending.resolve(reply.calls);
+    else {
+      this.dependencies.set(pending.task.file, reply.dependsOn ?? []);
+      pending.resolve(reply.calls);
+    }
   }
 
   private lose(thread: Thread): void {

@@ -9,7 +9,9 @@ import type { WorkspaceIndex } from './workspaceIndex';
  */
 export function hostAnalyzer(host: ParserHost, index?: WorkspaceIndex): FileAnalyzer {
   let prepared: Promise<void> | undefined;
+  const dependencies = new Map<string, readonly string[]>();
   return {
+    dependenciesOf: (file) => dependencies.get(file) ?? [],
     async analyze(text, languageId, file) {
       if (index) await (prepared ??= index.prepare());
       const tree = await host.parse(text, languageId);
@@ -23,6 +25,7 @@ export function hostAnalyzer(host: ParserHost, index?: WorkspaceIndex): FileAnal
         );
       } finally {
         tree.delete();
+        if (index) dependencies.set(file, index.dependenciesOf(index.absolute(file)));
         // Between files: the parsed modules beyond the budget are freed.
         index?.trim();
       }

@@ -9,6 +9,8 @@ import { walkSourceFiles, type WalkOptions } from './walk';
 /** Parses and analyses one file the pre-checks let through (it mentions an SDK, it is not minified). */
 export interface FileAnalyzer {
   analyze(text: string, languageId: LanguageId, file: string): Promise<CallRecord[]>;
+  /** The other files (absolute paths) the last analysis of `file` took values from (cross-file resolution). */
+  dependenciesOf?(file: string): readonly string[];
 }
 
 /** What a scan remembers about one file. */
@@ -16,6 +18,8 @@ export interface FileAnalysis {
   calls: CallRecord[];
   /** Why the file was not analysed (minified, the analyser failed). */
   skipped?: string;
+  /** Other files (absolute paths) its records took values from: a cache must check them too. */
+  dependsOn?: readonly string[];
 }
 
 /**
@@ -137,7 +141,10 @@ export async function scanWorkspace(starts: readonly string[], options: Workspac
       continue;
     }
     const job = analyzer.analyze(text, languageId, relative).then(
-      (calls) => remember({ calls }),
+      (calls) => {
+        const dependsOn = analyzer.dependenciesOf?.(relative) ?? [];
+        remember(dependsOn.length > 0 ? { calls, dependsOn } : { calls });
+      },
       (error: unknown) => remember({ calls: [], skipped: `could not be analysed: ${describe(error)}` }),
     );
     inFlight.add(job);

@@ -223,6 +223,25 @@ export class WorkspaceIndex implements Workspace {
     return affected;
   }
 
+  /**
+   * The files whose values `reader` used, directly or through other modules: what a cached analysis of
+   * `reader` depends on besides its own text (`scan --cache` checks their content too).
+   */
+  dependenciesOf(reader: string): string[] {
+    const found = new Set<string>();
+    const queue = [reader];
+    while (queue.length > 0) {
+      const current = queue.pop() as string;
+      for (const [file, readers] of this.readers) {
+        if (file !== reader && !found.has(file) && readers.has(current)) {
+          found.add(file);
+          queue.push(file);
+        }
+      }
+    }
+    return [...found].sort();
+  }
+
   /** Whether `reader`'s values came (directly or not) from `file`. */
   readsFrom(reader: string, file: string): boolean {
     return this.invalidationSet(file).has(reader);

@@ -127,4 +127,20 @@ describe('scan --cache', () => {
     }
     assert.equal(await runCli(['scan', '.', '--cache-location', ''], captureIo(root)), 2);
   });
+
+  it('re-analyses a file whose records took a value from another file that changed (cross-file resolution)', async () => {
+    const root = dir('cache-cross-file');
+    const bot = `from openai import OpenAI\nfrom app.config import MODEL\n\nclient = OpenAI()\n\n\ndef ask(q):\n    return client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": q}], max_tokens=100)\n`;
+    writeTree(root, { 'app/__init__.py': '', 'app/config.py': 'MODEL = "gpt-4o"\n', 'app/bot.py': bot });
+    const cacheFile = path.join(dir('cache-home'), 'c.json');
+    const models = async (): Promise<(string | null)[]> => {
+      const io = captureIo(root);
+      assert.equal(await runCli(['scan', '.', '--format', 'json', '--cache-location', cacheFile], io), 0, io.err());
+      return (JSON.parse(io.out()) as { calls: { model: string | null }[] }).calls.map((c) => c.model);
+    };
+    assert.deepEqual(await models(), ['gpt-4o']);
+    assert.deepEqual(await models(), ['gpt-4o']);
+    writeTree(root, { 'app/config.py': 'MODEL = "gpt-4.1-mini"\n' });
+    assert.deepEqual(await models(), ['gpt-4.1-mini']);
+  });
 });
