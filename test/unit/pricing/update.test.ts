@@ -80,6 +80,18 @@ describe('Update Prices: fetch, validate, use', () => {
     assert.ok(sent < 30 * 1024 * 1024, `the server wrote ${sent} bytes before the client stopped`);
   });
 
+  it('fetches over HTTPS only (plain HTTP only from this machine), never with credentials in the URL', async () => {
+    for (const [url, reason] of [
+      ['http://prices.example.com/map.json', /^only HTTPS URLs are fetched .*not 'http:\/\/prices\.example\.com'$/],
+      ['https://user:secret@prices.example.com/map.json', /user name or password/],
+      ['ftp://127.0.0.1/map.json', /only HTTPS/],
+      ['not a url', /is not a URL/],
+    ] as const) {
+      const outcome = await updatePrices({ base: bundledTable, url, now });
+      assert.match(outcome.ok ? '' : outcome.reason, reason, url);
+    }
+  });
+
   it('a connection refused is a reason too', async () => {
     const outcome = await updatePrices({ base: bundledTable, url: `${await closedPortURL()}/prices.json`, now });
     assert.equal(outcome.ok, false);

@@ -20,13 +20,31 @@ function reasonOf(error: unknown, timeoutMs: number, maxBytes: number): string {
   return `${error instanceof Error ? error.message : String(error)}${cause}`;
 }
 
+const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Why a URL is not fetched: not HTTPS (plain HTTP only to this machine), or carrying a user name or password. */
+export function urlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `'${url}' is not a URL`;
+  }
+  if (parsed.username || parsed.password) return 'a URL with a user name or password is not used';
+  if (parsed.protocol === 'https:') return null;
+  if (parsed.protocol === 'http:' && loopback.has(parsed.hostname)) return null;
+  return `only HTTPS URLs are fetched (plain HTTP only from this machine), not '${parsed.protocol}//${parsed.host}'`;
+}
+
 /**
- * GETs the price map, bounded in size and in time (the whole exchange, body included). Never throws: a failure
- * comes back as a reason in words (HTTP status, timeout, size, network error).
+ * GETs the price map over HTTPS, bounded in size and in time (the whole exchange, body included). Never throws:
+ * a failure comes back as a reason in words (a refused URL, HTTP status, timeout, size, network error).
  */
 export async function fetchPriceMap(options: FetchOptions): Promise<FetchResult> {
   const timeoutMs = options.timeoutMs ?? priceMapLimits.timeoutMs;
   const maxBytes = options.maxBytes ?? priceMapLimits.maxBytes;
+  const refused = urlProblem(options.url);
+  if (refused) return { ok: false, reason: refused };
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     const response = await limitedFetch(maxBytes)(options.url, {
