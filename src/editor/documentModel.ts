@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { assumeModels } from '../core/analysis/assumed';
 import type { CallRecord } from '../core/analysis/types';
 import { estimateCallCost, type CallCost, type CostContext } from '../core/cost';
 import type { PriceTable } from '../core/pricing';
 import { encodingsWanted, loadWantedEncodings } from '../core/tokens';
 import { onSettingsChanged } from './config';
+import { readAssumedModels } from './assumedModels';
 import type { DocumentAnalysisService } from './documentAnalysis';
 import { log } from './log';
 import { costSettingNames, readCostSettings, readCostSources, type PricingService } from './pricingService';
@@ -144,7 +146,7 @@ export class DocumentModel implements vscode.Disposable {
       this.changed,
       analysis.onDidChange((uri) => this.scheduleRefresh(uri)),
       pricing.onDidChange(() => this.invalidate()),
-      onSettingsChanged(costSettingNames, () => this.invalidate()),
+      onSettingsChanged([...costSettingNames, 'assumedModels'], () => this.invalidate()),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
     );
   }
@@ -193,14 +195,16 @@ export class DocumentModel implements vscode.Disposable {
       sources: readCostSources(document.uri),
       count: { whenNotLoaded: 'defer' },
     };
-    const costs = analysis.calls.map((call) => estimateCallCost(call, context));
+    // Calls whose model the code does not say take the model `llmCostLens.assumedModels` gives their provider.
+    const calls = assumeModels(analysis.calls, readAssumedModels(document.uri));
+    const costs = calls.map((call) => estimateCallCost(call, context));
     const state = new DocumentState(
       document.uri,
       document.languageId,
       analysis.version,
       generation,
       analysis.text,
-      analysis.calls,
+      calls,
       costs,
       context,
       analysis.skipped,

@@ -1,3 +1,5 @@
+import { assumeModels } from '../../core/analysis/assumed';
+import { withModelCandidates } from '../../core/analysis/modelCandidates';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -62,7 +64,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (!existsSync(path.resolve(io.cwd, p))) throw new InputError('not-found', `no such file or directory: ${p}`);
   }
   const root = scanRoot(positionals, io.cwd);
-  const { costSettings: settings, sources, table, rules, settingsFile } = await figureInputs(values, root, io);
+  const {
+    costSettings: settings,
+    sources,
+    table,
+    rules,
+    assumedModels,
+    settingsFile,
+  } = await figureInputs(values, root, io);
   const cacheLocation = values['cache-location'];
   if (cacheLocation === '') throw new UsageError('--cache-location must not be empty');
   const cache =
@@ -76,8 +85,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     // The cache only saves time: the scan's result stands without it.
     io.stderr(`llm-cost-lens scan: could not write the cache ${cache?.file}: ${(error as Error).message}\n`);
   }
-  const calls = costCalls(result.calls, { table, settings, sources });
-  const findings = await scanFindings(result.calls, result.root, { table, costSettings: settings, settings: rules });
+  // A model the code does not say: the setting's assumption, else the models the workspace uses for that provider.
+  const records = withModelCandidates(assumeModels(result.calls, assumedModels));
+  const calls = costCalls(records, { table, settings, sources });
+  const findings = await scanFindings(records, result.root, { table, costSettings: settings, settings: rules });
   const costed = { ...result, calls, findings: findings.map(findingJson) };
   const assumed = scanAssumptions(settings, sources, calls);
   // The whole output is built before any of it is printed: nothing can fail once a result is out.

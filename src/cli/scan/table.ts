@@ -14,8 +14,15 @@ function modelText(record: CallRecord): string {
   return record.argumentRanges.model ? 'unresolved' : 'unknown';
 }
 
-/** Where the model name is written when not in the call: `:12` in the same file, `config/llm.py:12` elsewhere. */
+/**
+ * Where the model name is written when not in the call (`:12` in the same file, `config/llm.py:12` elsewhere),
+ * `assumed (setting)`, or for an unknown model the ones the workspace uses for that provider (`maybe ...`).
+ */
 function modelFromText(record: CallRecord): string {
+  if (record.modelVia === 'assumed') return 'assumed (setting)';
+  const candidates = record.modelCandidates ?? [];
+  if (record.model === null && candidates.length > 0)
+    return `maybe ${candidates.slice(0, 3).join(', ')}${candidates.length > 3 ? ', …' : ''}`;
   const source = record.modelSource;
   if (!source || record.modelVia === 'literal') return '';
   return source.file === record.file ? `:${source.line}` : `${source.file}:${source.line}`;

@@ -1,3 +1,4 @@
+import type { AssumedModels } from '../../core/analysis/assumed';
 import * as path from 'node:path';
 import type { CliIo } from '../command';
 import { costSettingsFromFlags } from '../costFlags';
@@ -23,6 +24,8 @@ export interface FigureInputs {
   sources: SettingSources;
   table: PriceTable;
   rules: RuleSettings;
+  /** `llmCostLens.assumedModels`: models for calls whose model the code does not say. */
+  assumedModels: AssumedModels;
   /** The settings file read, if any. */
   settingsFile: string | null;
 }
@@ -73,5 +76,12 @@ export async function figureInputs(
   const applied = applyOverrides(base, workspace.settings.priceOverrides);
   for (const p of applied.problems) warn(`llmCostLens.pricing.overrides: ${p}`);
   const settingsFile = workspace.file ? path.relative(io.cwd, workspace.file) || workspace.file : null;
-  return { costSettings: settings, sources, table: applied.table, rules: workspace.settings.rules, settingsFile };
+  return {
+    costSettings: settings,
+    sources,
+    table: applied.table,
+    rules: workspace.settings.rules,
+    assumedModels: workspace.settings.assumedModels,
+    settingsFile,
+  };
 }

@@ -13,3 +13,21 @@ export function providerPrefixed(name: string): { model: string; provider?: stri
   const provider = (match[1] as string).toLowerCase();
   return match[2] === ':' ? { model: name.slice(match[0].length), provider } : { model: name, provider };
 }
+
+const providerWord =
+  /(openai|azure|anthropic|claude|google|gemini|vertex|bedrock|mistral|cohere|groq|xai|grok|deepseek|fireworks|together|perplexity|ollama|voyage)/i;
+const canonicalProvider: Record<string, string> = {
+  azure: 'openai',
+  claude: 'anthropic',
+  gemini: 'google',
+  vertex: 'google',
+  grok: 'xai',
+};
+
+/** The provider a factory or class name names (`ChatAnthropic`, `createOpenAI`, `google`), or undefined. */
+export function providerOfName(name: string): string | undefined {
+  const match = providerWord.exec(name);
+  if (!match) return undefined;
+  const word = (match[1] as string).toLowerCase();
+  return canonicalProvider[word] ?? word;
+}

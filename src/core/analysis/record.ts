@@ -7,7 +7,7 @@ import { callFeatures } from './features';
 import { isInRequestHandler } from './handlers';
 import { historyGrowth } from './history';
 import { contentSegments, readMessages } from './prompts';
-import { providerPrefixed } from './providers';
+import { providerOfName, providerPrefixed } from './providers';
 import type { Resolver, SegmentsResult } from './resolver';
 import { callOptions, locationOf, optionsComplete, optionsSite, paramSite } from './sites';
 import { booleanLiteral, calleeOf, contains, isCall, isMember, rangeOf, unwrap } from './syntax';
@@ -121,6 +121,10 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     }
     sites.model = paramSite(resolver, 'model', modelNode.node, where(modelNode), resolved?.node);
   }
+
+  // The provider a LangChain class or a Vercel provider factory names (`ChatAnthropic`, `openai(...)`), for the
+  // candidates and assumed models of calls whose model is not known.
+  modelProvider ??= providerHint(resolver, entry.sdk, modelNode?.node ?? null, object?.settings[0] ?? null);
 
   // What a `llm-cost-lens: model=…` comment says wins: the user wrote it because the code does not say it.
   const annotation = findAnnotation(resolver.text, call.startIndex);
@@ -391,6 +395,19 @@ function stringWithVia(resolver: Resolver, node: Node): ModelName | null {
   const resolved = resolver.string(node);
   if (!resolved) return null;
   return { value: resolved.value, via: resolved.via, node: resolved.node };
+}
+
+function providerHint(
+  resolver: Resolver,
+  sdk: string,
+  modelNode: Node | null,
+  constructor: Node | null,
+): string | undefined {
+  if (sdk === 'langchain' && constructor) return providerOfName(calleeOf(constructor)?.text ?? '');
+  if (sdk !== 'vercel-ai' || !modelNode) return undefined;
+  const value = resolver.resolve(modelNode)?.node;
+  const callee = value && isCall(value) ? calleeOf(value) : null;
+  return callee ? providerOfName(callee.text) : undefined;
 }
 
 /** Where a node is written, as a record path and line (another file's, for a value read across files). */

@@ -32,17 +32,37 @@ export interface CallExplanation {
   sections: ExplanationSection[];
 }
 
-const modelVia: Partial<Record<ModelVia, string>> = {
+const modelVia: Record<ModelVia, string> = {
   literal: 'written in the call',
   constant: 'from a constant in this file',
   'default-param': "from a parameter's default value",
+  'cross-file': 'from another file',
+  config: 'from a config file',
+  'env-default': "from an environment variable's default",
   annotation: 'from the llm-cost-lens annotation above the call',
+  assumed: 'assumed by the llmCostLens.assumedModels setting (the code does not say it)',
   unresolved: 'not written where the analysis can read it',
 };
 
-/** Where the call's model name came from, in words. */
+/** Where the call's model name came from, in words, with the file and line it is written on (`model from config/llm.py:12`). */
 export function describeModelSource(call: CallRecord): string {
-  return modelVia[call.modelVia] ?? `from ${call.modelVia}`;
+  const how = modelVia[call.modelVia];
+  const source = call.modelSource;
+  if (call.modelVia === 'unresolved') {
+    const candidates = call.modelCandidates ?? [];
+    return candidates.length > 0 ? `${how}; this workspace uses ${candidates.join(', ')} for this provider` : how;
+  }
+  if (!source || call.modelVia === 'literal' || call.modelVia === 'assumed') return how;
+  const where = source.file === call.file ? `line ${source.line}` : `${source.file}:${source.line}`;
+  switch (call.modelVia) {
+    case 'cross-file':
+    case 'config':
+      return `from ${where}`;
+    case 'env-default':
+      return `from an environment variable's default, ${where}`;
+    default:
+      return `${how}, ${where}`;
+  }
 }
 
 function modelSection(call: CallRecord, cost: CallCost): ExplanationSection {

@@ -1,3 +1,4 @@
+import { validateAssumedModels, type AssumedModels } from '../analysis/assumed';
 import { defaultCostSettings, validateCostSettings, type CostSettings, type SettingSources } from '../cost/settings';
 import { validateOverrides, type PriceOverride } from '../pricing/overrides';
 import { defaultRuleSettings, validateRuleSettings, type RuleSettings } from '../rules/settings';
@@ -17,6 +18,7 @@ export const figureSettingKeys = [
   'pricing.file',
   'rules.severity',
   'rules.outputLimits',
+  'assumedModels',
 ] as const satisfies readonly string[];
 
 export type FigureSettingKey = (typeof figureSettingKeys)[number];
@@ -38,6 +40,8 @@ export interface FigureSettings {
   /** As written (resolve it against the workspace folder); null when not set. */
   priceFile: string | null;
   rules: RuleSettings;
+  /** The model assumed per provider for calls whose model the code does not say (`llmCostLens.assumedModels`). */
+  assumedModels: AssumedModels;
 }
 
 export const defaultFigureSettings: Readonly<FigureSettings> = {
@@ -46,6 +50,7 @@ export const defaultFigureSettings: Readonly<FigureSettings> = {
   priceOverrides: [],
   priceFile: null,
   rules: defaultRuleSettings,
+  assumedModels: {},
 };
 
 /**
@@ -73,6 +78,8 @@ export function readFigureSettings(values: Partial<Record<FigureSettingKey, unkn
     outputLimits: values['rules.outputLimits'],
   });
   problems.push(...rules.problems);
+  const assumed = validateAssumedModels(values.assumedModels);
+  problems.push(...assumed.problems);
   return {
     settings: {
       cost: cost.settings,
@@ -80,6 +87,7 @@ export function readFigureSettings(values: Partial<Record<FigureSettingKey, unkn
       priceOverrides: overrides.overrides,
       priceFile,
       rules: rules.settings,
+      assumedModels: assumed.models,
     },
     problems: problems.map((p) => `llmCostLens.${p}`),
   };

@@ -1,0 +1,36 @@
+import type { CallRecord } from './types';
+import { providerOfSdk } from './assumed';
+
+/** At most this many candidates per call: the most used first. */
+const maxCandidates = 5;
+
+/**
+ * For each call whose model the code does not say, the models the other calls of the workspace use for the
+ * same provider (most used first), as `modelCandidates`. They are shown to the user and never priced.
+ */
+export function withModelCandidates(calls: readonly CallRecord[]): CallRecord[] {
+  const byProvider = new Map<string, Map<string, number>>();
+  for (const call of calls) {
+    if (call.model === null || call.modelVia === 'assumed') continue;
+    const provider = providerKey(call);
+    if (!provider) continue;
+    const counts = byProvider.get(provider) ?? new Map<string, number>();
+    counts.set(call.model, (counts.get(call.model) ?? 0) + 1);
+    byProvider.set(provider, counts);
+  }
+  return calls.map((call) => {
+    if (call.model !== null) return call;
+    const provider = providerKey(call);
+    const counts = provider ? byProvider.get(provider) : undefined;
+    if (!counts) return call;
+    const modelCandidates = [...counts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, maxCandidates)
+      .map(([model]) => model);
+    return { ...call, modelCandidates };
+  });
+}
+
+function providerKey(call: CallRecord): string | undefined {
+  return call.modelProvider ?? providerOfSdk[call.sdk] ?? (call.sdk === 'other' ? undefined : call.sdk);
+}

@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { assumeModels, validateAssumedModels } from '../../../src/core/analysis/assumed';
+import { withModelCandidates } from '../../../src/core/analysis/modelCandidates';
+import { callRecord } from '../cost/records';
+
+describe('models the code does not say', () => {
+  it('validates llmCostLens.assumedModels, naming bad entries', () => {
+    assert.deepEqual(validateAssumedModels({ OpenAI: 'gpt-4o-mini', anthropic: ' claude-haiku-4-5 ' }), {
+      models: { openai: 'gpt-4o-mini', anthropic: 'claude-haiku-4-5' },
+      problems: [],
+    });
+    const bad = validateAssumedModels({ openai: 3, google: '' });
+    assert.deepEqual(bad.models, {});
+    assert.equal(bad.problems.length, 2);
+    assert.match(validateAssumedModels('gpt-4o').problems[0] ?? '', /expected an object/);
+  });
+
+  it('assumes the setting’s model per provider, SDK or "*", and never replaces a model the code says', () => {
+    const calls = [
+      callRecord({ model: null, modelVia: 'unresolved', sdk: 'openai' }),
+      callRecord({ model: null, modelVia: 'unresolved', sdk: 'langchain', modelProvider: 'anthropic' }),
+      callRecord({ model: null, modelVia: 'unresolved', sdk: 'litellm' }),
+      callRecord({ model: 'gpt-4.1', modelVia: 'cross-file', sdk: 'openai' }),
+    ];
+    const assumed = assumeModels(calls, { openai: 'gpt-4o-mini', anthropic: 'claude-haiku-4-5', '*': 'gpt-4.1-nano' });
+    assert.deepEqual(
+      assumed.map((c) => `${c.model} ${c.modelVia}`),
+      ['gpt-4o-mini assumed', 'claude-haiku-4-5 assumed', 'gpt-4.1-nano assumed', 'gpt-4.1 cross-file'],
+    );
+    assert.equal(assumeModels(calls, {})[0]?.model, null);
+  });
+
+  it('lists the models the workspace uses for the same provider as candidates, most used first', () => {
+    const calls = withModelCandidates([
+      callRecord({ model: 'gpt-4o-mini', sdk: 'openai' }),
+      callRecord({ model: 'gpt-4o-mini', sdk: 'openai' }),
+      callRecord({ model: 'gpt-4.1', sdk: 'openai' }),
+      callRecord({ model: 'claude-haiku-4-5', sdk: 'anthropic' }),
+      callRecord({ model: null, modelVia: 'unresolved', sdk: 'openai' }),
+      callRecord({ model: null, modelVia: 'unresolved', sdk: 'cohere' }),
+    ]);
+    assert.deepEqual(calls[4]?.modelCandidates, ['gpt-4o-mini', 'gpt-4.1']);
+    assert.equal(calls[4]?.model, null, 'candidates never become the model');
+    assert.equal(calls[5]?.modelCandidates, undefined);
+  });
+});
