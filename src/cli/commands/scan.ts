@@ -17,10 +17,12 @@ import { defaultCacheFile, FileScanCache } from '../scan/fileCache';
 import { findingJson, findingLine, findingsSummary, scanFindings } from '../scan/findings';
 import { scanPaths, scanRoot, toJson, version } from '../scan/scan';
 import { columns, renderTable } from '../scan/table';
+import { gateFlagOptions, gateFlagsUsage, gateFromFlags, gateVerdict } from '../scan/gate';
+import { findingsSarif } from '../scan/sarif';
 import { wasmDirectory } from '../wasmDir';
 import { priceTableOptions, priceTableUsage, pricesLine, tableJson } from '../priceTable';
 
-const usage = `Usage: llm-cost-lens scan [paths...] [--format table|json] [options]
+const usage = `Usage: llm-cost-lens scan [paths...] [--format table|json|sarif] [options]
 
 Finds the LLM SDK calls in Python, TypeScript and JavaScript files (directories are walked, skipping
 node_modules, .git, virtualenvs, build output (build, out, dist, coverage at a project root) and what the
@@ -33,7 +35,8 @@ The llmCostLens.* settings come from the scanned folder's .vscode/settings.json,
 flags override them.
 
 Options:
-  --format <f>                  table (default) or json
+  --format <f>                  table (default), json, or sarif (SARIF 2.1.0 of the findings, for code scanning)
+${gateFlagsUsage}
 ${costFlagsUsage}
 ${priceTableUsage}
 ${settingsFlagsUsage}
@@ -42,7 +45,8 @@ ${settingsFlagsUsage}
   --cache-location <f>          the cache file (default ${defaultCacheFile} in the current folder); keep it out
                                 of what a pull request can change
 
-${exitCodesLine('ok', 'usage', 'input')}`;
+${exitCodesLine('ok', 'failure', 'usage', 'input')}
+With --budget or --fail-on, exit 1 means the budget is exceeded or such a finding exists.`;
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -52,13 +56,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       ...costFlagOptions,
       ...priceTableOptions,
       ...settingsFlagOptions,
+      ...gateFlagOptions,
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
     },
     allowPositionals: true,
   });
   const format = values.format;
-  if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not '${format}'`);
+  if (format !== 'table' && format !== 'json' && format !== 'sarif') {
+    throw new UsageError(`--format must be table, json or sarif, not '${format}'`);
+  }
+  const gate = gateFromFlags(values);
   for (const p of positionals) {
     if (p === '') throw new UsageError('a path must not be empty');
     if (!existsSync(path.resolve(io.cwd, p))) throw new InputError('not-found', `no such file or directory: ${p}`);
@@ -94,6 +102,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // The whole output is built before any of it is printed: nothing can fail once a result is out.
   let output: string;
   if (format === 'json') output = toJson(costed, { assumptions: assumed, prices: tableJson(table, io) });
+  else if (format === 'sarif') output = await findingsSarif(findings, result.root, version, rules);
   else {
     const byCall = new Map<string, Finding[]>();
     for (const finding of findings) {
@@ -112,10 +121,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       ];
       output += `${footer.join('\n')}\n`;
     }
-    if (settingsFile) io.stdout(`Settings from ${settingsFile}.\n`);
+    if (settingsFile) output += `Settings from ${settingsFile}.\n`;
   }
+  const verdict = gateVerdict(gate, costTotals(calls), findings);
   io.stdout(output);
-  return ExitCode.ok;
+  // On stderr, so that JSON and SARIF on stdout stay documents.
+  for (const line of verdict.lines) io.stderr(`${line}\n`);
+  return verdict.failed ? ExitCode.failure : ExitCode.ok;
 }
 
 export const scanCommand: CliCommand = {
