@@ -202,14 +202,21 @@ function wordsAround(text: string, start: number, end: number): string[] {
 function shifter(start: number, oldEnd: number, delta: number, lineDelta: number) {
   const offset = (p: number): number => (p >= oldEnd ? p + delta : p <= start ? p : start);
   const range = (r: TextRange): TextRange => ({ start: offset(r.start), end: offset(r.end) });
-  const record = (r: CallRecord, modelOffset: number | null): CallRecord => ({
-    ...shiftRanges(r, range),
-    line: r.range.start >= oldEnd ? r.line + lineDelta : r.line,
-    modelSource:
-      r.modelSource && modelOffset !== null && modelOffset >= oldEnd
-        ? { ...r.modelSource, line: r.modelSource.line + lineDelta }
-        : r.modelSource,
-  });
+  const record = (r: CallRecord, modelOffset: number | null): CallRecord => {
+    const bounds = boundsOf(r);
+    // Every offset before the edit, and the model's source not after it: the record stays as it is.
+    if (bounds.max <= start && (modelOffset === null || modelOffset < oldEnd)) return r;
+    const shifted: CallRecord = {
+      ...shiftRanges(r, range),
+      line: r.range.start >= oldEnd ? r.line + lineDelta : r.line,
+      modelSource:
+        r.modelSource && modelOffset !== null && modelOffset >= oldEnd
+          ? { ...r.modelSource, line: r.modelSource.line + lineDelta }
+          : r.modelSource,
+    };
+    recordBounds.set(shifted, { min: offset(bounds.min), max: offset(bounds.max) });
+    return shifted;
+  };
   const entry = (e: Entry): Entry => {
     const dependencies = new Dependencies();
     for (const name of e.dependencies.names) dependencies.names.add(name);
@@ -226,24 +233,54 @@ function shifter(start: number, oldEnd: number, delta: number, lineDelta: number
   return { offset, entry };
 }
 
+/** Every `{ start, end }` in a record is a TextRange (types.ts), so the shape is enough to know one. */
 function isTextRange(value: object): value is TextRange {
-  const keys = Object.keys(value);
-  return (
-    keys.length === 2 && typeof (value as TextRange).start === 'number' && typeof (value as TextRange).end === 'number'
-  );
+  return typeof (value as TextRange).start === 'number' && typeof (value as TextRange).end === 'number';
 }
 
 /**
- * A copy of `value` with every TextRange in it shifted. A record's ranges are found by their shape (types.ts:
- * every `{ start, end }` in a record is one), so a field added to the record needs no line here.
+ * A copy of `value` with every TextRange in it shifted. A record's ranges are found by their shape, so a field
+ * added to the record needs no line here.
  */
 function shiftRanges<T>(value: T, shift: (r: TextRange) => TextRange): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => shiftRanges(item, shift)) as T;
   if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = shiftRanges(value[i] as unknown, shift);
+    return copy as T;
+  }
   if (isTextRange(value)) return shift(value) as T;
   const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) copy[key] = shiftRanges(item, shift);
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
+    copy[key] = item !== null && typeof item === 'object' ? shiftRanges(item, shift) : item;
+  }
   return copy as T;
+}
+
+/** The lowest and highest offset of any range in a record, remembered per record object. */
+const recordBounds = new WeakMap<CallRecord, { min: number; max: number }>();
+
+function boundsOf(record: CallRecord): { min: number; max: number } {
+  const known = recordBounds.get(record);
+  if (known) return known;
+  const bounds = { min: Infinity, max: -Infinity };
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    if (isTextRange(value)) {
+      bounds.min = Math.min(bounds.min, value.start);
+      bounds.max = Math.max(bounds.max, value.end);
+      return;
+    }
+    for (const key in value) visit((value as Record<string, unknown>)[key]);
+  };
+  visit(record);
+  recordBounds.set(record, bounds);
+  return bounds;
 }
 
 function merge(ranges: TextRange[]): TextRange[] {
