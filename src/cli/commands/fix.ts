@@ -119,6 +119,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         costSettings,
         project: projects.infoFor(file),
         only,
+        onRuleError: (code, call, error) =>
+          io.stderr(
+            `llm-cost-lens fix: rule ${code} failed on ${call.file}:${call.line} (${String(error)}); please report it\n`,
+          ),
       });
       // Positions in the text as it will be: fixed, or as it is on a dry run.
       const left = dryRun || result.refused ? result.initial : result.remaining;

@@ -14,6 +14,8 @@ export interface FindingOptions {
   costSettings: CostSettings;
   settings?: RuleSettings;
   only?: readonly RuleCode[];
+  /** A rule that failed on a call (a bug): the scan goes on without that finding. */
+  onRuleError?: (code: RuleCode, call: CallRecord, error: unknown) => void;
 }
 
 /** A finding in `scan --format json`: exactly these keys, offsets into the file's text. */
@@ -75,6 +77,7 @@ export async function scanFindings(
         settings: options.settings,
         project: projects.infoFor(absolute),
         only: options.only,
+        onRuleError: options.onRuleError,
       }),
     );
   }

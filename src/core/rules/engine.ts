@@ -7,7 +7,7 @@ import { unknownProject, type ProjectInfo } from './project';
 import type { CountOptions } from '../tokens/count';
 import { rules } from './registry';
 import { defaultRuleSettings, type RuleSettings } from './settings';
-import type { CallContext, Finding, RuleCode } from './types';
+import type { CallContext, Finding, RuleCode, RuleResult } from './types';
 
 export interface RuleInput {
   text: string;
@@ -23,6 +23,11 @@ export interface RuleInput {
   only?: readonly RuleCode[];
   /** How tokens are counted (the editor: estimates while a tokenizer table loads). */
   count?: CountOptions;
+  /**
+   * Told when a rule throws on a call: that rule reports nothing there and the others carry on. Without it the
+   * error propagates (tests want to see it).
+   */
+  onRuleError?: (code: RuleCode, call: CallRecord, error: unknown) => void;
 }
 
 /** The start offset of each line. */
@@ -79,7 +84,14 @@ export function findIssues(input: RuleInput): Finding[] {
     };
     for (const rule of active) {
       if (silences(ignored, rule.code)) continue;
-      const result = rule.check(context);
+      let result: RuleResult | null;
+      try {
+        result = rule.check(context);
+      } catch (error) {
+        if (!input.onRuleError) throw error;
+        input.onRuleError(rule.code, call, error);
+        continue;
+      }
       if (!result) continue;
       const configured = settings.severity[rule.code];
       found.push({

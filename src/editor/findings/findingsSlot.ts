@@ -23,6 +23,11 @@ export function findingsSlot(projects: ProjectInfoService): StateSlot<Finding[]>
           settings: readRuleSettings(state.uri),
           project: projects.infoFor(state.uri),
           count: state.context.count,
+          onRuleError: (code, call, error) =>
+            log().error(
+              `Rule ${code} failed on ${state.uri.toString()}:${call.line}; the other rules carry on:`,
+              error,
+            ),
         });
       } catch (error) {
         // A bug in a rule must not take the other surfaces down: log it once per document, show no findings.
