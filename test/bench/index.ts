@@ -7,6 +7,7 @@ import type { LanguageId } from '../../src/core/parsing/languages';
 import { runEditorBench } from './editor';
 import { pythonFile, typescriptFile } from './generate';
 import { runOfflineBench } from './offline';
+import { runRulesBench } from './rules';
 import { runScaleBench } from './scale';
 import { runTokenBench } from './tokens';
 
@@ -119,6 +120,16 @@ async function main(): Promise<void> {
   const ts = typescriptFile(5000);
   await fileBench('python 5,000 lines', py, 'python', rows);
   await fileBench('typescript 5,000 lines', ts, 'typescript', rows);
+  for (const r of await runRulesBench()) {
+    rows.push({
+      case: r.case,
+      analyser: r.analyser,
+      baseline: r.baseline,
+      target: `<= ${r.target}x`,
+      ok: r.ratio <= r.target,
+      ratio: r.ratio,
+    });
+  }
   for (const r of await runScaleBench()) {
     rows.push({
       case: r.case,

@@ -6,7 +6,7 @@ import { analyze } from '../../../src/core/analysis/analyze';
 import { ParserHost } from '../../../src/core/parsing/host';
 import { languageIdForPath, type LanguageId } from '../../../src/core/parsing/languages';
 import { fixturesDir, wasmDir } from '../helpers/paths';
-import { pick, prng } from './random';
+import { mutate, prng } from './random';
 
 const mutations = 1200;
 /** Far above the few milliseconds a fixture takes: a hang or a blow-up, not noise. */
@@ -27,61 +27,6 @@ function fixtureFiles(): { text: string; languageId: LanguageId; name: string }[
     }
   }
   return files.sort((a, b) => a.name.localeCompare(b.name));
-}
-
-const noise = [
-  '(',
-  ')',
-  '[',
-  ']',
-  '{',
-  '}',
-  '"',
-  "'",
-  '`',
-  '"""',
-  '${',
-  '\n',
-  '\t',
-  ' ',
-  ':',
-  ',',
-  '=',
-  '.',
-  '\\',
-  '#',
-  '//',
-  '/*',
-  'f"',
-  '\u0000',
-  '\ud800',
-  'é',
-  '😀',
-  'client.',
-  '.create(',
-  'model=',
-  'await ',
-  'for x in y:',
-  '=>',
-  '**',
-  '...',
-];
-
-function mutate(random: () => number, text: string): string {
-  let result = text;
-  const steps = 1 + Math.floor(random() * 4);
-  for (let s = 0; s < steps; s++) {
-    const at = Math.floor(random() * (result.length + 1));
-    const kind = random();
-    if (kind < 0.3) result = result.slice(0, at) + result.slice(at + 1 + Math.floor(random() * 20));
-    else if (kind < 0.65) result = result.slice(0, at) + pick(random, noise) + result.slice(at);
-    else if (kind < 0.8) result = result.slice(0, at);
-    else {
-      const from = Math.floor(random() * result.length);
-      result = result.slice(0, at) + result.slice(from, from + 200) + result.slice(at);
-    }
-  }
-  return result;
 }
 
 describe('analysis fuzz', () => {

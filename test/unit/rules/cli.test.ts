@@ -1,40 +1,18 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { replaceFileContent } from '../../../src/cli/fix/writeFile';
+import type { FindingJson } from '../../../src/cli/scan/findings';
 import { runCli } from '../../../src/cli/run';
 import { languageIdForPath } from '../../../src/core/parsing/languages';
 import { safeFix } from '../../../src/core/rules';
 import { captureIo } from '../helpers/io';
 import { fixturesDir } from '../helpers/paths';
-import { check, disposeHost, errors } from './helpers';
+import { check, disposeHost, errors, sourceFiles } from './helpers';
 
 after(disposeHost);
-
-function sources(root: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (languageIdForPath(full)) found.push(full);
-    }
-  };
-  walk(root);
-  return found;
-}
-
-interface JsonFinding {
-  code: string;
-  severity: string;
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  fixes: { title: string; edits: { start: number; end: number; newText: string }[] }[];
-}
 
 describe('scan lists findings', () => {
   it('in JSON with exactly the documented keys, on the line of the call, with edits into the file', async () => {
@@ -42,7 +20,7 @@ describe('scan lists findings', () => {
     assert.equal(await runCli(['scan', '.', '--format', 'json'], io), 0);
     const document = JSON.parse(io.out()) as {
       calls: { file: string; line: number; column: number }[];
-      findings: JsonFinding[];
+      findings: FindingJson[];
     };
     assert.ok(document.findings.length >= 30);
     for (const finding of document.findings) {
@@ -96,13 +74,13 @@ describe('llm-cost-lens fix', () => {
   after(() => rmSync(root, { recursive: true, force: true }));
 
   it('--dry-run says what it would fix and writes nothing', async () => {
-    const before = sources(root).map((f) => readFileSync(f, 'utf8'));
+    const before = sourceFiles(root).map((f) => readFileSync(f, 'utf8'));
     const io = captureIo(root);
     assert.equal(await runCli(['fix', '--dry-run'], io), 0);
     assert.match(io.out(), /^would fix rules\/python\/support\.py:$/m);
     assert.match(io.out(), /Would fix \d+ findings in \d+ files \(dry run: nothing written\)\.\n$/);
     assert.deepEqual(
-      sources(root).map((f) => readFileSync(f, 'utf8')),
+      sourceFiles(root).map((f) => readFileSync(f, 'utf8')),
       before,
     );
   });
@@ -125,7 +103,7 @@ describe('llm-cost-lens fix', () => {
   });
 
   it('on a copy of the fixtures removes every fixable finding and leaves valid code', async () => {
-    const originals = new Map(sources(root).map((f) => [f, readFileSync(f, 'utf8')]));
+    const originals = new Map(sourceFiles(root).map((f) => [f, readFileSync(f, 'utf8')]));
     const io = captureIo(root);
     assert.equal(await runCli(['fix'], io), 0, io.err());
     assert.match(io.out(), /Fixed \d+ findings in \d+ files\.\n$/);

@@ -1,28 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { languageIdForPath } from '../../../src/core/parsing/languages';
 import { applyEdits, planFixAll, safeFix } from '../../../src/core/rules';
 import { fixturesDir } from '../helpers/paths';
-import { check, disposeHost, errors } from './helpers';
+import { check, disposeHost, errors, sourceFiles } from './helpers';
 
 after(disposeHost);
 
 /** Every source file under the analysis and rules fixtures. */
-function sourceFiles(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (languageIdForPath(full)) found.push(full);
-    }
-  };
-  walk(path.join(fixturesDir, 'analysis'));
-  walk(path.join(fixturesDir, 'rules'));
-  return found;
-}
+const fixtureFiles = (): string[] => sourceFiles(path.join(fixturesDir, 'analysis'), path.join(fixturesDir, 'rules'));
 
 const rulesDir = path.join(fixturesDir, 'rules');
 
@@ -47,7 +35,7 @@ describe('rules on the fixtures', () => {
 
   it('every fix on every fixture leaves code that parses with no new syntax errors, in both languages', async () => {
     const tried = new Map<string, number>();
-    for (const file of sourceFiles()) {
+    for (const file of fixtureFiles()) {
       const languageId = languageIdForPath(file);
       if (!languageId) continue;
       const text = readFileSync(file, 'utf8');
@@ -73,7 +61,7 @@ describe('rules on the fixtures', () => {
   });
 
   it('fix-all, repeated until nothing changes, removes every finding that has a safe fix', async () => {
-    for (const file of sourceFiles()) {
+    for (const file of fixtureFiles()) {
       const languageId = languageIdForPath(file);
       if (!languageId) continue;
       const original = readFileSync(file, 'utf8');

@@ -1,7 +1,10 @@
+import { readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { analyze } from '../../../src/core/analysis/analyze';
 import type { CallRecord, LanguageId } from '../../../src/core/analysis/types';
 import { defaultCostSettings, type CostSettings } from '../../../src/core/cost';
 import { ParserHost } from '../../../src/core/parsing/host';
+import { languageIdForPath } from '../../../src/core/parsing/languages';
 import { syntaxErrorCount } from '../../../src/core/parsing/syntaxErrors';
 import { bundledTable } from '../../../src/core/pricing';
 import { applyEdits, findIssues, type Finding, type Fix, type RuleInput } from '../../../src/core/rules';
@@ -67,4 +70,18 @@ export function commentAbove(text: string, offset: number, comment: string): str
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
   return `${text.slice(0, lineStart)}${indent}${comment}\n${text.slice(lineStart)}`;
+}
+
+/** Every Python, TypeScript and JavaScript file under the folders, in a stable order. */
+export function sourceFiles(...roots: string[]): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (languageIdForPath(full)) found.push(full);
+    }
+  };
+  for (const root of roots) walk(root);
+  return found;
 }
