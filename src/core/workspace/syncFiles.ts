@@ -23,8 +23,9 @@ export function diskFiles(maxBytes = maxWorkspaceFileBytes): WorkspaceFiles {
     read(path: string): FileText | null {
       let size: number;
       try {
-        const info = statSync(path);
-        if (!info.isFile()) return null;
+        // No exception for a missing file: module resolution probes many names, and a throw costs far more.
+        const info = statSync(path, { throwIfNoEntry: false });
+        if (!info?.isFile()) return null;
         size = info.size;
       } catch {
         return null;
@@ -38,7 +39,7 @@ export function diskFiles(maxBytes = maxWorkspaceFileBytes): WorkspaceFiles {
     },
     isFile(path: string): boolean {
       try {
-        return statSync(path).isFile();
+        return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
       } catch {
         return false;
       }
