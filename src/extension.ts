@@ -9,6 +9,7 @@ import { registerCompressor } from './editor/compress/register';
 import { registerCostSurfaces, type CostSurfaces } from './editor/costSurfaces';
 import { DocumentAnalysisService } from './editor/documentAnalysis';
 import { DocumentModel } from './editor/documentModel';
+import { WorkspaceIndexService } from './editor/workspaceIndexService';
 import { registerFindings, type FindingSurfaces } from './editor/findings/register';
 import { createLog } from './editor/log';
 import { lazyParserHost } from './editor/parserHost';
@@ -75,9 +76,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<LlmCos
   context.subscriptions.push(log);
   const parserHost = lazyParserHost(context);
   const pricing = new PricingService();
-  const analysis = new DocumentAnalysisService(parserHost, { skipReason, mentionsLlmSdk });
+  // Models set in other files (config modules, settings classes, .env) are followed through the workspace index.
+  const workspaceIndex = new WorkspaceIndexService(parserHost);
+  const analysis = new DocumentAnalysisService(parserHost, { skipReason, mentionsLlmSdk }, workspaceIndex);
   const model = new DocumentModel(analysis, pricing);
-  context.subscriptions.push(pricing, analysis, model);
+  context.subscriptions.push(pricing, workspaceIndex, analysis, model);
   const services: Services = { parserHost, pricing, analysis, model };
   for (const [name, step] of steps) {
     try {

@@ -3,6 +3,7 @@ import { DocumentAnalyzer } from '../core/analysis/incremental';
 import type { CallRecord } from '../core/analysis/types';
 import { DocumentTrees, isLanguageId, type DocumentTree, type ParserHost, type TextChange } from '../core/parsing';
 import { log } from './log';
+import type { WorkspaceIndexService } from './workspaceIndexService';
 
 /** The analysis of one document version. */
 export interface DocumentAnalysis {
@@ -41,13 +42,23 @@ export class DocumentAnalysisService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when a document's text changed or its tree was released: surfaces ask again. */
   readonly onDidChange = this.changed.event;
+  private readonly changedAround = new vscode.EventEmitter<vscode.Uri>();
+  /**
+   * Fires when another file that a document's values came from changed (its version did not): its analysis is
+   * dropped, and a cached state built on it must be too.
+   */
+  readonly onDidChangeAround = this.changedAround.event;
 
   constructor(
     private readonly parserHost: () => ParserHost,
     private readonly prefilter: Prefilter,
+    /** The workspace around open documents, for cross-file resolution (none: same-file resolution only). */
+    private readonly workspace?: WorkspaceIndexService,
   ) {
     this.disposables.push(
       this.changed,
+      this.changedAround,
+      ...(workspace ? [workspace.onDidAffect((paths) => this.reanalyseReaders(paths))] : []),
       vscode.workspace.onDidChangeTextDocument((event) => this.onEdit(event)),
       vscode.workspace.onDidCloseTextDocument((document) => this.release(document.uri)),
       // VS Code disposes a document minutes after its last tab closes; a tree is released as soon as no tab shows it.
@@ -89,6 +100,8 @@ export class DocumentAnalysisService implements vscode.Disposable {
       if (!isLanguageId(languageId)) return { version, text, calls: [], analysisMs: 0 };
       const unanalysed = this.unanalysed(document, text);
       if (unanalysed) return unanalysed;
+      // Cross-file values need the workspace index ready before the first (synchronous) analysis.
+      if (this.workspace?.pathOf(document.uri)) await this.workspace.ready();
       const tree = await this.trees().update(key, text, version, languageId);
       this.queuedChanges.delete(key);
       if (document.version === version) return this.analyzeTree(document, tree, performance.now());
@@ -129,13 +142,16 @@ export class DocumentAnalysisService implements vscode.Disposable {
     const key = document.uri.toString();
     let analyzer = this.analyzers.get(key);
     if (!analyzer) {
-      analyzer = new DocumentAnalyzer();
+      const path = this.workspace?.pathOf(document.uri);
+      const index = path ? this.workspace?.current() : undefined;
+      analyzer = new DocumentAnalyzer(index ?? null, index ? path : undefined);
       this.analyzers.set(key, analyzer);
     }
     const file = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString();
     const base = { version: entry.version, text: entry.text };
     try {
       const calls = analyzer.analyze(entry.tree, entry.text, entry.languageId, file, changes, entry.changedRanges);
+      this.workspace?.trim();
       this.failing.delete(key);
       return this.remember(key, { ...base, calls, analysisMs: performance.now() - started });
     } catch (error) {
@@ -174,6 +190,18 @@ export class DocumentAnalysisService implements vscode.Disposable {
       this.queuedChanges.set(key, queue);
     }
     this.changed.fire(document.uri);
+  }
+
+  /** Documents whose values came from a file that changed: analysed again in full on next request. */
+  private reanalyseReaders(paths: Set<string>): void {
+    for (const key of [...this.analyzers.keys()]) {
+      const uri = vscode.Uri.parse(key);
+      const path = this.workspace?.pathOf(uri);
+      if (!path || !paths.has(path)) continue;
+      this.analyzers.get(key)?.reset();
+      this.results.delete(key);
+      this.changedAround.fire(uri);
+    }
   }
 
   private releaseUntabbed(): void {

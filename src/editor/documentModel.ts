@@ -145,6 +145,11 @@ export class DocumentModel implements vscode.Disposable {
     this.disposables.push(
       this.changed,
       analysis.onDidChange((uri) => this.scheduleRefresh(uri)),
+      analysis.onDidChangeAround((uri) => {
+        // Same version, new values from another file: the cached state goes.
+        this.states.delete(uri.toString());
+        this.scheduleRefresh(uri);
+      }),
       pricing.onDidChange(() => this.invalidate()),
       onSettingsChanged([...costSettingNames, 'assumedModels'], () => this.invalidate()),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),

@@ -23,6 +23,8 @@ export interface WorkspaceIndexOptions {
    * Without it records give absolute paths.
    */
   root?: string;
+  /** Or any other naming of files in records (the editor: relative to the file's workspace folder). */
+  display?: (file: string) => string;
   /** Parsed modules kept between analyses (`trim()` frees the least recently used beyond it). */
   maxModules?: number;
   /** Characters of module text kept between analyses. */
@@ -82,6 +84,7 @@ export class WorkspaceIndex implements Workspace {
 
   /** The record path of a file. */
   display(file: string): string {
+    if (this.options.display) return this.options.display(file);
     const root = this.options.root;
     return root ? path.relative(root, file) || path.basename(file) : file;
   }
