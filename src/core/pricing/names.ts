@@ -12,6 +12,8 @@ const providerWords: Record<string, Provider> = {
   google: 'google',
   vertex_ai: 'google',
   deepseek: 'deepseek',
+  google_genai: 'google',
+  google_vertexai: 'google',
   mistral: 'mistral',
   mistralai: 'mistral',
   xai: 'xai',
@@ -25,10 +27,18 @@ export interface ParsedName {
   provider: Provider | null;
 }
 
+/** LangChain's `provider:model` (`init_chat_model("openai:gpt-4.1")`): a provider word, a colon, the model. */
+const providerColon = /^([a-z_-]+):(?!\d+$|latest$)(.+)$/;
+
 export function parseModelName(name: string): ParsedName {
-  const lower = name.trim().toLowerCase();
-  const segments = lower.split('/').filter(Boolean);
+  let lower = name.trim().toLowerCase();
   let provider: Provider | null = null;
+  const colon = providerColon.exec(lower);
+  if (colon && providerWords[colon[1] as string]) {
+    provider = providerWords[colon[1] as string] ?? null;
+    lower = colon[2] as string;
+  }
+  const segments = lower.split('/').filter(Boolean);
   for (const segment of segments.slice(0, -1)) provider = providerWords[segment] ?? provider;
   let bare = segments[segments.length - 1] ?? '';
   const dotted = vendorDot.exec(bare);

@@ -24,6 +24,11 @@ test('resolve: provider prefixes, routers and clouds', () => {
   // Gateway names reach the same entries (and their capability flags).
   assert.equal(idOf('openai/o3'), 'o3');
   assert.equal(idOf('azure/gpt-5'), 'gpt-5');
+  // LangChain's provider:model (init_chat_model), and a version tag that is not a provider.
+  assert.equal(idOf('openai:gpt-4.1'), 'gpt-4.1');
+  assert.equal(idOf('anthropic:claude-3-7-sonnet-latest'), 'claude-3-7-sonnet-latest');
+  assert.equal(idOf('google_genai:gemini-2.5-flash'), 'gemini-2.5-flash');
+  assert.equal(idOf('claude-sonnet-4-5:latest'), 'claude-sonnet-4-5');
 });
 
 test('resolve: dated snapshots, -latest, dots and dashes', () => {
