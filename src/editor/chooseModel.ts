@@ -45,7 +45,8 @@ function items(state: DocumentState, call: CallRecord, used: Map<string, UsedMod
   if (fitting.length > 0) {
     out.push({ label: 'Used in this workspace', kind: vscode.QuickPickItemKind.Separator });
     for (const [name, { times }] of fitting) {
-      out.push({ label: name, model: name, description: `${monthlyFor(state, call, name)} · used ${times}×` });
+      const usage = times > 0 ? ` · used ${times}×` : ' · named in the workspace';
+      out.push({ label: name, model: name, description: `${monthlyFor(state, call, name)}${usage}` });
     }
   }
   let group = '';
@@ -140,6 +141,10 @@ export class ModelChooser {
     refresh();
     pick.busy = true;
     void modelsUsedInWorkspace(this.model, this.parserHost, cancel.token).then((used) => {
+      // What the analysis found the workspace naming for this call's provider comes first too.
+      for (const name of call.modelCandidates ?? []) {
+        if (!used.has(name)) used.set(name, { times: 0, sdks: new Set([call.sdk]) });
+      }
       const firstBefore = firstChoice(pick.items);
       const untouched = pick.value === '' && (pick.activeItems.length === 0 || pick.activeItems[0] === firstBefore);
       listed = items(state, call, used);

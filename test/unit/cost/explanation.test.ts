@@ -96,6 +96,32 @@ describe('a call explained', () => {
     assert.match(alternatives.rows[0].text, /^claude-haiku-4-5: \$\d+\/mo \(saves \$\d+\/mo\)$/);
   });
 
+  it('says where a model found elsewhere is written, and what the workspace names when the code does not say', () => {
+    const fromConfig = callRecord({
+      file: 'src/app/chat.py',
+      model: 'gpt-4o-mini',
+      modelVia: 'cross-file',
+      modelSource: { file: 'src/settings.py', line: 12 },
+    });
+    assert.equal(
+      explainCall(fromConfig, estimateCallCost(fromConfig, context)).sections[0].rows[0].text,
+      'model from src/settings.py:12',
+    );
+    const sameFile = callRecord({ model: 'gpt-4o', modelVia: 'constant', modelSource: { file: 'app.py', line: 3 } });
+    assert.equal(
+      explainCall(sameFile, estimateCallCost(sameFile, context)).sections[0].rows[0].text,
+      'model from a constant in this file, line 3',
+    );
+    const open = callRecord({ model: null, modelVia: 'unresolved', modelCandidates: ['gpt-4o', 'gpt-4o-mini'] });
+    assert.deepEqual(
+      explainCall(open, estimateCallCost(open, context)).sections[0].rows.map((r) => r.text),
+      [
+        'model not written where the analysis can read it; this workspace uses gpt-4o, gpt-4o-mini for this provider',
+        'model not known: it is not written as a constant',
+      ],
+    );
+  });
+
   it('says where the model and the calls per day came from', () => {
     const call = callRecord({ model: 'gpt-4o-mini', modelVia: 'annotation', callsPerDay: 5000 });
     const explained = explainCall(call, estimateCallCost(call, context));
