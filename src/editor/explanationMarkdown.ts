@@ -34,19 +34,22 @@ export function explanationMarkdown(
   const lines: string[] = [];
   const [expected, ...others] = explanation.figures;
   if (expected) {
-    lines.push(`**${escape(explanation.title)}** — ${escape(expected)}`);
-    for (const other of others) lines.push('', escape(other));
+    // Hard line breaks (two spaces) keep the figures together: a hover has little height to spare.
+    lines.push([`**${escape(explanation.title)}** — ${escape(expected)}`, ...others.map(escape)].join('  \n'));
   } else {
     lines.push(`**${escape(explanation.title)}** — no cost shown without a known model`);
     if (chooseModel) lines.push('', commandLink('Choose a model…', CommandIds.chooseModel, [chooseModel]));
   }
   for (const section of explanation.sections) {
     if (section.rows.length === 0) continue;
-    lines.push('', `**${escape(section.title)}**`, '', ...section.rows.map(row));
+    const short =
+      section.rows.every((r) => !r.source && !r.setting) && section.rows.reduce((n, r) => n + r.text.length, 0) < 110;
+    // A short section on one line: a hover has little height to spare.
+    if (short) lines.push('', `**${escape(section.title)}**: ${section.rows.map((r) => escape(r.text)).join(' · ')}`);
+    else lines.push('', `**${escape(section.title)}**`, ...section.rows.map(row));
   }
   lines.push('', `*Prices: ${escape(pricing.source)}*`);
   if (pricing.problem) lines.push('', `$(warning) ${escape(pricing.problem)}; bundled prices used.`);
-  if (pricing.stale) lines.push('', `$(warning) ${pricing.stale}`);
   const markdown = new vscode.MarkdownString(lines.join('\n'), true);
   markdown.isTrusted = { enabledCommands: hoverCommands };
   return markdown;

@@ -102,7 +102,6 @@ export function explainCall(
   extras: { whatIfs?: readonly WhatIf[]; alternatives?: Alternatives | null } = {},
 ): CallExplanation {
   const title = call.model ?? 'model not known';
-  const sections: ExplanationSection[] = [modelSection(call, cost)];
   const figures: string[] = [];
   const perCall = cost.costPerCallUsd;
   const monthly = cost.monthlyUsd;
@@ -111,20 +110,24 @@ export function explainCall(
     if (perCall.worst !== perCall.expected) {
       figures.push(`${formatWorst(perCall.worst)} per call, ${formatWorst(monthly.worst)} per month (worst case)`);
     }
-    sections.push(pricesSection(cost));
-    // The estimate's own account (input, caching, output, volume), in its order; the unknown-model reason is above.
-    sections.push({ title: 'How it was computed', rows: cost.notes.map((text) => ({ text })) });
   }
+  // What can be done about the figure first, then what it rests on, then how it was computed.
+  const sections: ExplanationSection[] = [modelSection(call, cost)];
   if (extras.whatIfs && extras.whatIfs.length > 0) {
     sections.push({
       title: 'What caching and batch would change',
       rows: extras.whatIfs.map((w) => ({ text: w.text })),
     });
   }
+  if (extras.alternatives) sections.push(alternativesSection(extras.alternatives));
   sections.push({
     title: 'Assumptions',
     rows: cost.assumptions.map((a) => ({ text: describeAssumption(a), setting: a.setting })),
   });
-  if (extras.alternatives) sections.push(alternativesSection(extras.alternatives));
+  if (perCall && monthly) {
+    sections.push(pricesSection(cost));
+    // The estimate's own account (input, caching, output, volume), in its order; the unknown-model reason is above.
+    sections.push({ title: 'How it was computed', rows: cost.notes.map((text) => ({ text })) });
+  }
   return { title, figures, sections };
 }

@@ -64,11 +64,11 @@ describe('a call explained', () => {
       explained.sections.map((s) => s.title),
       [
         'Model',
+        'What caching and batch would change',
+        'Cheaper models (same provider)',
+        'Assumptions',
         'Prices',
         'How it was computed',
-        'What caching and batch would change',
-        'Assumptions',
-        'Cheaper models (same provider)',
       ],
     );
     const prices = explained.sections.find((s) => s.title === 'Prices');
@@ -92,7 +92,7 @@ describe('a call explained', () => {
       how?.rows.map((r) => r.text),
       cost.notes,
     );
-    const alternatives = explained.sections[explained.sections.length - 1];
+    const alternatives = explained.sections[2];
     assert.match(alternatives.rows[0].text, /^claude-haiku-4-5: \$\d+\/mo \(saves \$\d+\/mo\)$/);
   });
 
