@@ -42,9 +42,12 @@ export function explanationMarkdown(
   }
   for (const section of explanation.sections) {
     if (section.rows.length === 0) continue;
-    const short =
-      section.rows.every((r) => !r.source && !r.setting) && section.rows.reduce((n, r) => n + r.text.length, 0) < 110;
-    // A short section on one line: a hover has little height to spare.
+    // One fact, or a few short ones, on one line (a hover has little height to spare); "name: value" entries
+    // read better as a list.
+    const plainRows = section.rows.every((r) => !r.source && !r.setting);
+    const fewShortFacts =
+      section.rows.length <= 3 && section.rows.every((r) => r.text.length <= 60 && !r.text.includes(': '));
+    const short = plainRows && (section.rows.length === 1 || fewShortFacts);
     if (short) lines.push('', `**${escape(section.title)}**: ${section.rows.map((r) => escape(r.text)).join(' · ')}`);
     else lines.push('', `**${escape(section.title)}**`, ...section.rows.map(row));
   }

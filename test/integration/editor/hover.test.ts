@@ -51,7 +51,7 @@ describe('cost hover', function () {
     assert.ok(markdown.includes(encodeURIComponent(JSON.stringify(['llmCostLens.callsPerDay']))));
     assert.ok(markdown.includes(encodeURIComponent(JSON.stringify(['llmCostLens.expectedOutputTokens']))));
     // Up to three cheaper OpenAI models, cheapest first, each with this call's monthly figure on it.
-    const section = text.split('**Cheaper models (same provider)**')[1];
+    const section = text.split('**Cheaper models (same provider)**')[1]?.split('\n**')[0];
     assert.ok(section, text);
     const rows = [...section.matchAll(/^- ([\w.-]+): (\$[\d.,]+)\/mo \(saves (\$[\d.,]+)\/mo\)$/gm)];
     assert.ok(rows.length >= 1 && rows.length <= 3, section);
@@ -79,7 +79,7 @@ describe('cost hover', function () {
       () => hoverAt(gateway.document.uri, positionOf(gateway.document, 'completion(', 5)),
       'the hover',
     );
-    const section = plain(lite).split('**Cheaper models (any provider through LiteLLM)**')[1];
+    const section = plain(lite).split('**Cheaper models (any provider through LiteLLM)**')[1]?.split('\n**')[0];
     assert.ok(section, plain(lite));
     const names = [...section.matchAll(/^- ([\w./-]+): /gm)].map((m) => m[1]);
     assert.equal(names.length, 3, section);
