@@ -3,6 +3,7 @@ import { DocumentAnalyzer } from '../core/analysis/incremental';
 import type { CallRecord } from '../core/analysis/types';
 import { DocumentTrees, isLanguageId, type DocumentTree, type ParserHost, type TextChange } from '../core/parsing';
 import { log } from './log';
+import { analyzeCell, isNotebookCell, notebookOf, siblingCells } from './notebookCells';
 import type { WorkspaceIndexService } from './workspaceIndexService';
 
 /** The analysis of one document version. */
@@ -73,6 +74,7 @@ export class DocumentAnalysisService implements vscode.Disposable {
     const key = document.uri.toString();
     const known = this.results.get(key);
     if (known && known.version === document.version) return known;
+    if (isNotebookCell(document)) return this.analyzeNotebookCell(document);
     const held = this.documentTrees?.get(key);
     if (held && held.languageId === document.languageId && this.parserHost().isLoaded(held.languageId)) {
       return this.reanalyze(document, held);
@@ -105,6 +107,30 @@ export class DocumentAnalysisService implements vscode.Disposable {
       const tree = await this.trees().update(key, text, version, languageId);
       this.queuedChanges.delete(key);
       if (document.version === version) return this.analyzeTree(document, tree, performance.now());
+    }
+  }
+
+  /** A notebook cell, resolved over the notebook's code cells in order (not kept as a tree: cells are short). */
+  private async analyzeNotebookCell(document: vscode.TextDocument): Promise<DocumentAnalysis> {
+    const started = performance.now();
+    const version = document.version;
+    const text = document.getText();
+    const notebook = notebookOf(document)?.notebook;
+    const path = notebook ? this.workspace?.pathOf(notebook.uri) : undefined;
+    const index = path ? await this.workspace?.ready() : undefined;
+    try {
+      const { calls, skipped } = await analyzeCell(
+        document,
+        this.parserHost(),
+        index && path ? { workspace: index, path } : undefined,
+      );
+      this.workspace?.trim();
+      const result: DocumentAnalysis = { version, text, calls, analysisMs: performance.now() - started };
+      if (skipped) result.skipped = skipped;
+      return document.version === version ? this.remember(document.uri.toString(), result) : result;
+    } catch (error) {
+      log().error(`Analysis of ${document.uri.toString()} failed:`, error);
+      return { version, text, calls: [], skipped: 'the analysis failed on this cell (see the log)', analysisMs: 0 };
     }
   }
 
@@ -182,6 +208,12 @@ export class DocumentAnalysisService implements vscode.Disposable {
     const { document } = event;
     if (event.contentChanges.length === 0 || !isLanguageId(document.languageId)) return;
     const key = document.uri.toString();
+    if (isNotebookCell(document)) {
+      // A later cell may read a name this cell defines: the notebook's other cells are analysed again too.
+      for (const sibling of siblingCells(document)) {
+        if (this.results.delete(sibling.uri.toString())) this.changedAround.fire(sibling.uri);
+      }
+    }
     if (this.documentTrees?.get(key)) {
       const queue = this.queuedChanges.get(key) ?? [];
       for (const c of event.contentChanges) {

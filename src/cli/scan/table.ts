@@ -25,7 +25,8 @@ function modelFromText(record: CallRecord): string {
     return `maybe ${candidates.slice(0, 3).join(', ')}${candidates.length > 3 ? ', …' : ''}`;
   const source = record.modelSource;
   if (!source || record.modelVia === 'literal') return '';
-  return source.file === record.file ? `:${source.line}` : `${source.file}:${source.line}`;
+  const cell = source.cell !== undefined ? ` (cell ${source.cell})` : '';
+  return source.file === record.file ? `${cell}:${source.line}`.trimStart() : `${source.file}${cell}:${source.line}`;
 }
 
 function limitText(record: CallRecord): string {
@@ -45,7 +46,7 @@ function flagsText(record: CallRecord): string {
 }
 
 export const columns: Column[] = [
-  { header: 'location', value: (r) => `${r.file}:${r.line}` },
+  { header: 'location', value: (r) => `${r.file}${r.cell !== undefined ? ` (cell ${r.cell})` : ''}:${r.line}` },
   { header: 'sdk', value: (r) => r.sdk },
   { header: 'api', value: (r) => r.api },
   { header: 'model', value: modelText },

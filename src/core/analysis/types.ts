@@ -50,6 +50,8 @@ export type ModelVia =
 export interface SourceLocation {
   file: string;
   line: number;
+  /** In a notebook: the cell (1-based, among all cells) `line` counts from. */
+  cell?: number;
 }
 
 /**
@@ -210,8 +212,10 @@ export interface CallRecord {
    * revisions (`llm-cost-lens diff`).
    */
   functionName?: string;
-  /** 1-based line of the final method-name token (`create` in `.create(`). */
+  /** 1-based line of the final method-name token (`create` in `.create(`); in a notebook, within `cell`. */
   line: number;
+  /** In a notebook: the cell (1-based, among all cells) the call is in; offsets are into that cell's text. */
+  cell?: number;
   /** 1-based column of the final method-name token. */
   column: number;
   sdk: Sdk;

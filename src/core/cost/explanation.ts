@@ -53,7 +53,12 @@ export function describeModelSource(call: CallRecord): string {
     return candidates.length > 0 ? `${how}; this workspace uses ${candidates.join(', ')} for this provider` : how;
   }
   if (!source || call.modelVia === 'literal' || call.modelVia === 'assumed') return how;
-  const where = source.file === call.file ? `line ${source.line}` : `${source.file}:${source.line}`;
+  const where =
+    source.file !== call.file
+      ? `${source.file}:${source.line}`
+      : source.cell !== undefined && source.cell !== call.cell
+        ? `cell ${source.cell}, line ${source.line}`
+        : `line ${source.line}`;
   switch (call.modelVia) {
     case 'cross-file':
     case 'config':

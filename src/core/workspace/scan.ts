@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { maxFileBytes, mentionsLlmSdk, skipReason } from '../analysis/analyze';
+import { isNotebookPath, maxNotebookBytes, notebookFromJson, recordsInCells } from '../analysis/notebook';
 import type { CallRecord, LanguageId, SkippedFile } from '../analysis/types';
 import { languageIdForPath } from '../parsing/languages';
 import { baseName, FileTooLargeError, relativePath, type FileStat, type FileSystem } from './fileSystem';
@@ -92,8 +93,9 @@ export async function scanWorkspace(starts: readonly string[], options: Workspac
     }
     const file = files[index] as string;
     const relative = relatives[index] as string;
-    const languageId = languageIdForPath(file);
-    if (!languageId) {
+    const notebook = isNotebookPath(file);
+    let languageId = languageIdForPath(file);
+    if (!languageId && !notebook) {
       skippedBefore[index] = { file: relative, reason: 'not a Python, TypeScript or JavaScript file' };
       finished();
       continue;
@@ -107,11 +109,12 @@ export async function scanWorkspace(starts: readonly string[], options: Workspac
     }
     let bytes: Uint8Array;
     try {
-      bytes = await fs.readFile(file, maxFileBytes);
+      bytes = await fs.readFile(file, notebook ? maxNotebookBytes : maxFileBytes);
     } catch (error) {
+      const limit = notebook ? maxNotebookBytes : maxFileBytes;
       const reason =
         error instanceof FileTooLargeError
-          ? `larger than ${maxFileBytes / (1024 * 1024)} MB`
+          ? `larger than ${limit / (1024 * 1024)} MB`
           : `could not be read: ${describe(error)}`;
       skippedBefore[index] = { file: relative, reason };
       finished();
@@ -134,14 +137,22 @@ export async function scanWorkspace(starts: readonly string[], options: Workspac
       remember({ calls: [], skipped: decoded.problem });
       continue;
     }
-    const text = decoded.text;
+    // A notebook's code cells, joined in order; its records are mapped back to cells below.
+    const code = notebook ? notebookFromJson(decoded.text) : null;
+    if (code && 'skipped' in code) {
+      remember({ calls: [], skipped: code.skipped });
+      continue;
+    }
+    if (code) languageId = code.languageId;
+    const text = code ? code.text : decoded.text;
     const reason = skipReason(text);
     if (reason || !mentionsLlmSdk(text)) {
       remember(reason ? { calls: [], skipped: reason } : { calls: [] });
       continue;
     }
-    const job = analyzer.analyze(text, languageId, relative).then(
-      (calls) => {
+    const job = analyzer.analyze(text, languageId as LanguageId, relative).then(
+      (analysed) => {
+        const calls = code ? recordsInCells(analysed, code) : analysed;
         const dependsOn = analyzer.dependenciesOf?.(relative) ?? [];
         remember(dependsOn.length > 0 ? { calls, dependsOn } : { calls });
       },

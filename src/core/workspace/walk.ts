@@ -1,3 +1,4 @@
+import { isNotebookPath } from '../analysis/notebook';
 import { languageIdForPath } from '../parsing/languages';
 import { baseName, joinPath, type FileSystem } from './fileSystem';
 import { isIgnored, scopeFor, type IgnoreScope } from './ignoreRules';
@@ -129,7 +130,7 @@ export async function walkSourceFiles(
           continue;
         }
         if (entry.kind === 'file') {
-          if (languageIdForPath(entry.name) && !isIgnored(scope, full, false) && !excluded(full, false)) {
+          if (isScanned(entry.name) && !isIgnored(scope, full, false) && !excluded(full, false)) {
             files.add(full);
           }
           continue;
@@ -151,9 +152,9 @@ export async function walkSourceFiles(
 async function unreadReason(fs: FileSystem, kind: 'symlink' | 'other', full: string): Promise<string | undefined> {
   const name = baseName(full);
   if (kind === 'other') {
-    return languageIdForPath(name) ? 'not a regular file (a FIFO, socket or device): not read' : undefined;
+    return isScanned(name) ? 'not a regular file (a FIFO, socket or device): not read' : undefined;
   }
-  if (languageIdForPath(name)) return 'symbolic link, not followed';
+  if (isScanned(name)) return 'symbolic link, not followed';
   if (isSkippedDirectoryName(name)) return undefined;
   const target = await fs.stat(full).catch(() => null);
   return target?.kind === 'directory' ? 'symbolic link to a folder, not followed' : undefined;
@@ -166,4 +167,9 @@ export async function listSourceFiles(
   options: WalkOptions = {},
 ): Promise<string[]> {
   return (await walkSourceFiles(fs, starts, options)).files;
+}
+
+/** Source files of an analysed language, and Jupyter notebooks. */
+function isScanned(name: string): boolean {
+  return languageIdForPath(name) !== undefined || isNotebookPath(name);
 }
