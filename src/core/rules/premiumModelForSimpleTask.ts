@@ -4,7 +4,7 @@ import { isReasoning, reasoningEffortOf } from './facts';
 import { isChatCompletions } from './limitParameter';
 import { formatMonthly, volume } from './money';
 import { starvedBelow } from './reasoningStarvesOutput';
-import { aTask, taskKind } from './task';
+import { aTask, statedTask } from './task';
 import type { CallContext, Fix, Rule, RuleResult, TextEdit } from './types';
 
 /** An output cap this small means a short answer: a label, a number, yes or no. */
@@ -36,9 +36,10 @@ export const premiumModelForSimpleTask: Rule = {
   check(context: CallContext): RuleResult | null {
     const { call, entry, cost } = context;
     if (!entry || entry.mode !== 'chat' || (entry.tier !== 'premium' && entry.tier !== 'frontier')) return null;
-    const task = taskKind(call);
+    // Only what the prompt or the schema says: a structured answer alone (a judge's verdict) may be hard work.
+    const task = statedTask(call);
     const capped = call.outputLimitValue !== null && call.outputLimitValue <= smallCap;
-    if (!simpleTasks.has(task) && !capped) return null;
+    if (!(task && simpleTasks.has(task)) && !capped) return null;
     const found = cheapestAlternatives(
       call,
       { table: context.table, settings: context.costSettings, count: context.count },
@@ -66,7 +67,7 @@ export const premiumModelForSimpleTask: Rule = {
       });
     }
     const best = alternatives[0];
-    const what = simpleTasks.has(task) ? aTask(task) : `answers of at most ${call.outputLimitValue} tokens`;
+    const what = task && simpleTasks.has(task) ? aTask(task) : `answers of at most ${call.outputLimitValue} tokens`;
     return {
       message: `${entry.id} (${entry.tier}) on ${what}: ${best.name} would cost ${formatMonthly(best.monthlySavingUsd)}/month less at ${volume(cost)}`,
       range: call.sites.model?.where === 'call' ? call.sites.model.value : undefined,

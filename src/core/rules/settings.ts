@@ -22,7 +22,7 @@ export const defaultOutputLimits: Readonly<OutputLimitTable> = {
   extraction: 1024,
   summary: 512,
   code: 4096,
-  general: 1024,
+  general: 2048,
   reasoning: 4096,
 };
 

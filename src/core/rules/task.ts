@@ -27,13 +27,17 @@ export function promptText(call: CallRecord): string {
   return segments.map((s) => (s.kind === 'static' ? s.text : ' ')).join(' ');
 }
 
-/** The kind of task, from the prompt's words and the answer's shape (an enum is a classification). */
-export function taskKind(call: CallRecord): TaskKind {
+/** The kind of task the prompt's words or the answer's shape say (an enum is a classification); null if neither. */
+export function statedTask(call: CallRecord): TaskKind | null {
   if (call.features.enumOutput) return 'classification';
   const text = promptText(call);
   for (const [kind, pattern] of signals) if (pattern.test(text)) return kind;
-  if (call.features.structuredOutput) return 'extraction';
-  return 'general';
+  return null;
+}
+
+/** The kind of task, for sizing an output limit: as stated, else a structured answer is an extraction. */
+export function taskKind(call: CallRecord): TaskKind {
+  return statedTask(call) ?? (call.features.structuredOutput ? 'extraction' : 'general');
 }
 
 /** `a classification task`, `an extraction task`. */

@@ -146,7 +146,7 @@ describe('llm-cost-lens fix', () => {
     ];
     writeFileSync(file, `\ufeff${lines.join('\r\n')}`);
     assert.equal(await runCli(['fix', 'crlf.py'], captureIo(root)), 0);
-    const fixedLines = [...lines.slice(0, 5), '    max_tokens=1024,', ...lines.slice(5)];
+    const fixedLines = [...lines.slice(0, 5), '    max_tokens=2048,', ...lines.slice(5)];
     assert.equal(readFileSync(file, 'utf8'), `\ufeff${fixedLines.join('\r\n')}`);
   });
 

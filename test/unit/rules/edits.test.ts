@@ -25,7 +25,7 @@ describe('fixes keep the surrounding style', () => {
   it('a one-line call gets `, name=value`; a trailing comma stays a trailing comma', async () => {
     assert.equal(
       await limitFixed(`${py}client.chat.completions.create(model="gpt-4o", messages=[],)\n`, 'python'),
-      `${py}client.chat.completions.create(model="gpt-4o", messages=[], max_tokens=1024,)\n`,
+      `${py}client.chat.completions.create(model="gpt-4o", messages=[], max_tokens=2048,)\n`,
     );
   });
 
@@ -35,7 +35,7 @@ describe('fixes keep the surrounding style', () => {
         `${py}def f():\n\treturn client.chat.completions.create(\n\t\tmodel="gpt-4o",\n\t\tmessages=[]\n\t)\n`,
         'python',
       ),
-      `${py}def f():\n\treturn client.chat.completions.create(\n\t\tmodel="gpt-4o",\n\t\tmessages=[],\n\t\tmax_tokens=1024\n\t)\n`,
+      `${py}def f():\n\treturn client.chat.completions.create(\n\t\tmodel="gpt-4o",\n\t\tmessages=[],\n\t\tmax_tokens=2048\n\t)\n`,
     );
   });
 
@@ -45,7 +45,7 @@ describe('fixes keep the surrounding style', () => {
         `${ts}client.chat.completions.create({\n  model: 'gpt-4o',\n  messages: [], // none yet\n});\n`,
         'typescript',
       ),
-      `${ts}client.chat.completions.create({\n  model: 'gpt-4o',\n  messages: [], // none yet\n  max_tokens: 1024,\n});\n`,
+      `${ts}client.chat.completions.create({\n  model: 'gpt-4o',\n  messages: [], // none yet\n  max_tokens: 2048,\n});\n`,
     );
   });
 
@@ -55,7 +55,7 @@ describe('fixes keep the surrounding style', () => {
         `${ts}const options = { 'model': 'gpt-4o', 'messages': [] as never[] };\nclient.chat.completions.create(options);\n`,
         'typescript',
       ),
-      `${ts}const options = { 'model': 'gpt-4o', 'messages': [] as never[], 'max_tokens': 1024 };\nclient.chat.completions.create(options);\n`,
+      `${ts}const options = { 'model': 'gpt-4o', 'messages': [] as never[], 'max_tokens': 2048 };\nclient.chat.completions.create(options);\n`,
     );
   });
 
@@ -63,14 +63,14 @@ describe('fixes keep the surrounding style', () => {
     const head = 'from google import genai\nclient = genai.Client()\n';
     assert.equal(
       await limitFixed(`${head}client.models.generate_content(model='gemini-2.0-flash', contents='x')\n`, 'python'),
-      `${head}client.models.generate_content(model='gemini-2.0-flash', contents='x', config={'max_output_tokens': 1024})\n`,
+      `${head}client.models.generate_content(model='gemini-2.0-flash', contents='x', config={'max_output_tokens': 2048})\n`,
     );
     assert.equal(
       await limitFixed(
         `${head}client.models.generate_content(model="gemini-2.0-flash", contents="x", config={})\n`,
         'python',
       ),
-      `${head}client.models.generate_content(model="gemini-2.0-flash", contents="x", config={"max_output_tokens": 1024})\n`,
+      `${head}client.models.generate_content(model="gemini-2.0-flash", contents="x", config={"max_output_tokens": 2048})\n`,
     );
   });
 

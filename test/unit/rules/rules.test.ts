@@ -30,12 +30,12 @@ const cases: Partial<Record<RuleCode, Cases>> = {
   'missing-output-limit': {
     python: {
       positive: `${pyHead}def f(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])\n`,
-      fixed: `${pyHead}def f(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}], max_tokens=1024)\n`,
+      fixed: `${pyHead}def f(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}], max_tokens=2048)\n`,
       negative: `${pyHead}def f(q):\n    return client.chat.completions.create(model="gpt-4o", max_tokens=200, messages=[{"role": "user", "content": q}])\n`,
     },
     typescript: {
       positive: `${tsHead}export const f = (q: string) =>\n  client.chat.completions.create({\n    model: 'gpt-4o',\n    messages: [{ role: 'user', content: q }],\n  });\n`,
-      fixed: `${tsHead}export const f = (q: string) =>\n  client.chat.completions.create({\n    model: 'gpt-4o',\n    messages: [{ role: 'user', content: q }],\n    max_tokens: 1024,\n  });\n`,
+      fixed: `${tsHead}export const f = (q: string) =>\n  client.chat.completions.create({\n    model: 'gpt-4o',\n    messages: [{ role: 'user', content: q }],\n    max_tokens: 2048,\n  });\n`,
       negative: `${tsHead}export const f = (q: string) => client.chat.completions.create({ model: 'gpt-4o', max_tokens: 200, messages: [{ role: 'user', content: q }] });\n`,
     },
   },
