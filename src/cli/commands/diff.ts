@@ -14,7 +14,7 @@ import { wasmDirectory } from '../wasmDir';
 import { priceTableOptions, priceTableUsage } from '../priceTable';
 import { diffCalls } from '../../core/diff/callDiff';
 import { ParserHost } from '../../core/parsing/host';
-import { costCalls } from '../../core/workspace/costs';
+import { workspaceBill } from '../../core/workspace/bill';
 
 const usage = `Usage: llm-cost-lens diff --base <revision> [folder] [--format table|markdown|json] [options]
 
@@ -76,8 +76,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     await analyzer.close();
     host.dispose();
   }
-  const figures = { table: inputs.table, settings: inputs.costSettings, sources: inputs.sources };
-  const diff = diffCalls(costCalls(sides.base, figures), costCalls(sides.head, figures));
+  // Each side priced as scan prices it (assumed models included), so the diff agrees with two scans.
+  const figures = {
+    table: inputs.table,
+    settings: inputs.costSettings,
+    sources: inputs.sources,
+    assumedModels: inputs.assumedModels,
+  };
+  const diff = diffCalls(workspaceBill(sides.base, figures).calls, workspaceBill(sides.head, figures).calls);
   const base = { revision: values.base, commit };
   io.stdout(
     format === 'json' ? diffJson(diff) : format === 'markdown' ? diffMarkdown(diff, base) : diffTable(diff, base),

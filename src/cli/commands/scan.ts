@@ -1,15 +1,12 @@
-import { assumeModels } from '../../core/analysis/assumed';
-import { withModelCandidates } from '../../core/analysis/modelCandidates';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExitCode, InputError, UsageError, type CliCommand, type CliIo } from '../command';
 import { exitCodesLine } from '../errors';
-import { costCalls } from '../../core/workspace/costs';
+import { workspaceBill } from '../../core/workspace/bill';
 import { costFlagOptions, costFlagsUsage } from '../costFlags';
 import { figureInputs, settingsFlagOptions, settingsFlagsUsage } from '../settings/figureInputs';
 import { assumptionsLine, scanAssumptions } from '../scan/assumptions';
-import { costTotals } from '../../core/workspace/totals';
 import type { CallRecord } from '../../core/analysis/types';
 import type { Finding } from '../../core/rules';
 import { costColumns, totalLine } from '../scan/costs';
@@ -93,12 +90,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     // The cache only saves time: the scan's result stands without it.
     io.stderr(`llm-cost-lens scan: could not write the cache ${cache?.file}: ${(error as Error).message}\n`);
   }
-  // A model the code does not say: the setting's assumption, else the models the workspace uses for that provider.
-  const records = withModelCandidates(assumeModels(result.calls, assumedModels));
-  const calls = costCalls(records, { table, settings, sources });
+  // Priced as the editor's workspace report prices them: assumed models, candidates, costs, totals.
+  const bill = workspaceBill(result.calls, { table, settings, sources, assumedModels });
+  const { records, calls, totals } = bill;
   const findings = await scanFindings(records, result.root, { table, costSettings: settings, settings: rules });
   const costed = { ...result, calls, findings: findings.map(findingJson) };
-  const assumed = scanAssumptions(settings, sources, calls);
+  const assumed = scanAssumptions(bill.assumptions);
   // The whole output is built before any of it is printed: nothing can fail once a result is out.
   let output: string;
   if (format === 'json') output = toJson(costed, { assumptions: assumed, prices: tableJson(table, io) });
@@ -116,14 +113,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const footer = [
         findingsSummary(findings),
         pricesLine(table, io),
-        totalLine(costTotals(calls)),
-        assumptionsLine(assumed),
+        totalLine(totals),
+        assumptionsLine(bill.assumptions),
       ];
       output += `${footer.join('\n')}\n`;
     }
     if (settingsFile) output += `Settings from ${settingsFile}.\n`;
   }
-  const verdict = gateVerdict(gate, costTotals(calls), findings);
+  const verdict = gateVerdict(gate, totals, findings);
   io.stdout(output);
   // On stderr, so that JSON and SARIF on stdout stay documents.
   for (const line of verdict.lines) io.stderr(`${line}\n`);

@@ -1,78 +1,38 @@
-import type { CostedCall } from '../../core/workspace/costs';
+import { annotatedCalls, type AssumedSetting, type WorkspaceAssumptions } from '../../core/workspace/assumptions';
 import { costFlags } from '../costFlags';
-import {
-  formatTokens,
-  settingKeys,
-  type AssumptionKey,
-  type CostSettings,
-  type SettingSource,
-  type SettingSources,
-} from '../../core/cost';
+import { formatTokens } from '../../core/cost';
 
 type CountSetting = keyof typeof costFlags;
 
-interface AssumedSetting<V> {
-  value: V;
-  source: SettingSource;
-  /** The editor setting that holds it. */
-  setting: string;
-  /** The command-line flag that sets it here; absent when none does. */
-  flag?: string;
-  /** How many calls used it. */
-  calls: number;
-}
+/** A setting as `scan --format json` lists it: the core's, plus the flag that sets it on the command line. */
+type FlaggedSetting<V> = Omit<AssumedSetting<V>, 'calls'> & { flag?: string; calls: number };
 
 /** The `assumptions` object of `scan --format json`: what every figure assumed, and where each value came from. */
-export interface ScanAssumptions {
-  callsPerDay: AssumedSetting<number>;
-  dynamicPartTokens: AssumedSetting<number>;
-  historyTokens: AssumedSetting<number>;
-  expectedOutputTokens: AssumedSetting<number>;
-  reasoningTokens: AssumedSetting<CostSettings['reasoningTokens']>;
-  /** Per priced or unpriced call: its calls per day and where that number came from. */
-  perCall: { file: string; line: number; callsPerDay: number; source: CostedCall['callsPerDaySource'] }[];
-}
+export type ScanAssumptions = Omit<WorkspaceAssumptions, CountSetting> & {
+  [K in CountSetting]: FlaggedSetting<number>;
+};
 
-const uses = (calls: readonly CostedCall[], key: AssumptionKey): number =>
-  calls.filter((c) => c.assumptions.some((a) => a.key === key)).length;
-
-export function scanAssumptions(
-  settings: CostSettings,
-  sources: SettingSources,
-  calls: readonly CostedCall[],
-): ScanAssumptions {
-  const of = <K extends CountSetting>(key: K): AssumedSetting<number> => ({
-    value: settings[key],
-    source: sources[key] ?? 'default',
-    setting: settingKeys[key],
-    flag: `--${costFlags[key]}`,
-    calls: key === 'callsPerDay' ? calls.filter((c) => c.callsPerDaySource !== 'annotation').length : uses(calls, key),
-  });
+/** The core's workspace assumptions with each setting's command-line flag (keys in the documented order). */
+export function scanAssumptions(assumed: WorkspaceAssumptions): ScanAssumptions {
+  const flagged = (key: CountSetting): FlaggedSetting<number> => {
+    const { value, source, setting, calls } = assumed[key];
+    return { value, source, setting, flag: `--${costFlags[key]}`, calls };
+  };
   return {
-    callsPerDay: of('callsPerDay'),
-    dynamicPartTokens: of('dynamicPartTokens'),
-    historyTokens: of('historyTokens'),
-    expectedOutputTokens: of('expectedOutputTokens'),
-    reasoningTokens: {
-      value: settings.reasoningTokens,
-      source: sources.reasoningTokens ?? 'default',
-      setting: settingKeys.reasoningTokens,
-      calls: uses(calls, 'reasoningTokens'),
-    },
-    perCall: calls.map((c) => ({
-      file: c.file,
-      line: c.line,
-      callsPerDay: c.callsPerDay,
-      source: c.callsPerDaySource,
-    })),
+    callsPerDay: flagged('callsPerDay'),
+    dynamicPartTokens: flagged('dynamicPartTokens'),
+    historyTokens: flagged('historyTokens'),
+    expectedOutputTokens: flagged('expectedOutputTokens'),
+    reasoningTokens: assumed.reasoningTokens,
+    perCall: assumed.perCall,
   };
 }
 
 const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** The table's closing line: each assumption with its value and origin, and the flags that change them. */
-export function assumptionsLine(assumed: ScanAssumptions): string {
-  const annotated = assumed.perCall.filter((c) => c.source === 'annotation').length;
+export function assumptionsLine(assumed: WorkspaceAssumptions): string {
+  const annotated = annotatedCalls(assumed);
   const perDay = `${formatTokens(assumed.callsPerDay.value)} calls a day (${assumed.callsPerDay.source}${annotated > 0 ? `; ${count(annotated, 'call')} annotated` : ''})`;
   const parts = [
     perDay,

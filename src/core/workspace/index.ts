@@ -21,3 +21,5 @@ export {
 export { hostAnalyzer } from './analyzer';
 export { costCalls, type CostedCall } from './costs';
 export { costTotals, type CostTotals, type TotalRow, type TotalsInput, type UsdRange } from './totals';
+export { workspaceBill, type BillInputs, type WorkspaceBill } from './bill';
+export { workspaceAssumptions, annotatedCalls, type AssumedSetting, type WorkspaceAssumptions } from './assumptions';
