@@ -1,10 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PriceTable } from '../../../src/core/pricing';
 import { resolveModel } from '../../../src/core/pricing/resolve';
 import type { LlmCostLensApi } from '../../../src/editor/api';
-import type { UpdateReport } from '../../../src/editor/prices/priceUpdater';
+import type { PricingService } from '../../../src/editor/pricingService';
+import { PriceStore } from '../../../src/editor/prices/priceStore';
+import { PriceUpdater, type UpdateReport } from '../../../src/editor/prices/priceUpdater';
 import type { FakeServer } from '../../support/fakeOpenAi';
 import { startPriceServer, validPriceMap } from '../../support/priceMap';
 import { extensionId, waitFor, workspaceFile } from '../helpers';
@@ -83,6 +87,51 @@ describe('Update Prices command', function () {
       assert.equal(lens.priceTable().origin?.kind, 'update');
     });
   }
+
+  /** A window opened later starts from the stored map, not from the snapshot; a damaged one is never used. */
+  describe('the stored map at start', () => {
+    let folder: string;
+    const fetchedOn = '2026-11-02';
+
+    beforeEach(() => {
+      folder = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-cost-lens-store-'));
+    });
+    afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+    /** Restores from the folder into a stand-in for the pricing service; what it was handed. */
+    async function restoreFrom(store: PriceStore): Promise<(PriceTable | null)[]> {
+      const handed: (PriceTable | null)[] = [];
+      const pricing = { useUpdatedTable: (table: PriceTable | null) => handed.push(table) };
+      const updater = new PriceUpdater(store, pricing as unknown as PricingService);
+      try {
+        await updater.restore();
+      } finally {
+        updater.dispose();
+      }
+      return handed;
+    }
+
+    it('puts the last good map kept in global storage in force', async () => {
+      const store = new PriceStore(vscode.Uri.file(folder));
+      await store.write({ text: validPriceMap(), fetchedOn, fetchedAt: `${fetchedOn}T08:00:00.000Z`, url: origin });
+      const [table, ...more] = await restoreFrom(new PriceStore(vscode.Uri.file(folder)));
+      assert.equal(more.length, 0);
+      assert.ok(table, 'a table is handed over');
+      assert.equal(inputPrice(table, 'gpt-4o'), 2);
+      assert.equal(inputPrice(table, 'gpt-test-next'), 3);
+      assert.equal(table.origin?.kind, 'update');
+      assert.equal(table.pricesAsOf, fetchedOn);
+    });
+
+    it('keeps the snapshot when the stored map is damaged or its record is missing', async () => {
+      const store = new PriceStore(vscode.Uri.file(folder));
+      await store.write({ text: '{"gpt-4o": ', fetchedOn, fetchedAt: `${fetchedOn}T08:00:00.000Z`, url: origin });
+      assert.deepEqual(await restoreFrom(store), []);
+      await store.write({ text: validPriceMap(), fetchedOn, fetchedAt: `${fetchedOn}T08:00:00.000Z`, url: origin });
+      fs.rmSync(path.join(folder, 'litellm-prices.meta.json'));
+      assert.deepEqual(await restoreFrom(store), []);
+    });
+  });
 
   it('names the table in the status bar tooltip, and says when its prices are more than 120 days old', async () => {
     const lens = await api();
