@@ -24,6 +24,8 @@ export interface StateTimings {
   /** Re-parse and re-analysis of the edits (0 when the analysis was reused). */
   analysisMs: number;
   costMs: number;
+  /** Computing the state's slots (the rules' findings), once they were asked for. */
+  slotsMs?: number;
   /** Building the CodeLenses from this state, once they were asked for. */
   lensMs?: number;
 }
@@ -58,7 +60,9 @@ export class DocumentState {
   /** The slot's value for this state, computed on first use. */
   get<T>(slot: StateSlot<T>): T {
     if (this.slots.has(slot)) return this.slots.get(slot) as T;
+    const started = performance.now();
     const value = slot.compute(this);
+    this.timings.slotsMs = (this.timings.slotsMs ?? 0) + performance.now() - started;
     this.slots.set(slot, value);
     return value;
   }

@@ -30,6 +30,21 @@ describe('status bar and live settings', function () {
     assert.match(shown.tooltip, /Prices: the bundled snapshot, prices as of \d{4}-\d{2}-\d{2}/);
   });
 
+  it('clicking it lists the calls by monthly cost and jumps to the one chosen', async () => {
+    const editor = await open('openai_chat.py');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const listing = vscode.commands.executeCommand('llmCostLens.showFileCalls');
+    // The first item is the most expensive call (the tagging call, 20,000 a day, on line 21); accepting it jumps there.
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return vscode.window.activeTextEditor?.selection.active.line === 20 ? true : undefined;
+    }, 'the jump to the most expensive call');
+    await listing;
+    const cursor = vscode.window.activeTextEditor?.selection.active;
+    const name = editor.document.lineAt(20).text.indexOf('create(');
+    assert.deepEqual([cursor?.line, cursor?.character], [20, name]);
+  });
+
   it('is hidden for a file without calls and when turned off', async () => {
     const lens = await api();
     await open('plain.py');
