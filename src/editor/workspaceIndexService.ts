@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { ParserHost } from '../core/parsing';
-import { configKind } from '../core/workspace/configFiles';
-import { diskFiles, overlayFiles } from '../core/workspace/syncFiles';
-import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { configKind } from '../core/project/configFiles';
+import { diskFiles, overlayFiles } from '../core/project/projectFiles';
+import { WorkspaceIndex } from '../core/project/workspaceIndex';
 import { log } from './log';
 
 /** Edits in another file wait this long after the last keystroke before the files that read it are re-analysed. */

@@ -2,17 +2,17 @@ import { analyzeTree } from '../../src/core/analysis/analyze';
 import type { CallRecord } from '../../src/core/analysis/types';
 import type { ParserHost } from '../../src/core/parsing/host';
 import { languageIdForPath } from '../../src/core/parsing/languages';
-import { maxWorkspaceFileBytes, type FileText, type WorkspaceFiles } from '../../src/core/workspace/syncFiles';
-import { WorkspaceIndex } from '../../src/core/workspace/workspaceIndex';
+import { maxProjectFileBytes, type FileText, type ProjectFiles } from '../../src/core/project/projectFiles';
+import { WorkspaceIndex } from '../../src/core/project/workspaceIndex';
 
 /** Workspace files in memory (`/`-separated absolute paths), with the disk's size limit; `reads` counts reads. */
-export class MemoryFiles implements WorkspaceFiles {
+export class MemoryFiles implements ProjectFiles {
   readonly files = new Map<string, string>();
   readonly reads = new Map<string, number>();
 
   constructor(
     files: Record<string, string> = {},
-    private readonly maxBytes = maxWorkspaceFileBytes,
+    private readonly maxBytes = maxProjectFileBytes,
   ) {
     for (const [file, text] of Object.entries(files)) this.files.set(file, text);
   }

@@ -2,8 +2,8 @@ import type { LanguageId, SkippedFile } from '../../core/analysis/types';
 import type { ParserHost } from '../../core/parsing/host';
 import { hostAnalyzer } from '../../core/workspace/analyzer';
 import type { FileAnalyzer } from '../../core/workspace/scan';
-import { diskFiles } from '../../core/workspace/syncFiles';
-import { WorkspaceIndex } from '../../core/workspace/workspaceIndex';
+import { diskFiles } from '../../core/project/projectFiles';
+import { WorkspaceIndex } from '../../core/project/workspaceIndex';
 import type { WorkerWorkspace } from './workerMessages';
 import { WorkerPool, workerScript } from './workerPool';
 

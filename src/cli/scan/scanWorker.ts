@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ParserHost } from '../../core/parsing/host';
 import { hostAnalyzer } from '../../core/workspace/analyzer';
-import { diskFiles } from '../../core/workspace/syncFiles';
-import { WorkspaceIndex } from '../../core/workspace/workspaceIndex';
+import { diskFiles } from '../../core/project/projectFiles';
+import { WorkspaceIndex } from '../../core/project/workspaceIndex';
 import type { WorkerReply, WorkerTask, WorkerWorkspace } from './workerMessages';
 
 /**

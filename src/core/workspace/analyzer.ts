@@ -1,7 +1,7 @@
 import { analyzeTree } from '../analysis/analyze';
 import type { ParserHost } from '../parsing/host';
 import type { FileAnalyzer } from './scan';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceIndex } from '../project/workspaceIndex';
 
 /**
  * Parses on the calling thread with one parser host (the editor; the CLI when few files need parsing). With a

@@ -2,6 +2,11 @@
  * The file system the core reads a workspace through: Node's in the CLI (`nodeFileSystem`), VS Code's
  * `workspace.fs` in the editor, a map in tests. Paths are absolute and `/`-separated (a `Uri.path` in the
  * editor). Small on purpose: listing a folder, reading a file, asking what is at a path.
+ *
+ * Cross-file resolution reads through a synchronous twin, `ProjectFiles` (src/core/project/projectFiles.ts), with
+ * the same paths and size limit: which file it needs is known only in the middle of a synchronous walk of a syntax
+ * tree (an import followed three modules deep), so an asynchronous read would mean reading every file up front or
+ * an await in every step of resolving a value.
  */
 export interface FileSystem {
   /** The entries of a directory; links are not followed (a link is `symlink`). Throws when it cannot be read. */

@@ -1,5 +1,5 @@
 import { posix as path } from 'node:path';
-import type { WorkspaceFiles } from './syncFiles';
+import type { ProjectFiles } from './projectFiles';
 
 /**
  * The file of a Python module: relative imports from the importing file's package (`.config`, `..core.llm`),
@@ -7,7 +7,7 @@ import type { WorkspaceFiles } from './syncFiles';
  * and the importing file's own folder. A package is its `__init__.py`. Null for anything outside the workspace.
  */
 export function pythonModuleFile(
-  fs: WorkspaceFiles,
+  fs: ProjectFiles,
   fromFile: string,
   module: string,
   roots: readonly string[],
@@ -28,19 +28,19 @@ export function pythonModuleFile(
 }
 
 /** A submodule of a package file (`pkg/__init__.py` + `config` → `pkg/config.py`), for `from pkg import config`. */
-export function pythonSubmodule(fs: WorkspaceFiles, packageFile: string, name: string): string | null {
+export function pythonSubmodule(fs: ProjectFiles, packageFile: string, name: string): string | null {
   if (path.basename(packageFile) !== '__init__.py') return null;
   return moduleAt(fs, path.dirname(packageFile), [name]);
 }
 
-function moduleAt(fs: WorkspaceFiles, base: string, parts: string[]): string | null {
+function moduleAt(fs: ProjectFiles, base: string, parts: string[]): string | null {
   const stem = path.join(base, ...parts);
   if (parts.length > 0 && fs.isFile(`${stem}.py`)) return `${stem}.py`;
   const init = path.join(stem, '__init__.py');
   return fs.isFile(init) ? init : null;
 }
 
-function searchBases(fs: WorkspaceFiles, fromFile: string, roots: readonly string[]): string[] {
+function searchBases(fs: ProjectFiles, fromFile: string, roots: readonly string[]): string[] {
   const bases: string[] = [];
   // Above the topmost package (a folder with __init__.py) that holds the importing file.
   let dir = path.dirname(fromFile);

@@ -7,13 +7,13 @@ import type { ParserHost } from '../parsing/host';
 import { languageIdForPath, languageIds, type LanguageId } from '../parsing/languages';
 import { configKind, configModule } from './configFiles';
 import { exportedDefinition } from './exports';
-import type { WorkspaceFiles } from './syncFiles';
+import type { ProjectFiles } from './projectFiles';
 import { jsModuleFile } from './jsModules';
 import { pythonModuleFile, pythonSubmodule } from './pythonModules';
 import { pathAliasesFor, type PathAliases } from './tsconfig';
 
 export interface WorkspaceIndexOptions {
-  files: WorkspaceFiles;
+  files: ProjectFiles;
   /** Parses the modules; `prepare()` loads its grammars so that parsing can be synchronous. */
   host: ParserHost;
   /** Absolute folders of the workspace: imports and `.env` lookups never leave them. */

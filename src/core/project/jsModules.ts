@@ -1,5 +1,5 @@
 import { posix as path } from 'node:path';
-import type { WorkspaceFiles } from './syncFiles';
+import type { ProjectFiles } from './projectFiles';
 import { aliasTargets, type PathAliases } from './tsconfig';
 
 const extensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json'];
@@ -10,7 +10,7 @@ const compiledExtension = /\.(m|c)?jsx?$/;
  * written for a `.ts` source) and tsconfig path aliases. Null for packages (the SDK catalog handles those).
  */
 export function jsModuleFile(
-  fs: WorkspaceFiles,
+  fs: ProjectFiles,
   fromFile: string,
   specifier: string,
   aliases: PathAliases | null,
@@ -30,7 +30,7 @@ export function jsModuleFile(
   return null;
 }
 
-function fileAt(fs: WorkspaceFiles, base: string): string | null {
+function fileAt(fs: ProjectFiles, base: string): string | null {
   const candidates = [base, ...extensions.map((e) => base + e), ...extensions.map((e) => path.join(base, `index${e}`))];
   if (compiledExtension.test(base)) {
     const stem = base.replace(compiledExtension, '');

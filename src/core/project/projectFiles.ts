@@ -1,24 +1,27 @@
 import { readFileSync, statSync } from 'node:fs';
+import { maxFileBytes } from '../analysis/analyze';
 
 /** A file's text, or why it is not read. */
 export type FileText = { text: string } | { skipped: string };
 
 /**
- * The little the workspace index needs of a file system: synchronous, because value resolution is. The CLI
- * reads the disk; the editor lays its open documents (unsaved text included) over the disk.
+ * The synchronous twin of the workspace scan's `FileSystem` (src/core/workspace/fileSystem.ts), for the project
+ * index that follows values across files: the same absolute `/`-separated paths and the same size limit as a
+ * scanned source file. Why synchronous: see `FileSystem`. The CLI reads the disk; the editor lays its open
+ * documents (unsaved text included) over the disk.
  */
-export interface WorkspaceFiles {
+export interface ProjectFiles {
   /** The file's text; null when there is no such file. */
   read(path: string): FileText | null;
   /** Whether a file exists (module resolution tries several names). */
   isFile(path: string): boolean;
 }
 
-/** Source and config files larger than this are not read: generated or data, not settings. */
-export const maxWorkspaceFileBytes = 1024 * 1024;
+/** Source and config files larger than this are not read (the scan's limit): generated or data, not settings. */
+export const maxProjectFileBytes = maxFileBytes;
 
 /** The disk, with a size limit checked before reading. */
-export function diskFiles(maxBytes = maxWorkspaceFileBytes): WorkspaceFiles {
+export function diskFiles(maxBytes = maxProjectFileBytes): ProjectFiles {
   return {
     read(path: string): FileText | null {
       let size: number;
@@ -48,7 +51,7 @@ export function diskFiles(maxBytes = maxWorkspaceFileBytes): WorkspaceFiles {
 }
 
 /** Open documents first (their text may be unsaved), then `base`. */
-export function overlayFiles(open: (path: string) => string | undefined, base: WorkspaceFiles): WorkspaceFiles {
+export function overlayFiles(open: (path: string) => string | undefined, base: ProjectFiles): ProjectFiles {
   return {
     read: (path) => {
       const text = open(path);

@@ -1,6 +1,6 @@
 import { posix as path } from 'node:path';
 import { parse, type ParseError } from 'jsonc-parser';
-import type { WorkspaceFiles } from './syncFiles';
+import type { ProjectFiles } from './projectFiles';
 
 /** `compilerOptions.paths` of the nearest tsconfig.json / jsconfig.json, resolved to absolute folders. */
 export interface PathAliases {
@@ -21,7 +21,7 @@ const maxExtends = 8;
  * The path aliases that apply to files in `dir`: the first tsconfig.json or jsconfig.json from `dir` up to
  * `root`, following relative `extends`. A file that does not parse gives no aliases.
  */
-export function pathAliasesFor(fs: WorkspaceFiles, dir: string, root: string): PathAliases | null {
+export function pathAliasesFor(fs: ProjectFiles, dir: string, root: string): PathAliases | null {
   for (let d = dir; ; d = path.dirname(d)) {
     for (const name of ['tsconfig.json', 'jsconfig.json']) {
       const file = path.join(d, name);
@@ -31,7 +31,7 @@ export function pathAliasesFor(fs: WorkspaceFiles, dir: string, root: string): P
   }
 }
 
-function readAliases(fs: WorkspaceFiles, file: string, depth: number): PathAliases | null {
+function readAliases(fs: ProjectFiles, file: string, depth: number): PathAliases | null {
   const read = fs.read(file);
   if (!read || !('text' in read)) return null;
   const errors: ParseError[] = [];
