@@ -2,8 +2,10 @@ import type { CallRecord } from '../analysis/types';
 import type { TaskKind } from './settings';
 
 /**
- * What a prompt asks for, from its static text and what the call asks of the answer. Order matters: a prompt
- * that classifies into JSON is a classification, one that extracts into JSON an extraction.
+ * What a prompt asks for, from its static text and what the call asks of the answer. The signal met first in the
+ * text wins: the instruction comes before its examples ("Generate a short title… e.g. 'debug my python code' →
+ * Python Debugging" is not a code task). At the same place the order decides: a prompt that classifies into JSON
+ * is a classification, one that extracts into JSON an extraction.
  */
 const signals: [TaskKind, RegExp][] = [
   [
@@ -14,7 +16,10 @@ const signals: [TaskKind, RegExp][] = [
     'extraction',
     /\b(extract|pull out|parse|named entities|entities|fields? from|structured data|fill in the (json|schema)|return (a |the )?json|as json)\b/i,
   ],
-  ['summary', /\b(summari[sz]e|summary|tl;?dr|condense|key points|brief overview|abstract of|recap)\b/i],
+  [
+    'summary',
+    /\b(summari[sz](e|es|ed|ing)|summary|(short|chat|concise|brief) title|tl;?dr|condense|key points|brief overview|abstract of|recap)\b/i,
+  ],
   [
     'code',
     /\b(write (the |a )?code|source code|function that|implement|refactor|code review|unit tests?|sql quer(y|ies)|regex|typescript|javascript|python code|fix (the|this) bug|program)\b/i,
@@ -31,8 +36,12 @@ export function promptText(call: CallRecord): string {
 export function statedTask(call: CallRecord): TaskKind | null {
   if (call.features.enumOutput) return 'classification';
   const text = promptText(call);
-  for (const [kind, pattern] of signals) if (pattern.test(text)) return kind;
-  return null;
+  let first: { kind: TaskKind; at: number } | null = null;
+  for (const [kind, pattern] of signals) {
+    const at = text.search(pattern);
+    if (at >= 0 && (first === null || at < first.at)) first = { kind, at };
+  }
+  return first?.kind ?? null;
 }
 
 /** The kind of task, for sizing an output limit: as stated, else a structured answer is an extraction. */

@@ -102,6 +102,21 @@ describe('fixes keep the surrounding style', () => {
     const [finding] = only((await check(text, 'python', { settings })).findings, 'missing-output-limit');
     assert.match(finding.fixes[0].title, /max_tokens=300 \(sized for a summary task\)/);
   });
+
+  it('the instruction decides the task, not the examples after it (a title prompt is not a code task)', async () => {
+    const title =
+      "Generate a short chat title (2-5 words) summarizing the user's message.\\n\\nExamples:\\n- 'debug my python code' -> Python Debugging";
+    const tsText = `import { generateText } from 'ai';\nimport { openai } from '@ai-sdk/openai';\nconst titlePrompt = "${title}";\ngenerateText({ model: openai('gpt-4o-mini'), system: titlePrompt, prompt: message });\n`;
+    const [tsFinding] = only((await check(tsText, 'typescript')).findings, 'missing-output-limit');
+    assert.match(tsFinding.fixes[0].title, /maxOutputTokens: 512 \(sized for a summary task\)/);
+    const pyText = `${py}client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": "${title}"}])\n`;
+    const [pyFinding] = only((await check(pyText, 'python')).findings, 'missing-output-limit');
+    assert.match(pyFinding.fixes[0].title, /max_tokens=512 \(sized for a summary task\)/);
+    // The same words with the code request first stay a code task.
+    const code = `${py}client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": "Write the code for a function that summarizes a list."}])\n`;
+    const [codeFinding] = only((await check(code, 'python')).findings, 'missing-output-limit');
+    assert.match(codeFinding.fixes[0].title, /max_tokens=4096 \(sized for a code task\)/);
+  });
 });
 
 describe('fix-all plan', () => {
