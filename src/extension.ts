@@ -114,6 +114,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<LlmCos
     onDidChangePriceTable: pricing.onDidChange,
     statusBar: () => surfaces?.statusBar.shown(),
     modelPick: () => surfaces?.chooser.showing(),
+    lastHover: () => surfaces?.hover.lastServed,
     lensesServed: (uri) => {
       const served = surfaces?.lenses.lastServed;
       return served && served.uri === uri.toString() ? { version: served.version, at: served.at } : undefined;

@@ -4,6 +4,7 @@ import type { CallCost } from '../core/cost';
 import type { PriceTable } from '../core/pricing';
 import type { Finding } from '../core/rules';
 import type { ModelPickView } from './chooseModel';
+import type { HoverServed } from './costHover';
 import type { DocumentAnalysis } from './documentAnalysis';
 import type { StateTimings } from './documentModel';
 
@@ -37,6 +38,8 @@ export interface LlmCostLensApi {
   onDidChangePriceTable: vscode.Event<void>;
   /** The status bar item's text and tooltip Markdown, or undefined while it is hidden. */
   statusBar(): { text: string; tooltip: string } | undefined;
+  /** Where this extension's cost hover was last given (a lens click shows one even with hovers turned off). */
+  lastHover(): HoverServed | undefined;
   /** The version of a document whose lenses were last served, when they were the last served at all. */
   lensesServed(uri: vscode.Uri): { version: number; at: number } | undefined;
   /** What the choose-a-model Quick Pick shows while it is open. */

@@ -6,6 +6,14 @@ import type { DocumentModel } from './documentModel';
 import { explanationMarkdown } from './explanationMarkdown';
 import type { PricingService } from './pricingService';
 
+/** Where the last cost hover was given, and whether a lens click asked for it. */
+export interface HoverServed {
+  uri: string;
+  line: number;
+  character: number;
+  forced: boolean;
+}
+
 /**
  * The cost hover over a call's method name and its model argument: the core's explanation of the figure, what
  * caching and batch would change, the assumptions with their settings, and the cheapest suitable models.
@@ -13,6 +21,8 @@ import type { PricingService } from './pricingService';
 export class CostHoverProvider implements vscode.HoverProvider {
   /** A hover asked for by clicking a lens shows even when hovers are turned off. */
   private forced: { uri: string; offset: number } | undefined;
+  /** The last hover given (for the tests: a lens click must end in one). */
+  lastServed: HoverServed | undefined;
 
   constructor(
     private readonly model: DocumentModel,
@@ -52,6 +62,8 @@ export class CostHoverProvider implements vscode.HoverProvider {
       this.pricing.status(),
       cost.monthlyUsd ? undefined : callRef(state, call),
     );
-    return new vscode.Hover(markdown, toRange(state, range));
+    const hover = new vscode.Hover(markdown, toRange(state, range));
+    this.lastServed = { uri: document.uri.toString(), line: position.line, character: position.character, forced };
+    return hover;
   }
 }

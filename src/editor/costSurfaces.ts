@@ -12,6 +12,7 @@ import type { PricingService } from './pricingService';
 /** The cost surfaces, for the extension API and the tests. */
 export interface CostSurfaces {
   lenses: CostLensProvider;
+  hover: CostHoverProvider;
   statusBar: CostStatusBar;
   chooser: ModelChooser;
 }
@@ -70,5 +71,5 @@ export function registerCostSurfaces(
       if (picked) await revealCall(picked.state, picked.state.calls[picked.index]);
     }),
   );
-  return { lenses, statusBar, chooser };
+  return { lenses, hover, statusBar, chooser };
 }

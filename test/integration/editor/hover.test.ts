@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../helpers';
-import { api, dollars, lensesWhen, monthlyUsd, open, pricedLenses } from './expectations';
+import { api, dollars, expectedTitle, lensesWhen, monthlyUsd, open, pricedLenses } from './expectations';
 
 /** This extension's hover at a place, as Markdown text (undefined when it shows none). */
 async function hoverAt(uri: vscode.Uri, position: vscode.Position): Promise<string | undefined> {
@@ -33,10 +33,12 @@ describe('cost hover', function () {
     const table = priceTable();
     const editor = await open('openai_chat.py');
     const uri = editor.document.uri;
-    await lensesWhen(uri, (l) => l.length === 2, 'the lenses');
+    const expectation = pricedLenses[0];
+    // Exact counts (the tokenizer table loaded) before the hover is read.
+    const title = expectedTitle(expectation, table);
+    await lensesWhen(uri, (l) => l[0]?.title === title, title);
     const markdown = await waitFor(() => hoverAt(uri, positionOf(editor.document, 'create(', 8)), 'the hover');
     const text = plain(markdown);
-    const expectation = pricedLenses[0];
     assert.match(text, /^\*\*gpt-4o-mini\*\* — \$[\d.]+ per call, \$[\d.,]+ per month \(expected\)/);
     // Every price line names its source and date, as the table has them.
     const entry = table.models.find((m) => m.id === 'gpt-4o-mini');
@@ -46,6 +48,11 @@ describe('cost hover', function () {
     assert.match(text, /input: 219 tokens × \$0\.15\/1M \(input\)/);
     assert.match(text, /output \(expected\): 300 tokens × \$0\.6\/1M/);
     assert.match(text, /output \(worst\): 300 tokens/);
+    // How the input was counted: the static text exactly, the dynamic part by its setting, the chat format.
+    assert.match(text, /^- input: 10 tokens of static text counted exactly$/m);
+    assert.match(text, /^- \+ 1 dynamic part\(s\) × 200 tokens \(llmCostLens\.dynamicPartTokens\)$/m);
+    // What the batch API would save: half of this call's monthly figure.
+    assert.ok(text.includes(`the batch API would save ${dollars(monthlyUsd(expectation, table) / 2)} a month`), text);
     // Assumptions, each with a link to its setting.
     assert.match(text, /calls a day: 1,000 \(default, llmCostLens\.callsPerDay\)/);
     assert.ok(markdown.includes(encodeURIComponent(JSON.stringify(['llmCostLens.callsPerDay']))));
@@ -111,6 +118,18 @@ describe('cost hover', function () {
       await vscode.commands.executeCommand(lens.command, ...lens.arguments);
       const cursor = vscode.window.activeTextEditor?.selection.active;
       assert.deepEqual([cursor?.line, cursor?.character], [position.line, position.character - 1]);
+      // VS Code asked for the hover at the call's method name, and got it although hovers are off.
+      const { lastHover } = await api();
+      await waitFor(() => {
+        const shown = lastHover();
+        return shown?.forced && shown.uri === uri.toString() ? shown : undefined;
+      }, 'the hover shown by the click');
+      assert.deepEqual(lastHover(), {
+        uri: uri.toString(),
+        line: position.line,
+        character: position.character - 1,
+        forced: true,
+      });
     } finally {
       await config.update('hover.enabled', undefined, vscode.ConfigurationTarget.Global);
     }
