@@ -245,3 +245,23 @@ export async function open(file: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(workspaceFile(file));
   return vscode.window.showTextDocument(document);
 }
+
+/** This extension's hover at a place, as Markdown text (undefined when it shows none). */
+export async function hoverAt(uri: vscode.Uri, position: vscode.Position): Promise<string | undefined> {
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  const texts = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
+  return texts.find((t) => t.includes('Assumptions'));
+}
+
+/** Markdown escapes punctuation; the test reads the text. */
+export function plain(markdown: string): string {
+  return markdown.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+}
+
+export function positionOf(document: vscode.TextDocument, needle: string, line: number, delta = 1): vscode.Position {
+  const text = document.lineAt(line - 1).text;
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, `${needle} on line ${line}: ${text}`);
+  return new vscode.Position(line - 1, at + delta);
+}

@@ -1,27 +1,18 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../helpers';
-import { api, dollars, expectedTitle, lensesWhen, monthlyUsd, open, pricedLenses } from './expectations';
-
-/** This extension's hover at a place, as Markdown text (undefined when it shows none). */
-async function hoverAt(uri: vscode.Uri, position: vscode.Position): Promise<string | undefined> {
-  const hovers =
-    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
-  const texts = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
-  return texts.find((t) => t.includes('Assumptions'));
-}
-
-/** Markdown escapes punctuation; the test reads the text. */
-function plain(markdown: string): string {
-  return markdown.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
-}
-
-function positionOf(document: vscode.TextDocument, needle: string, line: number, delta = 1): vscode.Position {
-  const text = document.lineAt(line - 1).text;
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `${needle} on line ${line}: ${text}`);
-  return new vscode.Position(line - 1, at + delta);
-}
+import {
+  api,
+  dollars,
+  expectedTitle,
+  hoverAt,
+  lensesWhen,
+  monthlyUsd,
+  open,
+  plain,
+  positionOf,
+  pricedLenses,
+} from './expectations';
 
 describe('cost hover', function () {
   this.timeout(60_000);

@@ -1,7 +1,18 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor, workspaceFile } from '../helpers';
-import { api, dollars, expectedTitle, lensesWhen, monthlyUsd, open, pricedLenses } from './expectations';
+import {
+  api,
+  dollars,
+  expectedTitle,
+  hoverAt,
+  lensesWhen,
+  monthlyUsd,
+  open,
+  plain,
+  positionOf,
+  pricedLenses,
+} from './expectations';
 
 const chat = pricedLenses.filter((e) => e.file === 'openai_chat.py');
 
@@ -105,6 +116,17 @@ describe('status bar and live settings', function () {
         uri,
         (l) => l[0]?.title.endsWith('· $0.00082/call · $24.57/mo') ?? false,
         'the overridden price',
+      );
+      // The hover and the total follow the same price.
+      const editor = await open('openai_chat.py');
+      await waitFor(async () => {
+        const hover = await hoverAt(uri, positionOf(editor.document, 'create(', 8));
+        return hover && plain(hover).includes('input: 219 tokens × $1/1M (input)') ? true : undefined;
+      }, 'the overridden price in the hover');
+      const total = 24.57 + monthlyUsd(chat[1], lens.priceTable());
+      await waitFor(
+        () => (lens.statusBar()?.text === `$(credit-card) ${dollars(total)}/mo` ? true : undefined),
+        `the total ${dollars(total)}`,
       );
     } finally {
       await config.update('pricing.overrides', undefined, vscode.ConfigurationTarget.Global);
