@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { maxFileBytes, mentionsLlmSdk, skipReason } from '../../core/analysis/analyze';
+import { isNotebookPath, maxNotebookBytes } from '../../core/analysis/notebook';
 import { ParserHost } from '../../core/parsing/host';
 import { languageIdForPath } from '../../core/parsing/languages';
 import { isRuleCode, ruleCodes, rules, safeFix, type Finding, type RuleCode } from '../../core/rules';
-import { fixText } from '../../core/rules/fixText';
+import { fixNotebook } from '../../core/rules/fixNotebook';
+import { fixText, type FixOptions, type FixTextResult } from '../../core/rules/fixText';
 import { nodeFileSystem, toFileSystemPath } from '../../core/workspace/nodeFileSystem';
 import { listSourceFiles } from '../../core/workspace/walk';
 import { ExitCode, InputError, UsageError, type CliCommand, type CliIo } from '../command';
@@ -41,7 +43,8 @@ ${exitCodesLine('ok', 'failure', 'usage', 'input')} A file that could not be fix
 
 interface FileReport {
   file: string;
-  fixes: { code: string; line: number; column: number; title: string }[];
+  /** `cell` in a notebook: the line is then the cell's own. */
+  fixes: { code: string; cell?: number; line: number; column: number; title: string }[];
 }
 
 interface FixReport {
@@ -95,12 +98,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {
     for (const file of files) {
+      const notebook = isNotebookPath(file);
       const languageId = languageIdForPath(file);
       const relative = path.relative(root, file).split(path.sep).join('/') || path.basename(file);
-      if (!languageId) continue;
+      if (!languageId && !notebook) continue;
       let bytes: Uint8Array;
       try {
-        bytes = await nodeFileSystem.readFile(file, maxFileBytes);
+        bytes = await nodeFileSystem.readFile(file, notebook ? maxNotebookBytes : maxFileBytes);
       } catch {
         continue;
       }
@@ -113,8 +117,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       }
       const bom = raw.startsWith(byteOrderMark);
       const text = bom ? raw.slice(1) : raw;
-      if (skipReason(text) || !mentionsLlmSdk(text)) continue;
-      const result = await fixText(text, languageId, relative, host, {
+      if (!mentionsLlmSdk(text) || (!notebook && skipReason(text))) continue;
+      const options: FixOptions = {
         table,
         costSettings,
         project: projects.infoFor(file),
@@ -123,7 +127,16 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           io.stderr(
             `llm-cost-lens fix: rule ${code} failed on ${call.file}:${call.line} (${String(error)}); please report it\n`,
           ),
-      });
+      };
+      let result: Omit<FixTextResult, 'text'> & { text: string };
+      if (notebook) {
+        // A notebook the scan skips (not JSON, another kernel) is the scan's to report.
+        const fixed = await fixNotebook(text, relative, host, options);
+        if ('skipped' in fixed) continue;
+        result = { ...fixed, text: fixed.json };
+      } else {
+        result = await fixText(text, languageId as NonNullable<typeof languageId>, relative, host, options);
+      }
       // Positions in the text as it will be: fixed, or as it is on a dry run.
       const left = dryRun || result.refused ? result.initial : result.remaining;
       report.remaining.push(...left.filter((f) => !safeFix(f)).map(findingJson));
@@ -144,6 +157,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         file: relative,
         fixes: result.applied.map(({ finding, fix }: { finding: Finding; fix: { title: string } }) => ({
           code: finding.code,
+          ...(finding.cell !== undefined ? { cell: finding.cell } : {}),
           line: finding.line,
           column: finding.column,
           title: fix.title,
@@ -164,7 +178,8 @@ function renderReport(report: FixReport): string {
   for (const file of report.files) {
     out.push(`${verb} ${printable(file.file)}:`);
     for (const fix of file.fixes) {
-      out.push(`  ${fix.line}:${fix.column}  ${fix.code}: ${printable(fix.title)}`);
+      const cell = fix.cell !== undefined ? `cell ${fix.cell} ` : '';
+      out.push(`  ${cell}${fix.line}:${fix.column}  ${fix.code}: ${printable(fix.title)}`);
       count++;
     }
   }
@@ -176,7 +191,7 @@ function renderReport(report: FixReport): string {
     out.push('not fixed automatically (see the message; the editor offers the choices):');
     for (const finding of report.remaining) {
       out.push(
-        `  ${printable(finding.file)}:${finding.line}:${finding.column}  ${finding.severity} ${finding.code}: ${printable(finding.message)}`,
+        `  ${printable(finding.file)}${finding.cell !== undefined ? ` (cell ${finding.cell})` : ''}:${finding.line}:${finding.column}  ${finding.severity} ${finding.code}: ${printable(finding.message)}`,
       );
     }
   }

@@ -101,13 +101,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (format === 'json') output = toJson(costed, { assumptions: assumed, prices: tableJson(table, io) });
   else if (format === 'sarif') output = await findingsSarif(findings, result.root, version, rules);
   else {
+    // A notebook's lines count from each cell's start: the cell is part of where a call is.
+    const where = (at: { file: string; cell?: number; line: number; column: number }): string =>
+      `${at.file}:${at.cell ?? ''}:${at.line}:${at.column}`;
     const byCall = new Map<string, Finding[]>();
-    for (const finding of findings) {
-      const key = `${finding.file}:${finding.line}:${finding.column}`;
-      byCall.set(key, [...(byCall.get(key) ?? []), finding]);
-    }
-    const under = (call: CallRecord): string[] =>
-      (byCall.get(`${call.file}:${call.line}:${call.column}`) ?? []).map(findingLine);
+    for (const finding of findings) byCall.set(where(finding), [...(byCall.get(where(finding)) ?? []), finding]);
+    const under = (call: CallRecord): string[] => (byCall.get(where(call)) ?? []).map(findingLine);
     output = renderTable(costed, [...columns, ...costColumns], under);
     if (calls.length > 0) {
       const footer = [

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { maxFileBytes } from '../../core/analysis/analyze';
-import type { CallRecord } from '../../core/analysis/types';
+import { isNotebookPath, maxNotebookBytes, notebookFromJson } from '../../core/analysis/notebook';
+import type { CallRecord, LanguageId } from '../../core/analysis/types';
 import type { CostSettings } from '../../core/cost';
 import { languageIdForPath } from '../../core/parsing/languages';
 import type { PriceTable } from '../../core/pricing';
@@ -18,13 +19,17 @@ export interface FindingOptions {
   onRuleError?: (code: RuleCode, call: CallRecord, error: unknown) => void;
 }
 
-/** A finding in `scan --format json`: exactly these keys, offsets into the file's text. */
+/**
+ * A finding in `scan --format json`: exactly these keys, offsets into the file's text. In a notebook `cell` is
+ * added after `column`: line and offsets are then those of the cell's source.
+ */
 export interface FindingJson {
   code: string;
   severity: string;
   file: string;
   line: number;
   column: number;
+  cell?: number;
   message: string;
   fixes: { title: string; edits: { start: number; end: number; newText: string }[] }[];
 }
@@ -35,7 +40,28 @@ export function findingJson(finding: Finding): FindingJson {
     title: fix.title,
     edits: fix.edits.map(({ start, end, newText }) => ({ start, end, newText })),
   }));
-  return { code, severity, file, line, column, message, fixes };
+  const cell = finding.cell !== undefined ? { cell: finding.cell } : {};
+  return { code, severity, file, line, column, ...cell, message, fixes };
+}
+
+/** The texts the rules read for a file's records: the file, or each notebook cell with that cell's records. */
+function textsOf(
+  absolute: string,
+  decoded: string,
+  records: CallRecord[],
+): { text: string; languageId: LanguageId; calls: CallRecord[] }[] {
+  if (!isNotebookPath(absolute)) {
+    const languageId = languageIdForPath(absolute);
+    return languageId ? [{ text: decoded, languageId, calls: records }] : [];
+  }
+  const code = notebookFromJson(decoded);
+  if ('skipped' in code) return [];
+  return code.cells.flatMap((span) => {
+    const calls = records.filter((r) => r.cell === span.cell);
+    return calls.length > 0
+      ? [{ text: code.text.slice(span.start, span.end), languageId: code.languageId, calls }]
+      : [];
+  });
 }
 
 /**
@@ -57,29 +83,30 @@ export async function scanFindings(
   const findings: Finding[] = [];
   for (const [file, records] of byFile) {
     const absolute = path.resolve(root, file);
-    const languageId = languageIdForPath(absolute);
-    if (!languageId) continue;
     let decoded: ReturnType<typeof decodeSource>;
     try {
-      decoded = decodeSource(await nodeFileSystem.readFile(absolute, maxFileBytes));
+      decoded = decodeSource(
+        await nodeFileSystem.readFile(absolute, isNotebookPath(absolute) ? maxNotebookBytes : maxFileBytes),
+      );
     } catch {
       continue;
     }
     if ('problem' in decoded) continue;
-    const { text } = decoded;
-    findings.push(
-      ...findIssues({
-        text,
-        languageId,
-        calls: records,
-        table: options.table,
-        costSettings: options.costSettings,
-        settings: options.settings,
-        project: projects.infoFor(absolute),
-        only: options.only,
-        onRuleError: options.onRuleError,
-      }),
-    );
+    for (const { text, languageId, calls } of textsOf(absolute, decoded.text, records)) {
+      findings.push(
+        ...findIssues({
+          text,
+          languageId,
+          calls,
+          table: options.table,
+          costSettings: options.costSettings,
+          settings: options.settings,
+          project: projects.infoFor(absolute),
+          only: options.only,
+          onRuleError: options.onRuleError,
+        }),
+      );
+    }
   }
   return findings;
 }

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { maxFileBytes } from '../../core/analysis/analyze';
+import { maxNotebookBytes } from '../../core/analysis/notebook';
+import { notebookFileLines } from '../../core/analysis/notebookFileLines';
 import { rules, ruleDocUrl, type Finding, type RuleSettings, type Severity } from '../../core/rules';
 import { decodeSource } from '../../core/workspace/decode';
 import { nodeFileSystem } from '../../core/workspace/nodeFileSystem';
@@ -81,11 +83,45 @@ export async function findingsSarif(
     }
     return texts.get(file) ?? null;
   };
+  const notebooks = new Map<string, ((cell: number, line: number) => number | null) | null>();
+  const notebookLinesOf = async (file: string): Promise<((cell: number, line: number) => number | null) | null> => {
+    if (!notebooks.has(file)) {
+      let lines: ((cell: number, line: number) => number | null) | null = null;
+      try {
+        const decoded = decodeSource(await nodeFileSystem.readFile(path.resolve(root, file), maxNotebookBytes));
+        if (!('problem' in decoded)) lines = notebookFileLines(decoded.text);
+      } catch {
+        // Gone since the scan: the finding keeps no line.
+      }
+      notebooks.set(file, lines);
+    }
+    return notebooks.get(file) ?? null;
+  };
   const ruleIndex = new Map(rules.map((rule, i) => [rule.code, i]));
   const results = [];
   for (const finding of findings) {
-    const regions = await regionsOf(finding.file);
     const artifactLocation = { uri: uriOf(finding.file), uriBaseId: '%SRCROOT%' };
+    if (finding.cell !== undefined) {
+      // A notebook: the location is the line of the file's JSON that holds the cell's line, and the fixes (edits
+      // of the cell's text, not of the file) are left to the editor.
+      const fileLine = (await notebookLinesOf(finding.file))?.(finding.cell, finding.line) ?? null;
+      results.push({
+        ruleId: finding.code,
+        ruleIndex: ruleIndex.get(finding.code),
+        level: levels[finding.severity],
+        message: { text: `${finding.message} (cell ${finding.cell}, line ${finding.line})` },
+        locations: [
+          { physicalLocation: { artifactLocation, ...(fileLine ? { region: { startLine: fileLine } } : {}) } },
+        ],
+        properties: {
+          cell: finding.cell,
+          lineInCell: finding.line,
+          ...(finding.monthlySavingUsd !== undefined ? { monthlySavingUsd: finding.monthlySavingUsd } : {}),
+        },
+      });
+      continue;
+    }
+    const regions = await regionsOf(finding.file);
     const region = regions
       ? regions(finding.range.start, finding.range.end)
       : { startLine: finding.line, startColumn: finding.column };

@@ -76,8 +76,8 @@ function notebookLanguage(metadata: unknown): LanguageId | null {
   return null;
 }
 
-/** The code of an `.ipynb` file's JSON, or why it is not read. */
-export function notebookFromJson(json: string): NotebookCode | { skipped: string } {
+/** The code cells of an `.ipynb` file's JSON and its language, or why it is not read. */
+export function notebookCells(json: string): { cells: NotebookCell[]; languageId: LanguageId } | { skipped: string } {
   let document: unknown;
   try {
     document = JSON.parse(json);
@@ -101,7 +101,13 @@ export function notebookFromJson(json: string): NotebookCode | { skipped: string
         : '';
     cells.push({ cell: index + 1, source });
   });
-  return joinCells(cells, languageId);
+  return { cells, languageId };
+}
+
+/** The code of an `.ipynb` file's JSON, or why it is not read. */
+export function notebookFromJson(json: string): NotebookCode | { skipped: string } {
+  const found = notebookCells(json);
+  return 'skipped' in found ? found : joinCells(found.cells, found.languageId);
 }
 
 /** The cell a joined-text line falls in. */
@@ -146,7 +152,7 @@ function isTextRange(value: object): value is TextRange {
 /**
  * Objects that keep their shape when one of their ranges lies in another cell (only that range goes): the
  * record, its argument ranges, prompts and their segments, caching. Any other object with such a range (a fix
- * site) goes whole: a fix cannot edit another cell.
+ * site) goes whole, but for a parameter's `literal`: a fix cannot edit another cell.
  */
 function keepsShape(value: object): boolean {
   return 'sdk' in value || 'args' in value || 'explicit' in value || ('kind' in value && !('where' in value));
@@ -170,7 +176,10 @@ function within(span: CellSpan): (value: unknown) => unknown {
         item !== null &&
         typeof item === 'object' &&
         isTextRange(item) &&
-        !keepsShape(value)
+        !keepsShape(value) &&
+        // A parameter set through a constant of another cell is still a parameter of this call (the rules need
+        // it to see the limit); only the constant's literal is out of the cell's reach.
+        key !== 'literal'
       )
         return undefined;
     }

@@ -100,6 +100,7 @@ export function findIssues(input: RuleInput): Finding[] {
         file: call.file,
         line: call.line,
         column: call.column,
+        ...(call.cell !== undefined ? { cell: call.cell } : {}),
         range: result.range ?? nameRange(input.text, starts, call),
         message: result.message,
         fixes: result.fixes ?? [],

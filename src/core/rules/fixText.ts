@@ -4,9 +4,15 @@ import type { ParserHost } from '../parsing/host';
 import { syntaxErrorNodes } from '../parsing/syntaxErrors';
 import { applyEdits, planFixAll } from './apply';
 import { findIssues, type RuleInput } from './engine';
-import type { Finding, Fix } from './types';
+import type { Finding, Fix, TextEdit } from './types';
 
-export type FixOptions = Omit<RuleInput, 'text' | 'languageId' | 'calls' | 'costs'>;
+export type FixOptions = Omit<RuleInput, 'text' | 'languageId' | 'calls' | 'costs'> & {
+  /**
+   * Shown each pass's edits (offsets into the text before the pass) before they are applied; a reason returned
+   * refuses the whole fix (a notebook: an edit that would cross from one cell into another).
+   */
+  checkPass?: (edits: readonly TextEdit[], applied: readonly { finding: Finding; fix: Fix }[]) => string | undefined;
+};
 
 export interface FixTextResult {
   /** The text with every safe fix applied (the input when nothing applied or a fix was refused). */
@@ -34,7 +40,7 @@ export async function fixText(
   languageId: LanguageId,
   file: string,
   host: ParserHost,
-  options: FixOptions,
+  { checkPass, ...options }: FixOptions,
 ): Promise<FixTextResult> {
   const analyse = async (source: string) => {
     const tree = await host.parse(source, languageId);
@@ -54,6 +60,8 @@ export async function fixText(
   for (let pass = 0; pass < maxPasses; pass++) {
     const plan = planFixAll(findings);
     if (plan.edits.length === 0) break;
+    const refused = checkPass?.(plan.edits, plan.applied);
+    if (refused) return { text, applied: [], initial: first.findings, remaining: first.findings, refused };
     current = applyEdits(current, plan.edits);
     applied.push(...plan.applied);
     ({ findings, errors } = await analyse(current));

@@ -69,6 +69,8 @@ export interface Finding {
   /** 1-based line and column of the call's method-name token, like the call records. */
   line: number;
   column: number;
+  /** In a notebook: the cell (1-based) the call is in; `line`, `range` and edits are then within that cell. */
+  cell?: number;
   /** What the diagnostic marks: the parameter, the prompt part or the method name. */
   range: TextRange;
   message: string;

@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
 import { projectInfoFromPackageJson, unknownProject, type ProjectInfo } from '../../core/rules';
 
+/** The notebook file a cell document belongs to, when it is open. */
+function notebookOf(cell: vscode.Uri): vscode.Uri | undefined {
+  const key = cell.toString();
+  return vscode.workspace.notebookDocuments.find((n) => n.getCells().some((c) => c.document.uri.toString() === key))
+    ?.uri;
+}
+
 /** A manifest larger than this is not read. */
 const maxManifestBytes = 1024 * 1024;
 const maxLevels = 8;
@@ -27,7 +34,9 @@ export class ProjectInfoService implements vscode.Disposable {
 
   infoFor(uri: vscode.Uri): ProjectInfo {
     if (uri.scheme === 'untitled') return { ...unknownProject };
-    let folder = vscode.Uri.joinPath(uri, '..');
+    // A notebook cell's project is its notebook's.
+    const notebook = uri.scheme === 'vscode-notebook-cell' ? notebookOf(uri) : undefined;
+    let folder = vscode.Uri.joinPath(notebook ?? uri, '..');
     for (let level = 0; level < maxLevels; level++) {
       const known = this.byFolder.get(folder.toString());
       if (known === undefined) {
