@@ -34,8 +34,12 @@ export function validateAssumedModels(value: unknown): { models: AssumedModels; 
   return { models, problems };
 }
 
-/** The model the setting assumes for a call whose model is not known, or null. */
+/**
+ * The model the setting assumes for a call whose model is not known, or null. An embedding call takes only an
+ * `embeddings` key (`{"embeddings": "text-embedding-3-small"}`): a chat model would price it wrong.
+ */
 export function assumedModelFor(call: CallRecord, assumed: AssumedModels): string | null {
+  if (call.api === 'embeddings') return assumed['embeddings'] ?? null;
   const provider = call.modelProvider ?? providerOfSdk[call.sdk];
   return (provider ? assumed[provider] : undefined) ?? assumed[call.sdk] ?? assumed['*'] ?? null;
 }

@@ -181,7 +181,7 @@ function unresolvedReceiver(
     const skip = entry.transparent ?? [];
     const path = chain.path.filter((p, i) => i === chain.path.length - 1 || !skip.includes(p));
     for (const method of entry.methods) {
-      if (method.on === 'module') continue;
+      if (method.on === 'module' || method.needsReceiver) continue;
       const parts = method.path.split('.');
       if (parts.length > path.length || path.slice(path.length - parts.length).join('.') !== method.path) continue;
       if (parts.length === 1 && method.on !== 'model' && !method.distinctive) continue;

@@ -3,6 +3,7 @@ import { definitionEnd, requiredModule, type Definition } from './bindings';
 import type { Resolver } from './resolver';
 import { returnedExpressions } from './returns';
 import {
+  baseClassExpressions,
   calleeOf,
   contains,
   enclosingClass,
@@ -337,17 +338,7 @@ export class Members {
 
   /** The classes a class extends, where the code shows them. */
   private bases(cls: Node, depth: number): Node[] {
-    const expressions: Node[] = [];
-    const superclasses = cls.childForFieldName('superclasses');
-    for (const child of superclasses?.namedChildren ?? []) {
-      if (child && child.type !== 'keyword_argument') expressions.push(child);
-    }
-    for (const child of cls.namedChildren) {
-      if (child?.type !== 'class_heritage') continue;
-      for (const clause of child.namedChildren) {
-        if (clause?.type === 'extends_clause' && clause.firstNamedChild) expressions.push(clause.firstNamedChild);
-      }
-    }
+    const expressions = baseClassExpressions(cls);
     const found: Node[] = [];
     for (const expression of expressions) {
       const target = this.classTarget(expression, depth + 1);

@@ -31,6 +31,8 @@ export function withModelCandidates(calls: readonly CallRecord[]): CallRecord[] 
   });
 }
 
+/** The provider, with embedding calls apart: a chat model is no candidate for an embedding call. */
 function providerKey(call: CallRecord): string | undefined {
-  return call.modelProvider ?? providerOfSdk[call.sdk] ?? (call.sdk === 'other' ? undefined : call.sdk);
+  const provider = call.modelProvider ?? providerOfSdk[call.sdk] ?? (call.sdk === 'other' ? undefined : call.sdk);
+  return provider && call.api === 'embeddings' ? `${provider} embeddings` : provider;
 }

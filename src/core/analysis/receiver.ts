@@ -2,9 +2,10 @@ import type { Node } from 'web-tree-sitter';
 import { sdkForJsModule, sdkForPythonModule, type ObjectKind, type SdkEntry } from '../sdk';
 import { requiredModule, type Definition } from './bindings';
 import type { Dependencies } from './dependencies';
+import { callerArguments } from './callers';
 import type { Resolver } from './resolver';
 import { isNullish } from './values';
-import { calleeOf, flatten, isCall, isMember, memberName, memberObject, unwrap } from './syntax';
+import { baseClassExpressions, calleeOf, flatten, isCall, isMember, memberName, memberObject, unwrap } from './syntax';
 
 /** An object an SDK handed out: a client, a model (LangChain, GenerativeModel), a chat session, a provider. */
 export interface SdkObject {
@@ -68,6 +69,21 @@ export class Receivers {
       const inner = unwrap(definition.value);
       if (inner.type === 'identifier' || isMember(inner)) return this.symbol(inner, depth + 1);
     }
+    if (definition.kind === 'class') return this.subclassed(definition.node, depth + 1);
+    return null;
+  }
+
+  /**
+   * A class of the code that extends an SDK class (`class Wrapped(ChatOpenAI)`, `extends ChatAnthropic`) stands
+   * for that class: constructing it makes the same object, its arguments carry the same settings.
+   */
+  private subclassed(cls: Node, depth: number): SdkSymbol | null {
+    if (depth > maxDepth) return null;
+    for (const base of baseClassExpressions(cls)) {
+      const symbol = this.symbol(base, depth + 1);
+      const name = symbol?.path[symbol.path.length - 1];
+      if (symbol && name && symbol.entry.constructors.some((c) => c.name === name)) return symbol;
+    }
     return null;
   }
 
@@ -122,11 +138,15 @@ export class Receivers {
           if (module !== null) return null;
           return this.object(definition.value, depth + 1);
         }
-        case 'param':
+        case 'param': {
+          // What the function's callers in this file hand it tells the model; its type only the SDK.
+          const passed = definition.value ? null : this.fromCallers(definition.name, depth);
           return (
+            passed ??
             (definition.annotation ? this.fromAnnotation(definition.annotation, depth) : null) ??
             (definition.value ? this.object(definition.value, depth + 1) : null)
           );
+        }
         case 'annotation':
           return this.fromAnnotation(definition.annotation, depth);
         case 'function':
@@ -135,6 +155,20 @@ export class Receivers {
           return null;
       }
     }
+  }
+
+  /** The SDK object every call of the parameter's function in this file passes, when they all pass the same one. */
+  private fromCallers(parameter: Node, depth: number): SdkObject | null {
+    const args = callerArguments(this.resolver, parameter);
+    if (!args) return null;
+    let agreed: SdkObject | null = null;
+    for (const argument of args) {
+      const found = this.object(argument, depth + 1);
+      if (!found) return null;
+      if (agreed && !sameObject(agreed, found)) return null;
+      agreed ??= found;
+    }
+    return agreed;
   }
 
   /** What calling a defined function gives: a factory here, or one imported from another module. */
@@ -159,18 +193,24 @@ export class Receivers {
     if (depth > maxDepth) return null;
     const annotation = fn.childForFieldName('return_type');
     const annotated = annotation ? this.fromAnnotation(annotation, depth + 1) : null;
-    if (annotated) return annotated;
     const body = fn.childForFieldName('body');
     if (body && fn.type === 'arrow_function' && body.type !== 'statement_block') return this.object(body, depth + 1);
+    const returned: SdkObject[] = [];
     for (const offset of this.resolver.bindings.occurrences('return', fn.startIndex, fn.endIndex)) {
       const keyword = this.resolver.root.descendantForIndex(offset, offset + 6);
       const statement = keyword?.parent;
       if (statement?.type !== 'return_statement') continue;
       const value = statement.firstNamedChild;
       const found = value ? this.object(value, depth + 1) : null;
-      if (found) return found;
+      if (!found) continue;
+      if (!annotated) return found;
+      returned.push(found);
     }
-    return null;
+    // The annotation names only the type (`-> BaseChatModel`); the object built says which model, when every
+    // return builds it the same way.
+    const [first, ...others] = returned;
+    if (first && others.every((o) => sameObject(o, first))) return first;
+    return annotated;
   }
 
   /** A name first bound to `None` and set later (`global client; client = OpenAI()` in an init function). */
@@ -327,7 +367,7 @@ export class Receivers {
 
   private nameSymbol(parts: string[], at: Node, depth: number): SdkSymbol | null {
     const definition = this.resolver.bindings.lookup(parts[0], at);
-    if (definition?.kind !== 'import' || depth > maxDepth) return null;
+    if ((definition?.kind !== 'import' && definition?.kind !== 'class') || depth > maxDepth) return null;
     const base = this.symbolOf(definition, depth + 1);
     return base ? { entry: base.entry, path: [...base.path, ...parts.slice(1)] } : null;
   }
@@ -340,6 +380,16 @@ function serviceOf(resolver: Resolver, call: Node): string | null {
   const first =
     named?.childForFieldName('value') ?? args.find((a) => a.type !== 'keyword_argument' && a.type !== 'comment');
   return first ? (resolver.string(first)?.value ?? null) : null;
+}
+
+/** Two objects of the same SDK built the same way (their settings written alike). */
+function sameObject(a: SdkObject, b: SdkObject): boolean {
+  return (
+    a.entry === b.entry &&
+    a.kind === b.kind &&
+    a.settings.length === b.settings.length &&
+    a.settings.every((s, i) => s.text === b.settings[i].text)
+  );
 }
 
 function moduleObject(entry: SdkEntry): SdkObject {

@@ -1,5 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { Bindings, definitionEnd, type Definition } from './bindings';
+import { callerArguments } from './callers';
 import { Tracker, type Dependencies } from './dependencies';
 import { environmentRead, mayReadVariable, type EnvironmentRead } from './environment';
 import { interpolations } from './interpolation';
@@ -738,7 +739,7 @@ export class Resolver {
         return this.asConstant(this.resolve(fallback ?? definition.value, depth + 1));
       }
       case 'param': {
-        if (!definition.value) return null;
+        if (!definition.value) return this.fromCallers(definition.name, depth);
         const resolved = this.resolve(definition.value, depth + 1);
         return resolved ? { node: resolved.node, via: stronger(resolved.via, 'default-param') } : null;
       }
@@ -749,6 +750,20 @@ export class Resolver {
       default:
         return null;
     }
+  }
+
+  /** A parameter without a default: the value every call in this file passes, when they all pass the same one. */
+  private fromCallers(parameter: Node, depth: number): Resolved | null {
+    const args = callerArguments(this, parameter);
+    if (!args) return null;
+    let agreed: Resolved | null = null;
+    for (const argument of args) {
+      const resolved = this.resolve(argument, depth + 1);
+      if (!resolved || !isStaticValue(resolved.node)) return null;
+      if (agreed && this.textOf(agreed) !== this.textOf(resolved)) return null;
+      agreed ??= resolved;
+    }
+    return agreed ? this.asConstant(agreed) : null;
   }
 
   asConstant(resolved: Resolved | null): Resolved | null {

@@ -38,7 +38,7 @@ export function functionReturn(resolver: Resolver, call: Node, depth: number): R
 }
 
 /** The parameter names of a function, in order (`self`/`cls` included, as written). */
-function parameterNames(fn: Node): string[] {
+export function parameterNames(fn: Node): string[] {
   const names: string[] = [];
   for (const parameter of fn.childForFieldName('parameters')?.namedChildren ?? []) {
     if (!parameter) continue;
@@ -55,7 +55,7 @@ function parameterNames(fn: Node): string[] {
 }
 
 /** The argument a call passes for parameter `index` (by position or keyword); a method's `self` is not passed. */
-function argumentFor(call: Node, parameters: string[], index: number, method: boolean): Node | null {
+export function argumentFor(call: Node, parameters: string[], index: number, method: boolean): Node | null {
   const name = parameters[index];
   const shift = method && (parameters[0] === 'self' || parameters[0] === 'cls') ? 1 : 0;
   let position = 0;

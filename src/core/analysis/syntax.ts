@@ -262,6 +262,26 @@ export function isClass(node: Node): boolean {
   return node.type === 'class_definition' || node.type === 'class_declaration' || node.type === 'class';
 }
 
+/**
+ * The expressions a class extends: Python's bases (not `metaclass=`), JS `extends X`, TypeScript's
+ * `extends_clause`.
+ */
+export function baseClassExpressions(cls: Node): Node[] {
+  const found: Node[] = [];
+  for (const child of cls.childForFieldName('superclasses')?.namedChildren ?? []) {
+    if (child && child.type !== 'keyword_argument' && child.type !== 'comment') found.push(child);
+  }
+  for (const heritage of cls.namedChildren) {
+    if (heritage?.type !== 'class_heritage') continue;
+    for (const clause of heritage.namedChildren) {
+      if (clause?.type === 'extends_clause') {
+        if (clause.firstNamedChild) found.push(clause.firstNamedChild);
+      } else if (clause && clause.type !== 'implements_clause' && clause.type !== 'comment') found.push(clause);
+    }
+  }
+  return found;
+}
+
 /** The nearest enclosing function, or null at module level. */
 export function enclosingFunction(node: Node): Node | null {
   for (let p = node.parent; p; p = p.parent) if (isFunction(p)) return p;

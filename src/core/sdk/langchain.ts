@@ -18,6 +18,20 @@ const models = [
   'OpenAI',
   'AzureOpenAI',
 ];
+/** Base types that annotate a model handed in (`model: BaseChatModel`): a model whose settings the caller chose. */
+const baseTypes = ['BaseChatModel', 'BaseLanguageModel', 'BaseLLM', 'LanguageModelLike'];
+/** Embedding models RAG code calls beside the chat models. */
+const embeddings = [
+  'OpenAIEmbeddings',
+  'AzureOpenAIEmbeddings',
+  'GoogleGenerativeAIEmbeddings',
+  'VertexAIEmbeddings',
+  'BedrockEmbeddings',
+  'CohereEmbeddings',
+  'MistralAIEmbeddings',
+  'VoyageAIEmbeddings',
+];
+const embed = (path: string) => ({ path, api: 'embeddings', on: 'embedder' as const });
 const runnables = [
   'with_structured_output',
   'withStructuredOutput',
@@ -31,6 +45,11 @@ const runnables = [
   'with_fallbacks',
   'withFallbacks',
 ];
+/** Chains that call the model they hold under `llm` once per run. */
+const chains = ['LLMChain', 'ConversationChain'];
+const legacy = ['predict', 'apredict', 'predict_messages', 'apredict_messages', 'predictMessages'];
+/** Legacy names too common to count on a receiver whose origin the file does not show. */
+const legacyCommon = ['run', 'arun', 'generate', 'agenerate'];
 const invoke = (path: string, stream = false) => ({ path, api: path, on: 'model' as const, stream });
 
 export const langchain: SdkEntry = {
@@ -57,6 +76,10 @@ export const langchain: SdkEntry = {
     ...models.map((name) => ({ name, kind: 'model' as const, carriesSettings: true })),
     { name: 'init_chat_model', kind: 'model', carriesSettings: true, positionalModel: true },
     { name: 'initChatModel', kind: 'model', carriesSettings: true, positionalModel: true },
+    ...baseTypes.map((name) => ({ name, kind: 'model' as const })),
+    ...embeddings.map((name) => ({ name, kind: 'embedder' as const, carriesSettings: true })),
+    // Legacy chains (still in many repositories) run the model they are given: `LLMChain(llm=model, prompt=p)`.
+    ...chains.map((name) => ({ name, kind: 'model' as const, wraps: 'llm' })),
   ],
   // `with_config({"model": ...})` / `withConfig({ configurable: { model } })` sets a configurable model's settings.
   factories: runnables.map((path) => ({
@@ -74,7 +97,12 @@ export const langchain: SdkEntry = {
     invoke('abatch'),
     invoke('astream_events', true),
     invoke('streamEvents', true),
-    { path: 'predict', api: 'invoke', on: 'model' },
+    // The older names (LangChain before 0.1, LangChain.js before 0.1): the model's and the chains'.
+    ...legacy.map((path) => ({ path, api: 'invoke', on: 'model' as const })),
+    ...legacyCommon.map((path) => ({ path, api: 'invoke', on: 'model' as const, needsReceiver: true })),
+    ...['embed_documents', 'embed_query', 'aembed_documents', 'aembed_query', 'embedDocuments', 'embedQuery'].map(
+      embed,
+    ),
   ],
   params: {
     model: ['model', 'model_name', 'modelName', 'azure_deployment', 'deployment_name', 'configurable.model'],

@@ -93,10 +93,15 @@ export interface MethodEntry {
    */
   distinctive?: boolean;
   /**
+   * The name is too common to count on a receiver the file does not show (`run`, `generate`): only on
+   * an object the code shows is the SDK's.
+   */
+  needsReceiver?: boolean;
+  /**
    * The method sends a command object (AWS SDK v3 `send`): billable only for these command classes, whose
    * constructor argument holds the request's parameters; the api comes from the command.
    */
   commands?: Readonly<Record<string, CommandEntry>>;
 }
 
-export type ObjectKind = 'client' | 'model' | 'chat' | 'provider' | 'module' | 'session';
+export type ObjectKind = 'client' | 'model' | 'chat' | 'provider' | 'module' | 'session' | 'embedder';

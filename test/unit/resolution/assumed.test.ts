@@ -44,4 +44,21 @@ describe('models the code does not say', () => {
     assert.equal(calls[4]?.model, null, 'candidates never become the model');
     assert.equal(calls[5]?.modelCandidates, undefined);
   });
+
+  it('keeps embedding calls apart: only an `embeddings` key is assumed for them, only embedding models are candidates', () => {
+    const calls = [
+      callRecord({ model: 'gpt-4o-mini', sdk: 'openai', api: 'chat.completions.create' }),
+      callRecord({ model: 'text-embedding-3-small', sdk: 'openai', api: 'embeddings' }),
+      callRecord({ model: null, modelVia: 'unresolved', sdk: 'langchain', modelProvider: 'openai', api: 'embeddings' }),
+      callRecord({ model: null, modelVia: 'unresolved', sdk: 'openai', api: 'chat.completions.create' }),
+    ];
+    const withCandidates = withModelCandidates(calls);
+    assert.deepEqual(withCandidates[2]?.modelCandidates, ['text-embedding-3-small']);
+    assert.deepEqual(withCandidates[3]?.modelCandidates, ['gpt-4o-mini']);
+    assert.equal(assumeModels(calls, { openai: 'gpt-4o-mini', '*': 'gpt-4.1' })[2]?.model, null);
+    assert.equal(
+      assumeModels(calls, { openai: 'gpt-4o-mini', embeddings: 'text-embedding-3-large' })[2]?.model,
+      'text-embedding-3-large',
+    );
+  });
 });

@@ -121,4 +121,75 @@ describe('wrappers and embedding SDKs', () => {
     );
     assert.deepEqual(found.map(summary), ['3 voyage embeddings voyage-3-large']);
   });
+
+  it('finds LangChain embedding models RAG code calls', async () => {
+    const found = await calls(
+      [
+        'from langchain_openai import OpenAIEmbeddings',
+        'embeddings = OpenAIEmbeddings(model="text-embedding-3-large")',
+        'vectors = embeddings.embed_documents(["a", "b"])',
+        'query = embeddings.embed_query("a")',
+      ].join('\n'),
+    );
+    assert.deepEqual(found.map(summary), [
+      '3 langchain embeddings text-embedding-3-large',
+      '4 langchain embeddings text-embedding-3-large',
+    ]);
+  });
+
+  it('finds the SDKs’ older shapes real code still calls: LangChain chains and predict, openai 0.x module calls', async () => {
+    const python = await calls(
+      [
+        'import openai',
+        'from langchain import LLMChain',
+        'from langchain.chat_models import ChatOpenAI',
+        'llm = ChatOpenAI(model_name="gpt-3.5-turbo", max_tokens=300)',
+        'chain = LLMChain(llm=llm, prompt=prompt)',
+        'chain.run("a")',
+        'await chain.arun(goal="b")',
+        'chain.predict(goal="c")',
+        'await chain.apredict(goal="d")',
+        'llm.predict_messages(messages)',
+        'await llm.apredict_messages(messages)',
+        'llm.predict("e")',
+        'openai.ChatCompletion.create(model="gpt-4", messages=[], max_tokens=50)',
+        'openai.Embedding.create(input="x", engine="text-embedding-ada-002")',
+        'subprocess.run(["ls"])',
+        'runner.run("not a model")',
+      ].join('\n'),
+    );
+    assert.deepEqual(python.map(summary), [
+      ...[6, 7, 8, 9, 10, 11, 12].map((line) => `${line} langchain invoke gpt-3.5-turbo max=300`),
+      '13 openai chat.completions.create gpt-4 max=50',
+      '14 openai embeddings text-embedding-ada-002',
+    ]);
+    const js = await calls(
+      [
+        "import { LLMChain } from 'langchain/chains';",
+        "import { ChatOpenAI } from '@langchain/openai';",
+        "const model = new ChatOpenAI({ modelName: 'gpt-4o-mini', maxTokens: 100 });",
+        'const chain = new LLMChain({ llm: model, prompt });',
+        'await chain.run("a");',
+        'await model.predictMessages(messages);',
+      ].join('\n'),
+      'typescript',
+    );
+    assert.deepEqual(js.map(summary), [
+      '5 langchain invoke gpt-4o-mini max=100',
+      '6 langchain invoke gpt-4o-mini max=100',
+    ]);
+  });
+
+  it('counts a common legacy name (`run`, `generate`) only on an object the code shows is a model', async () => {
+    const found = await calls(
+      [
+        'from langchain_openai import ChatOpenAI',
+        'def go(llm, model):',
+        '    llm.run("a")',
+        '    model.generate([["b"]])',
+        '    llm.invoke("c")',
+      ].join('\n'),
+    );
+    assert.deepEqual(found.map(summary), ['5 langchain invoke ?']);
+  });
 });

@@ -106,6 +106,48 @@ describe('cross-file resolution: Python', () => {
     assert.equal(call.outputLimitValue, 200);
   });
 
+  it('takes a class of the code that extends an SDK class as that class, across files (its constructor, its annotations)', async () => {
+    const ws = workspace({
+      'agent/factory.py': [
+        'from langchain.chat_models import ChatOpenAI',
+        'from pydantic import Field',
+        'class WrappedChatOpenAI(ChatOpenAI):',
+        '    max_tokens: int',
+        '    model_name: str = Field(alias="model")',
+        'def create_model(streaming: bool = False) -> WrappedChatOpenAI:',
+        '    return WrappedChatOpenAI(model_name="gpt-3.5-turbo", max_tokens=500, streaming=streaming)',
+      ].join('\n'),
+      'agent/run.py': [
+        'from langchain import LLMChain',
+        'from agent.factory import create_model',
+        'async def run(prompt):',
+        '    return await LLMChain(llm=create_model(), prompt=prompt).arun(goal="x")',
+      ].join('\n'),
+      'agent/service.py': [
+        'from agent.factory import WrappedChatOpenAI',
+        'class Service:',
+        '    def __init__(self, model: WrappedChatOpenAI):',
+        '        self.model = model',
+        '    async def analyze(self, messages):',
+        '        return await self.model.apredict_messages(messages)',
+      ].join('\n'),
+      'web/models.ts': [
+        "import { ChatAnthropic } from '@langchain/anthropic';",
+        'export class TracedChat extends ChatAnthropic {}',
+      ].join('\n'),
+      'web/chat.ts': [
+        "import { TracedChat } from './models';",
+        "const model = new TracedChat({ model: 'claude-haiku-4-5', maxTokens: 256 });",
+        'export const answer = (q: string) => model.invoke(q);',
+      ].join('\n'),
+    });
+    assert.equal(await ws.model('agent/run.py'), 'gpt-3.5-turbo (cross-file) agent/factory.py:7');
+    const [handedIn] = await ws.calls('agent/service.py');
+    assert.equal(handedIn.sdk, 'langchain');
+    assert.equal(handedIn.model, null, 'a model handed in by the caller stays unknown');
+    assert.equal(await ws.model('web/chat.ts'), 'claude-haiku-4-5 (literal) web/chat.ts:2');
+  });
+
   it('stops at import cycles and long chains, with a reason, in bounded time', async () => {
     const cycle = workspace({
       'a.py': 'from b import MODEL\n',

@@ -259,4 +259,38 @@ describe('same-file resolution', () => {
     );
     assert.equal(model(call), 'gpt-4.1 (constant) app:2');
   });
+
+  it('takes a parameter from the callers in the file when they all pass the same value, and only then', async () => {
+    const one = await first(
+      [
+        'from langchain_core.language_models import BaseChatModel',
+        'from langchain.chat_models import init_chat_model',
+        'async def summarize(model: BaseChatModel, text):',
+        '    return await model.ainvoke(text)',
+        'async def run(pages):',
+        '    llm = init_chat_model(model="gpt-4.1-mini").with_retry(stop_after_attempt=2)',
+        '    return [await summarize(llm, p) for p in pages]',
+      ].join('\n'),
+    );
+    assert.equal(model(one), 'gpt-4.1-mini (literal) app:6');
+    const strings = await first(
+      [
+        'from openai import OpenAI',
+        'client = OpenAI()',
+        'def ask(q, model):',
+        '    return client.chat.completions.create(model=model, messages=[q])',
+        'ask("a", "gpt-4o-mini")',
+        'ask(q="b", model="gpt-4o-mini")',
+      ].join('\n'),
+    );
+    assert.equal(model(strings), 'gpt-4o-mini (constant) app:5');
+    const disagree = await first(
+      'from openai import OpenAI\nclient = OpenAI()\ndef ask(q, model):\n    return client.chat.completions.create(model=model, messages=[q])\nask("a", "gpt-4o-mini")\nask("b", "gpt-4.1")\n',
+    );
+    assert.equal(model(disagree), 'unknown (unresolved)');
+    const fromRequest = await first(
+      'from openai import OpenAI\nclient = OpenAI()\ndef ask(q, model):\n    return client.chat.completions.create(model=model, messages=[q])\ndef handler(request):\n    return ask(request.q, request.model)\nask("x", "gpt-4o")\n',
+    );
+    assert.equal(model(fromRequest), 'unknown (unresolved)');
+  });
 });
