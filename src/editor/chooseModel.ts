@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { annotationEdit } from '../core/analysis/annotation';
 import type { CallRecord } from '../core/analysis/types';
-import { estimateCallCost, formatUsdShort } from '../core/cost';
+import { estimateCallCost, formatUsdShort, isCurrentGeneralPurpose } from '../core/cost';
 import { providerFromHint } from '../core/pricing/names';
 import { resolveModel, type ModelEntry, type PriceTable } from '../core/pricing';
 import type { ParserHost } from '../core/parsing';
@@ -22,10 +22,23 @@ function fits(call: CallRecord, entry: ModelEntry): boolean {
   return entry.mode === mode && (provider === null || entry.provider === provider);
 }
 
-function tableModels(call: CallRecord, table: PriceTable): ModelEntry[] {
-  return table.models
+/**
+ * The table's models that fit the call, by provider: current general-purpose names first, then dated snapshots,
+ * retired, preview and special-purpose ones (typing finds any of them).
+ */
+function tableModels(call: CallRecord, table: PriceTable): { group: string; entries: ModelEntry[] }[] {
+  const groups = new Map<string, ModelEntry[]>();
+  const fitting = table.models
     .filter((entry) => fits(call, entry))
     .sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
+  for (const current of [true, false]) {
+    for (const entry of fitting) {
+      if (isCurrentGeneralPurpose(entry, table) !== current) continue;
+      const group = `Price table: ${entry.provider}${current ? '' : ', older and special-purpose'}`;
+      groups.set(group, [...(groups.get(group) ?? []), entry]);
+    }
+  }
+  return [...groups].map(([group, entries]) => ({ group, entries }));
 }
 
 function monthlyFor(state: DocumentState, call: CallRecord, model: string): string {
@@ -49,13 +62,11 @@ function items(state: DocumentState, call: CallRecord, used: Map<string, UsedMod
       out.push({ label: name, model: name, description: `${monthlyFor(state, call, name)}${usage}` });
     }
   }
-  let group = '';
-  for (const entry of tableModels(call, state.table)) {
-    if (entry.provider !== group) {
-      group = entry.provider;
-      out.push({ label: `Price table: ${group}`, kind: vscode.QuickPickItemKind.Separator });
+  for (const { group, entries } of tableModels(call, state.table)) {
+    out.push({ label: group, kind: vscode.QuickPickItemKind.Separator });
+    for (const entry of entries) {
+      out.push({ label: entry.id, model: entry.id, description: monthlyFor(state, call, entry.id) });
     }
-    out.push({ label: entry.id, model: entry.id, description: monthlyFor(state, call, entry.id) });
   }
   return out;
 }

@@ -140,3 +140,14 @@ export function cheapestAlternatives(
     alternatives: alternatives.slice(0, options.count ?? 3),
   };
 }
+
+/**
+ * Whether a model is one a person would pick today: current and general-purpose, not a dated snapshot of a name
+ * the table also lists (the alternatives' test, except that a `-latest` alias counts: code that names it gets
+ * the newest model). A pick of models lists these first.
+ */
+export function isCurrentGeneralPurpose(entry: ModelEntry, table: PriceTable): boolean {
+  if (entry.provider === 'custom' || retired.test(entry.id)) return false;
+  const alias = /-latest$/.test(entry.id);
+  return !notGeneralPurpose.test(entry.id.replace(/-latest$/, '')) && (alias || !isSnapshotOfListed(entry, table));
+}

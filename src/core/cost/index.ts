@@ -25,7 +25,7 @@ export {
 } from './explain';
 export { formatUsd, formatUsdShort, formatTokens, formatRate } from './format';
 export { callSummary, outputSummary } from './summary';
-export { cheapestAlternatives, type Alternative, type Alternatives } from './alternatives';
+export { cheapestAlternatives, isCurrentGeneralPurpose, type Alternative, type Alternatives } from './alternatives';
 export { whatIfs, type WhatIf } from './whatIf';
 export {
   explainCall,

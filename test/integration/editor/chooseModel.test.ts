@@ -42,6 +42,12 @@ describe('choosing the model of a call whose model is not known', function () {
       'gpt-4o',
     ]);
     assert.equal(view.items[5], '-- Price table: openai --');
+    // The table's current models first; dated snapshots, retired and special-purpose ones after them.
+    const older = view.items.indexOf('-- Price table: openai, older and special-purpose --');
+    const current = view.items.slice(6, older);
+    assert.ok(older > 6 && current.includes('gpt-4o-mini') && current.includes('gpt-5-mini'), current.join());
+    assert.ok(!current.some((name) => /^gpt-3\.5|-preview$|^gpt-4o-2024/.test(name)), current.join());
+    assert.ok(view.items.slice(older).includes('gpt-3.5-turbo-0613'), view.items.slice(older).join());
     assert.ok(!view.items.includes('claude-sonnet-4-5') && !view.items.includes('text-embedding-3-small'));
     // The active item reaches the extension host a moment after each key: wait for it before the next one.
     let active = await waitFor(() => lens.modelPick()?.active, 'an active item');

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cheapestAlternatives, defaultCostSettings, estimateCallCost } from '../../../src/core/cost';
+import {
+  cheapestAlternatives,
+  defaultCostSettings,
+  estimateCallCost,
+  isCurrentGeneralPurpose,
+} from '../../../src/core/cost';
 import { bundledTable, resolveModel, type PriceTable } from '../../../src/core/pricing';
 import { callRecord, near, text } from './records';
 
@@ -111,5 +116,26 @@ describe('cheapest alternatives', () => {
     const cheapest = cheapestAlternatives(callRecord({ model: 'claude-haiku-4-5', sdk: 'anthropic' }), context);
     assert.ok(cheapest);
     assert.deepEqual(cheapest.alternatives, []);
+  });
+
+  it('tells current general-purpose models from dated snapshots, retired, preview and special-purpose ones', () => {
+    const entry = (id: string) => {
+      const found = bundledTable.models.find((m) => m.id === id);
+      assert.ok(found, id);
+      return found;
+    };
+    for (const id of ['gpt-4o-mini', 'gpt-4.1', 'claude-sonnet-4-5', 'gemini-2.5-flash', 'mistral-small-latest']) {
+      assert.equal(isCurrentGeneralPurpose(entry(id), bundledTable), true, id);
+    }
+    const older = [
+      'gpt-3.5-turbo-0613',
+      'gpt-4o-2024-05-13',
+      'gpt-4-turbo',
+      'gpt-4-vision-preview',
+      'o3-deep-research',
+    ];
+    for (const id of older) {
+      assert.equal(isCurrentGeneralPurpose(entry(id), bundledTable), false, id);
+    }
   });
 });
