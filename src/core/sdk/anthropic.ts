@@ -42,5 +42,6 @@ export const anthropic: SdkEntry = {
     tools: ['tools'],
     structuredOutput: ['output_format', 'output_config.format'],
   },
-  transparent: ['with_raw_response', 'with_streaming_response', 'beta', 'withResponse'],
+  // `beta.prompt_caching` held the cache_control beta before it became general (2024 code still calls it).
+  transparent: ['with_raw_response', 'with_streaming_response', 'beta', 'prompt_caching', 'withResponse'],
 };

@@ -43,7 +43,12 @@ export const google: SdkEntry = {
     gen('send_message_stream', 'send_message_stream', 'chat', true),
     gen('sendMessage', 'send_message', 'chat'),
     gen('sendMessageStream', 'send_message_stream', 'chat', true),
+    // @google/generative-ai's embedding model (`getGenerativeModel({ model: 'text-embedding-004' })`).
+    gen('embedContent', 'embeddings', 'model'),
+    gen('batchEmbedContents', 'embeddings', 'model'),
   ].map((m) => (m.path.startsWith('batches') ? { ...m, batch: true } : m)),
+  // google.generativeai's module functions (the SDK before google.genai, still in RAG code).
+  functions: [{ path: 'embed_content', api: 'embeddings' }],
   params: {
     model: ['model', 'model_name', 'modelName'],
     system: ['config.system_instruction', 'config.systemInstruction', 'system_instruction', 'systemInstruction'],

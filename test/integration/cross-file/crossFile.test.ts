@@ -97,4 +97,36 @@ describe('models set in other files', function () {
       'the TypeScript lens after lib/models.ts changed on disk',
     );
   });
+
+  it('prices a call whose model comes from a request with llmCostLens.assumedModels, and says so', async () => {
+    await open('echo.py');
+    await lensesWhen(
+      workspaceFile('echo.py'),
+      (l) => l.length === 1 && l[0].title.includes('model not known'),
+      'the unpriced lens of a model from the request',
+    );
+    const config = vscode.workspace.getConfiguration('llmCostLens');
+    await config.update('assumedModels', { anthropic: 'claude-haiku-4-5' }, vscode.ConfigurationTarget.Global);
+    try {
+      await lensesWhen(
+        workspaceFile('echo.py'),
+        (l) => l.length === 1 && l[0].title.startsWith('claude-haiku-4-5 ·'),
+        'the lens priced with the assumed model',
+      );
+      let last = '';
+      await waitFor(async () => {
+        last = await hoverText('echo.py', 'create(');
+        return /assumed by the llmCostLens\.assumedModels setting/.test(last) ? last : undefined;
+      }, 'the hover saying the model is assumed').catch((error: Error) => {
+        throw new Error(`${error.message}; last hover: ${last}`);
+      });
+    } finally {
+      await config.update('assumedModels', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await lensesWhen(
+      workspaceFile('echo.py'),
+      (l) => l.length === 1 && l[0].title.includes('model not known'),
+      'the lens unpriced again once the setting is gone',
+    );
+  });
 });

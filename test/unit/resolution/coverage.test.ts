@@ -192,4 +192,35 @@ describe('wrappers and embedding SDKs', () => {
     );
     assert.deepEqual(found.map(summary), ['5 langchain invoke ?']);
   });
+
+  it('finds the beta and older namespaces: Anthropic beta.prompt_caching, google.generativeai embeddings, embedContent', async () => {
+    const python = await calls(
+      [
+        'import anthropic',
+        'import google.generativeai as genai',
+        'c = anthropic.Anthropic()',
+        'c.beta.prompt_caching.messages.create(model="claude-3-5-haiku-20241022", max_tokens=10, messages=[])',
+        'c.beta.messages.create(model="claude-sonnet-4-5", max_tokens=20, messages=[])',
+        'genai.embed_content(model="models/text-embedding-004", content="x")',
+      ].join('\n'),
+    );
+    assert.deepEqual(python.map(summary), [
+      '4 anthropic messages.create claude-3-5-haiku-20241022 max=10',
+      '5 anthropic messages.create claude-sonnet-4-5 max=20',
+      '6 google embeddings models/text-embedding-004',
+    ]);
+    const js = await calls(
+      [
+        "import { GoogleGenerativeAI } from '@google/generative-ai';",
+        "const embedder = new GoogleGenerativeAI(key).getGenerativeModel({ model: 'text-embedding-004' });",
+        "await embedder.embedContent('x');",
+        'await embedder.batchEmbedContents({ requests });',
+      ].join('\n'),
+      'typescript',
+    );
+    assert.deepEqual(js.map(summary), [
+      '3 google embeddings text-embedding-004',
+      '4 google embeddings text-embedding-004',
+    ]);
+  });
 });

@@ -106,6 +106,25 @@ describe('cross-file resolution: Python', () => {
     assert.equal(call.outputLimitValue, 200);
   });
 
+  it('reads enum members of another module (`Model.SMART`, `.value`, an alias of a member)', async () => {
+    const ws = workspace({
+      'app/__init__.py': '',
+      'app/models.py': [
+        'from enum import Enum',
+        'class Model(str, Enum):',
+        '    FAST = "gpt-4o-mini"',
+        '    SMART = "gpt-4.1"',
+        'DEFAULT = Model.FAST',
+      ].join('\n'),
+      'app/smart.py':
+        'from openai import OpenAI\nfrom .models import Model\nOpenAI().chat.completions.create(model=Model.SMART.value, messages=[])\n',
+      'app/fast.py':
+        'from openai import OpenAI\nfrom app.models import DEFAULT\nOpenAI().chat.completions.create(model=DEFAULT, messages=[])\n',
+    });
+    assert.equal(await ws.model('app/smart.py'), 'gpt-4.1 (cross-file) app/models.py:4');
+    assert.equal(await ws.model('app/fast.py'), 'gpt-4o-mini (cross-file) app/models.py:3');
+  });
+
   it('takes a class of the code that extends an SDK class as that class, across files (its constructor, its annotations)', async () => {
     const ws = workspace({
       'agent/factory.py': [
@@ -221,6 +240,38 @@ describe('cross-file resolution: TypeScript and JavaScript', () => {
     const [call] = await ws.calls('app.js');
     assert.equal(call?.sdk, 'openai');
     assert.equal(await ws.model('app.js'), 'gpt-4o-mini (cross-file) lib/config.js:1');
+  });
+
+  it('reads enums and settings classes of other modules (field defaults, env defaults, constructor parameter defaults)', async () => {
+    const ws = workspace({
+      'src/models.ts': "export enum Models {\n  Fast = 'gpt-4o-mini',\n  Smart = 'gpt-4.1',\n}\n",
+      'src/settings.ts': [
+        'export class Settings {',
+        "  chatModel = process.env.CHAT_MODEL ?? 'gpt-4.1-mini';",
+        "  constructor(public readonly embedModel: string = 'text-embedding-3-small') {}",
+        '}',
+        'export default new Settings();',
+      ].join('\n'),
+      'src/enum.ts': [
+        "import OpenAI from 'openai';",
+        "import { Models } from './models';",
+        'new OpenAI().chat.completions.create({ model: Models.Smart, messages: [] });',
+      ].join('\n'),
+      'src/chat.ts': [
+        "import OpenAI from 'openai';",
+        "import settings from './settings';",
+        'new OpenAI().chat.completions.create({ model: settings.chatModel, messages: [] });',
+      ].join('\n'),
+      'src/embed.ts': [
+        "import OpenAI from 'openai';",
+        "import { Settings } from './settings';",
+        'const s = new Settings();',
+        "new OpenAI().embeddings.create({ model: s.embedModel, input: 'x' });",
+      ].join('\n'),
+    });
+    assert.equal(await ws.model('src/enum.ts'), 'gpt-4.1 (cross-file) src/models.ts:3');
+    assert.equal(await ws.model('src/chat.ts'), 'gpt-4.1-mini (env-default) src/settings.ts:2');
+    assert.equal(await ws.model('src/embed.ts'), 'text-embedding-3-small (cross-file) src/settings.ts:3');
   });
 
   it('stops at a re-export chain 50 files deep and at cycles, with a reason', async () => {
