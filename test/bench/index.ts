@@ -8,7 +8,7 @@ import { runEditorBench } from './editor';
 import { pythonFile, typescriptFile } from './generate';
 import { runOfflineBench } from './offline';
 import { runRulesBench } from './rules';
-import { runScaleBench } from './scale';
+import { describeScaleRow, runScaleBench, scaleBenchNote, type ScaleRow } from './scale';
 import { runTokenBench } from './tokens';
 
 /**
@@ -130,7 +130,8 @@ async function main(): Promise<void> {
       ratio: r.ratio,
     });
   }
-  for (const r of await runScaleBench()) {
+  const scale: ScaleRow[] = await runScaleBench();
+  for (const r of scale) {
     rows.push({
       case: r.case,
       analyser: r.analyser,
@@ -156,6 +157,8 @@ async function main(): Promise<void> {
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of table) console.log(line(row));
+  console.log(`\n${scaleBenchNote.join('\n')}`);
+  for (const r of scale) console.log(`  ${describeScaleRow(r)}`);
   await runTokenBench();
   runOfflineBench();
   runEditorBench();
