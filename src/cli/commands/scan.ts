@@ -92,8 +92,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   // Priced as the editor's workspace report prices them: assumed models, candidates, costs, totals.
   const bill = workspaceBill(result.calls, { table, settings, sources, assumedModels });
-  const { records, calls, totals } = bill;
-  const findings = await scanFindings(records, result.root, { table, costSettings: settings, settings: rules });
+  const { records, calls, totals, costs } = bill;
+  const findings = await scanFindings(records, result.root, { table, costSettings: settings, settings: rules, costs });
   const costed = { ...result, calls, findings: findings.map(findingJson) };
   const assumed = scanAssumptions(bill.assumptions);
   // The whole output is built before any of it is printed: nothing can fail once a result is out.

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { maxFileBytes } from '../../core/analysis/analyze';
 import { isNotebookPath, maxNotebookBytes, notebookFromJson } from '../../core/analysis/notebook';
 import type { CallRecord, LanguageId } from '../../core/analysis/types';
-import type { CostSettings } from '../../core/cost';
+import type { CallCost, CostSettings } from '../../core/cost';
 import { languageIdForPath } from '../../core/parsing/languages';
 import type { PriceTable } from '../../core/pricing';
 import { findIssues, safeFix, type Finding, type RuleCode, type RuleSettings } from '../../core/rules';
@@ -15,6 +15,11 @@ export interface FindingOptions {
   costSettings: CostSettings;
   settings?: RuleSettings;
   only?: readonly RuleCode[];
+  /**
+   * The calls' costs in the same order, when the caller has estimated them already: the rules reuse them (the
+   * settings' sources in them only say where assumed values came from, which no rule reads).
+   */
+  costs?: readonly CallCost[];
   /** A rule that failed on a call (a bug): the scan goes on without that finding. */
   onRuleError?: (code: RuleCode, call: CallRecord, error: unknown) => void;
 }
@@ -79,6 +84,8 @@ export async function scanFindings(
     list.push(call);
     byFile.set(call.file, list);
   }
+  const costOf = new Map<CallRecord, CallCost>();
+  options.costs?.forEach((cost, index) => costOf.set(calls[index] as CallRecord, cost));
   const projects = new ProjectInfoReader();
   const findings: Finding[] = [];
   for (const [file, records] of byFile) {
@@ -92,12 +99,14 @@ export async function scanFindings(
       continue;
     }
     if ('problem' in decoded) continue;
-    for (const { text, languageId, calls } of textsOf(absolute, decoded.text, records)) {
+    for (const { text, languageId, calls: inText } of textsOf(absolute, decoded.text, records)) {
+      const costs = inText.map((call) => costOf.get(call));
       findings.push(
         ...findIssues({
           text,
           languageId,
-          calls,
+          calls: inText,
+          costs: costs.every((cost) => cost !== undefined) ? costs : undefined,
           table: options.table,
           costSettings: options.costSettings,
           settings: options.settings,

@@ -1,9 +1,9 @@
 import { assumeModels, type AssumedModels } from '../analysis/assumed';
 import { withModelCandidates } from '../analysis/modelCandidates';
 import type { CallRecord } from '../analysis/types';
-import type { CostContext } from '../cost';
+import { estimateCallCost, type CallCost, type CostContext } from '../cost';
 import { workspaceAssumptions, type WorkspaceAssumptions } from './assumptions';
-import { costCalls, type CostedCall } from './costs';
+import { withCosts, type CostedCall } from './costs';
 import { costTotals, type CostTotals } from './totals';
 
 /** What prices a workspace's calls: the table, the cost settings (and where each came from), the assumed models. */
@@ -17,6 +17,8 @@ export interface WorkspaceBill {
   records: CallRecord[];
   /** `calls[i]` is `records[i]` with its cost. */
   calls: CostedCall[];
+  /** `costs[i]` is `records[i]`'s estimate, for the rules to reuse rather than estimate again. */
+  costs: CallCost[];
   totals: CostTotals;
   assumptions: WorkspaceAssumptions;
 }
@@ -28,10 +30,12 @@ export interface WorkspaceBill {
  */
 export function workspaceBill(scanned: readonly CallRecord[], inputs: BillInputs): WorkspaceBill {
   const records = withModelCandidates(assumeModels(scanned, inputs.assumedModels));
-  const calls = costCalls(records, inputs);
+  const costs = records.map((call) => estimateCallCost(call, inputs));
+  const calls = withCosts(records, costs);
   return {
     records,
     calls,
+    costs,
     totals: costTotals(calls),
     assumptions: workspaceAssumptions(inputs.settings, inputs.sources ?? {}, calls),
   };
