@@ -67,6 +67,11 @@ export class WorkspaceIndex implements Workspace {
   /** File → the files (modules or open documents) that read values from it. */
   private readonly readers = new Map<string, Set<string>>();
   private readonly aliases = new Map<string, PathAliases | null>();
+  /**
+   * Module files found, by language, importing folder and specifier: the files of a folder import the same modules,
+   * and each search probes the disk for many names. Forgotten with the aliases when any file changes.
+   */
+  private readonly moduleFiles = new Map<string, string | null>();
   /** Why files were not read or chains not followed; the CLI lists them with its skipped files. */
   readonly skipped = new Map<string, string>();
   private clock = 0;
@@ -223,6 +228,7 @@ export class WorkspaceIndex implements Workspace {
       this.skipped.delete(path);
     }
     this.aliases.clear();
+    this.moduleFiles.clear();
     return affected;
   }
 
@@ -319,6 +325,16 @@ export class WorkspaceIndex implements Workspace {
   }
 
   private moduleFile(from: Resolver, specifier: string): string | null {
+    const key = `${from.python ? 'py' : 'js'}\0${path.dirname(from.path)}\0${specifier}`;
+    let file = this.moduleFiles.get(key);
+    if (file === undefined) {
+      file = this.findModuleFile(from, specifier);
+      this.moduleFiles.set(key, file);
+    }
+    return file;
+  }
+
+  private findModuleFile(from: Resolver, specifier: string): string | null {
     const fs = this.options.files;
     if (from.python) return pythonModuleFile(fs, from.path, specifier, this.roots);
     const dir = path.dirname(from.path);
