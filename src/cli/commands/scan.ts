@@ -17,6 +17,7 @@ import { columns, renderTable } from '../scan/table';
 import { gateFlagOptions, gateFlagsUsage, gateFromFlags, gateVerdict } from '../scan/gate';
 import { findingsSarif } from '../scan/sarif';
 import { wasmDirectory } from '../wasmDir';
+import { defaultThreadCount, maxThreads } from '../scan/workerPool';
 import { priceTableOptions, priceTableUsage, pricesLine, tableJson } from '../priceTable';
 
 const usage = `Usage: llm-cost-lens scan [paths...] [--format table|json|sarif] [options]
@@ -41,9 +42,18 @@ ${settingsFlagsUsage}
                                 parsed again on the next scan (like eslint --cache)
   --cache-location <f>          the cache file (default ${defaultCacheFile} in the current folder); keep it out
                                 of what a pull request can change
+  --threads <n>                 worker threads for parsing when many files need it (default: one per core, at
+                                most ${maxThreads}); 0 parses on the main thread only
 
 ${exitCodesLine('ok', 'failure', 'usage', 'input')}
 With --budget or --fail-on, exit 1 means the budget is exceeded or such a finding exists.`;
+
+function threadCount(text: string): number {
+  const n = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!Number.isInteger(n) || n > 64)
+    throw new UsageError(`--threads must be a whole number from 0 to 64, not '${text}'`);
+  return n;
+}
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -56,6 +66,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       ...gateFlagOptions,
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
+      threads: { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -64,6 +75,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--format must be table, json or sarif, not '${format}'`);
   }
   const gate = gateFromFlags(values);
+  const threads = values.threads === undefined ? defaultThreadCount() : threadCount(values.threads);
   for (const p of positionals) {
     if (p === '') throw new UsageError('a path must not be empty');
     if (!existsSync(path.resolve(io.cwd, p))) throw new InputError('not-found', `no such file or directory: ${p}`);
@@ -83,7 +95,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     values.cache || cacheLocation !== undefined
       ? FileScanCache.open(path.resolve(io.cwd, cacheLocation ?? defaultCacheFile), root, version)
       : undefined;
-  const result = await scanPaths(positionals, { cwd: io.cwd, wasmDir: wasmDirectory(), cache });
+  const result = await scanPaths(positionals, { cwd: io.cwd, wasmDir: wasmDirectory(), cache, threads });
   try {
     cache?.save();
   } catch (error) {

@@ -34,6 +34,8 @@ export interface ScanResult {
   skipped: SkippedFile[];
   /** The directory file paths are relative to (not serialised). */
   root: string;
+  /** Whether worker threads parsed files (not serialised). */
+  threaded: boolean;
 }
 
 export const version = '0.1.0';
@@ -77,6 +79,7 @@ export async function scanPaths(paths: string[], options: ScanOptions): Promise<
       findings: [],
       skipped: [...scan.skipped, ...elsewhere],
       root,
+      threaded: analyzer.threaded,
     };
   } finally {
     await analyzer.close();

@@ -26,9 +26,12 @@ export function workerScript(): string | null {
   return existsSync(script) ? script : null;
 }
 
-/** Threads for parsing: one per core, at most four (past that, reading the files is the limit). */
+/** The default number of parsing threads never exceeds this: past it, reading the files is the limit. */
+export const maxThreads = 4;
+
+/** Threads for parsing: one per core, at most `maxThreads`. */
 export function defaultThreadCount(): number {
-  return Math.max(1, Math.min(4, os.availableParallelism()));
+  return Math.max(1, Math.min(maxThreads, os.availableParallelism()));
 }
 
 /**
