@@ -11,7 +11,7 @@ import { DocumentAnalysisService } from './editor/documentAnalysis';
 import { DocumentModel } from './editor/documentModel';
 import { WorkspaceIndexService } from './editor/workspaceIndexService';
 import { registerFindings, type FindingSurfaces } from './editor/findings/register';
-import { createLog } from './editor/log';
+import { createLog, errorsLogged } from './editor/log';
 import { lazyParserHost } from './editor/parserHost';
 import { registerPriceUpdates } from './editor/prices/register';
 import { PricingService, readCostSettings } from './editor/pricingService';
@@ -115,6 +115,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<LlmCos
     statusBar: () => surfaces?.statusBar.shown(),
     modelPick: () => surfaces?.chooser.showing(),
     lastHover: () => surfaces?.hover.lastServed,
+    errorsLogged,
     lensesServed: (uri) => {
       const served = surfaces?.lenses.lastServed;
       return served && served.uri === uri.toString() ? { version: served.version, at: served.at } : undefined;

@@ -44,6 +44,8 @@ export interface LlmCostLensApi {
   lensesServed(uri: vscode.Uri): { version: number; at: number } | undefined;
   /** What the choose-a-model Quick Pick shows while it is open. */
   modelPick(): ModelPickView | undefined;
+  /** How many errors the extension's log received since activation (bad input must not add one per keystroke). */
+  errorsLogged(): number;
   /** Milliseconds from the start of activation to the first lenses over a call (undefined before). */
   firstLensesMs(): number | undefined;
 }
