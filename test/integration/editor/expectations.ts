@@ -153,6 +153,8 @@ export const pricedLenses: PricedLens[] = [
 export const unpricedLenses = [
   { file: 'cohere_app.py', line: 7, title: "unknown model 'command-a-03-2025' · choose a model…" },
   { file: 'unknown_model.py', line: 11, title: 'model not known · choose a model…' },
+  // A misspelt name: said as written, never priced as the nearest one.
+  { file: 'anthropic_typo.py', line: 7, title: "unknown model 'claude-sonet-4-5' · choose a model…" },
 ];
 
 /** The lens format's dollars, written from its description: 2 significant digits below $1, cents to $100, whole dollars. */
