@@ -41,6 +41,38 @@ describe('status bar and live settings', function () {
     assert.match(shown.tooltip, /Prices: the bundled snapshot, prices as of \d{4}-\d{2}-\d{2}/);
   });
 
+  it('with a call that cannot be priced, the total is the sum of the priced calls, marked as a lower bound', async () => {
+    const lens = await api();
+    const text = [
+      'import os',
+      'from openai import OpenAI',
+      '',
+      'client = OpenAI()',
+      '',
+      '',
+      'def ask(q: str) -> str:',
+      '    a = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])',
+      '    b = client.chat.completions.create(model=os.environ["M"], messages=[{"role": "user", "content": q}])',
+      '    return a.choices[0].message.content + b.choices[0].message.content',
+      '',
+    ].join('\n');
+    const uri = workspaceFile('mixed_calls.py');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const { costs } = await lens.costsFor(document);
+    assert.deepEqual(
+      costs.map((c) => c.monthlyUsd === null),
+      [false, true],
+    );
+    const sum = costs.reduce((total, c) => total + (c.monthlyUsd?.expected ?? 0), 0);
+    const shown = await waitFor(
+      () => (lens.statusBar()?.text === `$(credit-card) ≥${dollars(sum)}/mo` ? lens.statusBar() : undefined),
+      `the total ≥${dollars(sum)}`,
+    );
+    assert.match(shown.tooltip, /^1 call not priced: model not known$/m);
+  });
+
   it('clicking it lists the calls by monthly cost and jumps to the one chosen', async () => {
     const editor = await open('openai_chat.py');
     editor.selection = new vscode.Selection(0, 0, 0, 0);
