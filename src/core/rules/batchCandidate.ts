@@ -35,6 +35,8 @@ const batchApis: Partial<Record<Provider, { name: string; how: string }>> = {
 };
 
 const conversational = /send_message|sendMessage/;
+/** Messages read from a conversation object (`conversation_history.get_turns()`): each turn waits for the last answer. */
+const conversationMessages = /histor|conversation|dialog|turns|transcript|chat_?log|memory/i;
 
 /** SDKs whose calls are the provider's own request format (a wrapper's calls need the provider SDK for batches). */
 const direct = new Set<Sdk>(['openai', 'anthropic', 'google', 'mistral']);
@@ -50,6 +52,8 @@ export const batchCandidate: Rule = {
     if (!call.loopKind || call.loopKind === 'while' || call.inRequestHandler || call.stream || call.batch) return null;
     // A conversation (a chat session's turns, a growing history) needs each answer before the next request.
     if (conversational.test(call.api) || call.history) return null;
+    const messages = call.sites.messages;
+    if (messages && conversationMessages.test(context.text.slice(messages.value.start, messages.value.end))) return null;
     const api = entry ? batchApis[entry.provider] : undefined;
     if (!entry || !api || !entry.prices.batchInput) return null;
     const saving = monthlySaving(cost, context.estimate({ ...call, batch: true }));

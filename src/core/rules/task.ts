@@ -32,13 +32,34 @@ export function promptText(call: CallRecord): string {
   return segments.map((s) => (s.kind === 'static' ? s.text : ' ')).join(' ');
 }
 
+/** A word just before a signal that takes it back: "avoid yes/no questions", "do not summarise". */
+const negation = /\b(avoid(ing)?|not|never|no|without|don't|do not|instead of)\s+(\w+\s+){0,2}$/i;
+
+/**
+ * An open-ended request earlier in the sentence makes a simple task's words part of what is asked for, not the
+ * task itself: "generate a prompt for a sub-agent to extract the figures" is writing, not extraction.
+ */
+const openEnded = /\b(generate|write|draft|compose|create|produce|brainstorm)\b[^.!?\n]*$/i;
+const simple = new Set<TaskKind>(['classification', 'extraction']);
+
+/** Where the first signal of `kind` is in `text` that is not taken back by the words before it; -1 if none. */
+function firstSignal(kind: TaskKind, pattern: RegExp, text: string): number {
+  const all = new RegExp(pattern.source, 'gi');
+  for (let match = all.exec(text); match; match = all.exec(text)) {
+    const before = text.slice(Math.max(0, match.index - 300), match.index);
+    if (negation.test(before) || (simple.has(kind) && openEnded.test(before))) continue;
+    return match.index;
+  }
+  return -1;
+}
+
 /** The kind of task the prompt's words or the answer's shape say (an enum is a classification); null if neither. */
 export function statedTask(call: CallRecord): TaskKind | null {
   if (call.features.enumOutput) return 'classification';
   const text = promptText(call);
   let first: { kind: TaskKind; at: number } | null = null;
   for (const [kind, pattern] of signals) {
-    const at = text.search(pattern);
+    const at = firstSignal(kind, pattern, text);
     if (at >= 0 && (first === null || at < first.at)) first = { kind, at };
   }
   return first?.kind ?? null;

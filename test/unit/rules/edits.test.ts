@@ -236,6 +236,27 @@ describe('no finding where the code may well be right (shapes from public reposi
     const none = `${head}llm = init_chat_model(model="gpt-4o", model_kwargs={"temperature": 0})\nllm.invoke("q")\n`;
     assert.equal(only((await check(none, 'python')).findings, 'missing-output-limit').length, 1);
   });
+  it('a simple task only where the prompt asks for it: not "avoid yes/no questions", not a prompt written for someone else to extract', async () => {
+    const claude = 'import anthropic\nclient = anthropic.Anthropic()\n';
+    const questions = `${claude}client.messages.create(model="claude-opus-4-1", max_tokens=1000, system="Your task is to generate a series of open-ended interview questions. Avoid yes/no questions.", messages=[])\n`;
+    assert.deepEqual(only((await check(questions, 'python')).findings, 'premium-model-for-simple-task'), []);
+    const delegated = `${claude}def f(question):\n    return client.messages.create(model="claude-opus-4-1", max_tokens=2048, messages=[{"role": "user", "content": f"Please generate a specific prompt for an LLM sub-agent to extract relevant information from a report.\\n\\nQuestion: {question}"}])\n`;
+    assert.deepEqual(only((await check(delegated, 'python')).findings, 'premium-model-for-simple-task'), []);
+    const asked = `${claude}def f(review):\n    return client.messages.create(model="claude-opus-4-1", max_tokens=1000, messages=[{"role": "user", "content": f"Extract the product names from this review: {review}"}])\n`;
+    assert.equal(only((await check(asked, 'python')).findings, 'premium-model-for-simple-task').length, 1);
+    // The limit fix sizes the task the same way: the questions are not sized as a classification.
+    const sized = questions.replace('max_tokens=1000, ', '');
+    const [limit] = only((await check(sized, 'python')).findings, 'missing-output-limit');
+    assert.match(limit?.fixes[0]?.title ?? '', /\(sized for a general task\)$/);
+  });
+
+  it('a loop that carries a conversation object is not a batch candidate', async () => {
+    const claude = 'import anthropic\nclient = anthropic.Anthropic()\n';
+    const turns = `${claude}def simulate(questions, conversation_history):\n    for question in questions:\n        conversation_history.add_turn_user(question)\n        response = client.messages.create(model="claude-sonnet-4-5", max_tokens=300, messages=conversation_history.get_turns())\n        conversation_history.add_turn_assistant(response.content[0].text)\n`;
+    assert.deepEqual(only((await check(turns, 'python')).findings, 'batch-candidate'), []);
+    const rows = `${claude}def label(rows):\n    for row in rows:\n        client.messages.create(model="claude-sonnet-4-5", max_tokens=300, messages=[{"role": "user", "content": row}])\n`;
+    assert.equal(only((await check(rows, 'python')).findings, 'batch-candidate').length, 1);
+  });
 });
 
 describe('cheaper models offered for a simple task', () => {
