@@ -75,7 +75,11 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   // Batch request params are looked up like settings, but they are written where the requests are built.
   const where = (found: Found) => locationOf(call, found.node, !found.inCall && batchParams === null);
   const sites: CallSites = {
-    options: batchParams ? optionsSite(resolver, batchParams, 'call') : callOptions(resolver, call),
+    options: batchParams
+      ? optionsSite(resolver, batchParams, 'call')
+      : command
+        ? command.input && optionsSite(resolver, command.input, locationOf(call, command.input, false))
+        : callOptions(resolver, call),
     constructorOptions: null,
     complete: true,
   };

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Resolver } from './resolver';
-import { contains, isCall, isStringLike, numberLiteral, rangeOf, sameNode, unwrap } from './syntax';
+import { calleeOf, contains, isCall, isStringLike, numberLiteral, rangeOf, sameNode, unwrap } from './syntax';
 import type { OptionsSite, ParamSite, SiteLocation } from './types';
 
 /** Where fixes edit: the entries of parameters and the argument lists new ones go into. */
@@ -133,9 +133,12 @@ export function optionsComplete(resolver: Resolver, call: Node, promptFirst: boo
       if (!spreads.has(entry.type)) continue;
       const inner = entry.firstNamedChild;
       const resolved = inner ? resolver.resolve(inner)?.node : null;
-      if (!resolved || (resolved.type !== 'dictionary' && resolved.type !== 'object' && !isCall(resolved)))
-        return false;
-      if (depth < 4 && !isCall(resolved) && !visible(resolved, depth + 1)) return false;
+      if (!resolved) return false;
+      // `**dict(a=1)` shows its entries; any other call's result (`**json.loads(request)`) may hold any setting.
+      const dictCall = isCall(resolved) && resolver.python && calleeOf(resolved)?.text === 'dict';
+      if (resolved.type !== 'dictionary' && resolved.type !== 'object' && !dictCall) return false;
+      const entries = dictCall ? resolved.childForFieldName('arguments') : resolved;
+      if (depth < 4 && entries && !visible(entries, depth + 1)) return false;
     }
     return true;
   };

@@ -53,7 +53,8 @@ export const batchCandidate: Rule = {
     // A conversation (a chat session's turns, a growing history) needs each answer before the next request.
     if (conversational.test(call.api) || call.history) return null;
     const messages = call.sites.messages;
-    if (messages && conversationMessages.test(context.text.slice(messages.value.start, messages.value.end))) return null;
+    if (messages && conversationMessages.test(context.text.slice(messages.value.start, messages.value.end)))
+      return null;
     const api = entry ? batchApis[entry.provider] : undefined;
     if (!entry || !api || !entry.prices.batchInput) return null;
     const saving = monthlySaving(cost, context.estimate({ ...call, batch: true }));

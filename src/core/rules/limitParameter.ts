@@ -66,6 +66,13 @@ export function limitPlace(
       const container = old ? (python ? 'generation_config' : 'generationConfig') : 'config';
       return { name, site: own, container };
     }
+    case 'bedrock': {
+      // Converse takes the limit in inferenceConfig; InvokeModel's body is the model's own JSON: no general fix.
+      if (!call.api.startsWith('converse')) return null;
+      if (sites.configOptions) return { name: 'maxTokens', site: sites.configOptions };
+      if (sites.config || !own) return null;
+      return { name: 'maxTokens', site: own, container: 'inferenceConfig' };
+    }
     case 'langchain':
       return own ? { name: langchainLimit(text, own, python), site: own } : null;
     case 'vercel-ai': {
@@ -100,13 +107,15 @@ export function limitEdits(context: CallContext, place: LimitPlace, value: numbe
 }
 
 /** The limit a fix writes: the setting for the prompt's kind of task, at least the reasoning minimum for a reasoning model, at most the model's maximum output. */
-export function sizedLimit(context: CallContext): { value: number; task: TaskKind } {
+export function sizedLimit(context: CallContext): { value: number; task: TaskKind; forReasoning: boolean } {
   const task = taskKind(context.call);
   const limits = context.settings.outputLimits;
   let value = limits[task];
-  if (reasoningEffortOf(context.call, context.entry, context.costSettings) !== null)
-    value = Math.max(value, limits.reasoning);
+  // A model that reasons spends output tokens before it answers: the task's size alone would starve it.
+  const forReasoning =
+    reasoningEffortOf(context.call, context.entry, context.costSettings) !== null && limits.reasoning > value;
+  if (forReasoning) value = limits.reasoning;
   const max = context.entry?.maxOutputTokens;
   if (max && max > 0) value = Math.min(value, max);
-  return { value, task };
+  return { value, task, forReasoning };
 }

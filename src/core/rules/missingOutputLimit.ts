@@ -6,6 +6,8 @@ import type { CallContext, Fix, Rule, RuleResult } from './types';
 
 /** APIs that return no generated text: nothing to limit. */
 const noOutput = /^(embeddings|embed|embedMany|batches\.create)$/;
+/** Models that return vectors or scores, by name, when the price table does not know them (Bedrock's Titan Embed). */
+const noOutputModel = /embed|rerank/i;
 
 /** Wrappers that set a limit of their own when the code sets none (LangChain's ChatAnthropic: 1,024). */
 function defaultedByWrapper(context: CallContext): boolean {
@@ -21,10 +23,11 @@ export const missingOutputLimit: Rule = {
   check(context: CallContext): RuleResult | null {
     const { call, entry, cost } = context;
     if (call.outputLimit || !call.sites.complete || noOutput.test(call.api) || entry?.mode === 'embedding') return null;
+    if (!entry && noOutputModel.test(call.model ?? '')) return null;
     if (defaultedByWrapper(context)) return null;
     const python = context.languageId === 'python';
     const place = limitPlace(call, entry, context.text, context.project, python);
-    const { value, task } = sizedLimit(context);
+    const { value, task, forReasoning } = sizedLimit(context);
     const fixes: Fix[] = [];
     let saving: number | null = null;
     if (place) {
@@ -32,7 +35,7 @@ export const missingOutputLimit: Rule = {
       if (edits) {
         const written = context.languageId === 'python' ? `${place.name}=${value}` : `${place.name}: ${value}`;
         fixes.push({
-          title: `Add ${written} (sized for ${aTask(task)})`,
+          title: `Add ${written} (sized for ${aTask(task)}${forReasoning ? ' and the reasoning before it' : ''})`,
           edits,
           safe: true,
           preferred: true,

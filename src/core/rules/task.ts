@@ -10,7 +10,7 @@ import type { TaskKind } from './settings';
 const signals: [TaskKind, RegExp][] = [
   [
     'classification',
-    /\b(classif(y|ies|ication)|categori[sz]e|categor(y|ies)|label (it|this|the)|sentiment|yes or no|yes\/no|true or false|one of the following|which (one|category|label)|answer (only )?with (one|a single|yes|no)|respond with (only|one|a single)|reply with (only|one|a single)|one word|intent|is (this|it) (spam|toxic|safe))\b/i,
+    /\b(classif(y|ies|ication)|categori[sz]e|(pick|choose|select|assign|return) (a|one|the) (category|label)|label (it|this|the)|sentiment|yes or no|yes\/no|true or false|one of the following|which (one|category|label)|answer (only )?with (one|a single|yes|no)|respond with (only|one|a single)|reply with (only|one|a single)|one word|(detect|identify|determine|recogni[sz]e) (the )?([\w']+ )?intent|is (this|it) (spam|toxic|safe))\b/i,
   ],
   [
     'extraction',
@@ -65,9 +65,17 @@ export function statedTask(call: CallRecord): TaskKind | null {
   return first?.kind ?? null;
 }
 
-/** The kind of task, for sizing an output limit: as stated, else a structured answer is an extraction. */
+/**
+ * The kind of task, for sizing an output limit: as the prompt states it, else general. A schema alone says
+ * nothing of the answer's size (a spreadsheet as CSV, a rewritten file), and a limit too small breaks the answer
+ * where one too large only costs a worst case. A classification answered in a schema other than an enum is sized
+ * as an extraction: the schema may hold more than the label (reasons, lists).
+ */
 export function taskKind(call: CallRecord): TaskKind {
-  return statedTask(call) ?? (call.features.structuredOutput ? 'extraction' : 'general');
+  const stated = statedTask(call);
+  const { structuredOutput, enumOutput } = call.features;
+  if (stated === 'classification' && structuredOutput && !enumOutput) return 'extraction';
+  return stated ?? 'general';
 }
 
 /** `a classification task`, `an extraction task`. */

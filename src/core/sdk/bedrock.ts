@@ -61,5 +61,7 @@ export const bedrock: SdkEntry = {
     stream: [],
     baseUrl: ['endpoint_url', 'endpoint'],
     tools: ['toolConfig', 'body.tools'],
+    // Converse's inference settings, where its limit goes.
+    config: ['inferenceConfig'],
   },
 };

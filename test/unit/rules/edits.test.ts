@@ -96,6 +96,35 @@ describe('fixes keep the surrounding style', () => {
     assert.equal(await limitName(gemini, 'python'), 'max_output_tokens');
   });
 
+  it('Bedrock Converse gets maxTokens in inferenceConfig (a new one, or the one there); InvokeModel bodies and embedding models get no limit fix', async () => {
+    const head = 'import boto3\nclient = boto3.client("bedrock-runtime")\n';
+    const call = `client.converse(modelId="anthropic.claude-3-haiku-20240307-v1:0", messages=[{"role": "user", "content": [{"text": "Hi"}]}])`;
+    const fixedText = async (text: string, languageId: LanguageId): Promise<string> => {
+      const [finding] = only((await check(text, languageId)).findings, 'missing-output-limit');
+      assert.ok(finding?.fixes[0], text);
+      return applyEdits(text, finding.fixes[0].edits);
+    };
+    assert.equal(
+      await fixedText(`${head}${call}\n`, 'python'),
+      `${head}${call.replace(/\)$/, ', inferenceConfig={"maxTokens": 2048})')}\n`,
+    );
+    const configured = `${head}${call.replace(/\)$/, ', inferenceConfig={"temperature": 0})')}\n`;
+    assert.equal(
+      await fixedText(configured, 'python'),
+      configured.replace('"temperature": 0', '"temperature": 0, "maxTokens": 2048'),
+    );
+    const ts = `import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\nconst client = new BedrockRuntimeClient({});\nexport const ask = (q: string) => client.send(new ConverseCommand({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages: [{ role: 'user', content: [{ text: q }] }] }));\n`;
+    assert.equal(
+      await fixedText(ts, 'typescript'),
+      ts.replace('}] }] })', '}] }], inferenceConfig: { maxTokens: 2048 } })'),
+    );
+    const invoke = `${head}import json\nclient.invoke_model(modelId="anthropic.claude-3-haiku-20240307-v1:0", body=json.dumps({"messages": [{"role": "user", "content": "Hi"}]}))\n`;
+    const [body] = only((await check(invoke, 'python')).findings, 'missing-output-limit');
+    assert.deepEqual(body?.fixes, [], 'the body is the model’s own JSON: no general fix');
+    const embed = `${head}client.invoke_model(modelId="amazon.titan-embed-text-v1", body='{"inputText": "x"}')\n`;
+    assert.deepEqual(only((await check(embed, 'python')).findings, 'missing-output-limit'), []);
+  });
+
   it('the limit is sized for the task, from the settings table', async () => {
     const text = `${py}client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": "Summarize the article."}])\n`;
     const settings = validateRuleSettings({ outputLimits: { summary: 300 } }).settings;
@@ -116,6 +145,40 @@ describe('fixes keep the surrounding style', () => {
     const code = `${py}client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": "Write the code for a function that summarizes a list."}])\n`;
     const [codeFinding] = only((await check(code, 'python')).findings, 'missing-output-limit');
     assert.match(codeFinding.fixes[0].title, /max_tokens=4096 \(sized for a code task\)/);
+  });
+  it('a schema alone does not shrink the limit; a classification into a schema is sized as an extraction; a reasoning model gets room to reason', async () => {
+    const sized = async (text: string): Promise<string> =>
+      only((await check(text, 'python')).findings, 'missing-output-limit')[0]?.fixes[0]?.title ?? '';
+    const schema = `${py}from pydantic import BaseModel\nclass Sheet(BaseModel):\n    csv: str\nclient.beta.chat.completions.parse(model="gpt-4o", response_format=Sheet, messages=[{"role": "system", "content": "Make a spreadsheet from the request."}])\n`;
+    assert.match(await sized(schema), /max_tokens=2048 \(sized for a general task\)$/);
+    const labelled = schema.replace(
+      'Make a spreadsheet from the request.',
+      'Classify the ticket and give your reasons.',
+    );
+    assert.match(await sized(labelled), /max_tokens=1024 \(sized for an extraction task\)$/);
+    const plain = `${py}client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": "Classify the ticket."}])\n`;
+    assert.match(await sized(plain), /max_tokens=64 \(sized for a classification task\)$/);
+    // "intent" in passing is not a classification.
+    const intent = plain.replace('Classify the ticket.', 'Keep the meaning and intent of the source.');
+    assert.match(await sized(intent), /max_tokens=2048 \(sized for a general task\)$/);
+    const reasoning = plain.replace('"gpt-4o"', '"o3"');
+    assert.match(
+      await sized(reasoning),
+      /max_completion_tokens=4096 \(sized for a classification task and the reasoning before it\)$/,
+    );
+  });
+
+  it('no limit finding where the arguments come from another call through a spread; a dict(...) spread shows them', async () => {
+    const head = 'import json\nimport litellm\n';
+    const loaded = `${head}def complete(request):\n    kwargs = json.loads(request)\n    return litellm.completion(cache=None, **kwargs)\n`;
+    assert.deepEqual(only((await check(loaded, 'python')).findings, 'missing-output-limit'), []);
+    const built = `${head}params = dict(model="gpt-4o", messages=[])\nlitellm.completion(**params)\n`;
+    const [finding] = only((await check(built, 'python')).findings, 'missing-output-limit');
+    assert.ok(finding);
+    assert.equal(
+      applyEdits(built, finding.fixes[0]?.edits ?? []),
+      built.replace('(**params)', '(**params, max_tokens=2048)'),
+    );
   });
 });
 
