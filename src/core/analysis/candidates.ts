@@ -31,6 +31,11 @@ export interface CandidateOptions {
 
 let namePattern: RegExp | undefined;
 
+/** `name = receiver.path.method` alone on its line (a bound method, not a call): name and method. */
+function boundMethodPattern(): RegExp {
+  return /^[ \t]*(?:(?:export\s+)?(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*=\s*[^=\n;]*\.([A-Za-z_$][\w$]*)[ \t]*;?[ \t]*$/gm;
+}
+
 function billableNamePattern(): RegExp {
   namePattern ??= new RegExp(`(?<![\\w$])(?:${[...billableNames()].sort().join('|')})(?![\\w$])`, 'g');
   return namePattern;
@@ -118,16 +123,18 @@ function recognise(
   nameNode: Node,
   receivers: Receivers,
   resolver: Resolver,
-  options: CandidateOptions,
+  options: CandidateOptions & { boundTo?: Node },
 ): Candidate | null {
-  const callee = calleeOf(call);
+  const callee = options.boundTo ?? calleeOf(call);
   if (!callee) return null;
   const calleeNode = unwrap(callee);
   if (!isMember(calleeNode)) {
     const symbol = receivers.symbol(calleeNode);
     const name = symbol?.path[symbol.path.length - 1];
     const method = name ? symbol?.entry.functions?.find((f) => f.path === name) : undefined;
-    return symbol && method ? { call, nameNode, entry: symbol.entry, method, object: null } : null;
+    if (symbol && method) return { call, nameNode, entry: symbol.entry, method, object: null };
+    const bound = boundMethod(calleeNode, resolver);
+    return bound ? recognise(call, nameNode, receivers, resolver, { ...options, boundTo: bound }) : null;
   }
   const found = receivers.objectAndPath(calleeNode);
   if (found) {
@@ -141,6 +148,19 @@ function recognise(
   return (
     moduleNamesake(call, nameNode, calleeNode) ?? unresolvedReceiver(call, nameNode, calleeNode, resolver, options)
   );
+}
+
+/**
+ * The SDK method a name is bound to (`completion = client.chat.completions.create`, then `completion(...)`), when
+ * the file binds it once to a method path; null otherwise.
+ */
+function boundMethod(callee: Node, resolver: Resolver): Node | null {
+  if (callee.type !== 'identifier') return null;
+  resolver.tracker.name(callee.text);
+  const definition = resolver.bindings.lookup(callee.text, callee);
+  if (definition?.kind !== 'value') return null;
+  const value = unwrap(definition.value);
+  return isMember(value) ? value : null;
 }
 
 /**
@@ -245,10 +265,16 @@ function importsSdk(resolver: Resolver, entry: SdkEntry): boolean {
   return found;
 }
 
-/** Local names bound to billable SDK functions under another name (`import { generateText as gen }`). */
+/**
+ * Local names bound to billable SDK functions under another name (`import { generateText as gen }`), or to a
+ * billable method (`ask = client.messages.create`).
+ */
 function aliasNames(text: string, resolver: Resolver): string[] {
   const names: string[] = [];
   const billable = billableNames();
+  for (const match of text.matchAll(boundMethodPattern())) {
+    if (billable.has(match[2]) && !billable.has(match[1])) names.push(match[1]);
+  }
   const statements = resolver.python
     ? text.match(/\bimport\s[^\n]*\bas\s[^\n]*/g)
     : text.match(/\bimport\s*\{[^}]*\}/g);

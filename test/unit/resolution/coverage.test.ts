@@ -223,4 +223,40 @@ describe('wrappers and embedding SDKs', () => {
       '4 google embeddings text-embedding-004',
     ]);
   });
+
+  it('finds a call through a name bound to an SDK method (`completion = client.chat.completions.create`)', async () => {
+    const python = await calls(
+      [
+        'import os',
+        'from openai import OpenAI',
+        'if os.getenv("USE_LITELLM") == "true":',
+        '    import litellm',
+        '    completion = litellm.completion',
+        'else:',
+        '    completion = OpenAI().chat.completions.create',
+        'ask = OpenAI().chat.completions.create',
+        'join = os.path.join',
+        'def go(messages):',
+        '    completion(model="gpt-4o-mini", messages=messages, max_tokens=5)',
+        '    ask(model="gpt-4.1", messages=messages)',
+        '    join("a", "b")',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      python.map((c) => `${c.line} ${c.model ?? '?'}`),
+      ['11 gpt-4o-mini', '12 gpt-4.1'],
+    );
+    const js = await calls(
+      [
+        "import Anthropic from '@anthropic-ai/sdk';",
+        'const client = new Anthropic();',
+        'const send = client.messages.create;',
+        'const join = path.join;',
+        "export const go = () => send({ model: 'claude-haiku-4-5', max_tokens: 10, messages: [] });",
+        "join('a');",
+      ].join('\n'),
+      'typescript',
+    );
+    assert.deepEqual(js.map(summary), ['5 anthropic messages.create claude-haiku-4-5 max=10']);
+  });
 });
