@@ -1,5 +1,6 @@
-import type { LanguageId, SkippedFile } from '../../core/analysis/types';
+import type { CallRecord, LanguageId, SkippedFile } from '../../core/analysis/types';
 import type { ParserHost } from '../../core/parsing/host';
+import { isBpeEncoding, isEncodingLoaded, loadEncodingSoon, tokenizerFamilyFor } from '../../core/tokens';
 import { hostAnalyzer } from '../../core/workspace/analyzer';
 import type { FileAnalyzer } from '../../core/workspace/scan';
 import { diskFiles } from '../../core/project/projectFiles';
@@ -9,6 +10,19 @@ import { WorkerPool, workerScript } from './workerPool';
 
 /** Below this many files to parse, starting threads costs more than it saves. */
 export const filesBeforeThreads = 24;
+
+/**
+ * Loads the tokenizer tables the calls' models are counted with, once this thread is idle: with threads parsing,
+ * this thread mostly waits for them, and pricing (which needs the tables) comes after the scan.
+ */
+function preloadTokenizers(calls: readonly CallRecord[]): void {
+  for (const call of calls) {
+    const family = call.model ? tokenizerFamilyFor(call.model) : null;
+    if (family && isBpeEncoding(family) && !isEncodingLoaded(family)) {
+      loadEncodingSoon(family).catch(() => undefined);
+    }
+  }
+}
 
 /**
  * The CLI's analyser: the first files are parsed on the main thread; once a scan has more than
@@ -39,7 +53,11 @@ export class ScanAnalyzer implements FileAnalyzer {
       if (script) this.pool = new WorkerPool(this.threads, script, this.wasmDir, this.local, this.workspace);
       this.started = this.pool !== undefined;
     }
-    return (this.pool ?? this.local).analyze(text, languageId, file);
+    if (!this.pool) return this.local.analyze(text, languageId, file);
+    return this.pool.analyze(text, languageId, file).then((calls) => {
+      preloadTokenizers(calls);
+      return calls;
+    });
   }
 
   dependenciesOf(file: string): readonly string[] {
