@@ -23,13 +23,38 @@ export function formatUsd(usd: number): string {
   return `$${numberFormat(0, digits).format(usd)}`;
 }
 
+/**
+ * Texts of numbers already formatted: token counts and rates repeat across a workspace's calls (the same limits,
+ * prompts and models), and an Intl format costs a microsecond or two each time. Bounded: cleared when full.
+ */
+class FormattedNumbers {
+  private readonly texts = new Map<number, string>();
+
+  constructor(private readonly write: (value: number) => string) {}
+
+  get(value: number): string {
+    // -0 and 0 share a key in a Map, and Intl writes them differently.
+    if (Object.is(value, -0)) return this.write(value);
+    let text = this.texts.get(value);
+    if (text === undefined) {
+      if (this.texts.size >= 10_000) this.texts.clear();
+      text = this.write(value);
+      this.texts.set(value, text);
+    }
+    return text;
+  }
+}
+
+const tokenTexts = new FormattedNumbers((tokens) => numberFormat(0, 0).format(Math.round(tokens)));
+const rateTexts = new FormattedNumbers((usdPerMTok) => `$${numberFormat(0, 6).format(usdPerMTok)}/1M`);
+
 export function formatTokens(tokens: number): string {
-  return numberFormat(0, 0).format(Math.round(tokens));
+  return tokenTexts.get(tokens);
 }
 
 /** USD per 1M tokens as the price tables write it. */
 export function formatRate(usdPerMTok: number): string {
-  return `$${numberFormat(0, 6).format(usdPerMTok)}/1M`;
+  return rateTexts.get(usdPerMTok);
 }
 
 /**
