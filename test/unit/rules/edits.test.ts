@@ -182,6 +182,50 @@ describe('fixes keep the surrounding style', () => {
   });
 });
 
+describe('prompt caching fixes', () => {
+  const policy = Array.from(
+    { length: 60 },
+    (_, i) => `Rule ${i}: answer only from the policy, quote the section you rely on, never invent facts.`,
+  ).join(' ');
+
+  it('datetime.now() and Date.now() before static text are cache-breaking, and the fix moves them after it', async () => {
+    const pyText = `import datetime\n${py}POLICY = "${policy}"\ndef f(q):\n    return client.chat.completions.create(model="gpt-4o", max_tokens=50, messages=[{"role": "system", "content": f"Today is {datetime.datetime.now()}.\\n{POLICY}"}, {"role": "user", "content": q}])\n`;
+    const [pyFinding] = only((await check(pyText, 'python')).findings, 'cache-breaking-prefix');
+    assert.match(
+      pyFinding?.message ?? '',
+      /^`datetime\.datetime\.now\(\)` changes per request and comes before [\d,]+ tokens/,
+    );
+    assert.equal(
+      applyEdits(pyText, pyFinding?.fixes[0]?.edits ?? []),
+      pyText.replace(
+        'f"Today is {datetime.datetime.now()}.\\n{POLICY}"',
+        'f"{POLICY}\\n\\nToday is {datetime.datetime.now()}."',
+      ),
+    );
+    const tsText = `${ts}const POLICY = '${policy}';\nexport const f = (q: string) => client.chat.completions.create({ model: 'gpt-4o', max_tokens: 50, messages: [{ role: 'system', content: \`Now: \${Date.now()}\\n\${POLICY}\` }, { role: 'user', content: q }] });\n`;
+    const [tsFinding] = only((await check(tsText, 'typescript')).findings, 'cache-breaking-prefix');
+    assert.match(tsFinding?.message ?? '', /^`Date\.now\(\)` changes per request/);
+    assert.equal(
+      applyEdits(tsText, tsFinding?.fixes[0]?.edits ?? []),
+      // A template literal takes its line breaks as written.
+      tsText.replace('`Now: ${Date.now()}\\n${POLICY}`', '`${POLICY}\n\nNow: ${Date.now()}`'),
+    );
+  });
+
+  it('a TypeScript string system prompt becomes one cached text block keeping its constant; the message states the saving', async () => {
+    const text = `import Anthropic from '@anthropic-ai/sdk';\nconst claude = new Anthropic();\nconst POLICY = '${policy}';\nexport const f = (q: string) => claude.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 300, system: POLICY, messages: [{ role: 'user', content: q }] });\n`;
+    const [finding] = only((await check(text, 'typescript')).findings, 'cacheable-prompt-not-cached');
+    assert.match(finding?.message ?? '', /caching it saves \$[\d,.]+\/month at 1,000\/day$/);
+    assert.equal(
+      applyEdits(text, finding?.fixes[0]?.edits ?? []),
+      text.replace(
+        'system: POLICY,',
+        "system: [{ type: 'text', text: POLICY, cache_control: { type: 'ephemeral' } }],",
+      ),
+    );
+  });
+});
+
 describe('fix-all plan', () => {
   const edit = (start: number, end: number, newText: string) => ({ start, end, newText });
   const finding = (start: number, edits: ReturnType<typeof edit>[], safe = true): Finding => ({
