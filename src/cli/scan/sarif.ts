@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { maxFileBytes } from '../../core/analysis/analyze';
+import { lineOfOffset, lineStarts } from '../../core/analysis/lines';
 import { maxNotebookBytes } from '../../core/analysis/notebook';
 import { notebookFileLines } from '../../core/analysis/notebookFileLines';
 import { rules, ruleDocUrl, type Finding, type RuleSettings, type Severity } from '../../core/rules';
@@ -23,17 +24,10 @@ interface Region {
 
 /** 1-based lines and columns (UTF-16 code units, as the run's columnKind says) of offsets in a text. */
 function regionMaker(text: string): (start: number, end: number) => Region {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const starts = lineStarts(text);
   const position = (offset: number): { line: number; column: number } => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((lineStarts[mid] as number) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] as number) + 1 };
+    const line = lineOfOffset(starts, offset);
+    return { line, column: offset - (starts[line - 1] as number) + 1 };
   };
   return (start, end) => {
     const a = position(start);
@@ -69,34 +63,25 @@ export async function findingsSarif(
   version: string,
   settings?: RuleSettings,
 ): Promise<string> {
-  const texts = new Map<string, ((start: number, end: number) => Region) | null>();
-  const regionsOf = async (file: string): Promise<((start: number, end: number) => Region) | null> => {
-    if (!texts.has(file)) {
-      let maker: ((start: number, end: number) => Region) | null = null;
-      try {
-        const decoded = decodeSource(await nodeFileSystem.readFile(path.resolve(root, file), maxFileBytes));
-        if (!('problem' in decoded)) maker = regionMaker(decoded.text);
-      } catch {
-        // Read a moment ago by the scan; gone now: the finding keeps its line and column only.
+  // Each file is read once; one read since the scan that fails (gone, not text) leaves its findings without lines.
+  const readOnce = <T>(maxBytes: number, make: (text: string) => T): ((file: string) => Promise<T | null>) => {
+    const made = new Map<string, T | null>();
+    return async (file) => {
+      if (!made.has(file)) {
+        let value: T | null = null;
+        try {
+          const decoded = decodeSource(await nodeFileSystem.readFile(path.resolve(root, file), maxBytes));
+          if (!('problem' in decoded)) value = make(decoded.text);
+        } catch {
+          // Read a moment ago by the scan; gone now.
+        }
+        made.set(file, value);
       }
-      texts.set(file, maker);
-    }
-    return texts.get(file) ?? null;
+      return made.get(file) ?? null;
+    };
   };
-  const notebooks = new Map<string, ((cell: number, line: number) => number | null) | null>();
-  const notebookLinesOf = async (file: string): Promise<((cell: number, line: number) => number | null) | null> => {
-    if (!notebooks.has(file)) {
-      let lines: ((cell: number, line: number) => number | null) | null = null;
-      try {
-        const decoded = decodeSource(await nodeFileSystem.readFile(path.resolve(root, file), maxNotebookBytes));
-        if (!('problem' in decoded)) lines = notebookFileLines(decoded.text);
-      } catch {
-        // Gone since the scan: the finding keeps no line.
-      }
-      notebooks.set(file, lines);
-    }
-    return notebooks.get(file) ?? null;
-  };
+  const regionsOf = readOnce(maxFileBytes, regionMaker);
+  const notebookLinesOf = readOnce(maxNotebookBytes, notebookFileLines);
   const ruleIndex = new Map(rules.map((rule, i) => [rule.code, i]));
   const results = [];
   for (const finding of findings) {

@@ -1,4 +1,5 @@
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { lineOfOffset, lineStarts } from './lines';
 
 /**
  * Where a notebook cell's lines are in the `.ipynb` file itself, for reports that point into the file (SARIF):
@@ -9,18 +10,8 @@ import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-pars
  */
 export function notebookFileLines(json: string): (cell: number, line: number) => number | null {
   const tree = parseTree(json, [], { disallowComments: true });
-  const lineStarts = [0];
-  for (let i = json.indexOf('\n'); i >= 0; i = json.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineOf = (offset: number): number => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((lineStarts[mid] as number) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  };
+  const starts = lineStarts(json);
+  const lineOf = (offset: number): number => lineOfOffset(starts, offset);
   return (cell, line) => {
     const source: JsonNode | undefined = tree && findNodeAtLocation(tree, ['cells', cell - 1, 'source']);
     if (!source) return null;

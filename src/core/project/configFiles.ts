@@ -2,6 +2,7 @@ import { posix as path } from 'node:path';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { looksLikeSetting, mayReadVariable } from '../analysis/environment';
+import { lineOfOffset, lineStarts } from '../analysis/lines';
 
 // smol-toml declares ESM types only; its CommonJS build (the `require` export) is what Node and the bundle load.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -213,21 +214,4 @@ function envModule(text: string): ConfigModule {
     byPath.set(pathKey([name]), index + 1);
   });
   return render(values, byPath);
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineOfOffset(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
 }

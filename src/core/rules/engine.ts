@@ -1,3 +1,4 @@
+import { lineStarts } from '../analysis/lines';
 import type { CallRecord, LanguageId, TextRange } from '../analysis/types';
 import { estimateCallCost, type CallCost, type CostSettings } from '../cost';
 import { resolveModel } from '../pricing/resolve';
@@ -28,13 +29,6 @@ export interface RuleInput {
    * error propagates (tests want to see it).
    */
   onRuleError?: (code: RuleCode, call: CallRecord, error: unknown) => void;
-}
-
-/** The start offset of each line. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 /** The method-name token of a call (`create` in `.create(`), from its 1-based line and column. */
