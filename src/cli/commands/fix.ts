@@ -16,7 +16,7 @@ import { exitCodesLine } from '../errors';
 import { replaceFileContent } from '../fix/writeFile';
 import { printable, safeJson } from '../output/terminalText';
 import { findingJson, type FindingJson } from '../scan/findings';
-import { ProjectInfoReader } from '../scan/project';
+import { ProjectManifests } from '../../core/workspace/projectInfo';
 import { scanRoot } from '../scan/scan';
 import { wasmDirectory } from '../wasmDir';
 import { priceTableFor, priceTableOptions, priceTableUsage } from '../priceTable';
@@ -93,7 +93,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const starts = (positionals.length > 0 ? positionals : ['.']).map((p) => toFileSystemPath(path.resolve(io.cwd, p)));
   const files = await listSourceFiles(nodeFileSystem, starts);
   const report: FixReport = { dryRun, files: [], untouched: [], remaining: [] };
-  const projects = new ProjectInfoReader();
+  const projects = new ProjectManifests(nodeFileSystem);
   const host = new ParserHost(wasmDirectory());
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {
@@ -121,7 +121,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const options: FixOptions = {
         table,
         costSettings,
-        project: projects.infoFor(file),
+        project: await projects.infoFor(file),
         only,
         onRuleError: (code, call, error) =>
           io.stderr(

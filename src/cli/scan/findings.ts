@@ -1,28 +1,7 @@
-import * as path from 'node:path';
-import { maxFileBytes } from '../../core/analysis/analyze';
-import { isNotebookPath, maxNotebookBytes, notebookFromJson } from '../../core/analysis/notebook';
-import type { CallRecord, LanguageId } from '../../core/analysis/types';
-import type { CallCost, CostSettings } from '../../core/cost';
-import { languageIdForPath } from '../../core/parsing/languages';
-import type { PriceTable } from '../../core/pricing';
-import { findIssues, safeFix, type Finding, type RuleCode, type RuleSettings } from '../../core/rules';
-import { decodeSource } from '../../core/workspace/decode';
-import { nodeFileSystem } from '../../core/workspace/nodeFileSystem';
-import { ProjectInfoReader } from './project';
-
-export interface FindingOptions {
-  table: PriceTable;
-  costSettings: CostSettings;
-  settings?: RuleSettings;
-  only?: readonly RuleCode[];
-  /**
-   * The calls' costs in the same order, when the caller has estimated them already: the rules reuse them (the
-   * settings' sources in them only say where assumed values came from, which no rule reads).
-   */
-  costs?: readonly CallCost[];
-  /** A rule that failed on a call (a bug): the scan goes on without that finding. */
-  onRuleError?: (code: RuleCode, call: CallRecord, error: unknown) => void;
-}
+import type { CallRecord } from '../../core/analysis/types';
+import { safeFix, type Finding } from '../../core/rules';
+import { workspaceFindings, type WorkspaceFindingOptions } from '../../core/workspace/findings';
+import { nodeFileSystem, toFileSystemPath } from '../../core/workspace/nodeFileSystem';
 
 /**
  * A finding in `scan --format json`: exactly these keys, offsets into the file's text. In a notebook `cell` is
@@ -49,75 +28,16 @@ export function findingJson(finding: Finding): FindingJson {
   return { code, severity, file, line, column, ...cell, message, fixes };
 }
 
-/** The texts the rules read for a file's records: the file, or each notebook cell with that cell's records. */
-function textsOf(
-  absolute: string,
-  decoded: string,
-  records: CallRecord[],
-): { text: string; languageId: LanguageId; calls: CallRecord[] }[] {
-  if (!isNotebookPath(absolute)) {
-    const languageId = languageIdForPath(absolute);
-    return languageId ? [{ text: decoded, languageId, calls: records }] : [];
-  }
-  const code = notebookFromJson(decoded);
-  if ('skipped' in code) return [];
-  return code.cells.flatMap((span) => {
-    const calls = records.filter((r) => r.cell === span.cell);
-    return calls.length > 0
-      ? [{ text: code.text.slice(span.start, span.end), languageId: code.languageId, calls }]
-      : [];
-  });
-}
-
 /**
- * The findings of a scan's calls: each file with calls is read again (decoded as the scan decodes it, so the
- * offsets match) and the rules run on its records. A file that cannot be read again gives no findings.
+ * The findings of a scan's calls (the core's workspace findings over Node's file system): each file with calls is
+ * read again, decoded as the scan decodes it, and the rules run on its records.
  */
-export async function scanFindings(
+export function scanFindings(
   calls: readonly CallRecord[],
   root: string,
-  options: FindingOptions,
+  options: WorkspaceFindingOptions,
 ): Promise<Finding[]> {
-  const byFile = new Map<string, CallRecord[]>();
-  for (const call of calls) {
-    const list = byFile.get(call.file) ?? [];
-    list.push(call);
-    byFile.set(call.file, list);
-  }
-  const costOf = new Map<CallRecord, CallCost>();
-  options.costs?.forEach((cost, index) => costOf.set(calls[index] as CallRecord, cost));
-  const projects = new ProjectInfoReader();
-  const findings: Finding[] = [];
-  for (const [file, records] of byFile) {
-    const absolute = path.resolve(root, file);
-    let decoded: ReturnType<typeof decodeSource>;
-    try {
-      decoded = decodeSource(
-        await nodeFileSystem.readFile(absolute, isNotebookPath(absolute) ? maxNotebookBytes : maxFileBytes),
-      );
-    } catch {
-      continue;
-    }
-    if ('problem' in decoded) continue;
-    for (const { text, languageId, calls: inText } of textsOf(absolute, decoded.text, records)) {
-      const costs = inText.map((call) => costOf.get(call));
-      findings.push(
-        ...findIssues({
-          text,
-          languageId,
-          calls: inText,
-          costs: costs.every((cost) => cost !== undefined) ? costs : undefined,
-          table: options.table,
-          costSettings: options.costSettings,
-          settings: options.settings,
-          project: projects.infoFor(absolute),
-          only: options.only,
-          onRuleError: options.onRuleError,
-        }),
-      );
-    }
-  }
-  return findings;
+  return workspaceFindings(calls, nodeFileSystem, toFileSystemPath(root), options);
 }
 
 /** One finding under its call in the table: severity, code, message, and the fix `llm-cost-lens fix` applies. */
