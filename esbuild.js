@@ -114,6 +114,20 @@ async function main() {
     }),
     // The scan's parsing threads (src/cli/scan/workerPool.ts starts them from the file beside the CLI).
     esbuild.context({ ...common, entryPoints: ['src/cli/scan/scanWorker.ts'], outfile: 'dist/scanWorker.js' }),
+    // The workspace cost report's page script: runs in the webview (a browser), loaded under its CSP nonce.
+    esbuild.context({
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2022',
+      minify: production,
+      sourcemap: !production,
+      sourcesContent: false,
+      logLevel: 'silent',
+      plugins: [reportPlugin],
+      entryPoints: ['src/webview/report/main.ts'],
+      outfile: 'dist/webview/report.js',
+    }),
   ]);
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

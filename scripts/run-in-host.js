@@ -12,10 +12,12 @@
 // LLM_COST_LENS_UNTRUSTED_WORKSPACE=1 leaves workspace trust on, so the workspace opens in restricted mode.
 //
 // Exit code: the tests' (0 pass, non-zero fail), 124 when the run hangs past LLM_COST_LENS_TEST_TIMEOUT_MS
-// (default 180000), 2 on bad arguments or a broken setup. Every process and temp folder made here is removed.
+// (default 180000), 2 on bad arguments or a broken setup. A test asks for real input with `host-action:` lines
+// (scripts/host-actions.js). Every process and temp folder made here is removed.
 'use strict';
 const path = require('node:path');
 const { openHost, SetupError } = require('./vscode-host');
+const { handleHostAction } = require('./host-actions');
 
 const TIMEOUT_MS = Number(process.env.LLM_COST_LENS_TEST_TIMEOUT_MS || 180_000);
 
@@ -41,6 +43,11 @@ async function main() {
       testEntry: path.resolve(testArg),
       workspaceDir: path.resolve(workspaceArg),
       untrusted: process.env.LLM_COST_LENS_UNTRUSTED_WORKSPACE === '1',
+      // Tests ask for real clicks and key presses (in webviews too) with `host-action:` lines.
+      onLog: (type, text) => {
+        if (host && handleHostAction(host.page, text)) return;
+        (type === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
+      },
     });
     let timer;
     const hung = new Promise((resolve) => {

@@ -79,6 +79,8 @@ async function grow(page, { selector, by }) {
 async function take(page, request, dir) {
   if (request.hover) await hoverOn(page, request.hover);
   await locate(page, request.waitFor).waitFor({ state: 'visible', timeout: 30_000 });
+  // A notification that closes on its own (a finished progress) must be gone from the picture.
+  if (request.gone) await page.locator(request.gone).first().waitFor({ state: 'hidden', timeout: 30_000 });
   if (request.grow) await grow(page, request.grow);
   // Widgets fade in: the picture is taken once no animation runs.
   // eslint-disable-next-line no-undef -- runs in the page

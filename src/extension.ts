@@ -15,6 +15,8 @@ import { createLog, errorsLogged } from './editor/log';
 import { lazyParserHost } from './editor/parserHost';
 import { registerPriceUpdates } from './editor/prices/register';
 import { PricingService, readCostSettings } from './editor/pricingService';
+import { registerWorkspaceReport } from './editor/report/register';
+import type { WorkspaceReport } from './editor/report/workspaceReport';
 
 /** What the activation steps share; each piece is created once and owned by the extension context. */
 interface Services {
@@ -24,6 +26,8 @@ interface Services {
   model: DocumentModel;
   surfaces?: CostSurfaces;
   findings?: FindingSurfaces;
+  workspaceIndex: WorkspaceIndexService;
+  report?: WorkspaceReport;
 }
 
 /** The steps of activation, named so that a failure says where it happened. */
@@ -68,6 +72,12 @@ const steps: Array<[name: string, step: ActivationStep]> = [
       services.findings = registerFindings(context, services.model);
     },
   ],
+  [
+    'set up the workspace cost report',
+    (context, services) => {
+      services.report = registerWorkspaceReport(context, services);
+    },
+  ],
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<LlmCostLensApi | undefined> {
@@ -81,7 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<LlmCos
   const analysis = new DocumentAnalysisService(parserHost, { skipReason, mentionsLlmSdk }, workspaceIndex);
   const model = new DocumentModel(analysis, pricing);
   context.subscriptions.push(pricing, workspaceIndex, analysis, model);
-  const services: Services = { parserHost, pricing, analysis, model };
+  const services: Services = { parserHost, pricing, analysis, model, workspaceIndex };
   for (const [name, step] of steps) {
     try {
       await step(context, services);
@@ -96,7 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<LlmCos
     }
   }
   log.info(`Activated (VS Code ${vscode.version}).`);
-  const { surfaces, findings } = services;
+  const { surfaces, findings, report } = services;
   return {
     analysisFor: (document) => analysis.analysisFor(document),
     costsFor: async (document) => {
@@ -120,6 +130,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<LlmCos
       const served = surfaces?.lenses.lastServed;
       return served && served.uri === uri.toString() ? { version: served.version, at: served.at } : undefined;
     },
+    workspaceReport: () => report?.view(),
     firstLensesMs: () => {
       const first = surfaces?.lenses.firstLensesAt;
       return first === undefined ? undefined : first - activationStarted;

@@ -7,6 +7,7 @@ import type { ModelPickView } from './chooseModel';
 import type { HoverServed } from './costHover';
 import type { DocumentAnalysis } from './documentAnalysis';
 import type { StateTimings } from './documentModel';
+import type { ReportView } from './report/workspaceReport';
 
 /** A document's state as the surfaces show it: records and their costs (`costs[i]` is `calls[i]`'s). */
 export interface DocumentCosts {
@@ -46,6 +47,8 @@ export interface LlmCostLensApi {
   modelPick(): ModelPickView | undefined;
   /** How many errors the extension's log received since activation (bad input must not add one per keystroke). */
   errorsLogged(): number;
+  /** The workspace cost report's figures and what its panel drew, or undefined while the panel is closed. */
+  workspaceReport(): ReportView | undefined;
   /** Milliseconds from the start of activation to the first lenses over a call (undefined before). */
   firstLensesMs(): number | undefined;
 }

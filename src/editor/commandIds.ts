@@ -10,4 +10,6 @@ export const CommandIds = {
   updatePrices: 'llmCostLens.updatePrices',
   fixAll: 'llmCostLens.fixAll',
   showAdvice: 'llmCostLens.showAdvice',
+  showWorkspaceReport: 'llmCostLens.showWorkspaceReport',
+  exportWorkspaceReport: 'llmCostLens.exportWorkspaceReport',
 } as const;

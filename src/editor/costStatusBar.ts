@@ -46,7 +46,7 @@ export function statusTooltip(state: DocumentState, pricing: PricingStatus): vsc
   lines.push(`*Prices: ${pricing.source}*`);
   if (pricing.problem) lines.push('', `$(warning) ${pricing.problem}`);
   if (pricing.stale) lines.push('', `$(warning) ${pricing.stale}`);
-  lines.push('', 'Click to list every call by cost.');
+  lines.push('', 'Click to list every call by cost, or to open the workspace cost report.');
   return new vscode.MarkdownString(lines.join('\n'), true);
 }
 
@@ -115,31 +115,46 @@ export class CostStatusBar implements vscode.Disposable {
   }
 }
 
-/** A Quick Pick of the file's calls, most expensive first; choosing one jumps to it. */
-export async function pickFileCall(model: DocumentModel): Promise<{ state: DocumentState; index: number } | undefined> {
+/** What the status bar item's menu chose: a call of the file, or the workspace report. */
+export type FileCallsChoice = { state: DocumentState; index: number } | 'workspaceReport';
+
+type MenuItem = vscode.QuickPickItem & { index?: number; report?: true };
+
+/**
+ * The status bar item's menu: the workspace cost report first, then the file's calls, most expensive first;
+ * choosing a call jumps to it.
+ */
+export async function pickFileCall(model: DocumentModel): Promise<FileCallsChoice | undefined> {
   const document = vscode.window.activeTextEditor?.document;
-  if (!document) return undefined;
-  const state = await model.stateFor(document);
-  if (state.calls.length === 0) {
-    void vscode.window.showInformationMessage('LLM Cost Lens: no LLM calls found in this file.');
-    return undefined;
+  const state = document ? await model.stateFor(document) : undefined;
+  const report: MenuItem = {
+    label: '$(graph) Show Workspace Cost Report',
+    description: 'every call of the workspace, by provider, model and file',
+    report: true,
+  };
+  const items: MenuItem[] = [report];
+  if (state && state.calls.length > 0) {
+    items.push({ label: 'calls in this file', kind: vscode.QuickPickItemKind.Separator });
+    for (const index of callsByMonthlyCost(state)) {
+      const call = state.calls[index];
+      const monthly = state.costs[index].monthlyUsd;
+      items.push({
+        index,
+        label: monthly ? `${formatUsdShort(monthly.expected)}/mo` : 'not priced',
+        description: `line ${call.line} · ${call.api}`,
+        detail: callSummary(call, state.costs[index]),
+      });
+    }
   }
-  const items = callsByMonthlyCost(state).map((index) => {
-    const call = state.calls[index];
-    const monthly = state.costs[index].monthlyUsd;
-    return {
-      index,
-      label: monthly ? `${formatUsdShort(monthly.expected)}/mo` : 'not priced',
-      description: `line ${call.line} · ${call.api}`,
-      detail: callSummary(call, state.costs[index]),
-    };
-  });
-  const total = state.monthlyTotal();
+  const total = state?.monthlyTotal();
   const chosen = await vscode.window.showQuickPick(items, {
-    title: `LLM calls in this file by monthly cost (${formatUsdShort(total.expected)}/mo in all)`,
-    placeHolder: 'Go to a call',
+    title: total
+      ? `LLM calls in this file by monthly cost (${formatUsdShort(total.expected)}/mo in all)`
+      : 'LLM Cost Lens',
+    placeHolder: state?.calls.length ? 'Go to a call, or open the workspace report' : 'No LLM calls in this file',
     matchOnDescription: true,
     matchOnDetail: true,
   });
-  return chosen ? { state, index: chosen.index } : undefined;
+  if (chosen?.report) return 'workspaceReport';
+  return chosen?.index !== undefined && state ? { state, index: chosen.index } : undefined;
 }

@@ -68,7 +68,8 @@ export function registerCostSurfaces(
     }),
     vscode.commands.registerCommand(CommandIds.showFileCalls, async () => {
       const picked = await pickFileCall(model);
-      if (picked) await revealCall(picked.state, picked.state.calls[picked.index]);
+      if (picked === 'workspaceReport') await vscode.commands.executeCommand(CommandIds.showWorkspaceReport);
+      else if (picked) await revealCall(picked.state, picked.state.calls[picked.index]);
     }),
   );
   return { lenses, hover, statusBar, chooser };

@@ -27,6 +27,8 @@ export interface ShotRequest {
   crop: string[];
   /** Pixels around the boxes (0 for a whole part of the window). */
   margin?: number;
+  /** An element that must have disappeared first (a progress notification closing). */
+  gone?: string;
   /** Drag the lowest edge of this resizable widget down by `by` pixels, so more of it shows. */
   grow?: { selector: string; by: number };
 }
@@ -158,4 +160,23 @@ export async function run(): Promise<void> {
     crop: ['.part.editor', '.quick-input-widget'],
   });
   await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+
+  // The workspace cost report, opened as a user would from the status bar item's menu.
+  await vscode.commands.executeCommand('llmCostLens.showWorkspaceReport');
+  await waitFor(
+    () => {
+      const report = api.workspaceReport();
+      const drawn = report?.rendered && report.rendered.computedAt === report.posted?.computedAt;
+      return drawn && !report.scanning ? true : undefined;
+    },
+    'the report drawn',
+    60_000,
+  );
+  await vscode.commands.executeCommand('notifications.clearAll');
+  await shoot({
+    name: 'workspace-report',
+    waitFor: { selector: 'iframe.webview.ready' },
+    gone: '.notification-toast',
+    crop: ['.part.editor'],
+  });
 }

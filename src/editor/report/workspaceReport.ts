@@ -1,0 +1,235 @@
+import * as vscode from 'vscode';
+import type { ReportModel } from '../../core/report';
+import { configSection } from '../config';
+import { log } from '../log';
+import type { PricingService } from '../pricingService';
+import type { ExportFormat, RenderedReport, ViewMessage } from './protocol';
+import { ReportScanCache } from './reportCache';
+import { exportReport } from './reportExport';
+import { reportFigures } from './reportFigures';
+import { ReportPanel } from './reportPanel';
+import { folderPrefix, scanForReport, type ReportScan, type ReportScanDeps } from './reportScan';
+
+/** After a save or a change on disk, the report waits this long for more before it scans again. */
+const refreshDelayMs = 500;
+
+/** Files whose change can change the report: sources, the config files values are read from, ignore rules. */
+const watchedFiles =
+  '**/{*.py,*.pyi,*.ipynb,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.json,*.yaml,*.yml,*.toml,.env,.env.*,.gitignore}';
+
+/** What the report shows now, for the extension API and the tests. */
+export interface ReportView {
+  /** The figures last sent to the panel. */
+  posted: ReportModel | undefined;
+  /** What the panel said it drew from them. */
+  rendered: RenderedReport | undefined;
+  /** A scan is running. */
+  scanning: boolean;
+}
+
+/**
+ * LLM Cost Lens: Show Workspace Cost Report. Scans the workspace (progress, cancel), prices it with the core's
+ * workspace bill, and shows one panel; while the panel is open, saved edits, files changed on disk, settings and
+ * price changes update it (only changed files are read and parsed again).
+ */
+export class WorkspaceReport implements vscode.Disposable {
+  private panel: ReportPanel | undefined;
+  private scan: ReportScan | undefined;
+  private model: ReportModel | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly cache = new ReportScanCache();
+  private watching: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly deps: ReportScanDeps,
+    private readonly pricing: PricingService,
+  ) {}
+
+  /** Opens the panel (or brings it forward) and fills it; the first time, with a scan the user can cancel. */
+  async show(): Promise<void> {
+    if (this.panel) {
+      this.panel.panel.reveal();
+      return;
+    }
+    if (!vscode.workspace.workspaceFolders?.length) {
+      void vscode.window.showInformationMessage('LLM Cost Lens: open a folder to see its cost report.');
+      return;
+    }
+    const panel = new ReportPanel(this.extensionUri, (message) => void this.onMessage(message));
+    this.panel = panel;
+    panel.panel.onDidDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+      this.stopWatching();
+    });
+    this.startWatching();
+    await this.rescan(this.model ? 'background' : 'foreground');
+  }
+
+  view(): ReportView | undefined {
+    return this.panel
+      ? { posted: this.model, rendered: this.panel.rendered(), scanning: this.running !== undefined }
+      : undefined;
+  }
+
+  /** Exports the report in force (scanning first when there is none) to `target` or where the user says. */
+  async export(format: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    if (!this.model) await this.show();
+    if (!this.model) return undefined;
+    const written = await exportReport(this.model, format, target);
+    if (written && !target) {
+      void vscode.window.showInformationMessage(
+        `LLM Cost Lens: the cost report was written to ${vscode.workspace.asRelativePath(written)}.`,
+      );
+    }
+    return written;
+  }
+
+  private async onMessage(message: ViewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        // The page (re)loaded: it holds nothing yet.
+        if (this.model) this.panel?.post({ type: 'report', report: this.model });
+        return;
+      case 'open':
+        return this.openCall(message.file, message.line, message.column);
+      case 'export':
+        await this.export(message.format).catch((error: unknown) => {
+          log().error('Exporting the cost report failed:', error);
+          void vscode.window.showErrorMessage(`LLM Cost Lens: the export failed: ${String(error)}`);
+        });
+        return;
+      case 'rescan':
+        this.cache.clear();
+        return this.rescan('foreground');
+      case 'rendered':
+        return;
+    }
+  }
+
+  /** Opens the code of a call the report lists (nothing else: the page names calls, not arbitrary files). */
+  private async openCall(file: string, line: number, column: number): Promise<void> {
+    const scan = this.scan;
+    const index = scan?.records.findIndex((r) => r.file === file && r.line === line && r.column === column) ?? -1;
+    if (!scan || index < 0) return;
+    const record = scan.records[index];
+    const folder = scan.folders[scan.folderOf[index]];
+    const relative = record.file.slice(folderPrefix(scan.folders, folder).length);
+    const uri = vscode.Uri.joinPath(folder.uri, relative);
+    const beside = this.panel?.panel.viewColumn === vscode.ViewColumn.One;
+    const viewColumn = beside ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+    if (record.cell !== undefined) {
+      await vscode.commands.executeCommand('vscode.open', uri, { viewColumn });
+      return;
+    }
+    const at = new vscode.Position(record.line - 1, record.column - 1);
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(at, at), viewColumn, preview: true });
+  }
+
+  private rescan(kind: 'foreground' | 'background'): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.runScan(kind).finally(() => {
+      this.running = undefined;
+      if (this.again && this.panel) {
+        this.again = false;
+        void this.rescan('background');
+      }
+    });
+    return this.running;
+  }
+
+  private async runScan(kind: 'foreground' | 'background'): Promise<void> {
+    const title = 'LLM Cost Lens: scanning the workspace for LLM calls';
+    this.panel?.post({
+      type: 'status',
+      status: this.model
+        ? { state: 'refreshing', message: 'Updating…' }
+        : { state: 'scanning', message: 'Scanning the workspace for LLM calls…' },
+    });
+    try {
+      await vscode.window.withProgress(
+        {
+          location: kind === 'foreground' ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
+          title,
+          cancellable: kind === 'foreground',
+        },
+        async (progress, token) => {
+          let shown = 0;
+          const scan = await scanForReport(
+            this.deps,
+            this.cache,
+            (done, total, folder) => {
+              const percent = Math.floor((done / Math.max(total, 1)) * 100);
+              if (percent <= shown && done !== total) return;
+              progress.report({ message: `${folder}: ${done} of ${total} files`, increment: percent - shown });
+              shown = percent;
+            },
+            token,
+          );
+          this.scan = scan;
+          await this.recompute();
+        },
+      );
+    } catch (error) {
+      log().error('The workspace cost report could not be made:', error);
+      const message = error instanceof Error ? error.message : String(error);
+      this.panel?.post({ type: 'status', status: { state: 'failed', message: `The scan failed: ${message}` } });
+    }
+  }
+
+  /** Prices the last scan again (new prices or settings), without reading any file. */
+  private async recompute(): Promise<void> {
+    if (!this.scan) return;
+    this.model = await reportFigures(this.scan, this.pricing);
+    this.panel?.post({ type: 'report', report: this.model });
+  }
+
+  private scheduleRescan(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.rescan('background'), refreshDelayMs);
+  }
+
+  /** A file changed: it, and the files that read values from it, are read again at the next scan. */
+  private changed(uri: vscode.Uri): void {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return;
+    const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
+    this.cache.forget(folder.uri.toString(), relative, uri.path);
+    this.scheduleRescan();
+  }
+
+  private startWatching(): void {
+    const watcher = vscode.workspace.createFileSystemWatcher(watchedFiles);
+    const recompute = (): void =>
+      void this.recompute().catch((error: unknown) => log().error('Updating the cost report failed:', error));
+    this.watching = [
+      watcher,
+      watcher.onDidChange((uri) => this.changed(uri)),
+      watcher.onDidCreate((uri) => this.changed(uri)),
+      watcher.onDidDelete((uri) => this.changed(uri)),
+      vscode.workspace.onDidSaveTextDocument((document) => this.changed(document.uri)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleRescan()),
+      this.pricing.onDidChange(recompute),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('files.exclude')) this.scheduleRescan();
+        else if (event.affectsConfiguration(configSection)) recompute();
+      }),
+    ];
+  }
+
+  private stopWatching(): void {
+    clearTimeout(this.timer);
+    for (const disposable of this.watching) disposable.dispose();
+    this.watching = [];
+  }
+
+  dispose(): void {
+    this.stopWatching();
+    this.panel?.dispose();
+  }
+}

@@ -1,0 +1,198 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import * as vscode from 'vscode';
+import type { LlmCostLensApi } from '../../../src/editor/api';
+import type { ReportModel } from '../../../src/core/report';
+import type { RenderedReport } from '../../../src/editor/report/protocol';
+import { api } from '../editor/expectations';
+import { extensionId, waitFor, workspaceFile } from '../helpers';
+
+const run = promisify(execFile);
+
+/** The CLI's scan of the fixture workspace (its .vscode/settings.json read, as in the editor): calls and totals. */
+async function cliScan(): Promise<{ files: Set<string>; calls: number; unpriced: number; monthlyUsd: number }> {
+  const extension = vscode.extensions.getExtension(extensionId);
+  assert.ok(extension);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+  const { stdout } = await run(
+    process.execPath,
+    [path.join(extension.extensionPath, 'dist', 'cli.js'), 'scan', '--format', 'json', folder],
+    { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 16 * 1024 * 1024 },
+  );
+  const scan = JSON.parse(stdout) as { calls: { file: string; monthlyUsd: { expected: number } | null }[] };
+  return {
+    files: new Set(scan.calls.map((c) => c.file)),
+    calls: scan.calls.length,
+    unpriced: scan.calls.filter((c) => c.monthlyUsd === null).length,
+    monthlyUsd: scan.calls.reduce((sum, c) => sum + (c.monthlyUsd?.expected ?? 0), 0),
+  };
+}
+
+/** The report once its page has drawn figures computed after `after` (an ISO time), or any when not given. */
+async function drawn(
+  lens: LlmCostLensApi,
+  what: string,
+  after?: string,
+): Promise<{ posted: ReportModel; rendered: RenderedReport }> {
+  return waitFor(
+    () => {
+      const view = lens.workspaceReport();
+      const { posted, rendered } = view ?? {};
+      if (!posted || !rendered || rendered.computedAt !== posted.computedAt) return undefined;
+      if (after !== undefined && posted.computedAt <= after) return undefined;
+      return { posted, rendered };
+    },
+    what,
+    60_000,
+  );
+}
+
+/** Asks the runner for a real click or key press in the window (the report's webview frame included). */
+function hostAction(action: { selector: string; click?: true; press?: string; type?: string }): void {
+  console.log(`host-action: ${JSON.stringify(action)}`);
+}
+
+async function editorAt(file: string, line: number): Promise<vscode.TextEditor> {
+  return waitFor(() => {
+    const editor = vscode.window.activeTextEditor;
+    return editor?.document.uri.path === workspaceFile(file).path && editor.selection.active.line === line - 1
+      ? editor
+      : undefined;
+  }, `the editor open at ${file}:${line}`);
+}
+
+const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+describe('workspace cost report', function () {
+  this.timeout(180_000);
+
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('opens from the status bar menu and shows the totals of the CLI scan of the same workspace', async () => {
+    const lens = await api();
+    await vscode.window.showTextDocument(workspaceFile('app.py'));
+    await waitFor(() => lens.statusBar(), 'the status bar total');
+    // The status bar item's menu: the report is its first entry.
+    void vscode.commands.executeCommand('llmCostLens.showFileCalls');
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return lens.workspaceReport();
+    }, 'the report opened from the status bar menu');
+    const { posted, rendered } = await drawn(lens, 'the report drawn');
+    const cli = await cliScan();
+    assert.equal(rendered.calls, cli.calls);
+    assert.equal(rendered.unpriced, cli.unpriced);
+    assert.ok(near(rendered.monthlyUsd, cli.monthlyUsd), `report ${rendered.monthlyUsd} = CLI ${cli.monthlyUsd}`);
+    assert.deepEqual(new Set(posted.calls.map((c) => c.file)), cli.files);
+    // .gitignore'd files are left out, as the CLI leaves them out.
+    assert.ok(!posted.calls.some((c) => c.file.startsWith('generated/')));
+    // An unknown model is listed as such, never priced at $0.
+    const unknown = posted.calls.find((c) => c.model === 'house-model-7');
+    assert.equal(unknown?.monthlyUsd, null);
+    assert.equal(unknown?.pricedAs, null);
+    assert.equal(posted.totals.unpriced, 1);
+    assert.ok(posted.byModel.some((row) => row.key === 'claude-sonnet-4-5'));
+    assert.ok(posted.calls.find((c) => c.line === 11)?.findings.some((f) => f.code === 'missing-output-limit'));
+  });
+
+  it('opens the code of a row clicked, or entered with the keyboard', async () => {
+    const lens = await api();
+    const { posted } = await drawn(lens, 'the report drawn');
+    const summarise = posted.calls.find((c) => c.file === 'app.py' && c.line === 28);
+    assert.ok(summarise);
+    hostAction({ selector: `tr[data-call="${summarise.id}"]`, click: true });
+    const editor = await editorAt('app.py', 28);
+    assert.equal(editor.selection.active.character, summarise.column - 1);
+
+    await vscode.commands.executeCommand('llmCostLens.showWorkspaceReport');
+    const chat = posted.calls.find((c) => c.file === 'web/chat.ts');
+    assert.ok(chat);
+    hostAction({ selector: `tr[data-call="${chat.id}"]`, press: 'Enter' });
+    await editorAt('web/chat.ts', chat.line);
+  });
+
+  it('sorts by header buttons (aria-sort, mouse and keyboard) and filters the rows', async () => {
+    const lens = await api();
+    await vscode.commands.executeCommand('llmCostLens.showWorkspaceReport');
+    const { posted } = await drawn(lens, 'the report drawn');
+    const byPerCall = posted.calls
+      .filter((c) => c.perCallUsd !== null)
+      .sort((a, b) => (b.perCallUsd ?? 0) - (a.perCallUsd ?? 0))
+      .map((c) => c.id);
+    const unpriced = posted.calls.filter((c) => c.perCallUsd === null).map((c) => c.id);
+    const ordered = (direction: string) => () => {
+      const rendered = lens.workspaceReport()?.rendered;
+      return rendered?.sort === 'perCall' && rendered.direction === direction ? rendered : undefined;
+    };
+    hostAction({ selector: 'th[aria-sort="none"] button[title="Sort by $/call"]', click: true });
+    const down = await waitFor(ordered('descending'), 'the table sorted by $/call, largest first');
+    assert.deepEqual(down.order, [...byPerCall, ...unpriced]);
+    hostAction({ selector: 'th[aria-sort="descending"] button[title="Sort by $/call"]', press: 'Enter' });
+    const up = await waitFor(ordered('ascending'), 'the table sorted by $/call, smallest first');
+    // Calls without a price stay last whichever way the table is sorted: they are not $0.
+    assert.deepEqual(up.order, [...[...byPerCall].reverse(), ...unpriced]);
+
+    hostAction({ selector: 'input[type="search"]', type: 'claude' });
+    const filtered = await waitFor(() => {
+      const rendered = lens.workspaceReport()?.rendered;
+      return rendered && rendered.rows === 1 ? rendered : undefined;
+    }, 'the table filtered to the Claude call');
+    assert.equal(posted.calls[filtered.order[0] ?? -1]?.pricedAs, 'claude-sonnet-4-5');
+    hostAction({ selector: 'input[type="search"]', click: true });
+    for (let i = 0; i < 'claude'.length; i++) hostAction({ selector: 'input[type="search"]', press: 'Backspace' });
+    await waitFor(
+      () => (lens.workspaceReport()?.rendered?.rows === posted.calls.length ? true : undefined),
+      'all rows again',
+    );
+  });
+
+  it('updates when a file is edited and saved, and when files.exclude changes', async () => {
+    const lens = await api();
+    const { posted } = await drawn(lens, 'the report drawn');
+    const document = await vscode.workspace.openTextDocument(workspaceFile('app.py'));
+    const start = document.getText().indexOf('model="gpt-4o",');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(
+      document.uri,
+      new vscode.Range(document.positionAt(start), document.positionAt(start + 'model="gpt-4o",'.length)),
+      'model="gpt-4.1-nano",',
+    );
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await document.save());
+    const saved = await drawn(lens, 'the report after the save', posted.computedAt);
+    const cli = await cliScan();
+    assert.ok(
+      near(saved.rendered.monthlyUsd, cli.monthlyUsd),
+      `report ${saved.rendered.monthlyUsd} = CLI ${cli.monthlyUsd}`,
+    );
+    assert.ok(saved.rendered.monthlyUsd < posted.totals.monthlyUsd.expected);
+    assert.equal(saved.posted.calls.find((c) => c.line === 11)?.pricedAs, 'gpt-4.1-nano');
+
+    await vscode.workspace
+      .getConfiguration('files')
+      .update('exclude', { legacy: true }, vscode.ConfigurationTarget.Workspace);
+    const excluded = await drawn(lens, 'the report without files.exclude’d folders', saved.posted.computedAt);
+    assert.ok(!excluded.posted.calls.some((c) => c.file.startsWith('legacy/')));
+    assert.equal(excluded.rendered.calls, saved.rendered.calls - 1);
+  });
+
+  it('exports every call as CSV and the whole report as JSON', async () => {
+    const lens = await api();
+    const { posted } = await drawn(lens, 'the report drawn');
+    const csvFile = workspaceFile('report.csv');
+    await vscode.commands.executeCommand('llmCostLens.exportWorkspaceReport', 'csv', csvFile);
+    const csv = new TextDecoder()
+      .decode(await vscode.workspace.fs.readFile(csvFile))
+      .trim()
+      .split('\r\n');
+    assert.match(csv[0] ?? '', /^file,line,column,/);
+    assert.equal(csv.length, posted.calls.length + 1);
+    assert.ok(csv.some((line) => line.includes('house-model-7') && line.includes('not priced')));
+    const jsonFile = workspaceFile('report.json');
+    await vscode.commands.executeCommand('llmCostLens.exportWorkspaceReport', 'json', jsonFile);
+    const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(jsonFile))) as typeof posted;
+    assert.equal(json.totals.calls, posted.totals.calls);
+  });
+});
