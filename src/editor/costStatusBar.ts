@@ -121,8 +121,8 @@ export type FileCallsChoice = { state: DocumentState; index: number } | 'workspa
 type MenuItem = vscode.QuickPickItem & { index?: number; report?: true };
 
 /**
- * The status bar item's menu: the workspace cost report first, then the file's calls, most expensive first;
- * choosing a call jumps to it.
+ * The status bar item's menu: the file's calls, most expensive first (choosing one jumps to it), then the
+ * workspace cost report.
  */
 export async function pickFileCall(model: DocumentModel): Promise<FileCallsChoice | undefined> {
   const document = vscode.window.activeTextEditor?.document;
@@ -132,9 +132,8 @@ export async function pickFileCall(model: DocumentModel): Promise<FileCallsChoic
     description: 'every call of the workspace, by provider, model and file',
     report: true,
   };
-  const items: MenuItem[] = [report];
-  if (state && state.calls.length > 0) {
-    items.push({ label: 'calls in this file', kind: vscode.QuickPickItemKind.Separator });
+  const items: MenuItem[] = [];
+  if (state) {
     for (const index of callsByMonthlyCost(state)) {
       const call = state.calls[index];
       const monthly = state.costs[index].monthlyUsd;
@@ -146,7 +145,9 @@ export async function pickFileCall(model: DocumentModel): Promise<FileCallsChoic
       });
     }
   }
-  const total = state?.monthlyTotal();
+  if (items.length > 0) items.push({ label: 'workspace', kind: vscode.QuickPickItemKind.Separator });
+  items.push(report);
+  const total = state && state.calls.length > 0 ? state.monthlyTotal() : undefined;
   const chosen = await vscode.window.showQuickPick(items, {
     title: total
       ? `LLM calls in this file by monthly cost (${formatUsdShort(total.expected)}/mo in all)`
