@@ -1,33 +1,41 @@
-import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
+/** What the report page is built from: the webview's CSP source, the URIs of its script and stylesheet, a nonce. */
+export interface ReportPageSources {
+  cspSource: string;
+  scriptUri: string;
+  styleUri: string;
+  /** Fresh for every page (`crypto.randomBytes(16).toString('base64')`). */
+  nonce: string;
+}
+
+const escapeAttribute = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The report page: the bundled script (dist/webview/report.js) and stylesheet (media/report.css) from the
  * extension only, under a Content-Security-Policy that allows nothing else — no remote scripts, styles, fonts or
- * images, no inline script but the one with this page's nonce.
+ * images, no inline script or style, and the one script only with this page's nonce. Free of `vscode` so that a
+ * unit test can read it.
  */
-export function reportHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'report.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'report.css'));
+export function reportHtml(sources: ReportPageSources): string {
+  const { cspSource, nonce } = sources;
   const csp = [
     "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
+    `style-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
+<link rel="stylesheet" href="${escapeAttribute(sources.styleUri)}">
 <title>LLM Cost Report</title>
 </head>
 <body>
 <main id="app" aria-busy="true"><p class="status" role="status">Scanning the workspace…</p></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
+<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(sources.scriptUri)}"></script>
 </body>
 </html>`;
 }

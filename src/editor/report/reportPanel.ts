@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { log } from '../log';
 import { isViewMessage, type HostMessage, type RenderedReport, type ViewMessage } from './protocol';
@@ -26,7 +27,13 @@ export class ReportPanel implements vscode.Disposable {
       },
     );
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
-    this.panel.webview.html = reportHtml(this.panel.webview, extensionUri);
+    const webview = this.panel.webview;
+    webview.html = reportHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'report.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'report.css')).toString(),
+      nonce: randomBytes(16).toString('base64'),
+    });
     this.disposables.push(
       this.panel.webview.onDidReceiveMessage((message: unknown) => {
         if (!isViewMessage(message)) {
