@@ -28,13 +28,17 @@ export async function reportFigures(scan: ReportScan, pricing: PricingService): 
   const findings: Finding[] = [];
   for (const [position, folder] of scan.folders.entries()) {
     const prefix = folderPrefix(scan.folders, folder);
-    const records = bill.records
-      .filter((_, index) => scan.folderOf[index] === position)
-      .map((record) => (prefix ? { ...record, file: record.file.slice(prefix.length) } : record));
-    if (records.length === 0) continue;
+    const inFolder = scan.folderOf.flatMap((folderIndex, index) => (folderIndex === position ? [index] : []));
+    if (inFolder.length === 0) continue;
+    const records = inFolder.map((index) => {
+      const record = bill.records[index];
+      return prefix ? { ...record, file: record.file.slice(prefix.length) } : record;
+    });
     const found = await workspaceFindings(records, workspaceFileSystem(folder.uri), folder.uri.path, {
       table,
       costSettings: settings,
+      // The estimates the bill made: the rules do not price the calls again.
+      costs: inFolder.map((index) => bill.costs[index]),
       settings: readRuleSettings(folder.uri),
       onRuleError: (code, call, error) =>
         log().error(`Rule ${code} failed on ${call.file}:${call.line}; the other rules carry on:`, error),
