@@ -25,17 +25,25 @@ export const missingOutputLimit: Rule = {
     if (call.outputLimit || !call.sites.complete || noOutput.test(call.api) || entry?.mode === 'embedding') return null;
     if (!entry && noOutputModel.test(call.model ?? '')) return null;
     if (defaultedByWrapper(context)) return null;
+    // The limit is written but comes to nothing: a literal None / null the fix replaces, or a name (a wrapper's
+    // parameter defaulting to None) its callers may well set.
+    const given = call.sites.outputLimit;
+    if (given && !/^(None|null|undefined)$/.test(context.text.slice(given.value.start, given.value.end))) return null;
     const python = context.languageId === 'python';
     const place = limitPlace(call, entry, context.text, context.project, python);
     const { value, task, forReasoning } = sizedLimit(context);
     const fixes: Fix[] = [];
     let saving: number | null = null;
     if (place) {
-      const edits = limitEdits(context, place, value);
+      // Never a second entry of the same name: Python would not compile it, JavaScript would drop the first.
+      const edits = given
+        ? [{ start: given.value.start, end: given.value.end, newText: String(value) }]
+        : limitEdits(context, place, value);
       if (edits) {
-        const written = context.languageId === 'python' ? `${place.name}=${value}` : `${place.name}: ${value}`;
+        const name = given?.name ?? place.name;
+        const written = context.languageId === 'python' ? `${name}=${value}` : `${name}: ${value}`;
         fixes.push({
-          title: `Add ${written} (sized for ${aTask(task)}${forReasoning ? ' and the reasoning before it' : ''})`,
+          title: `${given ? 'Set' : 'Add'} ${written} (sized for ${aTask(task)}${forReasoning ? ' and the reasoning before it' : ''})`,
           edits,
           safe: true,
           preferred: true,
@@ -43,7 +51,7 @@ export const missingOutputLimit: Rule = {
         const limited = context.estimate({
           ...call,
           outputLimit: true,
-          outputLimitParam: place.name,
+          outputLimitParam: given?.name ?? place.name,
           outputLimitValue: value,
         });
         saving = monthlySaving(cost, limited, 'worst');

@@ -168,6 +168,16 @@ describe('fixes keep the surrounding style', () => {
     );
   });
 
+  it('a limit passed through a wrapper parameter defaulting to None is the caller’s; a literal None is replaced, never written twice', async () => {
+    const head = 'import litellm\n';
+    const wrapper = `${head}def chat(messages, max_tokens=None):\n    return litellm.completion(model="gpt-4o", messages=messages, max_tokens=max_tokens)\n`;
+    assert.deepEqual(only((await check(wrapper, 'python')).findings, 'missing-output-limit'), []);
+    const none = `${head}litellm.completion(model="gpt-4o", messages=[], max_tokens=None)\n`;
+    const [finding] = only((await check(none, 'python')).findings, 'missing-output-limit');
+    assert.equal(finding?.fixes[0]?.title, 'Set max_tokens=2048 (sized for a general task)');
+    assert.equal(applyEdits(none, finding.fixes[0].edits), none.replace('max_tokens=None', 'max_tokens=2048'));
+  });
+
   it('no limit finding where the arguments come from another call through a spread; a dict(...) spread shows them', async () => {
     const head = 'import json\nimport litellm\n';
     const loaded = `${head}def complete(request):\n    kwargs = json.loads(request)\n    return litellm.completion(cache=None, **kwargs)\n`;
