@@ -74,12 +74,21 @@ function header(model: ReportModel): HTMLElement {
       'div',
       { class: 'headline' },
       h('h1', {}, `LLM cost of ${where}`),
-      h(
-        'p',
-        { class: 'total' },
-        h('span', { class: 'amount' }, `${totals.unpriced > 0 ? '≥ ' : ''}${monthly(totals.monthlyUsd.expected)}`),
-        h('span', { class: 'muted' }, ` expected · ${worstCase(totals.monthlyUsd)}`),
-      ),
+      // No call priced: the total is not known, and is not shown as $0.
+      totals.calls === 0
+        ? h('p', { class: 'total' }, h('span', { class: 'amount' }, 'No LLM calls found'))
+        : totals.priced === 0
+          ? h('p', { class: 'total' }, h('span', { class: 'amount unknown' }, 'cost not known'))
+          : h(
+              'p',
+              { class: 'total' },
+              h(
+                'span',
+                { class: 'amount' },
+                `${totals.unpriced > 0 ? '≥ ' : ''}${monthly(totals.monthlyUsd.expected)}`,
+              ),
+              h('span', { class: 'muted' }, ` expected · ${worstCase(totals.monthlyUsd)}`),
+            ),
       h(
         'p',
         { class: 'facts' },
