@@ -1,3 +1,5 @@
+import { providerOfSdk } from '../analysis/assumed';
+import type { Sdk } from '../analysis/types';
 import type { ScanCostFields } from '../cost';
 
 /** Expected and worst-case dollars; the worst case is null (unknown) once one call's is. */
@@ -34,7 +36,15 @@ export interface CostTotals {
 export type TotalsInput = Pick<ScanCostFields, 'monthlyUsd' | 'pricedAs' | 'provider'> & {
   file: string;
   model: string | null;
+  /** For a call whose model is not priced: its provider is still the one the SDK or a name prefix says. */
+  sdk?: Sdk;
+  modelProvider?: string;
 };
+
+/** The priced entry's provider; else the one a prefix (`openai/…`) or a one-provider SDK says. */
+function providerOf(call: TotalsInput): string {
+  return call.provider ?? call.modelProvider ?? (call.sdk && providerOfSdk[call.sdk]) ?? unknownProvider;
+}
 
 /** Adds one call's monthly figure to a sum: an unknown worst case makes the sum's unknown. */
 function addTo(sum: UsdRange, monthly: UsdRange): void {
@@ -86,7 +96,7 @@ export function costTotals(calls: readonly TotalsInput[]): CostTotals {
       addTo(monthlyUsd, call.monthlyUsd);
       if (call.monthlyUsd.worst === null) unbounded++;
     } else unpriced++;
-    add(byProvider, call.provider ?? unknownProvider, call.monthlyUsd);
+    add(byProvider, providerOf(call), call.monthlyUsd);
     add(byModel, call.pricedAs ?? call.model ?? unresolvedModel, call.monthlyUsd);
     add(byFile, call.file, call.monthlyUsd);
   }

@@ -50,6 +50,23 @@ describe('cost totals', () => {
     );
   });
 
+  it("puts an unpriced call under the provider its SDK or its name's prefix says, when one does", () => {
+    const totals = costTotals([
+      call('a.py', 'claude-haiku-4-5', 'anthropic', 30),
+      { ...call('b.py', null, null, null), sdk: 'anthropic' },
+      { ...call('c.ts', 'llama-9', null, null), sdk: 'litellm', modelProvider: 'groq' },
+      { ...call('d.ts', 'x', null, null), sdk: 'vercel-ai' },
+    ]);
+    assert.deepEqual(
+      totals.byProvider.map((r) => [r.key, r.calls, r.unpriced, r.monthlyUsd.expected]),
+      [
+        ['anthropic', 2, 1, 30],
+        ['groq', 1, 1, 0],
+        ['unknown provider', 1, 1, 0],
+      ],
+    );
+  });
+
   it('says an unknown worst case instead of adding it as $0', () => {
     const unbounded: TotalsInput = { ...call('d.py', 'grok-4', 'xai', 40), monthlyUsd: { expected: 40, worst: null } };
     const totals = costTotals([call('a.py', 'gpt-4o', 'openai', 100), unbounded]);
