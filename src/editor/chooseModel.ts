@@ -3,7 +3,7 @@ import { annotationEdit } from '../core/analysis/annotation';
 import type { CallRecord } from '../core/analysis/types';
 import { estimateCallCost, formatUsdShort, isCurrentGeneralPurpose } from '../core/cost';
 import { providerFromHint } from '../core/pricing/names';
-import { resolveModel, type ModelEntry, type PriceTable } from '../core/pricing';
+import { isHost, resolveHintOf, resolveModel, type ModelEntry, type PriceTable } from '../core/pricing';
 import type { ParserHost } from '../core/parsing';
 import { findCall, type CallRef } from './callLocation';
 import type { DocumentModel, DocumentState } from './documentModel';
@@ -15,11 +15,19 @@ interface ModelItem extends vscode.QuickPickItem {
 
 const embeddingApis = new Set(['embeddings', 'embed', 'embedMany']);
 
-/** Whether a model can serve the call: its SDK's provider (any when the SDK can reach several), the same kind. */
+/**
+ * Whether a model can serve the call: the provider the call goes to (Bedrock serves Claude at Anthropic's prices
+ * too), or any maker's own model when the SDK can reach several (a host's copies of open models would list the
+ * same model again and again), the same kind.
+ */
 function fits(call: CallRecord, entry: ModelEntry): boolean {
-  const provider = providerFromHint(call.sdk, call.baseUrl);
+  const provider = providerFromHint(call.sdk, call.baseUrl, call.modelProvider);
   const mode = embeddingApis.has(call.api) ? 'embedding' : 'chat';
-  return entry.mode === mode && (provider === null || entry.provider === provider);
+  const reaches =
+    provider === null
+      ? !isHost(entry.provider)
+      : entry.provider === provider || (provider === 'bedrock' && entry.provider === 'anthropic');
+  return entry.mode === mode && reaches;
 }
 
 /**
@@ -51,7 +59,7 @@ function items(state: DocumentState, call: CallRecord, used: Map<string, UsedMod
   const fitting = [...used.entries()]
     .filter(([name, { sdks }]) => {
       // A name the table does not know may still be what the call uses (a fine-tune) when its SDK's calls use it.
-      const resolved = resolveModel(name, state.table, { sdk: call.sdk, baseUrl: call.baseUrl });
+      const resolved = resolveModel(name, state.table, resolveHintOf(call));
       return resolved.unknown ? sdks.has(call.sdk) : fits(call, resolved.entry);
     })
     .sort((a, b) => b[1].times - a[1].times || a[0].localeCompare(b[0]));

@@ -44,7 +44,7 @@ export function validPriceMap(): string {
   const map: Record<string, object> = { sample_spec: { note: 'LiteLLM puts a spec entry first' } };
   for (const row of rows) map[row[1]] = entry(row);
   map['dall-e-3'] = { litellm_provider: 'openai', mode: 'image_generation', output_cost_per_image: 0.04 };
-  map['together_ai/some-model'] = { litellm_provider: 'together_ai', mode: 'chat', input_cost_per_token: 1e-7 };
+  map['perplexity/some-model'] = { litellm_provider: 'perplexity', mode: 'chat', input_cost_per_token: 1e-7 };
   return JSON.stringify(map);
 }
 

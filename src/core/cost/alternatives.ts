@@ -1,7 +1,7 @@
 import type { CallRecord } from '../analysis/types';
-import { resolveModel } from '../pricing/resolve';
-import { canonicalKey, withoutSnapshotSuffixes } from '../pricing/names';
-import type { ModelEntry, PriceTable, Provider } from '../pricing/types';
+import { resolveHintOf, resolveModel } from '../pricing/resolve';
+import { canonicalKey, parseModelName, providerFromHint, withoutSnapshotSuffixes } from '../pricing/names';
+import { isHost, type ModelEntry, type PriceTable, type Provider } from '../pricing/types';
 import { estimateCallCost, type CostContext } from './estimateCall';
 import type { CallCost, CostPair } from './types';
 
@@ -33,6 +33,10 @@ export interface Alternatives {
  */
 const notGeneralPurpose =
   /deep-research|search|audio|realtime|tts|transcribe|image|vision|computer-use|moderation|safeguard|instruct|codex|coder|codestral|devstral|voxtral|ocr|gpt-oss|multi-agent|preview|-exp\b|exp-|beta|latest/;
+
+/** The same at a host, where open weights are what it serves and `-Instruct` names the chat model. */
+const notGeneralPurposeAtHost =
+  /deep-research|search|audio|realtime|tts|transcribe|image|vision|-vl-|computer-use|moderation|guard|safeguard|codex|coder|code-|codestral|devstral|voxtral|ocr|multi-agent|preview|-exp\b|exp-|beta|latest|reward|prover|math|draft/;
 
 /** Generations the providers have retired or replaced at the same or a lower price (2025-2026 deprecations). */
 const retired =
@@ -82,7 +86,13 @@ function unsuitable(
   if (entry.id === current.id) return 'the same model';
   if (entry.mode !== current.mode) return 'another kind of model';
   if (entry.provider === 'custom') return 'a private deployment';
-  if (notGeneralPurpose.test(entry.id) || retired.test(entry.id)) return 'not a general-purpose current model';
+  const special = isHost(entry.provider) ? notGeneralPurposeAtHost : notGeneralPurpose;
+  if (special.test(entry.id.toLowerCase()) || retired.test(entry.id)) return 'not a general-purpose current model';
+  // A host lists base, legacy and niche open weights beside its chat models; the sources flag tool calling on the
+  // current chat-tuned ones, which are the stand-ins worth offering.
+  if (isHost(entry.provider) && entry.capabilities.tools !== true) return 'not a current chat model of the host';
+  // A regional inference profile (`eu.amazon.nova-pro-v1:0`) is where the call runs, not another model.
+  if (parseModelName(entry.id).bedrockKeys.length > 1) return 'a regional inference profile';
   if (isSnapshotOfListed(entry, table)) return 'a snapshot of a listed model';
   // What the call uses, the replacement must support (an unknown flag does not count as support).
   const uses = call.features;
@@ -97,8 +107,23 @@ function unsuitable(
 }
 
 /**
- * The cheapest models that could take over a call, each with the call's own monthly figure: the same provider,
- * or any provider when the call goes through an aggregator where switching is one string. Only models cheaper
+ * The provider whose list a call's replacement comes from: a host the name or the call goes to (a Bedrock call
+ * takes Bedrock ids, even for Claude, which it bills at Anthropic's prices), else the current model's maker.
+ */
+function listOf(call: CallRecord, current: ModelEntry): Provider {
+  const goesTo = parseModelName(call.model ?? '').host ?? providerFromHint(call.sdk, call.baseUrl, call.modelProvider);
+  return goesTo && isHost(goesTo) ? goesTo : current.provider;
+}
+
+/** A model's name without its maker's path, its `Meta-` and case: what two spellings of one model share. */
+function sameModelKey(id: string): string {
+  return canonicalKey(parseModelName(id).bare).replace(/^meta-/, '');
+}
+
+/**
+ * The cheapest models that could take over a call, each with the call's own monthly figure: the same provider
+ * (a host's own list for a call to a host), or any maker when the call goes through an aggregator where
+ * switching is one string. Only models cheaper
  * than the current one (expected monthly cost), of the same kind (chat or embedding), current and
  * general-purpose, with room for the call's prompt and output limit, and flagged in the price table for what the
  * call uses (image input, tools, structured output). Null when the call's model is not known.
@@ -110,13 +135,16 @@ export function cheapestAlternatives(
 ): Alternatives | null {
   const cost = options.current ?? estimateCallCost(call, context);
   if (!cost.monthlyUsd || !cost.resolved || call.model === null) return null;
-  const resolved = resolveModel(call.model, context.table, { sdk: call.sdk, baseUrl: call.baseUrl });
+  const resolved = resolveModel(call.model, context.table, resolveHintOf(call));
   if (resolved.unknown) return null;
   const current = resolved.entry;
   const via = aggregatorOf(call);
+  const provider = via ? null : listOf(call, current);
   const alternatives: Alternative[] = [];
   for (const entry of context.table.models) {
-    if (!via && entry.provider !== current.provider) continue;
+    // Through an aggregator: the makers' own models (a host's catalogue of open weights is not a like-for-like
+    // stand-in, and not every aggregator reaches it); otherwise the list of the provider the call goes to.
+    if (provider ? entry.provider !== provider : isHost(entry.provider)) continue;
     if (unsuitable(entry, current, call, cost, context.table)) continue;
     const name = via ? aggregatorName(via, entry) : entry.id;
     const priced = estimateCallCost({ ...call, model: name, modelVia: 'literal' }, context);
@@ -134,10 +162,18 @@ export function cheapestAlternatives(
     });
   }
   alternatives.sort((a, b) => a.monthlyUsd.expected - b.monthlyUsd.expected || a.id.localeCompare(b.id));
+  // One model under two spellings (Together's `Llama-3.3-70B-…` and `Meta-Llama-3.3-70B-…`) is offered once.
+  const seen = new Set<string>();
+  const distinct = alternatives.filter((a) => {
+    const model = `${a.provider}/${sameModelKey(a.id)}`;
+    if (seen.has(model)) return false;
+    seen.add(model);
+    return true;
+  });
   return {
     scope: via ? 'any-provider' : 'same-provider',
     via,
-    alternatives: alternatives.slice(0, options.count ?? 3),
+    alternatives: distinct.slice(0, options.count ?? 3),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { CallRecord } from '../analysis/types';
 import { describeSource } from '../pricing/describe';
-import { resolveModel } from '../pricing/resolve';
-import type { ModelEntry, PriceTable } from '../pricing/types';
+import { resolveHintOf, resolveModel } from '../pricing/resolve';
+import { providerNames, type ModelEntry, type PriceTable } from '../pricing/types';
 import type { CountOptions } from '../tokens/count';
 import type { Assumption } from './assumptions';
 import { splitForCaching } from './caching';
@@ -157,7 +157,7 @@ function scale(pair: { expected: number; worst: number | null }, factor: number)
 export function estimateCallCost(call: CallRecord, context: CostContext): CallCost {
   const { table, settings } = context;
   if (!call.model) return unknownCost(call, context, 'model not known: it is not written as a constant', []);
-  const resolution = resolveModel(call.model, table, { sdk: call.sdk, baseUrl: call.baseUrl });
+  const resolution = resolveModel(call.model, table, resolveHintOf(call));
   if (resolution.unknown) {
     return unknownCost(call, context, `unknown model '${call.model}'`, resolution.suggestions);
   }
@@ -174,7 +174,11 @@ export function estimateCallCost(call: CallRecord, context: CostContext): CallCo
       setting: settingKeys.callsPerDay,
     },
   ];
-  if (resolution.via !== 'name') notes.push(`'${call.model}' priced as ${entry.id}`);
+  if (resolution.expectedProvider) {
+    notes.push(
+      `'${call.model}' is not in ${providerNames[resolution.expectedProvider]}'s price list: priced as ${providerNames[entry.provider]}'s ${entry.id}`,
+    );
+  } else if (resolution.via !== 'name') notes.push(`'${call.model}' priced as ${entry.id}`);
   const chat = entry.mode === 'chat';
   const prompt = countPromptTokens(call, entry.tokenizer, settings, chat, context.count);
   const counted = prompt.staticExact ? 'counted exactly' : `estimated (≈, ${entry.tokenizer} character ratio)`;

@@ -1,6 +1,6 @@
 export * from './types';
 export { bundledTable } from './table';
-export { resolveModel, type Resolution, type ResolveHint } from './resolve';
+export { resolveModel, resolveHintOf, type Resolution, type ResolveHint } from './resolve';
 export {
   validateOverrides,
   applyOverrides,

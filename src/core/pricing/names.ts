@@ -1,30 +1,98 @@
-import type { Provider } from './types';
+import { isHost, type Provider } from './types';
 
-/** Path segments and dotted vendor prefixes that routers and clouds put before a model name. */
-const vendorDot = /^(?:(?:us|eu|apac|au|jp|global)\.)?(?:anthropic|openai|mistral|deepseek|google|xai)\./;
-
+/**
+ * Path segments routers and SDKs put before a model name (`groq/`, `together_ai/`, `openrouter/`,
+ * `azure/`, `anthropic/`, LangChain's provider names): hosts serve other makers' models at their own prices,
+ * makers are the providers whose own models the name is.
+ */
 const providerWords: Record<string, Provider> = {
   openai: 'openai',
   azure: 'openai',
+  azure_openai: 'openai',
   anthropic: 'anthropic',
   claude: 'anthropic',
   gemini: 'google',
   google: 'google',
-  vertex_ai: 'google',
-  deepseek: 'deepseek',
   google_genai: 'google',
   google_vertexai: 'google',
+  vertex_ai: 'google',
+  vertexai: 'google',
+  deepseek: 'deepseek',
   mistral: 'mistral',
   mistralai: 'mistral',
   xai: 'xai',
   'x-ai': 'xai',
+  cohere: 'cohere',
+  cohere_chat: 'cohere',
+  voyage: 'voyage',
+  voyageai: 'voyage',
+  bedrock: 'bedrock',
+  bedrock_converse: 'bedrock',
+  groq: 'groq',
+  together: 'together',
+  together_ai: 'together',
+  togetherai: 'together',
+  fireworks: 'fireworks',
+  fireworks_ai: 'fireworks',
+  openrouter: 'openrouter',
 };
 
-export interface ParsedName {
-  /** The bare model name, lowercase, without routers, clouds, regions or version tags. */
-  bare: string;
-  /** The provider named by a prefix (`anthropic/...`, `bedrock/anthropic.`), if any. */
+/** The provider a word names (`together_ai`, `mistralai`, `bedrock_converse`), or null. */
+export function providerOfWord(word: string | undefined): Provider | null {
+  return (word && providerWords[word.trim().toLowerCase()]) || null;
+}
+
+/** Bedrock's vendors (`amazon.nova-pro-v1:0`) and the covered provider each one is, when it is one. */
+const bedrockVendors: Record<string, Provider | null> = {
+  amazon: null,
+  meta: null,
+  ai21: null,
+  qwen: null,
+  nvidia: null,
+  writer: null,
+  twelvelabs: null,
+  minimax: null,
+  moonshot: null,
+  moonshotai: null,
+  zai: null,
+  stability: null,
+  anthropic: 'anthropic',
+  cohere: 'cohere',
+  deepseek: 'deepseek',
+  google: 'google',
+  mistral: 'mistral',
+  openai: 'openai',
+  xai: 'xai',
+};
+
+/** `[region.]vendor.model` — a Bedrock model id or cross-region inference profile. */
+const bedrockId = new RegExp(
+  `^(?:(us|eu|apac|au|ca|jp|global|us-gov)\\.)?(${Object.keys(bedrockVendors).join('|')})\\.(.+)$`,
+);
+
+/** One way to read a name: the key to look it up by, and the provider whose list it belongs to (null: any). */
+export interface NameReading {
+  key: string;
   provider: Provider | null;
+}
+
+export interface ParsedName {
+  /** The model name, lowercase, without routers, clouds, regions, vendors or version tags. */
+  bare: string;
+  /** The host a route segment or a Bedrock id names (`groq/`, `openrouter/`, `amazon.…`), if any. */
+  host: Provider | null;
+  /** The maker a segment or a Bedrock vendor names (`anthropic/`, `mistralai/`, `anthropic.…`), if any. */
+  maker: Provider | null;
+  /** For a Bedrock id: `vendor.model`, and `region.vendor.model` for an inference profile. */
+  bedrockKeys: string[];
+}
+
+/** Vertex `claude-sonnet-4-5@20250929`, Bedrock `...-v1:0` / `...:0`, Ollama-style `:latest`. */
+function withoutVersionTag(name: string): string {
+  return name
+    .replace(/@[\w.-]+$/, '')
+    .replace(/-v\d+:\d+$/, '')
+    .replace(/:(?:\d+|latest)$/, '');
 }
 
 /** LangChain's `provider:model` (`init_chat_model("openai:gpt-4.1")`): a provider word, a colon, the model. */
@@ -32,27 +100,59 @@ const providerColon = /^([a-z_-]+):(?!\d+$|latest$)(.+)$/;
 
 export function parseModelName(name: string): ParsedName {
   let lower = name.trim().toLowerCase();
-  let provider: Provider | null = null;
   const colon = providerColon.exec(lower);
-  if (colon && providerWords[colon[1] as string]) {
-    provider = providerWords[colon[1] as string] ?? null;
-    lower = colon[2] as string;
-  }
+  // Read as the route it names: `groq:llama-3.3-70b-versatile` is `groq/llama-3.3-70b-versatile`.
+  if (colon && providerWords[colon[1] as string]) lower = `${colon[1]}/${colon[2]}`;
   const segments = lower.split('/').filter(Boolean);
-  for (const segment of segments.slice(0, -1)) provider = providerWords[segment] ?? provider;
-  let bare = segments[segments.length - 1] ?? '';
-  const dotted = vendorDot.exec(bare);
-  if (dotted) {
-    const vendor = dotted[0].split('.').filter(Boolean).pop() ?? '';
-    provider = providerWords[vendor] ?? provider;
-    bare = bare.slice(dotted[0].length);
+  let host: Provider | null = null;
+  let maker: Provider | null = null;
+  for (const segment of segments.slice(0, -1)) {
+    const provider = providerWords[segment];
+    if (!provider) continue;
+    // The first router named is where the call goes (`groq/openai/gpt-oss-120b` is Groq's); the last maker is whose model it is.
+    if (isHost(provider)) host ??= provider;
+    else maker = provider;
   }
-  // Vertex `claude-sonnet-4-5@20250929`, Bedrock `...-v1:0`, Ollama-style `:latest`.
-  bare = bare
-    .replace(/@[\w.-]+$/, '')
-    .replace(/-v\d+:\d+$/, '')
-    .replace(/:(?:\d+|latest)$/, '');
-  return { bare, provider };
+  let bare = segments[segments.length - 1] ?? '';
+  const bedrockKeys: string[] = [];
+  const bedrock = bedrockId.exec(bare);
+  if (bedrock) {
+    const [, region, vendor = '', model = ''] = bedrock;
+    // Only the revision goes: `-v2` is a model version on Bedrock (`amazon.titan-embed-text-v2:0` is not v1).
+    const id = `${vendor}.${model}`.replace(/:\d+$/, '');
+    if (region) bedrockKeys.push(`${region}.${id}`);
+    bedrockKeys.push(id);
+    host ??= 'bedrock';
+    maker = bedrockVendors[vendor] ?? maker;
+    bare = model;
+  }
+  return { bare: withoutVersionTag(bare), host, maker, bedrockKeys };
+}
+
+/**
+ * The readings of a name to try, most specific first: a Bedrock id in Bedrock's list (the inference profile's
+ * region first), the host a route or the call names (`groq/`, a Groq base URL), then the maker's own list
+ * (`anthropic.claude-…` on Bedrock is Anthropic's Claude), then the provider the call's SDK suggests.
+ */
+export function nameReadings(parsed: ParsedName, hinted: Provider | null): NameReading[] {
+  const readings: NameReading[] = parsed.bedrockKeys.map((key) => ({ key: canonicalKey(key), provider: 'bedrock' }));
+  const bare = canonicalKey(parsed.bare);
+  const add = (provider: Provider | null): void => {
+    if (provider && !readings.some((r) => r.key === bare && r.provider === provider))
+      readings.push({ key: bare, provider });
+  };
+  // A Bedrock id is looked up whole in Bedrock's list; its bare model name only in its maker's.
+  if (parsed.bedrockKeys.length === 0) add(parsed.host);
+  if (hinted && isHost(hinted)) add(hinted);
+  add(parsed.maker);
+  if (hinted && !isHost(hinted)) add(hinted);
+  return readings;
+}
+
+/** The most specific key of a name: what an entry's own names are indexed by. */
+export function indexKey(name: string): string {
+  const parsed = parseModelName(name);
+  return canonicalKey(parsed.bedrockKeys[0] ?? parsed.bare);
 }
 
 /** The key names are compared by: dots and dashes are the same (`claude-sonnet-4.5` = `claude-sonnet-4-5`). */
@@ -90,18 +190,46 @@ export function withoutSnapshotSuffixes(key: string): string[] {
   return out;
 }
 
-/** Provider from the call's SDK and base URL: a tie-break when a name alone is ambiguous. */
-export function providerFromHint(sdk?: string, baseUrl?: string | null): Provider | null {
+/** Hosts by their API's address, checked before the makers' (Groq's is `api.groq.com/openai/v1`). */
+const hostUrls: readonly [string, Provider][] = [
+  ['groq.com', 'groq'],
+  ['together.xyz', 'together'],
+  ['together.ai', 'together'],
+  ['fireworks.ai', 'fireworks'],
+  ['openrouter.ai', 'openrouter'],
+  ['bedrock', 'bedrock'],
+  ['anthropic', 'anthropic'],
+  ['deepseek', 'deepseek'],
+  ['mistral', 'mistral'],
+  ['x.ai', 'xai'],
+  ['googleapis', 'google'],
+  ['generativelanguage', 'google'],
+  ['cohere', 'cohere'],
+  ['voyageai', 'voyage'],
+  ['openai', 'openai'],
+];
+
+/** SDKs that reach one provider only. */
+const sdkProviders: Record<string, Provider> = {
+  anthropic: 'anthropic',
+  google: 'google',
+  mistral: 'mistral',
+  cohere: 'cohere',
+  voyage: 'voyage',
+  bedrock: 'bedrock',
+};
+
+/**
+ * The provider a call goes to, from what the code says besides the model name: the provider a LangChain class,
+ * an `init_chat_model("groq:…")` prefix or a Vercel provider factory names, else the base URL, else an SDK that
+ * reaches one provider (the OpenAI SDK without a base URL is OpenAI's).
+ */
+export function providerFromHint(sdk?: string, baseUrl?: string | null, named?: string): Provider | null {
+  const fromName = providerOfWord(named);
+  if (fromName) return fromName;
   const url = (baseUrl ?? '').toLowerCase();
-  if (url.includes('anthropic')) return 'anthropic';
-  if (url.includes('deepseek')) return 'deepseek';
-  if (url.includes('mistral')) return 'mistral';
-  if (url.includes('x.ai')) return 'xai';
-  if (url.includes('googleapis') || url.includes('generativelanguage')) return 'google';
-  if (url.includes('openai')) return 'openai';
+  const byUrl = hostUrls.find(([part]) => url.includes(part));
+  if (byUrl) return byUrl[1];
   if (sdk === 'openai' && !url) return 'openai';
-  if (sdk === 'anthropic') return 'anthropic';
-  if (sdk === 'google') return 'google';
-  if (sdk === 'mistral') return 'mistral';
-  return null;
+  return (sdk && sdkProviders[sdk]) || null;
 }

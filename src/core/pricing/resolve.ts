@@ -1,6 +1,14 @@
-import { canonicalKey, parseModelName, providerFromHint, withoutSnapshotSuffixes } from './names';
+import {
+  canonicalKey,
+  indexKey,
+  nameReadings,
+  parseModelName,
+  providerFromHint,
+  withoutSnapshotSuffixes,
+  type NameReading,
+} from './names';
 import { closestNames } from './suggest';
-import type { ModelEntry, Provider } from './types';
+import { isHost, type ModelEntry, type Provider } from './types';
 
 /** What name resolution reads of an entry (the generator resolves against drafts too). */
 export interface NamedEntry {
@@ -10,21 +18,42 @@ export interface NamedEntry {
   prefixes: string[];
 }
 
+/** What the call says besides the model name, to tell apart the same name at several providers. */
 export interface ResolveHint {
   sdk?: string;
   baseUrl?: string | null;
+  /** The provider the code names for the call (`CallRecord.modelProvider`: `ChatGroq`, `groq:`, `cohere(...)`). */
+  provider?: string;
   /** Skip the closest-name search for an unknown name (bulk lookups that only need a hit or a miss). */
   noSuggestions?: boolean;
 }
 
+/** What a call record says about where it goes, as a hint (its SDK, base URL and the provider the code names). */
+export function resolveHintOf(call: { sdk: string; baseUrl: string | null; modelProvider?: string }): ResolveHint {
+  return { sdk: call.sdk, baseUrl: call.baseUrl, ...(call.modelProvider ? { provider: call.modelProvider } : {}) };
+}
+
 export type Resolution<E extends NamedEntry = ModelEntry> =
-  | { unknown: false; entry: E; /** The name as written. */ name: string; /** How it matched. */ via: string }
+  | {
+      unknown: false;
+      entry: E;
+      /** The name as written. */
+      name: string;
+      /** How it matched. */
+      via: string;
+      /**
+       * The provider the name or the call points at, when the entry is another provider's: that provider's list
+       * lacks the name, so the figure is the other provider's price (said beside it).
+       */
+      expectedProvider?: Provider;
+    }
   | { unknown: true; name: string; suggestions: string[] };
 
 interface Index<E extends NamedEntry> {
   exact: Map<string, E[]>;
   prefixes: { key: string; entry: E }[];
-  names: string[];
+  /** Each entry's id by the key it is compared by (`llama-v3p1-70b-instruct` for Fireworks' long id). */
+  names: { key: string; id: string; provider: Provider }[];
 }
 
 /** Built once per table object (tables are immutable once built). */
@@ -37,7 +66,7 @@ function indexOf<E extends NamedEntry>(table: { models: E[] }): Index<E> {
   const prefixes: Index<E>['prefixes'] = [];
   for (const entry of table.models) {
     for (const name of [entry.id, ...entry.aliases]) {
-      const key = canonicalKey(name);
+      const key = indexKey(name);
       const list = exact.get(key) ?? [];
       if (!list.includes(entry)) list.push(entry);
       exact.set(key, list);
@@ -45,38 +74,73 @@ function indexOf<E extends NamedEntry>(table: { models: E[] }): Index<E> {
     for (const prefix of entry.prefixes) prefixes.push({ key: canonicalKey(prefix), entry });
   }
   prefixes.sort((a, b) => b.key.length - a.key.length);
-  index = { exact, prefixes, names: table.models.map((m) => m.id) };
+  const names = table.models.map((m) => ({ key: indexKey(m.id), id: m.id, provider: m.provider }));
+  index = { exact, prefixes, names };
   indexes.set(table, index);
   return index;
 }
 
-function pick<E extends NamedEntry>(entries: E[], provider: Provider | null): E | undefined {
-  return entries.find((e) => e.provider === provider) ?? entries[0];
+/** Whether the name as written is one of the entry's own names in full (`qwen/qwen3-32b` is Groq's, not Fireworks' `…/qwen3-32b`). */
+function namedInFull(entry: NamedEntry, written: string): boolean {
+  return [entry.id, ...entry.aliases].some((name) => {
+    const own = canonicalKey(name);
+    return written === own || written.endsWith(`/${own}`);
+  });
+}
+
+/**
+ * The entry among `entries` for `provider`; with no provider (the loose pass) a maker's own entry before a
+ * host's copy (`gemma-3-27b-it` is Google's unless the call says it goes to a host). Among several, the one the
+ * name spells in full.
+ */
+function pick<E extends NamedEntry>(entries: E[], provider: Provider | null, written: string): E | undefined {
+  const candidates = provider ? entries.filter((e) => e.provider === provider) : entries;
+  const ranked =
+    candidates.length > 1 ? [...candidates.filter((e) => namedInFull(e, written)), ...candidates] : candidates;
+  if (provider) return ranked[0];
+  return ranked.find((e) => !isHost(e.provider)) ?? ranked[0];
 }
 
 function lookup<E extends NamedEntry>(
   index: Index<E>,
   key: string,
   provider: Provider | null,
+  written: string,
 ): { entry: E; via: string } | null {
   const exact = index.exact.get(key);
-  if (exact && exact.length > 0) {
-    const entry = pick(exact, provider);
-    if (entry) return { entry, via: 'name' };
-  }
-  const matches = index.prefixes.filter((p) => key.startsWith(p.key));
+  const named = exact && pick(exact, provider, written);
+  if (named) return { entry: named, via: 'name' };
+  const matches = index.prefixes.filter((p) => key.startsWith(p.key) && (!provider || p.entry.provider === provider));
   const longest = matches[0]?.key.length;
   const entry = pick(
     matches.filter((m) => m.key.length === longest).map((m) => m.entry),
     provider,
+    written,
   );
   return entry ? { entry, via: 'prefix' } : null;
 }
 
+function find<E extends NamedEntry>(
+  index: Index<E>,
+  reading: NameReading,
+  provider: Provider | null,
+  written: string,
+): { entry: E; via: string } | null {
+  for (const candidate of [reading.key, ...withoutSnapshotSuffixes(reading.key)]) {
+    const found = lookup(index, candidate, provider, written);
+    if (found) return { entry: found.entry, via: candidate === reading.key ? found.via : 'snapshot' };
+  }
+  return null;
+}
+
 /**
  * Finds the price entry for a model name as written in code: with router or cloud prefixes (`openrouter/`,
- * `bedrock/`, `azure/`), dated snapshots, `-latest`, dots for dashes. An unknown name is reported as unknown
- * with the closest known names; it never falls back to some price.
+ * `groq/`, `bedrock/`, `azure/`), Bedrock ids and inference profiles (`us.amazon.nova-pro-v1:0`), dated
+ * snapshots, `-latest`, dots for dashes. The same name at several providers is told apart by what the name
+ * and the call say (the hint: SDK, base URL, the provider the code names): their readings are tried in each
+ * one's own list first; only when none has it does any provider's entry answer, and the resolution says so
+ * (`expectedProvider`). An unknown name is reported as unknown with the closest known names; it never falls
+ * back to some price.
  */
 export function resolveModel<E extends NamedEntry = ModelEntry>(
   name: string,
@@ -85,17 +149,34 @@ export function resolveModel<E extends NamedEntry = ModelEntry>(
 ): Resolution<E> {
   const index = indexOf(table);
   const parsed = parseModelName(name);
-  const provider = parsed.provider ?? providerFromHint(hint.sdk, hint.baseUrl);
-  const key = canonicalKey(parsed.bare);
-  if (key) {
-    for (const candidate of [key, ...withoutSnapshotSuffixes(key)]) {
-      const found = lookup(index, candidate, provider);
-      if (found) {
-        return { unknown: false, entry: found.entry, name, via: candidate === key ? found.via : 'snapshot' };
-      }
+  const readings = parsed.bare ? nameReadings(parsed, providerFromHint(hint.sdk, hint.baseUrl, hint.provider)) : [];
+  const written = canonicalKey(name);
+  for (const reading of readings) {
+    const found = find(index, reading, reading.provider, written);
+    if (found) return { unknown: false, entry: found.entry, name, via: found.via };
+  }
+  const expected = readings[0]?.provider ?? null;
+  const loose =
+    readings.length > 0 ? readings : parsed.bare ? [{ key: canonicalKey(parsed.bare), provider: null }] : [];
+  for (const reading of loose) {
+    const found = find(index, reading, null, written);
+    if (found) {
+      const other = expected && found.entry.provider !== expected ? { expectedProvider: expected } : {};
+      return { unknown: false, entry: found.entry, name, via: found.via, ...other };
     }
   }
   if (hint.noSuggestions) return { unknown: true, name, suggestions: [] };
-  const pool = provider ? table.models.filter((m) => m.provider === provider).map((m) => m.id) : index.names;
-  return { unknown: true, name, suggestions: closestNames(key || name, pool.length > 0 ? pool : index.names) };
+  return { unknown: true, name, suggestions: suggestionsFor(index, canonicalKey(parsed.bare) || name, expected) };
+}
+
+/**
+ * The closest ids to an unknown name: of the provider it points at when that one has models, else of the makers
+ * (a host's catalogue of open weights would fill the list with long ids few calls mean).
+ */
+function suggestionsFor(index: Index<NamedEntry>, key: string, provider: Provider | null): string[] {
+  const own = provider ? index.names.filter((n) => n.provider === provider) : [];
+  const pool = own.length > 0 ? own : index.names.filter((n) => !isHost(n.provider));
+  const ids = new Map<string, string>();
+  for (const { key: nameKey, id } of pool) if (!ids.has(nameKey)) ids.set(nameKey, id);
+  return closestNames(key, ids.keys()).map((k) => ids.get(k) ?? k);
 }

@@ -5,9 +5,67 @@ import type { TokenizerFamily } from '../tokens/family';
  * carrying the key of the source it came from (and the date it took effect, when the source dates it).
  */
 
-export type Provider = 'openai' | 'anthropic' | 'google' | 'deepseek' | 'mistral' | 'xai' | 'custom';
+/**
+ * Who bills the call. Makers sell their own models (`openai` … `voyage`); hosts serve other makers' models under
+ * their own names and prices (`bedrock` … `openrouter`); `custom` is a model of the user's own price setting.
+ */
+export type Provider =
+  | 'openai'
+  | 'anthropic'
+  | 'google'
+  | 'deepseek'
+  | 'mistral'
+  | 'xai'
+  | 'cohere'
+  | 'voyage'
+  | 'bedrock'
+  | 'groq'
+  | 'together'
+  | 'fireworks'
+  | 'openrouter'
+  | 'custom';
 
-export const providers: readonly Provider[] = ['openai', 'anthropic', 'google', 'deepseek', 'mistral', 'xai', 'custom'];
+export const providers: readonly Provider[] = [
+  'openai',
+  'anthropic',
+  'google',
+  'deepseek',
+  'mistral',
+  'xai',
+  'cohere',
+  'voyage',
+  'bedrock',
+  'groq',
+  'together',
+  'fireworks',
+  'openrouter',
+  'custom',
+];
+
+const hosts: ReadonlySet<Provider> = new Set<Provider>(['bedrock', 'groq', 'together', 'fireworks', 'openrouter']);
+
+/** A provider that serves other makers' models (open weights, or a router's catalogue) at its own prices. */
+export function isHost(provider: Provider): boolean {
+  return hosts.has(provider);
+}
+
+/** How the providers are named in sentences. */
+export const providerNames: Readonly<Record<Provider, string>> = {
+  openai: 'OpenAI',
+  anthropic: 'Anthropic',
+  google: 'Google',
+  deepseek: 'DeepSeek',
+  mistral: 'Mistral',
+  xai: 'xAI',
+  cohere: 'Cohere',
+  voyage: 'Voyage AI',
+  bedrock: 'AWS Bedrock',
+  groq: 'Groq',
+  together: 'Together AI',
+  fireworks: 'Fireworks AI',
+  openrouter: 'OpenRouter',
+  custom: 'your price setting',
+};
 
 /** Used to suggest a cheaper model of the same provider. */
 export type ModelTier = 'budget' | 'standard' | 'premium' | 'frontier';

@@ -1,7 +1,7 @@
 import { lineStarts } from '../analysis/lines';
 import type { CallRecord, LanguageId, TextRange } from '../analysis/types';
 import { estimateCallCost, type CallCost, type CostSettings } from '../cost';
-import { resolveModel } from '../pricing/resolve';
+import { resolveHintOf, resolveModel } from '../pricing/resolve';
 import type { ModelEntry, PriceTable } from '../pricing/types';
 import { ignoredAt, silences } from './ignore';
 import { unknownProject, type ProjectInfo } from './project';
@@ -40,7 +40,7 @@ function nameRange(text: string, starts: number[], call: CallRecord): TextRange 
 
 function entryOf(call: CallRecord, table: PriceTable): ModelEntry | null {
   if (!call.model) return null;
-  const resolution = resolveModel(call.model, table, { sdk: call.sdk, baseUrl: call.baseUrl });
+  const resolution = resolveModel(call.model, table, resolveHintOf(call));
   return resolution.unknown ? null : resolution.entry;
 }
 

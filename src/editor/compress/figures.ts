@@ -1,6 +1,6 @@
 import type { CallRecord, TextRange } from '../../core/analysis/types';
 import { daysPerMonth, priceTokens, type CostSettings } from '../../core/cost';
-import { resolveModel, type PriceTable } from '../../core/pricing';
+import { resolveHintOf, resolveModel, type PriceTable } from '../../core/pricing';
 import { countTokens } from '../../core/tokens';
 import type { Saving } from './compressCommand';
 
@@ -46,7 +46,7 @@ export function compressionSaving(
   let priced = 0;
   for (const call of calls) {
     if (!call.model) continue;
-    const resolved = resolveModel(call.model, table, { sdk: call.sdk, baseUrl: call.baseUrl });
+    const resolved = resolveModel(call.model, table, resolveHintOf(call));
     if (resolved.unknown) continue;
     const old = countTokens(before, resolved.entry.id);
     const now = countTokens(after, resolved.entry.id);

@@ -1,4 +1,4 @@
-import { differs, type Disagreement } from './disagreements';
+import { differs, modelLabel, type Disagreement } from './disagreements';
 import type { DraftModel } from './draft';
 import type { ProviderFact } from './providerFacts';
 import { formatRate, formatTokens } from '../../cost/format';
@@ -19,7 +19,7 @@ function replacePrices(
     const old = draft.prices[kind];
     if (old && !differs(old.usd, usd)) continue;
     disagreements.push({
-      model: draft.id,
+      model: modelLabel(draft),
       field: kind,
       said: [said(old?.src ?? 'sources', old?.usd, formatRate), `${fact.source.name}: ${formatRate(usd)}`],
       chosen: formatRate(usd),

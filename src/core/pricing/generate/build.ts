@@ -1,13 +1,14 @@
 import { applyProviderFacts } from './applyFacts';
-import type { Disagreement } from './disagreements';
+import { modelLabel, type Disagreement } from './disagreements';
 import type { DraftModel } from './draft';
 import { readGenaiPrices } from './genaiPrices';
 import { followLatestAliases, newestSnapshot } from './latest';
 import { readLiteLlm, type LiteLlmModel } from './litellm';
 import { decidePrices, pricePair, pricesAgree, recordsAgree, supplement, type MergeSources } from './merge';
 import { providerFacts, type ProviderFact } from './providerFacts';
+import { withoutPassThroughCopies } from './routers';
 import { finishEntry, ruleSources } from './rules';
-import { canonicalKey, withoutSnapshotSuffixes } from '../names';
+import { canonicalKey, indexKey, parseModelName, withoutSnapshotSuffixes } from '../names';
 import { resolveModel } from '../resolve';
 import type { ModelEntry, PriceTable, SourceInfo } from '../types';
 
@@ -58,7 +59,7 @@ type Placement =
 interface PlacementContext {
   primary: { models: DraftModel[] };
   drafts: DraftModel[];
-  /** LiteLLM's own (non-cloud) records by canonical name. */
+  /** LiteLLM's own (non-cloud) records by `provider/canonical name`. */
   liteByName: Map<string, LiteLlmModel>;
   sources: MergeSources;
   disagreements: Disagreement[];
@@ -71,7 +72,7 @@ function place(record: LiteLlmModel, context: PlacementContext): Placement {
   const resolved = resolveModel(`${record.provider}/${record.bare}`, primary);
   if (resolved.unknown || resolved.entry.provider !== record.provider) return { kind: 'own', draft: null };
   const named = resolved.entry;
-  const draft = drafts.find((d) => d.id === named.id);
+  const draft = drafts.find((d) => d.id === named.id && d.provider === named.provider);
   if (!draft) return { kind: 'own', draft: null };
   // LiteLLM files an embedding model under a chat model's name (gemini-1.5-flash): not the same model.
   if (record.mode !== draft.mode) return { kind: 'ignored' };
@@ -87,7 +88,7 @@ function place(record: LiteLlmModel, context: PlacementContext): Placement {
   if (/-latest$/.test(key) && !explicit.includes(key)) return { kind: 'latest', draft };
   if (/-latest$/.test(key)) {
     disagreements.push({
-      model: record.bare,
+      model: modelLabel({ id: record.bare, provider: record.provider }),
       field: 'model',
       said: [
         `genai-prices: priced as ${draft.id} (${pricePair(draft.prices.input?.usd, draft.prices.output?.usd)})`,
@@ -101,14 +102,14 @@ function place(record: LiteLlmModel, context: PlacementContext): Placement {
   // LiteLLM prices the model itself the same way: its figures are stale for the whole model, not a snapshot's own.
   const staleBase = explicit
     .filter((name) => !isSnapshotName(name))
-    .map((name) => liteByName.get(name))
+    .map((name) => liteByName.get(`${record.provider}/${name}`))
     .find((base) => base !== undefined && recordsAgree(base, record));
   if (staleBase) {
     decidePrices(draft, record, sources, disagreements);
     return { kind: 'facts-only', draft, alias: !explicit.includes(key) };
   }
   disagreements.push({
-    model: record.bare,
+    model: modelLabel({ id: record.bare, provider: record.provider }),
     field: 'model',
     said: [
       `genai-prices: priced as ${draft.id} (${pricePair(draft.prices.input?.usd, draft.prices.output?.usd)})`,
@@ -131,14 +132,17 @@ function placeLatest(
   attached: Map<DraftModel, LiteLlmModel[]>,
   disagreements: Disagreement[],
 ): void {
-  const newest = newestSnapshot(record.bare.replace(/-latest$/, ''), drafts);
+  const newest = newestSnapshot(
+    record.bare.replace(/-latest$/, ''),
+    drafts.filter((d) => d.provider === record.provider),
+  );
   const target = newest?.draft ?? liteLlmDraft(record);
   if (!newest) {
     drafts.push(target);
     attached.set(target, [record]);
   } else if (!target.aliases.includes(record.bare)) target.aliases.push(record.bare);
   disagreements.push({
-    model: record.bare,
+    model: modelLabel({ id: record.bare, provider: record.provider }),
     field: 'model',
     said: [
       `genai-prices: (by its name) ${resolvedTo.id} (${pricePair(resolvedTo.prices.input?.usd, resolvedTo.prices.output?.usd)})`,
@@ -149,21 +153,41 @@ function placeLatest(
   });
 }
 
-/** Groups LiteLLM-only records into models: a snapshot joins its base only when their prices agree. */
+/**
+ * The names a record's model may be filed under: its own (a host's without its path, as names are looked up:
+ * Fireworks lists `glm-5p1-fast` and `accounts/fireworks/routers/glm-5p1-fast`), without a Bedrock region,
+ * without snapshot suffixes.
+ */
+function groupKeys(record: LiteLlmModel): string[] {
+  const parsed = parseModelName(record.bare);
+  const names = parsed.bedrockKeys.length > 0 ? parsed.bedrockKeys.map(canonicalKey) : [indexKey(record.bare)];
+  return names.flatMap((name) => [name, ...withoutSnapshotSuffixes(name)]).map((k) => `${record.provider}/${k}`);
+}
+
+/**
+ * Groups LiteLLM-only records into models: a snapshot or a Bedrock inference profile (`us.meta.…`) joins its base
+ * only when their prices agree (profiles last, so that their base is there first).
+ */
 function groupExtra(records: LiteLlmModel[]): { draft: DraftModel; records: LiteLlmModel[] }[] {
   const groups = new Map<string, { draft: DraftModel; records: LiteLlmModel[] }>();
-  for (const record of records) {
-    const key = canonicalKey(record.bare);
-    const base = [key, ...withoutSnapshotSuffixes(key)].find((k) => {
+  const profile = (r: LiteLlmModel): boolean => parseModelName(r.bare).bedrockKeys.length > 1;
+  for (const record of [...records.filter((r) => !profile(r)), ...records.filter(profile)]) {
+    const [key = record.bare, ...bases] = groupKeys(record);
+    const base = [key, ...bases].find((k) => {
       const first = groups.get(k)?.records[0];
       return first !== undefined && recordsAgree(first, record);
     });
     const group = (base && groups.get(base)) || { draft: liteLlmDraft(record), records: [] };
     group.records.push(record);
-    if (group.draft.id !== record.bare) group.draft.aliases.push(record.bare);
+    const { draft } = group;
+    // The name with its full path is the id (the one the host's API documents); the short one an alias.
+    if (draft.id.split('/').length < record.bare.split('/').length) {
+      draft.aliases.push(draft.id);
+      draft.id = record.bare;
+    } else if (draft.id !== record.bare) draft.aliases.push(record.bare);
     groups.set(base ?? key, group);
   }
-  return [...groups.values()];
+  return [...new Set(groups.values())];
 }
 
 /** One row per model and field: repeats (a name listed twice) go, and a provider fact supersedes the rows it decided. */
@@ -206,7 +230,7 @@ export function buildPriceTable(inputs: SourceInput[], asOf: string, options: Bu
   }
   // LiteLLM names resolve against the primary source's names, with the same rules as at run time.
   const primary = { models: drafts.map((d) => ({ ...d, aliases: [...d.aliases] })) };
-  const liteByName = new Map(records.filter((r) => !r.cloud).map((r) => [canonicalKey(r.bare), r]));
+  const liteByName = new Map(records.filter((r) => !r.cloud).map((r) => [`${r.provider}/${canonicalKey(r.bare)}`, r]));
   const context: PlacementContext = { primary, drafts, liteByName, sources: mergeSources, disagreements };
   const attached = new Map<DraftModel, LiteLlmModel[]>();
   const unplaced: LiteLlmModel[] = [];
@@ -253,7 +277,7 @@ export function buildPriceTable(inputs: SourceInput[], asOf: string, options: Bu
   followLatestAliases(drafts, disagreements);
   const newestSource = Object.values(sources).reduce((d, s) => (s.date > d ? s.date : d), '');
   const factSources = applyProviderFacts(drafts, options.facts ?? providerFacts, newestSource, disagreements);
-  const models = drafts
+  const models = withoutPassThroughCopies(drafts)
     .map(finishEntry)
     .filter((e): e is ModelEntry => e !== null)
     .sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));

@@ -1,3 +1,5 @@
+import { isHost, type Provider } from '../types';
+
 /**
  * Where the sources disagree by more than the tolerance on a price, a limit or which model a name is, what each
  * said, what the table uses and by which rule. `pricing:update` writes the list beside the snapshot
@@ -33,6 +35,14 @@ export type DisagreementRule = keyof typeof disagreementRules;
 /** More than 5% apart (of the larger figure): smaller gaps are rounding (1,000,000 vs 1,047,576 is not one). */
 export function differs(a: number, b: number, tolerance = 0.05): boolean {
   return Math.abs(a - b) > tolerance * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/**
+ * How the review file names a model: a maker's by its id, a host's with the host (`openai/gpt-oss-120b (groq)`),
+ * since several hosts list the same name at their own prices.
+ */
+export function modelLabel(model: { id: string; provider: Provider }): string {
+  return isHost(model.provider) ? `${model.id} (${model.provider})` : model.id;
 }
 
 const escape = (text: string): string => text.replace(/\|/g, '\\|');

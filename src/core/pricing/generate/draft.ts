@@ -28,6 +28,9 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Names of models that are not text chat or embedding models (audio, images, realtime, fine-tunes, ...). */
+/**
+ * Names of models that are not text chat or embedding models (audio, images, realtime, fine-tunes, ...), and
+ * LiteLLM's Together size buckets (`together-ai-4.1b-8b`: a price per model size, not a model).
+ */
 export const excludedName =
-  /audio|realtime|tts|transcri|image|moderation|computer-use|^ft:|\.ft-|:free|:extended|search-preview|-search|dall-e|whisper|sora|^babbage|davinci|^curie|^ada$|live|veo|imagen|learnlm|gecko|^aqa|robotics|diffusion|ocr|container|-ca$/;
+  /audio|realtime|tts|transcri|image|moderation|computer-use|^ft:|\.ft-|:free|:extended|search-preview|-search|dall-e|whisper|sora|^babbage|davinci|^curie|^ada$|live|veo|imagen|learnlm|gecko|^aqa|robotics|diffusion|ocr|container|-ca$|flux|^together-ai-/;

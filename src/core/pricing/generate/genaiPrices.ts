@@ -9,6 +9,13 @@ const providerIds: Record<string, Provider> = {
   deepseek: 'deepseek',
   mistral: 'mistral',
   'x-ai': 'xai',
+  cohere: 'cohere',
+  voyageai: 'voyage',
+  aws: 'bedrock',
+  groq: 'groq',
+  together: 'together',
+  fireworks: 'fireworks',
+  openrouter: 'openrouter',
 };
 
 const fieldKinds: Record<string, PriceKind> = {
@@ -90,12 +97,51 @@ function readPrices(
   return { base, tiers };
 }
 
-function matchNames(match: unknown, equals: string[], prefixes: string[]): void {
+/**
+ * The exact names and prefixes of a model's match rule. `contains`, `regex` and `and` rules have no exact-name
+ * or prefix meaning, except AWS's `contains` rules, which are Bedrock ids without their version tag
+ * (`amazon.nova-pro`, `us.amazon.nova-2-lite`).
+ */
+function matchNames(match: unknown, equals: string[], prefixes: string[], bedrockId?: string): void {
   if (!isRecord(match)) return;
   if (typeof match.equals === 'string') equals.push(match.equals);
   if (typeof match.starts_with === 'string') prefixes.push(match.starts_with);
-  // `contains`, `regex` and `and` rules have no exact-name or prefix meaning; the others cover those models.
-  if (Array.isArray(match.or)) for (const m of match.or) matchNames(m, equals, prefixes);
+  if (bedrockId && typeof match.contains === 'string' && match.contains.includes('.'))
+    equals.push(withVersionOf(match.contains, bedrockId));
+  if (Array.isArray(match.or)) for (const m of match.or) matchNames(m, equals, prefixes, bedrockId);
+}
+
+const bedrockRegion = /^(regional|us|eu|apac|jp|au|ca|global)\./;
+
+/** `eu.amazon.nova-2-lite` as the id `regional.amazon.nova-2-lite-v1:0` spells its version: `eu.amazon.nova-2-lite-v1:0`. */
+function withVersionOf(name: string, id: string): string {
+  const core = id.replace(bedrockRegion, '');
+  const bare = name.replace(bedrockRegion, '');
+  return core.startsWith(bare) ? `${name}${core.slice(bare.length)}` : name;
+}
+
+/**
+ * Models of a provider's list that belong elsewhere or are not one model: Claude on Vertex (Google's list) and
+ * on Bedrock (priced as Anthropic's own, which Bedrock matches), OpenRouter's old names without the maker.
+ */
+function belongsElsewhere(provider: Provider, id: string): boolean {
+  if (provider === 'google') return !/^(gemini|gemma)/.test(id);
+  if (provider === 'bedrock') return /(^|\.)anthropic\./.test(id);
+  if (provider === 'openrouter') return !id.includes('/') || id.startsWith('~');
+  return false;
+}
+
+/**
+ * The name a host's API takes: Fireworks lists `deepseek-r1-0528` for `accounts/fireworks/models/deepseek-r1-0528`;
+ * AWS lists same-priced regional profiles as `regional.…`, which no API takes: the first profile it names.
+ */
+function apiName(provider: Provider, id: string, names: string[]): string {
+  if (provider === 'fireworks' && !id.includes('/')) return `accounts/fireworks/models/${id}`;
+  if (provider === 'bedrock' && id.startsWith('regional.')) {
+    const profile = names.find((n) => bedrockRegion.test(n) && !n.startsWith('regional.'));
+    if (profile) return profile;
+  }
+  return id;
 }
 
 /** Reads the models of the covered providers from genai-prices' `data.json`. */
@@ -111,22 +157,22 @@ export function readGenaiPrices(raw: unknown, src: string, asOf: string, problem
     if (!providerId || !Array.isArray(provider.models)) continue;
     for (const model of provider.models) {
       if (!isRecord(model) || typeof model.id !== 'string') continue;
-      const id = model.id;
-      if (model.deprecated === true || excludedName.test(id)) continue;
-      // Google's list also prices Claude on Vertex; those belong to Anthropic's entries.
-      if (providerId === 'google' && !/^(gemini|gemma)/.test(id)) continue;
+      if (model.deprecated === true || excludedName.test(model.id)) continue;
+      if (belongsElsewhere(providerId, model.id)) continue;
       const current = currentPrices(model.prices, asOf);
       if (!current) continue;
-      const problem = (message: string): void => void problems.push(`genai-prices model '${id}': ${message}`);
+      const problem = (message: string): void => void problems.push(`genai-prices model '${model.id}': ${message}`);
       const { base, tiers } = readPrices(current.prices, src, current.since, problem);
       if (!base.input) continue;
       const aliases: string[] = [];
       const prefixes: string[] = [];
-      matchNames(model.match, aliases, prefixes);
+      matchNames(model.match, aliases, prefixes, providerId === 'bedrock' ? model.id : undefined);
+      const id = apiName(providerId, model.id, aliases);
       drafts.push({
         id,
         provider: providerId,
-        mode: /embed/.test(id) ? 'embedding' : 'chat',
+        // Voyage sells embedding models only (its rerankers are not in this list).
+        mode: /embed/.test(id) || providerId === 'voyage' ? 'embedding' : 'chat',
         aliases: aliases.filter((a) => a !== id && !excludedName.test(a)),
         prefixes,
         prices: base,

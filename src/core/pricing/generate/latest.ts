@@ -33,7 +33,10 @@ export function followLatestAliases(drafts: DraftModel[], disagreements: Disagre
   for (const draft of drafts) {
     for (const alias of [...draft.aliases]) {
       if (!/-latest$/.test(alias)) continue;
-      const newest = newestSnapshot(alias.replace(/-latest$/, ''), drafts);
+      const newest = newestSnapshot(
+        alias.replace(/-latest$/, ''),
+        drafts.filter((d) => d.provider === draft.provider),
+      );
       if (!newest || newest.draft === draft) continue;
       draft.aliases = draft.aliases.filter((a) => a !== alias);
       newest.draft.aliases.push(alias);

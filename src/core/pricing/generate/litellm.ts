@@ -1,6 +1,6 @@
 import { roundUsd, isRecord, excludedName, type StatedCapabilities } from './draft';
 import { parseModelName } from '../names';
-import type { ModelCapabilities, ModelMode, PriceKind, Provider } from '../types';
+import { isHost, type ModelCapabilities, type ModelMode, type PriceKind, type Provider } from '../types';
 
 /** One LiteLLM entry of a covered model, prices converted to USD per 1M tokens. */
 export interface LiteLlmModel {
@@ -32,6 +32,14 @@ const providerIds: Record<string, Provider> = {
   deepseek: 'deepseek',
   mistral: 'mistral',
   xai: 'xai',
+  cohere: 'cohere',
+  cohere_chat: 'cohere',
+  voyage: 'voyage',
+  groq: 'groq',
+  together_ai: 'together',
+  fireworks_ai: 'fireworks',
+  'fireworks_ai-embedding-models': 'fireworks',
+  openrouter: 'openrouter',
 };
 
 /** LiteLLM providers that resell the covered providers' models. */
@@ -84,13 +92,40 @@ function statedCapabilities(value: Record<string, unknown>): StatedCapabilities 
   return stated;
 }
 
-/** Which covered provider an entry belongs to, and whether it is a cloud's copy; null for others. */
-function ownerOf(litellmProvider: string, bare: string): { provider: Provider; cloud: boolean } | null {
+interface Owner {
+  provider: Provider;
+  /** The model's name in that provider's list. */
+  name: string;
+  cloud: boolean;
+}
+
+/** LiteLLM's own route before a host's API name (`together_ai/`, `fireworks_ai/`, `bedrock/converse/`). */
+const liteLlmRoute = /^(?:groq|together_ai|fireworks_ai|openrouter|bedrock(?:\/converse)?)\//;
+
+/**
+ * Whose list an entry belongs to: a covered provider's own, a host's (named as the host's API takes it), and
+ * for a cloud's copy of a covered maker's model, that maker's (limits and capabilities only). Bedrock prices its
+ * models itself, except Claude, which it bills at Anthropic's prices; its entries under an AWS region path
+ * (`bedrock/eu-west-3/…`) are that region's prices, which the code does not say.
+ */
+function ownersOf(litellmProvider: string, key: string, bare: string): Owner[] {
   const direct = providerIds[litellmProvider];
-  if (direct) return { provider: direct, cloud: false };
-  if (!cloudProvider.test(litellmProvider)) return null;
-  const provider = providerOfModel(bare);
-  return provider ? { provider, cloud: true } : null;
+  if (direct) {
+    const name = isHost(direct) ? key.replace(liteLlmRoute, '') : bare;
+    // `fireworks_ai/accounts/fireworks/models/` (a bucket price) names no model.
+    return name.endsWith('/') ? [] : [{ provider: direct, name, cloud: false }];
+  }
+  if (!cloudProvider.test(litellmProvider)) return [];
+  const owners: Owner[] = [];
+  const maker = providerOfModel(bare);
+  if (maker) owners.push({ provider: maker, name: bare, cloud: true });
+  const bedrockName = key.replace(liteLlmRoute, '');
+  // Only a Bedrock model id (`vendor.model`, not under a region path) is a name Bedrock's API takes.
+  const bedrockId = parseModelName(bedrockName);
+  const isBedrockId = !bedrockName.includes('/') && bedrockId.bedrockKeys.length > 0;
+  if (litellmProvider.startsWith('bedrock') && isBedrockId && bedrockId.maker !== 'anthropic')
+    owners.push({ provider: 'bedrock', name: bedrockName, cloud: false });
+  return owners;
 }
 
 /**
@@ -108,44 +143,57 @@ export function readLiteLlm(raw: unknown, asOf: string, problems: string[]): Lit
     if (value.mode !== 'chat' && value.mode !== 'embedding') continue;
     const { bare } = parseModelName(key);
     if (!bare || excludedName.test(bare)) continue;
-    const owner = ownerOf(value.litellm_provider, bare);
-    if (!owner) continue;
-    const prices: LiteLlmModel['prices'] = {};
-    for (const [field, kind] of Object.entries(fields)) {
-      if (value[field] === undefined) continue;
-      const usd = num(value[field]);
-      if (usd === null || usd < 0) {
-        if (!owner.cloud)
-          problems.push(`LiteLLM entry '${key}': ${field} is not a price (${JSON.stringify(value[field])})`);
-      } else if (usd > 0 || (kind === 'output' && value.mode === 'embedding')) prices[kind] = roundUsd(usd * 1e6);
+    for (const owner of ownersOf(value.litellm_provider, key, bare)) {
+      const model = readEntry(key, value, owner, asOf, problems);
+      if (model) models.push(model);
     }
-    if (!prices.input && !owner.cloud) continue;
-    const tiers: LiteLlmModel['tiers'] = [];
-    for (const [field, v] of Object.entries(value)) {
-      const match = tierField.exec(field);
-      const usd = num(v);
-      if (!match || usd === null) continue;
-      const kind = fields[match[1] as string];
-      if (kind) tiers.push({ above: Number(match[2]) * 1000, kind, usd: roundUsd(usd * 1e6) });
-    }
-    const maxInput = num(value.max_input_tokens);
-    const maxOut = num(value.max_output_tokens);
-    models.push({
-      key,
-      bare,
-      provider: owner.provider,
-      mode: value.mode,
-      prices,
-      tiers,
-      maxInputTokens: maxInput,
-      // A limit equal to the context window is the window repeated, not a limit on the answer.
-      maxOutputTokens: maxOut !== null && maxInput !== null && maxOut >= maxInput ? null : maxOut,
-      supportsCaching: typeof value.supports_prompt_caching === 'boolean' ? value.supports_prompt_caching : null,
-      cacheMinTokens: num(value.prompt_cache_min_tokens),
-      capabilities: statedCapabilities(value),
-      deprecated: typeof value.deprecation_date === 'string' && value.deprecation_date <= asOf,
-      cloud: owner.cloud,
-    });
   }
   return models;
+}
+
+/** One entry as a record of `owner`'s list, or null when it has no price there. */
+function readEntry(
+  key: string,
+  value: Record<string, unknown>,
+  owner: Owner,
+  asOf: string,
+  problems: string[],
+): LiteLlmModel | null {
+  const mode = value.mode === 'embedding' ? 'embedding' : 'chat';
+  const prices: LiteLlmModel['prices'] = {};
+  for (const [field, kind] of Object.entries(fields)) {
+    if (value[field] === undefined) continue;
+    const usd = num(value[field]);
+    if (usd === null || usd < 0) {
+      if (!owner.cloud)
+        problems.push(`LiteLLM entry '${key}': ${field} is not a price (${JSON.stringify(value[field])})`);
+    } else if (usd > 0 || (kind === 'output' && mode === 'embedding')) prices[kind] = roundUsd(usd * 1e6);
+  }
+  if (!prices.input && !owner.cloud) return null;
+  const tiers: LiteLlmModel['tiers'] = [];
+  for (const [field, v] of Object.entries(value)) {
+    const match = tierField.exec(field);
+    const usd = num(v);
+    if (!match || usd === null) continue;
+    const kind = fields[match[1] as string];
+    if (kind) tiers.push({ above: Number(match[2]) * 1000, kind, usd: roundUsd(usd * 1e6) });
+  }
+  const maxInput = num(value.max_input_tokens);
+  const maxOut = num(value.max_output_tokens);
+  return {
+    key,
+    bare: owner.name,
+    provider: owner.provider,
+    mode,
+    prices,
+    tiers,
+    maxInputTokens: maxInput,
+    // A limit equal to the context window is the window repeated, not a limit on the answer.
+    maxOutputTokens: maxOut !== null && maxInput !== null && maxOut >= maxInput ? null : maxOut,
+    supportsCaching: typeof value.supports_prompt_caching === 'boolean' ? value.supports_prompt_caching : null,
+    cacheMinTokens: num(value.prompt_cache_min_tokens),
+    capabilities: statedCapabilities(value),
+    deprecated: typeof value.deprecation_date === 'string' && value.deprecation_date <= asOf,
+    cloud: owner.cloud,
+  };
 }

@@ -1,4 +1,4 @@
-import { differs, type Disagreement } from './disagreements';
+import { differs, modelLabel, type Disagreement } from './disagreements';
 import { reasonsByName } from './rules';
 import type { DraftModel, StatedCapabilities } from './draft';
 import type { LiteLlmModel } from './litellm';
@@ -24,7 +24,7 @@ function agree(a: InputOutput, b: InputOutput): boolean {
 }
 
 /** Input and output within 5% of each other: the record describes the same priced model as the draft. */
-export function pricesAgree(draft: DraftModel, record: LiteLlmModel): boolean {
+export function pricesAgree(draft: DraftModel, record: { prices: InputOutput }): boolean {
   return agree({ input: draft.prices.input?.usd, output: draft.prices.output?.usd }, record.prices);
 }
 
@@ -102,7 +102,7 @@ export function supplement(
     else {
       const liteWins = newerIsLiteLlm(sources);
       disagreements.push({
-        model: draft.id,
+        model: modelLabel(draft),
         field: 'contextWindow',
         said: [`genai-prices: ${formatTokens(draft.contextWindow)}`, `LiteLLM: ${formatTokens(window)}`],
         chosen: formatTokens(liteWins ? window : draft.contextWindow),
@@ -154,7 +154,7 @@ export function decidePrices(
     if (!mine || theirs === undefined || !differs(mine.usd, theirs)) continue;
     const liteWins = newerIsLiteLlm(sources, mine.since);
     disagreements.push({
-      model: draft.id,
+      model: modelLabel(draft),
       field: kind,
       said: [`genai-prices: ${formatRate(mine.usd)}`, `LiteLLM: ${formatRate(theirs)}`],
       chosen: formatRate(liteWins ? theirs : mine.usd),

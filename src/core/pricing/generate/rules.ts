@@ -1,6 +1,7 @@
 import type { DraftModel } from './draft';
 import { roundUsd } from './draft';
 import { tokenizerFamilyFor } from '../../tokens/family';
+import { parseModelName } from '../names';
 import type { ModelCapabilities, ModelEntry, ModelTier, Price, PriceSet, PromptCachingInfo } from '../types';
 
 /** Source keys of prices derived by a provider rule rather than read from a table. */
@@ -48,7 +49,8 @@ export function openAiCacheDiscount(id: string): number | null {
 function cachingInfo(draft: DraftModel, prices: PriceSet): PromptCachingInfo {
   if (draft.mode === 'embedding') return { kind: 'none', minTokens: null };
   if (draft.provider === 'anthropic') return { kind: 'explicit', minTokens: claudeCacheMinimum(draft.id) };
-  if (!prices.cacheRead) return { kind: 'none', minTokens: null };
+  // Bedrock caches only at `cachePoint` blocks, which the analysis does not read: priced uncached.
+  if (!prices.cacheRead || draft.provider === 'bedrock') return { kind: 'none', minTokens: null };
   if (draft.provider === 'openai') return { kind: 'automatic', minTokens: 1024 };
   return { kind: 'automatic', minTokens: draft.cacheMinTokens };
 }
@@ -86,9 +88,11 @@ function applyPriceRules(draft: DraftModel, prices: PriceSet): void {
  * (not `-non-reasoning`), Magistral, Gemini 2.5 and later, Claude 3.7 and later (extended thinking).
  */
 export function reasonsByName(id: string): boolean {
-  if (/chat|non-reasoning|embed|gemma/.test(id)) return false;
+  // A host's name (`accounts/fireworks/models/deepseek-r1`, `us.deepseek.r1-v1:0`) is read without its path.
+  const bare = parseModelName(id).bare;
+  if (/chat|non-reasoning|embed|gemma/.test(bare)) return false;
   return /^(o1|o3|o4|gpt-5|deepseek-reasoner|deepseek-r1|grok-3-mini|grok-4|magistral|gemini-(2\.5|[3-9])|claude-(3-7|3\.7|sonnet-[4-9]|opus-[4-9]|haiku-[4-9]|fable|mythos))/.test(
-    id,
+    bare,
   );
 }
 
