@@ -46,6 +46,8 @@ export function assumptionsLine(assumed: WorkspaceAssumptions): string {
       .join(', ');
     parts.push(`+ reasoning tokens by effort for ${count(assumed.reasoningTokens.calls, 'call')} (${levels})`);
   }
+  const budgets = assumed.reasoningTokens.thinkingBudgetCalls;
+  if (budgets > 0) parts.push(`+ the thinking budget written in the code for ${count(budgets, 'call')}`);
   const flags = Object.values(costFlags).map((f) => `--${f}`);
   return `Assumed: ${parts.join(', ')}. Change with ${flags.join(', ')}.`;
 }

@@ -149,6 +149,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     sites.outputLimit = paramSite(resolver, lastPart(limit.name), limit.found.node, where(limit.found));
   }
   const effort = lookup(params.reasoningEffort ?? []);
+  const budget = lookup(params.thinkingBudget ?? []);
   if (effort)
     sites.reasoningEffort = paramSite(resolver, lastPart(effort.name), effort.found.node, where(effort.found));
   const config = lookup(params.config ?? []);
@@ -255,6 +256,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     callsPerDay: callsPerDayAnnotation(resolver.text, call),
     argumentRanges: ranges,
     reasoningEffort: effort ? effortValue(resolver, effort.found.node) : null,
+    ...(budget ? { thinkingBudget: budgetValue(resolver, budget.found.node) } : {}),
     features: callFeatures({
       resolver,
       api: method.api,
@@ -287,6 +289,12 @@ function effortValue(resolver: Resolver, node: Node): string | null {
   const written = resolver.string(node)?.value;
   if (written !== undefined) return written;
   return resolver.number(node) === 0 ? 'none' : null;
+}
+
+/** A thinking budget in tokens; null when it is not a constant or is Gemini's -1 (the model decides). */
+function budgetValue(resolver: Resolver, node: Node): number | null {
+  const tokens = resolver.number(node);
+  return tokens !== null && tokens >= 0 ? tokens : null;
 }
 
 function lastPart(dotted: string): string {

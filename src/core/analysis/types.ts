@@ -258,6 +258,11 @@ export interface CallRecord {
   argumentRanges: ArgumentRanges;
   /** `reasoning_effort` / `reasoning.effort` as written, when it resolves to a string. */
   reasoningEffort: string | null;
+  /**
+   * The thinking budget the call sets (Anthropic `thinking.budget_tokens`, Gemini `thinking_budget` /
+   * `thinkingBudget`): the tokens when a constant, null when not (or Gemini's -1, dynamic); absent when none is set.
+   */
+  thinkingBudget?: number | null;
   features: CallFeatures;
   /** Set when the messages are a list that grows per turn with no trimming in sight. */
   history: HistoryGrowth | null;

@@ -123,7 +123,17 @@ function planOutput(
   let reasoning = 0;
   if (plan) {
     reasoning = plan.tokens;
-    if (plan.effort) {
+    if (plan.budget !== undefined) {
+      assumptions.push({
+        key: 'reasoningTokens',
+        label: 'reasoning tokens (the thinking budget in the code)',
+        value: plan.budget,
+        source: 'code',
+      });
+      notes.push(
+        `reasoning: ${plan.note}, spent in full as the expected case (in place of ${settingKeys.reasoningTokens}), billed as output; the worst case is the output limit, which includes them`,
+      );
+    } else if (plan.effort) {
       assumptions.push({
         key: 'reasoningTokens',
         label: `reasoning tokens at effort ${plan.effort}`,

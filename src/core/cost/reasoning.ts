@@ -7,9 +7,25 @@ export interface ReasoningPlan {
   /** Null when the model does not reason on this call (effort `none`, or thinking off by default). */
   effort: ReasoningEffort | null;
   tokens: number;
-  /** `code`: the call sets the effort; `model`: the model's default when the call sets none. */
+  /** `code`: the call sets the effort or a thinking budget; `model`: the model's default when it sets neither. */
   from: 'code' | 'model';
+  /**
+   * The thinking budget the call sets, when `tokens` is that budget rather than the effort's figure (`effort` is
+   * then the level whose figure is nearest, for readers that reason by level).
+   */
+  budget?: number;
   note: string;
+}
+
+/** The effort level whose reasoning-token figure is nearest to a budget (a small budget reads as low). */
+function nearestEffort(budget: number, settings: CostSettings): ReasoningEffort {
+  let best: ReasoningEffort = 'medium';
+  for (const level of reasoningEfforts) {
+    if (Math.abs(settings.reasoningTokens[level] - budget) < Math.abs(settings.reasoningTokens[best] - budget)) {
+      best = level;
+    }
+  }
+  return best;
 }
 
 /**
@@ -38,8 +54,10 @@ export function defaultEffort(entry: ModelEntry): { effort: ReasoningEffort | nu
 }
 
 /**
- * The reasoning tokens expected on one call of a reasoning model (`capabilities.reasoning`), from the effort it
- * sets (`reasoning_effort`, `reasoning.effort`) or the model's default, sized by the `reasoningTokens` setting.
+ * The reasoning tokens expected on one call of a reasoning model (`capabilities.reasoning`): the effort it sets
+ * (`reasoning_effort`, `reasoning.effort`, a Gemini thinking level) sized by the `reasoningTokens` setting; else
+ * the thinking budget it sets (Anthropic `thinking.budget_tokens`, Gemini `thinking_budget`), taken as the
+ * tokens it spends (the output limit, which counts them, stays the worst case); else the model's default.
  * Null for models that do not reason.
  */
 export function planReasoning(call: CallRecord, entry: ModelEntry, settings: CostSettings): ReasoningPlan | null {
@@ -53,7 +71,18 @@ export function planReasoning(call: CallRecord, entry: ModelEntry, settings: Cos
     const how = known ? `reasoning effort ${effort} (in the code)` : `reasoning effort '${written}' read as medium`;
     return { effort, tokens: settings.reasoningTokens[effort], from: 'code', note: how };
   }
+  const budget = call.thinkingBudget;
+  if (budget === 0) return { effort: null, tokens: 0, from: 'code', note: 'thinking budget 0: no reasoning tokens' };
+  if (typeof budget === 'number') {
+    const note = `thinking budget of ${budget.toLocaleString('en-US')} tokens (in the code)`;
+    return { effort: nearestEffort(budget, settings), tokens: budget, from: 'code', budget, note };
+  }
   const { effort, why } = defaultEffort(entry);
+  // A budget set but not a constant (or Gemini's -1, dynamic) still turns thinking on: the default level sizes it.
+  if (budget === null && !effort) {
+    const note = `thinking is on with a budget that is not a constant: medium effort assumed`;
+    return { effort: 'medium', tokens: settings.reasoningTokens.medium, from: 'code', note };
+  }
   if (!effort) return { effort: null, tokens: 0, from: 'model', note: `${why}: no reasoning tokens` };
   return { effort, tokens: settings.reasoningTokens[effort], from: 'model', note: why };
 }

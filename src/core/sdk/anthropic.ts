@@ -41,6 +41,8 @@ export const anthropic: SdkEntry = {
     baseUrl: ['base_url', 'baseURL'],
     tools: ['tools'],
     structuredOutput: ['output_format', 'output_config.format'],
+    // Extended thinking: `thinking={"type": "enabled", "budget_tokens": N}` (the same key in TypeScript).
+    thinkingBudget: ['thinking.budget_tokens'],
   },
   // `beta.prompt_caching` held the cache_control beta before it became general (2024 code still calls it).
   transparent: ['with_raw_response', 'with_streaming_response', 'beta', 'prompt_caching', 'withResponse'],

@@ -82,6 +82,7 @@ export const google: SdkEntry = {
       'config.thinking_config.thinking_level',
       'config.thinkingConfig.thinkingLevel',
     ],
+    thinkingBudget: ['config.thinking_config.thinking_budget', 'config.thinkingConfig.thinkingBudget'],
   },
   transparent: ['aio'],
 };

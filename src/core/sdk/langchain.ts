@@ -124,5 +124,7 @@ export const langchain: SdkEntry = {
     stream: ['streaming'],
     baseUrl: ['base_url', 'openai_api_base', 'baseURL', 'configuration.baseURL', 'azure_endpoint'],
     reasoningEffort: ['reasoning_effort', 'reasoningEffort', 'reasoning.effort'],
+    // ChatAnthropic(thinking={...}), ChatGoogleGenerativeAI(thinking_budget=N) / thinkingBudget.
+    thinkingBudget: ['thinking.budget_tokens', 'thinking_budget', 'thinkingBudget'],
   },
 };

@@ -31,6 +31,7 @@ export const litellm: SdkEntry = {
     stream: ['stream'],
     baseUrl: ['api_base', 'base_url'],
     reasoningEffort: ['reasoning_effort'],
+    thinkingBudget: ['thinking.budget_tokens'],
     tools: ['tools', 'functions'],
     structuredOutput: ['response_format'],
   },

@@ -38,6 +38,8 @@ export interface ParamNames {
   baseUrl: readonly string[];
   /** Reasoning effort (`reasoning_effort`, `reasoning.effort`). */
   reasoningEffort?: readonly string[];
+  /** A thinking budget in tokens (`thinking.budget_tokens`, `config.thinking_config.thinking_budget`). */
+  thinkingBudget?: readonly string[];
   /** Tool definitions: a request with them needs a model that calls tools. */
   tools?: readonly string[];
   /** A response format or schema: a request with one needs a model with structured output. */

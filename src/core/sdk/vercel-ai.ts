@@ -60,6 +60,10 @@ export const vercelAi: SdkEntry = {
     stream: [],
     baseUrl: ['baseURL'],
     reasoningEffort: ['providerOptions.openai.reasoningEffort'],
+    thinkingBudget: [
+      'providerOptions.anthropic.thinking.budgetTokens',
+      'providerOptions.google.thinkingConfig.thinkingBudget',
+    ],
     tools: ['tools'],
     structuredOutput: ['schema', 'output', 'experimental_output'],
   },

@@ -16,13 +16,20 @@ export interface WorkspaceAssumptions {
   dynamicPartTokens: AssumedSetting<number>;
   historyTokens: AssumedSetting<number>;
   expectedOutputTokens: AssumedSetting<number>;
-  reasoningTokens: AssumedSetting<CostSettings['reasoningTokens']>;
+  reasoningTokens: AssumedSetting<CostSettings['reasoningTokens']> & {
+    /** Calls whose reasoning tokens are the thinking budget they set (Anthropic, Gemini), not the setting's. */
+    thinkingBudgetCalls: number;
+  };
   /** Per call: its calls per day and where that number came from (an annotation above it, else the setting). */
   perCall: { file: string; line: number; callsPerDay: number; source: CostedCall['callsPerDaySource'] }[];
 }
 
+/** Calls that used a setting's value (a thinking budget written in the code is the code's, not the setting's). */
 const uses = (calls: readonly CostedCall[], key: AssumptionKey): number =>
-  calls.filter((c) => c.assumptions.some((a) => a.key === key)).length;
+  calls.filter((c) => c.assumptions.some((a) => a.key === key && a.source !== 'code')).length;
+
+const budgeted = (calls: readonly CostedCall[]): number =>
+  calls.filter((c) => c.assumptions.some((a) => a.key === 'reasoningTokens' && a.source === 'code')).length;
 
 export function workspaceAssumptions(
   settings: CostSettings,
@@ -40,7 +47,7 @@ export function workspaceAssumptions(
     dynamicPartTokens: of('dynamicPartTokens'),
     historyTokens: of('historyTokens'),
     expectedOutputTokens: of('expectedOutputTokens'),
-    reasoningTokens: of('reasoningTokens'),
+    reasoningTokens: { ...of('reasoningTokens'), thinkingBudgetCalls: budgeted(calls) },
     perCall: calls.map((c) => ({
       file: c.file,
       line: c.line,
