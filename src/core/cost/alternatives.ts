@@ -38,6 +38,23 @@ const notGeneralPurpose =
 const notGeneralPurposeAtHost =
   /deep-research|search|audio|realtime|tts|transcribe|image|vision|-vl-|computer-use|moderation|guard|safeguard|codex|coder|code-|codestral|devstral|voxtral|ocr|multi-agent|preview|-exp\b|exp-|beta|latest|reward|prover|math|draft/;
 
+/** Whether a name is of a special-purpose, moving or vanishing model (by the pattern of the list it is in). */
+function specialPurpose(entry: ModelEntry, name = entry.id): boolean {
+  return (isHost(entry.provider) ? notGeneralPurposeAtHost : notGeneralPurpose).test(name.toLowerCase());
+}
+
+/**
+ * Why a host's entry is not a model to offer, or null: a host lists base, legacy and niche open weights beside its
+ * chat models, and the sources flag tool calling on the current chat-tuned ones; a regional inference profile
+ * (`eu.amazon.nova-pro-v1:0`) is where the call runs, not another model.
+ */
+function hostCopy(entry: ModelEntry): string | null {
+  if (isHost(entry.provider) && entry.mode === 'chat' && entry.capabilities.tools !== true) {
+    return 'not a current chat model of the host';
+  }
+  return parseModelName(entry.id).bedrockKeys.length > 1 ? 'a regional inference profile' : null;
+}
+
 /** Generations the providers have retired or replaced at the same or a lower price (2025-2026 deprecations). */
 const retired =
   /^(gpt-3\.5|gpt-4$|gpt-4-(32k|turbo|vision)|claude-(2|v1|instant|3-)|gemini-(1\.0|1\.5|pro$|pro-1|flash-1\.5|gemma)|mistral-(tiny|7b)$|open-mi|mixtral|grok-(2|beta))/;
@@ -86,13 +103,9 @@ function unsuitable(
   if (entry.id === current.id) return 'the same model';
   if (entry.mode !== current.mode) return 'another kind of model';
   if (entry.provider === 'custom') return 'a private deployment';
-  const special = isHost(entry.provider) ? notGeneralPurposeAtHost : notGeneralPurpose;
-  if (special.test(entry.id.toLowerCase()) || retired.test(entry.id)) return 'not a general-purpose current model';
-  // A host lists base, legacy and niche open weights beside its chat models; the sources flag tool calling on the
-  // current chat-tuned ones, which are the stand-ins worth offering.
-  if (isHost(entry.provider) && entry.capabilities.tools !== true) return 'not a current chat model of the host';
-  // A regional inference profile (`eu.amazon.nova-pro-v1:0`) is where the call runs, not another model.
-  if (parseModelName(entry.id).bedrockKeys.length > 1) return 'a regional inference profile';
+  if (specialPurpose(entry) || retired.test(entry.id)) return 'not a general-purpose current model';
+  const copy = hostCopy(entry);
+  if (copy) return copy;
   if (isSnapshotOfListed(entry, table)) return 'a snapshot of a listed model';
   // What the call uses, the replacement must support (an unknown flag does not count as support).
   const uses = call.features;
@@ -183,7 +196,7 @@ export function cheapestAlternatives(
  * the newest model). A pick of models lists these first.
  */
 export function isCurrentGeneralPurpose(entry: ModelEntry, table: PriceTable): boolean {
-  if (entry.provider === 'custom' || retired.test(entry.id)) return false;
+  if (entry.provider === 'custom' || retired.test(entry.id) || hostCopy(entry)) return false;
   const alias = /-latest$/.test(entry.id);
-  return !notGeneralPurpose.test(entry.id.replace(/-latest$/, '')) && (alias || !isSnapshotOfListed(entry, table));
+  return !specialPurpose(entry, entry.id.replace(/-latest$/, '')) && (alias || !isSnapshotOfListed(entry, table));
 }
