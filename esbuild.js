@@ -55,6 +55,21 @@ const externalRanksPlugin = {
   },
 };
 
+/**
+ * The bundled price table (several hundred KB) as a JSON string parsed once at load: V8 parses JSON several times
+ * faster than the same data as the object literal esbuild's JSON loader writes.
+ * @type {import('esbuild').Plugin}
+ */
+const parsedJsonPlugin = {
+  name: 'parsed-json',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]pricing[\\/]data[\\/]pricing\.json$/ }, async (args) => {
+      const compact = JSON.stringify(JSON.parse(await fs.promises.readFile(args.path, 'utf8')));
+      return { contents: `module.exports = JSON.parse(${JSON.stringify(compact)});`, loader: 'js' };
+    });
+  },
+};
+
 /** @type {import('esbuild').Plugin} */
 const reportPlugin = {
   name: 'report',
@@ -90,7 +105,7 @@ const common = {
   // jsonc-parser's UMD build (its "main") requires its own files at run time, which a bundle does not have.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   logLevel: 'silent',
-  plugins: [reportPlugin, externalRanksPlugin],
+  plugins: [reportPlugin, externalRanksPlugin, parsedJsonPlugin],
 };
 
 async function main() {

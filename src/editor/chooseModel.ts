@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { annotationEdit } from '../core/analysis/annotation';
 import type { CallRecord } from '../core/analysis/types';
-import { estimateCallCost, formatUsdShort, isCurrentGeneralPurpose } from '../core/cost';
-import { providerFromHint } from '../core/pricing/names';
-import { isHost, resolveHintOf, resolveModel, type ModelEntry, type PriceTable } from '../core/pricing';
+import { estimateCallCost, formatUsdShort, modelChoices, modelFitsCall } from '../core/cost';
+import { resolveHintOf, resolveModel } from '../core/pricing';
 import type { ParserHost } from '../core/parsing';
 import { findCall, type CallRef } from './callLocation';
 import type { DocumentModel, DocumentState } from './documentModel';
@@ -11,42 +10,6 @@ import { modelsUsedInWorkspace, type UsedModel } from './workspaceModels';
 
 interface ModelItem extends vscode.QuickPickItem {
   model?: string;
-}
-
-const embeddingApis = new Set(['embeddings', 'embed', 'embedMany']);
-
-/**
- * Whether a model can serve the call: the provider the call goes to (Bedrock serves Claude at Anthropic's prices
- * too), or any maker's own model when the SDK can reach several (a host's copies of open models would list the
- * same model again and again), the same kind.
- */
-function fits(call: CallRecord, entry: ModelEntry): boolean {
-  const provider = providerFromHint(call.sdk, call.baseUrl, call.modelProvider);
-  const mode = embeddingApis.has(call.api) ? 'embedding' : 'chat';
-  const reaches =
-    provider === null
-      ? !isHost(entry.provider)
-      : entry.provider === provider || (provider === 'bedrock' && entry.provider === 'anthropic');
-  return entry.mode === mode && reaches;
-}
-
-/**
- * The table's models that fit the call, by provider: current general-purpose names first, then dated snapshots,
- * retired, preview and special-purpose ones (typing finds any of them).
- */
-function tableModels(call: CallRecord, table: PriceTable): { group: string; entries: ModelEntry[] }[] {
-  const groups = new Map<string, ModelEntry[]>();
-  const fitting = table.models
-    .filter((entry) => fits(call, entry))
-    .sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
-  for (const current of [true, false]) {
-    for (const entry of fitting) {
-      if (isCurrentGeneralPurpose(entry, table) !== current) continue;
-      const group = `Price table: ${entry.provider}${current ? '' : ', older and special-purpose'}`;
-      groups.set(group, [...(groups.get(group) ?? []), entry]);
-    }
-  }
-  return [...groups].map(([group, entries]) => ({ group, entries }));
 }
 
 function monthlyFor(state: DocumentState, call: CallRecord, model: string): string {
@@ -60,7 +23,7 @@ function items(state: DocumentState, call: CallRecord, used: Map<string, UsedMod
     .filter(([name, { sdks }]) => {
       // A name the table does not know may still be what the call uses (a fine-tune) when its SDK's calls use it.
       const resolved = resolveModel(name, state.table, resolveHintOf(call));
-      return resolved.unknown ? sdks.has(call.sdk) : fits(call, resolved.entry);
+      return resolved.unknown ? sdks.has(call.sdk) : modelFitsCall(call, resolved.entry);
     })
     .sort((a, b) => b[1].times - a[1].times || a[0].localeCompare(b[0]));
   if (fitting.length > 0) {
@@ -70,7 +33,7 @@ function items(state: DocumentState, call: CallRecord, used: Map<string, UsedMod
       out.push({ label: name, model: name, description: `${monthlyFor(state, call, name)}${usage}` });
     }
   }
-  for (const { group, entries } of tableModels(call, state.table)) {
+  for (const { group, entries } of modelChoices(call, state.table)) {
     out.push({ label: group, kind: vscode.QuickPickItemKind.Separator });
     for (const entry of entries) {
       out.push({ label: entry.id, model: entry.id, description: monthlyFor(state, call, entry.id) });

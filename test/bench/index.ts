@@ -7,6 +7,7 @@ import type { LanguageId } from '../../src/core/parsing/languages';
 import { runEditorBench } from './editor';
 import { pythonFile, typescriptFile } from './generate';
 import { runOfflineBench } from './offline';
+import { runPriceTableBench } from './priceTable';
 import { runRulesBench } from './rules';
 import { describeScaleRow, runScaleBench, scaleBenchNote, type ScaleRow } from './scale';
 import { runTokenBench } from './tokens';
@@ -160,6 +161,7 @@ async function main(): Promise<void> {
   console.log(`\n${scaleBenchNote.join('\n')}`);
   for (const r of scale) console.log(`  ${describeScaleRow(r)}`);
   await runTokenBench();
+  runPriceTableBench();
   runOfflineBench();
   runEditorBench();
 }

@@ -26,6 +26,7 @@ export {
 export { formatUsd, formatUsdShort, formatTokens, formatRate } from './format';
 export { callSummary, outputSummary } from './summary';
 export { cheapestAlternatives, isCurrentGeneralPurpose, type Alternative, type Alternatives } from './alternatives';
+export { modelChoices, modelFitsCall } from './choices';
 export { whatIfs, type WhatIf } from './whatIf';
 export {
   explainCall,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cheapestAlternatives, defaultCostSettings, estimateCallCost } from '../../../src/core/cost';
+import { cheapestAlternatives, defaultCostSettings, estimateCallCost, modelChoices } from '../../../src/core/cost';
 import {
   bundledTable,
   describeSource,
@@ -187,5 +187,46 @@ describe('routers and hosts do not crowd the cheaper-model list', () => {
       const own = estimateCallCost({ ...call, model: a.name }, context).monthlyUsd?.expected ?? NaN;
       near(a.monthlyUsd.expected, own, a.id);
     }
+  });
+});
+
+describe('routers and hosts do not crowd the choose-a-model list', () => {
+  const choices = (fields: Parameters<typeof callRecord>[0]): ModelEntry[] =>
+    modelChoices(callRecord(fields), bundledTable).flatMap((g) => g.entries);
+
+  it("a call whose SDK reaches several providers lists the makers' own models, no host's copies", () => {
+    for (const sdk of ['litellm', 'langchain', 'other'] as const) {
+      const listed = choices({ model: null, sdk });
+      assert.ok(listed.length > 50, `${sdk}: ${listed.length}`);
+      for (const entry of listed) assert.equal(isHost(entry.provider), false, `${sdk}: ${entry.provider} ${entry.id}`);
+      // The table has far more than the makers' models: the hosts' lists stay out.
+      assert.ok(listed.length < bundledTable.models.length / 2, `${sdk}: ${listed.length}`);
+    }
+  });
+
+  it("a call to a host lists that host's models, its current chat models first", () => {
+    const groups = modelChoices(callRecord({ model: null, baseUrl: 'https://api.groq.com/openai/v1' }), bundledTable);
+    assert.equal(groups[0]?.group, 'Price table: groq');
+    for (const entry of groups.flatMap((g) => g.entries)) assert.equal(entry.provider, 'groq', entry.id);
+    assert.ok(groups[0]?.entries.some((e) => e.id === 'llama-3.3-70b-versatile'));
+    const together = modelChoices(callRecord({ model: null, baseUrl: 'https://api.together.xyz/v1' }), bundledTable);
+    // A host's Llama "-Instruct" is its chat model, listed among the current ones.
+    assert.ok(together[0]?.entries.some((e) => e.id === 'meta-llama/Llama-3.3-70B-Instruct-Turbo'));
+  });
+
+  it('a Bedrock call lists Bedrock ids (no regional copies among the current ones) and Claude', () => {
+    const groups = modelChoices(callRecord({ model: null, sdk: 'bedrock', api: 'converse' }), bundledTable);
+    const providers = new Set(groups.flatMap((g) => g.entries.map((e) => e.provider)));
+    assert.deepEqual([...providers].sort(), ['anthropic', 'bedrock']);
+    const current = groups.find((g) => g.group === 'Price table: bedrock')?.entries ?? [];
+    assert.ok(current.some((e) => e.id === 'amazon.nova-pro-v1:0'));
+    for (const entry of current) assert.doesNotMatch(entry.id, /^(us|eu|apac|global)\./);
+  });
+
+  it('an OpenAI call without a base URL lists OpenAI only; a Cohere embed call, Cohere embedding models', () => {
+    for (const entry of choices({ model: null })) assert.equal(entry.provider, 'openai', entry.id);
+    const embed = choices({ model: null, sdk: 'cohere', api: 'embeddings' });
+    assert.ok(embed.length > 0);
+    for (const entry of embed) assert.deepEqual([entry.provider, entry.mode], ['cohere', 'embedding'], entry.id);
   });
 });
