@@ -135,6 +135,18 @@ export const pricedLenses: PricedLens[] = [
     expectedOutput: 256,
     callsPerDay: 1000,
   },
+  // Cohere: the dated name is Command A's entry
+  {
+    file: 'cohere_app.py',
+    line: 7,
+    model: 'command-a-03-2025',
+    pricedAs: 'command-a',
+    inputTokens: 206,
+    exact: false,
+    output: '≤400 out',
+    expectedOutput: 400,
+    callsPerDay: 1000,
+  },
   // An embedding call: 200 tokens for the dynamic input, no chat format, no output
   {
     file: 'embeddings.ts',
@@ -151,7 +163,6 @@ export const pricedLenses: PricedLens[] = [
 
 /** Lenses that must say the model is not known, with no dollar figure. */
 export const unpricedLenses = [
-  { file: 'cohere_app.py', line: 7, title: "unknown model 'command-a-03-2025' · choose a model…" },
   { file: 'unknown_model.py', line: 11, title: 'model not known · choose a model…' },
   // A misspelt name: said as written, never priced as the nearest one.
   { file: 'anthropic_typo.py', line: 7, title: "unknown model 'claude-sonet-4-5' · choose a model…" },
