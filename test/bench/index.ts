@@ -11,6 +11,7 @@ import { runPriceTableBench } from './priceTable';
 import { runRulesBench } from './rules';
 import { describeScaleRow, runScaleBench, scaleBenchNote, type ScaleRow } from './scale';
 import { runTokenBench } from './tokens';
+import { median } from './median';
 
 /**
  * `npm run bench`: the analyser against a bare tree-sitter parse, measured in the same run on generated
@@ -18,11 +19,6 @@ import { runTokenBench } from './tokens';
  */
 const wasmDir = path.resolve(__dirname, '..', '..', 'wasm');
 const runs = 15;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function time(fn: () => void): number {
   const start = performance.now();
@@ -38,6 +34,18 @@ interface Row {
   ok: boolean | null;
   /** When measured as a median of per-turn ratios rather than the ratio of medians. */
   ratio?: number;
+}
+
+/** A row measured as a median of per-turn ratios, against an upper target. */
+function ratioRow(r: { case: string; analyser: number; baseline: number; ratio: number; target: number }): Row {
+  return {
+    case: r.case,
+    analyser: r.analyser,
+    baseline: r.baseline,
+    target: `<= ${r.target}x`,
+    ok: r.ratio <= r.target,
+    ratio: r.ratio,
+  };
 }
 
 async function fileBench(name: string, text: string, languageId: LanguageId, rows: Row[]): Promise<void> {
@@ -121,27 +129,9 @@ async function main(): Promise<void> {
   const ts = typescriptFile(5000);
   await fileBench('python 5,000 lines', py, 'python', rows);
   await fileBench('typescript 5,000 lines', ts, 'typescript', rows);
-  for (const r of await runRulesBench()) {
-    rows.push({
-      case: r.case,
-      analyser: r.analyser,
-      baseline: r.baseline,
-      target: `<= ${r.target}x`,
-      ok: r.ratio <= r.target,
-      ratio: r.ratio,
-    });
-  }
+  rows.push(...(await runRulesBench()).map(ratioRow));
   const scale: ScaleRow[] = await runScaleBench();
-  for (const r of scale) {
-    rows.push({
-      case: r.case,
-      analyser: r.analyser,
-      baseline: r.baseline,
-      target: `<= ${r.target}x`,
-      ok: r.ratio <= r.target,
-      ratio: r.ratio,
-    });
-  }
+  rows.push(...scale.map(ratioRow));
   const header = ['case', 'analyser ms', 'baseline ms', 'ratio', 'target', 'result'];
   const table = rows.map((r) => [
     r.case,

@@ -1,13 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveModel, type PriceTable } from '../../src/core/pricing';
+import { median } from './median';
 
 const runs = 15;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
 
 function timed<T>(run: (i: number) => T): { ms: number; last: T } {
   const times: number[] = [];

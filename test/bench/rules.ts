@@ -6,6 +6,7 @@ import { defaultCostSettings, estimateCallCost, type CallCost } from '../../src/
 import { ParserHost } from '../../src/core/parsing/host';
 import { bundledTable } from '../../src/core/pricing';
 import { findIssues } from '../../src/core/rules';
+import { median } from './median';
 
 /**
  * The cost rules over a file's calls (costs given, as the editor has them) against parsing and analysing the same
@@ -22,11 +23,6 @@ export interface RulesRow {
   baseline: number;
   ratio: number;
   target: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
 export async function runRulesBench(): Promise<RulesRow[]> {

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { childCpuMs, processCpuMs } from './cpuTime';
 import { writeWorkspaceTree } from './workspaceTree';
+import { median } from './median';
 
 /**
  * The 20,000-file `llm-cost-lens scan --format json` (the built CLI, run as a user runs it: a new process, its
@@ -36,11 +37,6 @@ interface Turn {
   cpu: number | null;
   baseWall: number;
   baseCpu: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
 function bareRead(files: readonly string[]): { wall: number; cpu: number } {

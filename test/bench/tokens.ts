@@ -1,13 +1,9 @@
 import { bpeCounter, countTokens, isEncodingLoaded } from '../../src/core/tokens';
+import { median } from './median';
 
 /** js-tiktoken's own encoder, for the contrast line (an ES module, typed here). */
 interface ReferenceEncoder {
   encode(text: string, allowedSpecial: string[], disallowedSpecial: string[]): number[];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
 function time(run: () => void, repeats = 5): number {
