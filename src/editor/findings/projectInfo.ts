@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { projectInfoFromPackageJson, unknownProject, type ProjectInfo } from '../../core/rules';
+import { unknownProject, type ProjectInfo } from '../../core/rules';
+import { ProjectManifests } from '../../core/workspace/projectInfo';
+import { workspaceFileSystem } from '../workspaceFileSystem';
 
 /** The notebook file a cell document belongs to, when it is open. */
 function notebookOf(cell: vscode.Uri): vscode.Uri | undefined {
@@ -8,17 +10,17 @@ function notebookOf(cell: vscode.Uri): vscode.Uri | undefined {
     ?.uri;
 }
 
-/** A manifest larger than this is not read. */
-const maxManifestBytes = 1024 * 1024;
-const maxLevels = 8;
-
 /**
  * What the `package.json` files above a document say (the Vercel AI SDK version the limit's name depends on),
- * read through the workspace file system and remembered per folder. `infoFor` answers at once from what is
- * known and reads in the background; `onDidChange` fires when a read (or an edited manifest) changes an answer.
+ * found by the core's ProjectManifests through the workspace file system. `infoFor` answers at once from what is
+ * known and looks in the background; `onDidChange` fires when a look (or an edited manifest) changes an answer.
  */
 export class ProjectInfoService implements vscode.Disposable {
-  private readonly byFolder = new Map<string, ProjectInfo | null | 'reading'>();
+  /** One reader per file system root (scheme and authority), so each folder's manifest is read once. */
+  private readonly manifests = new Map<string, ProjectManifests>();
+  private readonly byFile = new Map<string, ProjectInfo | 'reading'>();
+  /** Counts manifest changes: a look begun before the latest one is stale. */
+  private generation = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
@@ -26,7 +28,9 @@ export class ProjectInfoService implements vscode.Disposable {
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher('**/package.json');
     const reset = (): void => {
-      this.byFolder.clear();
+      this.generation++;
+      this.manifests.clear();
+      this.byFile.clear();
       this.changed.fire();
     };
     this.disposables.push(watcher, watcher.onDidChange(reset), watcher.onDidCreate(reset), watcher.onDidDelete(reset));
@@ -35,37 +39,31 @@ export class ProjectInfoService implements vscode.Disposable {
   infoFor(uri: vscode.Uri): ProjectInfo {
     if (uri.scheme === 'untitled') return { ...unknownProject };
     // A notebook cell's project is its notebook's.
-    const notebook = uri.scheme === 'vscode-notebook-cell' ? notebookOf(uri) : undefined;
-    let folder = vscode.Uri.joinPath(notebook ?? uri, '..');
-    for (let level = 0; level < maxLevels; level++) {
-      const known = this.byFolder.get(folder.toString());
-      if (known === undefined) {
-        this.read(folder);
-        return { ...unknownProject };
-      }
-      if (known === 'reading') return { ...unknownProject };
-      if (known && known.vercelAiMajor !== null) return known;
-      const parent = vscode.Uri.joinPath(folder, '..');
-      if (parent.toString() === folder.toString()) break;
-      folder = parent;
-    }
-    return { ...unknownProject };
+    const file = uri.scheme === 'vscode-notebook-cell' ? (notebookOf(uri) ?? uri) : uri;
+    const key = file.toString();
+    const known = this.byFile.get(key);
+    if (known === undefined) this.look(file, key);
+    return known && known !== 'reading' ? known : { ...unknownProject };
   }
 
-  private read(folder: vscode.Uri): void {
-    const key = folder.toString();
-    this.byFolder.set(key, 'reading');
-    const manifest = vscode.Uri.joinPath(folder, 'package.json');
-    Promise.resolve(vscode.workspace.fs.stat(manifest))
-      .then(async (stat) => {
-        if (stat.size > maxManifestBytes) return null;
-        return projectInfoFromPackageJson(new TextDecoder().decode(await vscode.workspace.fs.readFile(manifest)));
-      })
-      .catch(() => null)
+  private look(file: vscode.Uri, key: string): void {
+    this.byFile.set(key, 'reading');
+    const generation = this.generation;
+    const root = file.with({ path: '/', query: '', fragment: '' });
+    let manifests = this.manifests.get(root.toString());
+    if (!manifests) {
+      manifests = new ProjectManifests(workspaceFileSystem(root));
+      this.manifests.set(root.toString(), manifests);
+    }
+    void manifests
+      .infoFor(file.path)
+      .catch(() => ({ ...unknownProject }))
       .then((info) => {
-        this.byFolder.set(key, info);
-        // An answer past this folder may now be known: ask again.
-        this.changed.fire();
+        // A manifest changed while this look ran: its answer is stale (the reset made the document ask again).
+        if (generation !== this.generation) return;
+        this.byFile.set(key, info);
+        // Until now the answer was unknown: only a known version changes it.
+        if (info.vercelAiMajor !== null) this.changed.fire();
       });
   }
 

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { applyEdits } from '../../../src/core/rules';
+import { workspaceFile } from '../helpers';
 import { actionsAt, adviceShown, diagnosticsWhen, files, findingsOf, open, rangeOf, undoTo, waitFor } from './support';
 
 describe('cost rule quick fixes', function () {
@@ -29,6 +32,26 @@ describe('cost rule quick fixes', function () {
       }
     }
     assert.ok(applied >= 30, `${applied} fixes applied`);
+  });
+
+  it("names the limit after the project's Vercel AI SDK version, read from the package.json above the file", async () => {
+    const file = workspaceFile('vercel-v4/src/title.ts').fsPath;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(
+      path.join(path.dirname(file), '..', 'package.json'),
+      JSON.stringify({ dependencies: { ai: '^4.3.0' } }),
+    );
+    fs.writeFileSync(
+      file,
+      "import { generateText } from 'ai';\nimport { openai } from '@ai-sdk/openai';\nexport const title = (q: string) => generateText({ model: openai('gpt-4o'), prompt: q });\n",
+    );
+    const { document } = await open('vercel-v4/src/title.ts');
+    const title = await waitFor(async () => {
+      const finding = (await findingsOf(document)).find((f) => f.code === 'missing-output-limit');
+      const fix = finding?.fixes[0]?.title;
+      return fix?.includes('maxTokens') ? fix : undefined;
+    }, 'the limit fix named for AI SDK 4');
+    assert.match(title, /^Add maxTokens: \d+/);
   });
 
   it('offers one model switch per cheaper model, titled with its monthly saving', async () => {
