@@ -9,7 +9,7 @@ import { pythonFile, typescriptFile } from './generate';
 import { runOfflineBench } from './offline';
 import { runPriceTableBench } from './priceTable';
 import { runRulesBench } from './rules';
-import { describeScaleRow, runScaleBench, scaleBenchNote, type ScaleRow } from './scale';
+import { describeScaleFloors, describeScaleRow, runScaleBench, scaleBenchNote } from './scale';
 import { runTokenBench } from './tokens';
 import { median } from './median';
 
@@ -130,8 +130,8 @@ async function main(): Promise<void> {
   await fileBench('python 5,000 lines', py, 'python', rows);
   await fileBench('typescript 5,000 lines', ts, 'typescript', rows);
   rows.push(...(await runRulesBench()).map(ratioRow));
-  const scale: ScaleRow[] = await runScaleBench();
-  rows.push(...scale.map(ratioRow));
+  const scale = await runScaleBench();
+  rows.push(...scale.rows.map(ratioRow));
   const header = ['case', 'analyser ms', 'baseline ms', 'ratio', 'target', 'result'];
   const table = rows.map((r) => [
     r.case,
@@ -149,7 +149,8 @@ async function main(): Promise<void> {
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of table) console.log(line(row));
   console.log(`\n${scaleBenchNote.join('\n')}`);
-  for (const r of scale) console.log(`  ${describeScaleRow(r)}`);
+  for (const r of scale.rows) console.log(`  ${describeScaleRow(r)}`);
+  for (const line of describeScaleFloors(scale.floors)) console.log(line);
   await runTokenBench();
   runPriceTableBench();
   runOfflineBench();
