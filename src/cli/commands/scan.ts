@@ -96,16 +96,24 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       ? FileScanCache.open(path.resolve(io.cwd, cacheLocation ?? defaultCacheFile), root, version)
       : undefined;
   const result = await scanPaths(positionals, { cwd: io.cwd, wasmDir: wasmDirectory(), cache, threads });
+  // With --cache, prompts counted in an earlier scan are not counted again (no tokenizer table is loaded).
+  const count = cache ? { store: cache.tokenCounts } : undefined;
+  // Priced as the editor's workspace report prices them: assumed models, candidates, costs, totals.
+  const bill = workspaceBill(result.calls, { table, settings, sources, assumedModels, count });
+  const { records, calls, totals, costs } = bill;
+  const findings = await scanFindings(records, result.root, {
+    table,
+    costSettings: settings,
+    settings: rules,
+    costs,
+    count,
+  });
   try {
     cache?.save();
   } catch (error) {
     // The cache only saves time: the scan's result stands without it.
     io.stderr(`llm-cost-lens scan: could not write the cache ${cache?.file}: ${(error as Error).message}\n`);
   }
-  // Priced as the editor's workspace report prices them: assumed models, candidates, costs, totals.
-  const bill = workspaceBill(result.calls, { table, settings, sources, assumedModels });
-  const { records, calls, totals, costs } = bill;
-  const findings = await scanFindings(records, result.root, { table, costSettings: settings, settings: rules, costs });
   const costed = { ...result, calls, findings: findings.map(findingJson) };
   const assumed = scanAssumptions(bill.assumptions);
   // The whole output is built before any of it is printed: nothing can fail once a result is out.

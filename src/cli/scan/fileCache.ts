@@ -3,9 +3,10 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import * as path from 'node:path';
 import type { FileStat } from '../../core/workspace/fileSystem';
 import type { FileAnalysis, ScanCache } from '../../core/workspace/scan';
+import type { BpeEncoding, TokenCountStore } from '../../core/tokens';
 
 /** Bumped when the stored shape changes; with the CLI's version and build it makes old caches start over. */
-const cacheFormat = 1;
+const cacheFormat = 2;
 
 /** The default `--cache-location`, in the working directory (like `.eslintcache`). */
 export const defaultCacheFile = '.llm-cost-lens-cache';
@@ -30,6 +31,8 @@ interface CacheDocument {
   /** When the cache was written (ms since 1970). */
   savedAt: number;
   files: Record<string, Entry>;
+  /** Exact token counts of the prompts priced, by `encoding:hash of the text`. */
+  tokens?: Record<string, number>;
 }
 
 /**
@@ -62,6 +65,11 @@ function entryOf(
     entry.dependsOn = Object.fromEntries(analysis.dependsOn.map((file) => [file, contentHash(file)]));
   }
   return entry;
+}
+
+/** A prompt's key: the encoding and a hash of its text (prompts can be long; the key stays short). */
+function tokenKey(encoding: BpeEncoding, text: string): string {
+  return `${encoding}:${hash('sha1', text, 'base64url')}`;
 }
 
 let buildId: string | undefined;
@@ -102,6 +110,8 @@ export class FileScanCache implements ScanCache {
   private readonly previous: Map<string, Entry>;
   private readonly next = new Map<string, Entry>();
   private changed = false;
+  private readonly previousTokens: Map<string, number>;
+  private readonly nextTokens = new Map<string, number>();
   /** Hashes of the files other files' records depend on, read once per scan. */
   private readonly dependencyHashes = new Map<string, string | null>();
 
@@ -110,14 +120,35 @@ export class FileScanCache implements ScanCache {
     private readonly fingerprint: string,
     previous: Map<string, Entry>,
     private readonly savedAt: number,
+    previousTokens: Map<string, number>,
   ) {
     this.previous = previous;
+    this.previousTokens = previousTokens;
   }
+
+  /**
+   * Token counts of the prompts this scan prices: a re-scan of unchanged prompts loads no tokenizer table. Only
+   * the counts used in this scan are saved.
+   */
+  readonly tokenCounts: TokenCountStore = {
+    get: (encoding: BpeEncoding, text: string): number | undefined => {
+      const key = tokenKey(encoding, text);
+      const tokens = this.nextTokens.get(key) ?? this.previousTokens.get(key);
+      if (tokens !== undefined) this.nextTokens.set(key, tokens);
+      return tokens;
+    },
+    set: (encoding: BpeEncoding, text: string, tokens: number): void => {
+      const key = tokenKey(encoding, text);
+      if (this.previousTokens.get(key) !== tokens) this.changed = true;
+      this.nextTokens.set(key, tokens);
+    },
+  };
 
   /** Opens the cache for a scan whose record paths are relative to `root`. */
   static open(file: string, root: string, version: string): FileScanCache {
     const fingerprint = `${version} ${currentBuild()} ${root}`;
     const entries = new Map<string, Entry>();
+    const tokens = new Map<string, number>();
     let savedAt = 0;
     try {
       if (statSync(file).size <= maxCacheBytes) {
@@ -125,12 +156,17 @@ export class FileScanCache implements ScanCache {
         if (document.format === cacheFormat && document.fingerprint === fingerprint && document.files) {
           for (const [name, entry] of Object.entries(document.files)) if (isEntry(entry)) entries.set(name, entry);
           if (typeof document.savedAt === 'number') savedAt = document.savedAt;
+          if (typeof document.tokens === 'object' && document.tokens !== null) {
+            for (const [key, count] of Object.entries(document.tokens)) {
+              if (Number.isInteger(count) && count >= 0) tokens.set(key, count);
+            }
+          }
         }
       }
     } catch {
       // No cache yet, or not one we wrote: start over.
     }
-    return new FileScanCache(file, fingerprint, entries, savedAt);
+    return new FileScanCache(file, fingerprint, entries, savedAt, tokens);
   }
 
   unchanged(file: string, stat: FileStat): FileAnalysis | undefined {
@@ -201,7 +237,9 @@ export class FileScanCache implements ScanCache {
    * file first and renamed, so an interrupted run never leaves half a cache.
    */
   save(): void {
-    if (!this.changed && this.next.size === this.previous.size) return;
+    if (!this.changed && this.next.size === this.previous.size && this.nextTokens.size === this.previousTokens.size) {
+      return;
+    }
     const document: CacheDocument = {
       format: cacheFormat,
       fingerprint: this.fingerprint,
@@ -209,6 +247,7 @@ export class FileScanCache implements ScanCache {
       files: {},
     };
     for (const [name, entry] of this.next) document.files[name] = entry;
+    if (this.nextTokens.size > 0) document.tokens = Object.fromEntries(this.nextTokens);
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(document));

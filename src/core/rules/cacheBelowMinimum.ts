@@ -15,7 +15,11 @@ export const cacheBelowMinimum: Rule = {
     const minimum = cacheMinimum(entry);
     if (minimum === null) return null;
     // Only when the whole request is known: a history or document passed in may carry the prefix past it.
-    const all = prefixTokens([...call.systemPrompt.segments, ...call.messages.flatMap((m) => m.segments)], entry);
+    const all = prefixTokens(
+      [...call.systemPrompt.segments, ...call.messages.flatMap((m) => m.segments)],
+      entry,
+      context.count,
+    );
     if (all.dynamicParts > 0 || call.messages.length === 0 || all.prefix >= minimum) return null;
     const inCall = call.caching.markers.every((m) => within(call.range, m));
     const fixes: Fix[] =

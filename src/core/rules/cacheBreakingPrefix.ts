@@ -87,7 +87,7 @@ export const cacheBreakingPrefix: Rule = {
     const first = part.segments.findIndex((s) => s.kind === 'dynamic' && !constantName.test(s.expression));
     if (first < 0) return null;
     const changing = part.segments[first] as PromptSegment & { kind: 'dynamic' };
-    const after = prefixTokens(part.segments.slice(first + 1), entry);
+    const after = prefixTokens(part.segments.slice(first + 1), entry, context.count);
     const staticAfter = after.prefix + after.after;
     if (staticAfter < minimum) return null;
     // What the call would cost with the changing part at the end.

@@ -55,11 +55,12 @@ export const cacheablePromptNotCached: Rule = {
     const minimum = cacheMinimum(entry);
     if (minimum === null) return null;
     const segments = [...call.systemPrompt.segments, ...call.messages.flatMap((m) => m.segments)];
-    const prefix = prefixTokens(segments, entry);
+    const prefix = prefixTokens(segments, entry, context.count);
     if (prefix.prefix < minimum) return null;
     const cached = context.estimate({ ...call, caching: { explicit: true, ttl: null, markers: [] } });
     const saving = monthlySaving(cost, cached);
-    const edits = prefixTokens(call.systemPrompt.segments, entry).prefix >= minimum ? markSystem(context) : null;
+    const edits =
+      prefixTokens(call.systemPrompt.segments, entry, context.count).prefix >= minimum ? markSystem(context) : null;
     const fixes: Fix[] = edits
       ? [{ title: 'Cache the system prompt (cache_control: ephemeral)', edits, safe: true, preferred: true }]
       : [];

@@ -1,6 +1,6 @@
 import type { PromptSegment } from '../analysis/types';
 import type { ModelEntry } from '../pricing/types';
-import { countTokensForFamily } from '../tokens/count';
+import { countTokensForFamily, type CountOptions } from '../tokens/count';
 
 /** Tokens of static text in segments: before the first dynamic part, and in all. */
 export interface PrefixTokens {
@@ -12,14 +12,18 @@ export interface PrefixTokens {
   exact: boolean;
 }
 
-export function prefixTokens(segments: readonly PromptSegment[], entry: ModelEntry): PrefixTokens {
+export function prefixTokens(
+  segments: readonly PromptSegment[],
+  entry: ModelEntry,
+  count: CountOptions = {},
+): PrefixTokens {
   const counted: PrefixTokens = { prefix: 0, after: 0, dynamicParts: 0, exact: true };
   for (const segment of segments) {
     if (segment.kind === 'dynamic') {
       counted.dynamicParts++;
       continue;
     }
-    const { tokens, exact } = countTokensForFamily(segment.text, entry.tokenizer);
+    const { tokens, exact } = countTokensForFamily(segment.text, entry.tokenizer, count);
     counted.exact &&= exact;
     if (counted.dynamicParts === 0) counted.prefix += tokens;
     else counted.after += tokens;

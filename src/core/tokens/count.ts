@@ -17,6 +17,17 @@ export interface CountOptions {
    * holds the thread for half a second or more).
    */
   whenNotLoaded?: 'load' | 'estimate' | 'defer';
+  /** Counts kept from earlier runs (`scan --cache`): a hit needs no rank table at all. */
+  store?: TokenCountStore;
+}
+
+/**
+ * Exact BPE counts kept across runs. A count is a pure function of the encoding (a fixed, published vocabulary)
+ * and the text, so a store keyed by both never goes stale. The store decides how to key the text (a hash).
+ */
+export interface TokenCountStore {
+  get(encoding: BpeEncoding, text: string): number | undefined;
+  set(encoding: BpeEncoding, text: string, tokens: number): void;
 }
 
 /** Tables asked for with `defer` and not loaded yet. */
@@ -52,8 +63,13 @@ export function countTokensForFamily(text: string, family: TokenizerFamily, opti
     return { tokens: Math.ceil(text.length / charsPerToken[family]), exact: false, family };
   }
   const key = `${family}\u0000${text}`;
+  const stored = options.store?.get(family, text);
+  if (stored !== undefined) return { tokens: stored, exact: true, family };
   const known = memo.get(key);
-  if (known !== undefined) return { tokens: known, exact: true, family };
+  if (known !== undefined) {
+    options.store?.set(family, text, known);
+    return { tokens: known, exact: true, family };
+  }
   if ((options.whenNotLoaded === 'estimate' || options.whenNotLoaded === 'defer') && !isEncodingLoaded(family)) {
     if (options.whenNotLoaded === 'estimate') loadEncodingSoon(family).catch(() => undefined);
     else wanted.add(family);
@@ -61,6 +77,7 @@ export function countTokensForFamily(text: string, family: TokenizerFamily, opti
   }
   const tokens = bpeCounter(family).count(text);
   memo.set(key, tokens);
+  options.store?.set(family, text, tokens);
   return { tokens, exact: true, family };
 }
 

@@ -6,6 +6,7 @@ export {
   loadWantedEncodings,
   type TokenCount,
   type CountOptions,
+  type TokenCountStore,
 } from './count';
 export { bpeCounter, isEncodingLoaded, loadEncodingSoon } from './encodings';
 export {

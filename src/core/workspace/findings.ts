@@ -3,6 +3,7 @@ import { maxFileBytes } from '../analysis/analyze';
 import { isNotebookPath, maxNotebookBytes, notebookFromJson } from '../analysis/notebook';
 import type { CallRecord, LanguageId } from '../analysis/types';
 import type { CallCost, CostSettings } from '../cost';
+import type { CountOptions } from '../tokens/count';
 import { languageIdForPath } from '../parsing/languages';
 import type { PriceTable } from '../pricing';
 import { findIssues, type Finding, type RuleCode, type RuleSettings } from '../rules';
@@ -20,6 +21,8 @@ export interface WorkspaceFindingOptions {
    * settings' sources in them only say where assumed values came from, which no rule reads).
    */
   costs?: readonly CallCost[];
+  /** How tokens are counted (`scan --cache`: with the counts kept from earlier scans). */
+  count?: CountOptions;
   /** A rule that failed on a call (a bug): the scan goes on without that finding. */
   onRuleError?: (code: RuleCode, call: CallRecord, error: unknown) => void;
 }
@@ -90,6 +93,7 @@ export async function workspaceFindings(
           settings: options.settings,
           project,
           only: options.only,
+          count: options.count,
           onRuleError: options.onRuleError,
         }),
       );

@@ -143,4 +143,22 @@ describe('scan --cache', () => {
     writeTree(root, { 'app/config.py': 'MODEL = "gpt-4.1-mini"\n' });
     assert.deepEqual(await models(), ['gpt-4.1-mini']);
   });
+
+  it('keeps token counts by encoding and text, and only those the last scan used', () => {
+    const cacheFile = path.join(dir('cache'), 'scan-cache.json');
+    const first = FileScanCache.open(cacheFile, '/ws', 'test');
+    first.tokenCounts.set('o200k_base', 'used again', 3);
+    first.tokenCounts.set('o200k_base', 'used once', 4);
+    first.save();
+    const second = FileScanCache.open(cacheFile, '/ws', 'test');
+    assert.equal(second.tokenCounts.get('o200k_base', 'used again'), 3);
+    // Another encoding counts the same text differently: never the other's figure.
+    assert.equal(second.tokenCounts.get('cl100k_base', 'used again'), undefined);
+    second.save();
+    const third = FileScanCache.open(cacheFile, '/ws', 'test');
+    assert.equal(third.tokenCounts.get('o200k_base', 'used once'), undefined);
+    assert.equal(third.tokenCounts.get('o200k_base', 'used again'), 3);
+    // A cache written by another version or build keeps nothing, counts included.
+    assert.equal(FileScanCache.open(cacheFile, '/ws', 'other').tokenCounts.get('o200k_base', 'used again'), undefined);
+  });
 });

@@ -5,6 +5,7 @@ import {
   bpeCounter,
   chatOverheadTokens,
   countTokens,
+  countTokensForFamily,
   tokenizerFamilyFor,
   type BpeEncoding,
 } from '../../../src/core/tokens';
@@ -119,4 +120,32 @@ test('tokens: chat format adds 3 per message plus 3 for the reply', () => {
   assert.equal(chatOverheadTokens(0), 0);
   assert.equal(chatOverheadTokens(1), 6);
   assert.equal(chatOverheadTokens(2), 9);
+});
+
+test('tokens: a count store is asked first, and told every exact count it did not have', () => {
+  const asked: string[] = [];
+  const told = new Map<string, number>();
+  const store = {
+    get: (encoding: BpeEncoding, text: string) => {
+      asked.push(`${encoding} ${text}`);
+      return text === 'kept' ? 12345 : undefined;
+    },
+    set: (encoding: BpeEncoding, text: string, tokens: number) => told.set(`${encoding} ${text}`, tokens),
+  };
+  assert.deepEqual(countTokensForFamily('kept', 'o200k_base', { store }), {
+    tokens: 12345,
+    exact: true,
+    family: 'o200k_base',
+  });
+  const fresh = countTokensForFamily('hello there, world', 'cl100k_base', { store });
+  assert.equal(fresh.tokens, bpeCounter('cl100k_base').count('hello there, world'));
+  assert.deepEqual([...told], [['cl100k_base hello there, world', fresh.tokens]]);
+  // Counted before (the in-process memo): the store still learns it, so a later run finds it.
+  const store2 = { get: () => undefined, set: (_encoding: BpeEncoding, text: string, n: number) => told.set(text, n) };
+  countTokensForFamily('hello there, world', 'cl100k_base', { store: store2 });
+  assert.equal(told.get('hello there, world'), fresh.tokens);
+  // Estimates (no offline tokenizer) are never stored.
+  countTokensForFamily('a Claude prompt', 'claude', { store });
+  assert.equal(told.size, 2);
+  assert.deepEqual(asked, ['o200k_base kept', 'cl100k_base hello there, world']);
 });
