@@ -42,8 +42,9 @@ ${settingsFlagsUsage}
                                 parsed again on the next scan (like eslint --cache)
   --cache-location <f>          the cache file (default ${defaultCacheFile} in the current folder); keep it out
                                 of what a pull request can change
-  --threads <n>                 worker threads for parsing when many files need it (default: one per core, at
-                                most ${maxThreads}); 0 parses on the main thread only
+  --threads <n>                 worker threads for parsing when many files need it, besides the main thread
+                                (default: one per core but one, at most ${maxThreads}); 0 parses on the main
+                                thread only
 
 ${exitCodesLine('ok', 'failure', 'usage', 'input')}
 With --budget or --fail-on, exit 1 means the budget is exceeded or such a finding exists.`;

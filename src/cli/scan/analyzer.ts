@@ -26,13 +26,15 @@ function preloadTokenizers(calls: readonly CallRecord[]): void {
 
 /**
  * The CLI's analyser: the first files are parsed on the main thread; once a scan has more than
- * `filesBeforeThreads` to parse, a pool of `threads` worker threads takes the rest. `threads: 0` never starts one.
+ * `filesBeforeThreads` to parse, a pool of `threads` worker threads shares the rest with the main thread, which
+ * takes a file whenever every thread has enough queued. `threads: 0` never starts one.
  */
 export class ScanAnalyzer implements FileAnalyzer {
   private readonly local: FileAnalyzer;
   private readonly index: WorkspaceIndex | undefined;
   private pool: WorkerPool | undefined;
   private count = 0;
+  private onThreads = 0;
   private started = false;
 
   /** `workspace`: follow values into the other files under these roots (cross-file resolution). */
@@ -53,7 +55,9 @@ export class ScanAnalyzer implements FileAnalyzer {
       if (script) this.pool = new WorkerPool(this.threads, script, this.wasmDir, this.local, this.workspace);
       this.started = this.pool !== undefined;
     }
-    if (!this.pool) return this.local.analyze(text, languageId, file);
+    // The main thread parses too whenever the threads have enough queued: it would otherwise wait idle for them.
+    if (!this.pool?.hasRoom()) return this.local.analyze(text, languageId, file);
+    this.onThreads++;
     return this.pool.analyze(text, languageId, file).then((calls) => {
       preloadTokenizers(calls);
       return calls;
@@ -67,6 +71,11 @@ export class ScanAnalyzer implements FileAnalyzer {
   /** Whether threads were started (for tests and the bench). */
   get threaded(): boolean {
     return this.started;
+  }
+
+  /** How many files were handed to the threads; the others were parsed on the main thread (tests). */
+  get filesOnThreads(): number {
+    return this.onThreads;
   }
 
   /** Files the workspace index could not read for settings, with the reason (too large, chains too long). */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { CallRecord, LanguageId, SkippedFile } from '../../core/analysis/types';
 import type { FileAnalyzer } from '../../core/workspace/scan';
 import type { WorkerReply, WorkerTask, WorkerWorkspace } from './workerMessages';
@@ -14,6 +14,8 @@ interface Pending {
 
 interface Thread {
   worker: Worker;
+  /** The thread's answers come on this port: `hasRoom()` can take them in while the main thread is busy. */
+  replies: MessagePort;
   pending: Map<number, Pending>;
   /** Characters handed to this thread and not yet answered: tasks go to the least loaded thread. */
   load: number;
@@ -26,13 +28,23 @@ export function workerScript(): string | null {
   return existsSync(script) ? script : null;
 }
 
-/** The default number of parsing threads never exceeds this: past it, reading the files is the limit. */
+/** The default number of worker threads never exceeds this: past it, reading the files is the limit. */
 export const maxThreads = 4;
 
-/** Threads for parsing: one per core, at most `maxThreads`. */
+/**
+ * Worker threads for parsing: one per core besides the main thread's, at most `maxThreads`. The main thread
+ * parses too whenever the workers have enough queued, so one worker per core would leave a core's worth of
+ * threads competing for the cores (and each worker costs its own start and JIT warm-up).
+ */
 export function defaultThreadCount(): number {
-  return Math.max(1, Math.min(maxThreads, os.availableParallelism()));
+  return Math.max(0, Math.min(maxThreads, os.availableParallelism() - 1));
 }
+
+/**
+ * Characters queued on one thread past which the caller parses the next file itself: enough to keep a thread busy
+ * while the main thread reads on or parses one file, small enough that the threads' backlog at the end is short.
+ */
+export const queuedCharsPerThread = 64 * 1024;
 
 /**
  * Spreads parsing over worker threads, each with its own parser host. A thread that dies hands its files to
@@ -54,13 +66,28 @@ export class WorkerPool implements FileAnalyzer {
     workspace?: WorkerWorkspace,
   ) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: { wasmDir, workspace } });
-      const thread: Thread = { worker, pending: new Map(), load: 0, alive: true };
-      worker.on('message', (reply: WorkerReply) => this.answer(thread, reply));
+      const { port1: replies, port2 } = new MessageChannel();
+      const worker = new Worker(script, { workerData: { wasmDir, workspace, replies: port2 }, transferList: [port2] });
+      const thread: Thread = { worker, replies, pending: new Map(), load: 0, alive: true };
+      replies.on('message', (reply: WorkerReply) => this.answer(thread, reply));
       worker.on('error', () => this.lose(thread));
       worker.on('exit', () => this.lose(thread));
       this.threads.push(thread);
     }
+  }
+
+  /**
+   * Whether a live thread has less than `queuedCharsPerThread` waiting (else the main thread can take a file).
+   * The answers that have arrived are taken in first: a main thread that reads and parses without pause never
+   * returns to the event loop, where they would otherwise wait.
+   */
+  hasRoom(): boolean {
+    for (const thread of this.threads) {
+      for (let reply = receiveMessageOnPort(thread.replies); reply; reply = receiveMessageOnPort(thread.replies)) {
+        this.answer(thread, reply.message as WorkerReply);
+      }
+    }
+    return this.threads.some((t) => t.alive && t.load < queuedCharsPerThread);
   }
 
   analyze(text: string, languageId: LanguageId, file: string): Promise<CallRecord[]> {
@@ -81,6 +108,7 @@ export class WorkerPool implements FileAnalyzer {
   /** Stops every thread (tasks still pending are finished on the main thread). */
   async close(): Promise<void> {
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
+    for (const thread of this.threads) thread.replies.close();
   }
 
   dependenciesOf(file: string): readonly string[] {

@@ -44,6 +44,25 @@ describe('parsing on worker threads', () => {
     assert.deepEqual(withThreads, withoutThreads);
   });
 
+  it('parses on the main thread too once the threads have enough queued, with the same records', async () => {
+    // Files of about 20,000 characters: a few fill a thread's queue, so the main thread takes its share.
+    const padding = `# ${'x'.repeat(78)}\n`.repeat(250);
+    const root = toFileSystemPath(tree(filesBeforeThreads * 3));
+    for (let i = 0; i < filesBeforeThreads * 3; i++) {
+      writeFileSync(path.join(root, `pkg${i % 5}/bot${i}.py`), padding + openAiBot);
+    }
+    const threaded = new ScanAnalyzer(host, wasmDir, 1);
+    const withThreads = await scanWorkspace([root], { fs: nodeFileSystem, root, analyzer: threaded });
+    await threaded.close();
+    const parsed = filesBeforeThreads * 3;
+    assert.ok(threaded.filesOnThreads > 0, 'the thread parsed some files');
+    assert.ok(threaded.filesOnThreads < parsed - filesBeforeThreads, 'the main thread took some after it started');
+    const single = new ScanAnalyzer(host, wasmDir, 0);
+    const withoutThreads = await scanWorkspace([root], { fs: nodeFileSystem, root, analyzer: single });
+    assert.equal(withThreads.calls.length, parsed);
+    assert.deepEqual(withThreads, withoutThreads);
+  });
+
   it('finishes the files of a thread that dies on the main thread', async () => {
     const dir = tempDir('dying-worker');
     made.push(dir);
