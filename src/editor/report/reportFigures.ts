@@ -9,6 +9,7 @@ import { log } from '../log';
 import { readCostSettings, readCostSources, type PricingService } from '../pricingService';
 import { workspaceFileSystem } from '../workspaceFileSystem';
 import { folderPrefix, type ReportScan } from './reportScan';
+import { withUnsavedEdits } from './unsavedEdits';
 
 /**
  * The report's figures from a scan: priced by the core's workspace bill exactly as the CLI's scan prices them
@@ -34,7 +35,8 @@ export async function reportFigures(scan: ReportScan, pricing: PricingService): 
       const record = bill.records[index];
       return prefix ? { ...record, file: record.file.slice(prefix.length) } : record;
     });
-    const found = await workspaceFindings(records, workspaceFileSystem(folder.uri), folder.uri.path, {
+    const fs = withUnsavedEdits(workspaceFileSystem(folder.uri), folder.uri, scan.unsaved);
+    const found = await workspaceFindings(records, fs, folder.uri.path, {
       table,
       costSettings: settings,
       // The estimates the bill made: the rules do not price the calls again.

@@ -6,6 +6,7 @@ import { filesExcludeMatcher } from '../../core/workspace/excludes';
 import type { WorkspaceIndexService } from '../workspaceIndexService';
 import { workspaceFileSystem } from '../workspaceFileSystem';
 import type { ReportScanCache } from './reportCache';
+import { unsavedTexts, withUnsavedEdits, type UnsavedTexts } from './unsavedEdits';
 
 /** The calls of every workspace folder, as the CLI's `scan <folder>` finds them in each. */
 export interface ReportScan {
@@ -17,6 +18,8 @@ export interface ReportScan {
   files: number;
   skipped: SkippedFile[];
   cancelled: boolean;
+  /** The unsaved editor texts the scan read instead of the files on disk; the rules read the same. */
+  unsaved: UnsavedTexts;
 }
 
 export interface ReportScanDeps {
@@ -47,7 +50,8 @@ function folderAnalyzer(inner: FileAnalyzer, folderPath: string): FileAnalyzer {
 /**
  * Scans every workspace folder with the core's workspace scan (the CLI's walk: dependencies, build output,
  * virtualenvs and .gitignored files skipped), leaving out `files.exclude` too, following values into other files
- * through the editor's workspace index, and reusing unchanged files' results from the cache.
+ * through the editor's workspace index, and reusing unchanged files' results from the cache. A file with unsaved
+ * edits is read as the editor shows it.
  */
 export async function scanForReport(
   deps: ReportScanDeps,
@@ -56,7 +60,15 @@ export async function scanForReport(
   token: vscode.CancellationToken,
 ): Promise<ReportScan> {
   const folders = [...(vscode.workspace.workspaceFolders ?? [])];
-  const result: ReportScan = { records: [], folderOf: [], folders, files: 0, skipped: [], cancelled: false };
+  const result: ReportScan = {
+    records: [],
+    folderOf: [],
+    folders,
+    files: 0,
+    skipped: [],
+    cancelled: false,
+    unsaved: unsavedTexts(),
+  };
   const index = await deps.index.ready();
   const host = deps.parserHost();
   for (const [position, folder] of folders.entries()) {
@@ -68,7 +80,7 @@ export async function scanForReport(
     const local = folder.uri.scheme === 'file';
     const analyzer = local && index ? folderAnalyzer(hostAnalyzer(host, index), root) : hostAnalyzer(host);
     const scan = await scanWorkspace([root], {
-      fs: workspaceFileSystem(folder.uri),
+      fs: withUnsavedEdits(workspaceFileSystem(folder.uri), folder.uri, result.unsaved),
       root,
       analyzer,
       cache: cache.forFolder(folder.uri.toString()),

@@ -9,9 +9,13 @@ import { exportReport } from './reportExport';
 import { reportFigures } from './reportFigures';
 import { ReportPanel } from './reportPanel';
 import { folderPrefix, scanForReport, type ReportScan, type ReportScanDeps } from './reportScan';
+import { isReportSource } from './unsavedEdits';
 
 /** After a save or a change on disk, the report waits this long for more before it scans again. */
 const refreshDelayMs = 500;
+
+/** While someone types, the report waits for a pause this long: each refresh walks the whole workspace. */
+const typingDelayMs = 1500;
 
 /** Files whose change can change the report: sources, the config files values are read from, ignore rules. */
 const watchedFiles =
@@ -29,8 +33,9 @@ export interface ReportView {
 
 /**
  * LLM Cost Lens: Show Workspace Cost Report. Scans the workspace (progress, cancel), prices it with the core's
- * workspace bill, and shows one panel; while the panel is open, saved edits, files changed on disk, settings and
- * price changes update it (only changed files are read and parsed again).
+ * workspace bill, and shows one panel; while the panel is open, edits (saved or not: a file with unsaved edits
+ * counts as the editor shows it), files changed on disk, settings and price changes update it (only changed
+ * files are read and parsed again).
  */
 export class WorkspaceReport implements vscode.Disposable {
   private panel: ReportPanel | undefined;
@@ -189,18 +194,23 @@ export class WorkspaceReport implements vscode.Disposable {
     this.panel?.post({ type: 'report', report: this.model });
   }
 
-  private scheduleRescan(): void {
+  private scheduleRescan(delayMs = refreshDelayMs): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.rescan('background'), refreshDelayMs);
+    this.timer = setTimeout(() => void this.rescan('background'), delayMs);
   }
 
   /** A file changed: it, and the files that read values from it, are read again at the next scan. */
-  private changed(uri: vscode.Uri): void {
+  private changed(uri: vscode.Uri, delayMs = refreshDelayMs): void {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return;
     const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
     this.cache.forget(folder.uri.toString(), relative, uri.path);
-    this.scheduleRescan();
+    this.scheduleRescan(delayMs);
+  }
+
+  /** Typing in a source file, or undoing back to the saved text, or closing it unsaved: it counts as shown. */
+  private edited(document: vscode.TextDocument): void {
+    if (isReportSource(document)) this.changed(document.uri, typingDelayMs);
   }
 
   private startWatching(): void {
@@ -213,6 +223,12 @@ export class WorkspaceReport implements vscode.Disposable {
       watcher.onDidCreate((uri) => this.changed(uri)),
       watcher.onDidDelete((uri) => this.changed(uri)),
       vscode.workspace.onDidSaveTextDocument((document) => this.changed(document.uri)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.edited(event.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (this.scan?.unsaved.has(document.uri.toString())) this.edited(document);
+      }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleRescan()),
       this.pricing.onDidChange(recompute),
       vscode.workspace.onDidChangeConfiguration((event) => {

@@ -177,6 +177,59 @@ describe('workspace cost report', function () {
     assert.equal(excluded.rendered.calls, saved.rendered.calls - 1);
   });
 
+  it('counts unsaved edits as the editor shows them, and the file on disk again after a revert', async () => {
+    const lens = await api();
+    const { posted } = await drawn(lens, 'the report drawn');
+    const saved = posted.calls.find((c) => c.file === 'app.py' && c.line === 11);
+    assert.equal(saved?.pricedAs, 'gpt-4.1-nano');
+    const drawnWith = (model: string) =>
+      waitFor(
+        () => {
+          const { posted: now, rendered } = lens.workspaceReport() ?? {};
+          if (!now || !rendered || rendered.computedAt !== now.computedAt) return undefined;
+          const call = now.calls.find((c) => c.file === 'app.py' && c.line === 11);
+          return call?.pricedAs === model ? { posted: now, rendered } : undefined;
+        },
+        `the report drawn with ${model} at app.py:11`,
+        60_000,
+      );
+    // VS Code for the web (the test host) saves after a delay by default: this test needs edits left unsaved.
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
+    const editor = await vscode.window.showTextDocument(workspaceFile('app.py'));
+    const document = editor.document;
+    const start = document.getText().indexOf('model="gpt-4.1-nano",');
+    assert.ok(start >= 0);
+    const end = document.positionAt(start + 'model="gpt-4.1-nano",'.length);
+    assert.ok(
+      await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(start), end), 'model="gpt-4o",')),
+    );
+    assert.ok(document.isDirty);
+    // The page draws only while it is shown (a hidden webview is not kept).
+    await vscode.commands.executeCommand('llmCostLens.showWorkspaceReport');
+    const unsaved = await drawnWith('gpt-4o');
+    // The file on disk still says gpt-4.1-nano; the report counts the editor's text, which costs more.
+    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
+    assert.ok(onDisk.includes('model="gpt-4.1-nano",'));
+    assert.ok(
+      unsaved.rendered.monthlyUsd > posted.totals.monthlyUsd.expected,
+      `report ${unsaved.rendered.monthlyUsd} > before ${posted.totals.monthlyUsd.expected}`,
+    );
+    // The rules read the same unsaved text: their finding sits on the edited call.
+    assert.ok(unsaved.posted.calls.find((c) => c.line === 11)?.findings.some((f) => f.code === 'missing-output-limit'));
+
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(() => (document.isDirty ? undefined : true), 'app.py reverted');
+    await vscode.commands.executeCommand('llmCostLens.showWorkspaceReport');
+    const reverted = await drawnWith('gpt-4.1-nano');
+    assert.ok(
+      near(reverted.rendered.monthlyUsd, posted.totals.monthlyUsd.expected),
+      `report ${reverted.rendered.monthlyUsd} = before ${posted.totals.monthlyUsd.expected}`,
+    );
+    await files.update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
   it('exports every call as CSV and the whole report as JSON', async () => {
     const lens = await api();
     const { posted } = await drawn(lens, 'the report drawn');
