@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
@@ -246,5 +247,50 @@ describe('workspace cost report', function () {
     await vscode.commands.executeCommand('llmCostLens.exportWorkspaceReport', 'json', jsonFile);
     const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(jsonFile))) as typeof posted;
     assert.equal(json.totals.calls, posted.totals.calls);
+  });
+
+  it('stops a scan when its notification is cancelled, and says the figures are partial', async () => {
+    const lens = await api();
+    // Closed while the files are written, so that no refresh starts before the one the test cancels.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor(() => (lens.workspaceReport() ? undefined : true), 'the report closed');
+    const bulk = 4000;
+    const folder = workspaceFile('bulk').fsPath;
+    mkdirSync(folder, { recursive: true });
+    for (let i = 0; i < bulk; i++) {
+      writeFileSync(
+        path.join(folder, `job${i}.py`),
+        `from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef job${i}(text: str) -> str:\n` +
+          `    reply = client.chat.completions.create(model="gpt-4o-mini", max_tokens=64, messages=[{"role": "user", "content": text}])\n` +
+          '    return reply.choices[0].message.content\n',
+      );
+    }
+    await vscode.commands.executeCommand('llmCostLens.showWorkspaceReport');
+    const whole = await waitFor(
+      () => {
+        const view = lens.workspaceReport();
+        const { posted, rendered } = view ?? {};
+        if (!view || view.scanning || !posted || !rendered || rendered.computedAt !== posted.computedAt)
+          return undefined;
+        return posted.totals.calls > bulk ? { posted, rendered } : undefined;
+      },
+      'the report with the bulk files',
+      120_000,
+    );
+    assert.equal(whole.posted.scope.cancelled, false);
+    // Rescan reads and parses everything again, in the foreground: its notification has a Cancel button.
+    hostAction({ selector: 'button[title="Scan the whole workspace again"]', click: true });
+    hostAction({ selector: '.notification-toast .monaco-button:has-text("Cancel")', click: true });
+    const partial = await waitFor(
+      () => {
+        const { posted, rendered } = lens.workspaceReport() ?? {};
+        if (!posted || !rendered || rendered.computedAt !== posted.computedAt) return undefined;
+        return posted.computedAt > whole.posted.computedAt && posted.scope.cancelled ? { posted, rendered } : undefined;
+      },
+      'the report of the cancelled scan',
+      120_000,
+    );
+    assert.ok(partial.rendered.calls < whole.rendered.calls, `${partial.rendered.calls} < ${whole.rendered.calls}`);
+    assert.equal(lens.workspaceReport()?.scanning, false);
   });
 });
