@@ -11,6 +11,8 @@ import type { CallRecord } from '../../core/analysis/types';
 import type { Finding } from '../../core/rules';
 import { costColumns, totalLine } from '../scan/costs';
 import { defaultCacheFile, FileScanCache } from '../scan/fileCache';
+import { outputKey, pathState, recordingFileSystem } from '../scan/outputMemo';
+import { nodeFileSystem } from '../../core/workspace/nodeFileSystem';
 import { findingJson, findingLine, findingsSummary, scanFindings } from '../scan/findings';
 import { scanPaths, scanRoot, toJson, version } from '../scan/scan';
 import { columns, renderTable } from '../scan/table';
@@ -39,7 +41,8 @@ ${costFlagsUsage}
 ${priceTableUsage}
 ${settingsFlagsUsage}
   --cache                       keep each file's calls by the hash of its content, so unchanged files are not
-                                parsed again on the next scan (like eslint --cache)
+                                parsed again on the next scan (like eslint --cache), and the last result, so
+                                an unchanged tree with the same settings and prices is not priced again
   --cache-location <f>          the cache file (default ${defaultCacheFile} in the current folder); keep it out
                                 of what a pull request can change
   --threads <n>                 worker threads for parsing when many files need it, besides the main thread
@@ -54,6 +57,24 @@ function threadCount(text: string): number {
   if (!Number.isInteger(n) || n > 64)
     throw new UsageError(`--threads must be a whole number from 0 to 64, not '${text}'`);
   return n;
+}
+
+function saveCache(cache: FileScanCache | undefined, io: CliIo): void {
+  try {
+    cache?.save();
+  } catch (error) {
+    // The cache only saves time: the scan's result stands without it.
+    io.stderr(`llm-cost-lens scan: could not write the cache ${cache?.file}: ${(error as Error).message}\n`);
+  }
+}
+
+/** The state of each path the findings read that is not a scanned file (those the scan digest covers). */
+function outsideReads(touched: Iterable<string>, cache: FileScanCache, root: string): Record<string, string | null> {
+  const reads: Record<string, string | null> = {};
+  for (const file of touched) {
+    if (!cache.covers(path.relative(root, file).split(path.sep).join('/'))) reads[file] = pathState(file);
+  }
+  return reads;
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
@@ -97,24 +118,42 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       ? FileScanCache.open(path.resolve(io.cwd, cacheLocation ?? defaultCacheFile), root, version)
       : undefined;
   const result = await scanPaths(positionals, { cwd: io.cwd, wasmDir: wasmDirectory(), cache, threads });
+  // Everything the printed result is computed from besides the files' contents (which the scan digest covers).
+  const flags = Object.entries(values).filter(([name]) => name !== 'cache' && name !== 'cache-location');
+  const key = cache
+    ? outputKey({
+        version,
+        cwd: io.cwd,
+        flags,
+        positionals,
+        root: result.root,
+        files: result.files,
+        skipped: result.skipped,
+        scan: cache.scanDigest(),
+        inputs: { settings, sources, table, rules, assumedModels, settingsFile },
+        prices: [tableJson(table, io), pricesLine(table, io)],
+      })
+    : undefined;
+  const stored = key === undefined ? undefined : cache?.storedOutput(key);
+  if (stored) {
+    saveCache(cache, io);
+    io.stdout(stored.text.toString('utf8'));
+    for (const line of stored.verdict.lines) io.stderr(`${line}\n`);
+    return stored.verdict.failed ? ExitCode.failure : ExitCode.ok;
+  }
   // With --cache, prompts counted in an earlier scan are not counted again (no tokenizer table is loaded).
   const count = cache ? { store: cache.tokenCounts } : undefined;
   // Priced as the editor's workspace report prices them: assumed models, candidates, costs, totals.
   const bill = workspaceBill(result.calls, { table, settings, sources, assumedModels, count });
   const { records, calls, totals, costs } = bill;
-  const findings = await scanFindings(records, result.root, {
-    table,
-    costSettings: settings,
-    settings: rules,
-    costs,
-    count,
-  });
-  try {
-    cache?.save();
-  } catch (error) {
-    // The cache only saves time: the scan's result stands without it.
-    io.stderr(`llm-cost-lens scan: could not write the cache ${cache?.file}: ${(error as Error).message}\n`);
-  }
+  // The files the rules read besides the scanned ones (package.json above them) are noted for the stored result.
+  const reading = recordingFileSystem(nodeFileSystem);
+  const findings = await scanFindings(
+    records,
+    result.root,
+    { table, costSettings: settings, settings: rules, costs, count },
+    reading.fs,
+  );
   const costed = { ...result, calls, findings: findings.map(findingJson) };
   const assumed = scanAssumptions(bill.assumptions);
   // The whole output is built before any of it is printed: nothing can fail once a result is out.
@@ -141,6 +180,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (settingsFile) output += `Settings from ${settingsFile}.\n`;
   }
   const verdict = gateVerdict(gate, totals, findings);
+  if (cache && key !== undefined) {
+    cache.keepOutput({ key, verdict, reads: outsideReads(reading.touched, cache, result.root) }, output);
+  }
+  saveCache(cache, io);
   io.stdout(output);
   // On stderr, so that JSON and SARIF on stdout stay documents.
   for (const line of verdict.lines) io.stderr(`${line}\n`);

@@ -4,9 +4,10 @@ import * as path from 'node:path';
 import type { FileStat } from '../../core/workspace/fileSystem';
 import type { FileAnalysis, ScanCache } from '../../core/workspace/scan';
 import type { BpeEncoding, TokenCountStore } from '../../core/tokens';
+import { readsUnchanged, type StoredOutput } from './outputMemo';
 
 /** Bumped when the stored shape changes; with the CLI's version and build it makes old caches start over. */
-const cacheFormat = 2;
+const cacheFormat = 3;
 
 /** The default `--cache-location`, in the working directory (like `.eslintcache`). */
 export const defaultCacheFile = '.llm-cost-lens-cache';
@@ -33,6 +34,61 @@ interface CacheDocument {
   files: Record<string, Entry>;
   /** Exact token counts of the prompts priced, by `encoding:hash of the text`. */
   tokens?: Record<string, number>;
+  /** The scan digest of the files below (`scanDigest`). */
+  digest?: string;
+  /** The last run's printed result: its text follows the document's line in the file, `bytes` long. */
+  output?: StoredOutput & { bytes: number };
+}
+
+/** What a cache file held for this fingerprint. */
+interface Loaded {
+  entries: Map<string, Entry>;
+  savedAt: number;
+  tokens: Map<string, number>;
+  output?: { stored: StoredOutput; text: Buffer };
+  digest?: string;
+}
+
+function isStoredOutput(value: unknown): value is StoredOutput & { bytes: number } {
+  if (typeof value !== 'object' || value === null) return false;
+  const output = value as Partial<StoredOutput & { bytes: number }>;
+  return (
+    typeof output.key === 'string' &&
+    typeof output.bytes === 'number' &&
+    typeof output.verdict?.failed === 'boolean' &&
+    Array.isArray(output.verdict.lines) &&
+    output.verdict.lines.every((line) => typeof line === 'string') &&
+    typeof output.reads === 'object' &&
+    output.reads !== null &&
+    Object.values(output.reads).every((state) => state === null || typeof state === 'string')
+  );
+}
+
+/** The document of a cache file (its first line) and the stored output after it; null for a foreign file. */
+function load(file: string, fingerprint: string): Loaded | null {
+  if (statSync(file).size > maxCacheBytes) return null;
+  const bytes = readFileSync(file);
+  const end = bytes.indexOf(0x0a);
+  const document = JSON.parse(bytes.toString('utf8', 0, end < 0 ? bytes.length : end)) as Partial<CacheDocument>;
+  if (document.format !== cacheFormat || document.fingerprint !== fingerprint || !document.files) return null;
+  const loaded: Loaded = {
+    entries: new Map(),
+    savedAt: typeof document.savedAt === 'number' ? document.savedAt : 0,
+    tokens: new Map(),
+  };
+  for (const [name, entry] of Object.entries(document.files)) if (isEntry(entry)) loaded.entries.set(name, entry);
+  if (typeof document.tokens === 'object' && document.tokens !== null) {
+    for (const [key, count] of Object.entries(document.tokens)) {
+      if (Number.isInteger(count) && count >= 0) loaded.tokens.set(key, count);
+    }
+  }
+  if (typeof document.digest === 'string') loaded.digest = document.digest;
+  const text = end < 0 ? null : bytes.subarray(end + 1);
+  if (isStoredOutput(document.output) && text && text.length === document.output.bytes) {
+    const { key, verdict, reads } = document.output;
+    loaded.output = { stored: { key, verdict, reads }, text };
+  }
+  return loaded;
 }
 
 /**
@@ -110,20 +166,26 @@ export class FileScanCache implements ScanCache {
   private readonly previous: Map<string, Entry>;
   private readonly next = new Map<string, Entry>();
   private changed = false;
+  private readonly savedAt: number;
   private readonly previousTokens: Map<string, number>;
   private readonly nextTokens = new Map<string, number>();
   /** Hashes of the files other files' records depend on, read once per scan. */
   private readonly dependencyHashes = new Map<string, string | null>();
+  /** Whether any file was analysed in this scan (a new or changed file): its records are new. */
+  private analysed = false;
+  /** The scan digest, once asked for. */
+  private digest: string | undefined;
+  /** The result to save (the stored one when it was reused). */
+  private output: { stored: StoredOutput; text: Buffer } | undefined;
 
   private constructor(
     readonly file: string,
     private readonly fingerprint: string,
-    previous: Map<string, Entry>,
-    private readonly savedAt: number,
-    previousTokens: Map<string, number>,
+    private readonly loaded: Loaded,
   ) {
-    this.previous = previous;
-    this.previousTokens = previousTokens;
+    this.previous = loaded.entries;
+    this.savedAt = loaded.savedAt;
+    this.previousTokens = loaded.tokens;
   }
 
   /**
@@ -147,26 +209,51 @@ export class FileScanCache implements ScanCache {
   /** Opens the cache for a scan whose record paths are relative to `root`. */
   static open(file: string, root: string, version: string): FileScanCache {
     const fingerprint = `${version} ${currentBuild()} ${root}`;
-    const entries = new Map<string, Entry>();
-    const tokens = new Map<string, number>();
-    let savedAt = 0;
+    let loaded: Loaded | null = null;
     try {
-      if (statSync(file).size <= maxCacheBytes) {
-        const document = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheDocument>;
-        if (document.format === cacheFormat && document.fingerprint === fingerprint && document.files) {
-          for (const [name, entry] of Object.entries(document.files)) if (isEntry(entry)) entries.set(name, entry);
-          if (typeof document.savedAt === 'number') savedAt = document.savedAt;
-          if (typeof document.tokens === 'object' && document.tokens !== null) {
-            for (const [key, count] of Object.entries(document.tokens)) {
-              if (Number.isInteger(count) && count >= 0) tokens.set(key, count);
-            }
-          }
-        }
-      }
+      loaded = load(file, fingerprint);
     } catch {
       // No cache yet, or not one we wrote: start over.
     }
-    return new FileScanCache(file, fingerprint, entries, savedAt, tokens);
+    return new FileScanCache(file, fingerprint, loaded ?? { entries: new Map(), savedAt: 0, tokens: new Map() });
+  }
+
+  /**
+   * A key for what this scan found: every scanned file's content hash and the hashes of the files its records
+   * depend on, by path. Equal keys mean equal records (the entries are the records of those contents).
+   */
+  scanDigest(): string {
+    // Every file of the last scan, and only those, reused as it was: the same digest, without hashing again.
+    if (!this.analysed && this.next.size === this.previous.size && this.loaded.digest) return this.loaded.digest;
+    if (this.digest !== undefined) return this.digest;
+    const lines: string[] = [];
+    for (const [name, entry] of this.next) {
+      lines.push(`${JSON.stringify(name)} ${entry.hash} ${entry.dependsOn ? JSON.stringify(entry.dependsOn) : ''}`);
+    }
+    this.digest = hash('sha1', lines.sort().join('\n'), 'base64url');
+    return this.digest;
+  }
+
+  /**
+   * The last run's printed result when it was computed under `key` and the outside files it read are unchanged;
+   * it is kept for the next run.
+   */
+  storedOutput(key: string): { text: Buffer; verdict: StoredOutput['verdict'] } | undefined {
+    const output = this.loaded.output;
+    if (!output || output.stored.key !== key || !readsUnchanged(output.stored.reads)) return undefined;
+    this.output = output;
+    return { text: output.text, verdict: output.stored.verdict };
+  }
+
+  /** Whether a file (relative to the root) is one of this scan's, so that its content is part of the digest. */
+  covers(file: string): boolean {
+    return this.next.has(file);
+  }
+
+  /** Keeps this run's printed result for the next run with the same key. */
+  keepOutput(stored: StoredOutput, text: string): void {
+    this.output = { stored, text: Buffer.from(text, 'utf8') };
+    this.changed = true;
   }
 
   unchanged(file: string, stat: FileStat): FileAnalysis | undefined {
@@ -193,8 +280,10 @@ export class FileScanCache implements ScanCache {
     if (!entry || entry.hash !== hash || !this.dependenciesUnchanged(entry)) return undefined;
     const analysis = analysisOf(entry);
     // Same content, new time (a checkout, a touch): remember the time, so the next scan need not read it.
-    if (stat && (entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs)) this.set(file, hash, analysis, stat);
-    else {
+    if (stat && (entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs)) {
+      this.next.set(file, { ...entry, size: stat.size, mtimeMs: stat.mtimeMs });
+      this.changed = true;
+    } else {
       this.next.set(file, entry);
       // Hashed because its time was too close to the last save: a new save makes the time trustworthy.
       if (stat && stat.mtimeMs >= this.savedAt - racyWindowMs) this.changed = true;
@@ -208,6 +297,7 @@ export class FileScanCache implements ScanCache {
       entryOf(hash, analysis, stat, (f) => this.contentHash(f)),
     );
     this.changed = true;
+    this.analysed = true;
   }
 
   /**
@@ -237,7 +327,12 @@ export class FileScanCache implements ScanCache {
    * file first and renamed, so an interrupted run never leaves half a cache.
    */
   save(): void {
-    if (!this.changed && this.next.size === this.previous.size && this.nextTokens.size === this.previousTokens.size) {
+    if (
+      !this.changed &&
+      this.next.size === this.previous.size &&
+      this.nextTokens.size === this.previousTokens.size &&
+      this.output === this.loaded.output
+    ) {
       return;
     }
     const document: CacheDocument = {
@@ -248,9 +343,14 @@ export class FileScanCache implements ScanCache {
     };
     for (const [name, entry] of this.next) document.files[name] = entry;
     if (this.nextTokens.size > 0) document.tokens = Object.fromEntries(this.nextTokens);
+    const digest = this.scanDigest();
+    if (digest) document.digest = digest;
+    if (this.output) document.output = { ...this.output.stored, bytes: this.output.text.length };
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(document));
+    // The document is one line (JSON.stringify escapes line breaks in strings); the output follows it as is.
+    const line = JSON.stringify(document);
+    writeFileSync(temporary, this.output ? Buffer.concat([Buffer.from(`${line}\n`), this.output.text]) : line);
     renameSync(temporary, this.file);
   }
 }

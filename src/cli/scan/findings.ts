@@ -1,6 +1,7 @@
 import type { CallRecord } from '../../core/analysis/types';
 import { safeFix, type Finding } from '../../core/rules';
 import { workspaceFindings, type WorkspaceFindingOptions } from '../../core/workspace/findings';
+import type { FileSystem } from '../../core/workspace/fileSystem';
 import { nodeFileSystem, toFileSystemPath } from '../../core/workspace/nodeFileSystem';
 
 /**
@@ -30,14 +31,15 @@ export function findingJson(finding: Finding): FindingJson {
 
 /**
  * The findings of a scan's calls (the core's workspace findings over Node's file system): each file with calls is
- * read again, decoded as the scan decodes it, and the rules run on its records.
+ * read again (through `fs`), decoded as the scan decodes it, and the rules run on its records.
  */
 export function scanFindings(
   calls: readonly CallRecord[],
   root: string,
   options: WorkspaceFindingOptions,
+  fs: FileSystem = nodeFileSystem,
 ): Promise<Finding[]> {
-  return workspaceFindings(calls, nodeFileSystem, toFileSystemPath(root), options);
+  return workspaceFindings(calls, fs, toFileSystemPath(root), options);
 }
 
 /** One finding under its call in the table: severity, code, message, and the fix `llm-cost-lens fix` applies. */

@@ -1,0 +1,176 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { runCli } from '../../../src/cli/run';
+import { tempDir, writeTree } from '../../support/hostileRepo';
+import { captureIo } from '../helpers/io';
+
+const made: string[] = [];
+after(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+function dir(prefix: string): string {
+  const d = tempDir(prefix);
+  made.push(d);
+  return d;
+}
+
+const bot = `from openai import OpenAI\nfrom app.config import MODEL\n\nclient = OpenAI()\nSYSTEM = "You are a support assistant. Answer briefly."\n\n\ndef ask(q):\n    return client.chat.completions.create(model=MODEL, messages=[{"role": "system", "content": SYSTEM}, {"role": "user", "content": q}])\n`;
+const web = `import { generateText } from 'ai';\nimport { openai } from '@ai-sdk/openai';\n\nexport const reply = (q: string) => generateText({ model: openai('gpt-4o-mini'), prompt: q });\n`;
+
+/** A workspace with a Python call whose model is in another file, and a Vercel AI SDK call under a package.json. */
+function workspace(): string {
+  const root = dir('cache-output');
+  writeTree(root, {
+    'app/__init__.py': '',
+    'app/config.py': 'MODEL = "gpt-4o"\n',
+    'app/bot.py': bot,
+    'web/package.json': '{"dependencies": {"ai": "^5.0.0"}}',
+    'web/src/reply.ts': web,
+    'web/src/util.ts': 'export const one = 1;\n',
+  });
+  return root;
+}
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function scan(root: string, args: string[], now?: Date): Promise<Run> {
+  const io = captureIo(root);
+  if (now) io.now = () => now;
+  const code = await runCli(['scan', '.', ...args], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+/**
+ * Replaces the stored output with text of the same length that no scan prints: a run that reuses the stored
+ * output prints it, a run that computes afresh does not.
+ */
+function tamper(cacheFile: string): void {
+  const bytes = readFileSync(cacheFile);
+  const end = bytes.indexOf(0x0a);
+  assert.ok(end > 0, 'the cache holds an output');
+  writeFileSync(cacheFile, Buffer.concat([bytes.subarray(0, end + 1), Buffer.alloc(bytes.length - end - 1, 'x')]));
+}
+
+const tampered = /^x+$/;
+
+/** Runs `args` without and with the cache (the stored output made unusable first): both must print the same. */
+async function expectFresh(root: string, cacheFile: string, args: string[], now?: Date): Promise<Run> {
+  const plain = await scan(root, args, now);
+  tamper(cacheFile);
+  const cached = await scan(root, [...args, '--cache-location', cacheFile], now);
+  assert.deepEqual(cached, plain);
+  return plain;
+}
+
+describe('scan --cache keeps the printed result', () => {
+  it('prints the stored result of an unchanged scan, byte for byte what an uncached scan prints', async () => {
+    const root = workspace();
+    const cacheFile = path.join(dir('cache-home'), 'c');
+    for (const format of ['json', 'table', 'sarif']) {
+      const args = ['--format', format];
+      const plain = await scan(root, args);
+      for (let i = 0; i < 3; i++) assert.deepEqual(await scan(root, [...args, '--cache-location', cacheFile]), plain);
+      // The next run prints what is stored: the stored output is what was used.
+      tamper(cacheFile);
+      assert.match((await scan(root, [...args, '--cache-location', cacheFile])).out, tampered);
+    }
+  });
+
+  it('computes afresh when a setting, a flag, the prices, the date, a file or a package.json changes', async () => {
+    const root = workspace();
+    const cacheFile = path.join(dir('cache-home'), 'c');
+    const args = ['--format', 'json'];
+    const fill = async (): Promise<void> => {
+      await scan(root, [...args, '--cache-location', cacheFile]);
+      tamper(cacheFile);
+      assert.match((await scan(root, [...args, '--cache-location', cacheFile])).out, tampered);
+    };
+    const settings = (values: Record<string, unknown>): void =>
+      writeTree(root, { '.vscode/settings.json': JSON.stringify(values) });
+
+    await fill();
+    settings({ 'llmCostLens.callsPerDay': 40 });
+    const perDay = await expectFresh(root, cacheFile, args);
+    assert.match(perDay.out, /"value": 40/);
+
+    await fill();
+    await expectFresh(root, cacheFile, [...args, '--calls-per-day', '7']);
+
+    await fill();
+    settings({
+      'llmCostLens.callsPerDay': 40,
+      'llmCostLens.pricing.overrides': { 'gpt-4o': { input: 0.1, output: 0.2 } },
+    });
+    await expectFresh(root, cacheFile, args);
+
+    await fill();
+    settings({ 'llmCostLens.callsPerDay': 40, 'llmCostLens.rules.severity': { 'missing-output-limit': 'error' } });
+    const rules = await expectFresh(root, cacheFile, args);
+    assert.match(rules.out, /"severity": "error"/);
+
+    // A price file, then the same file with another price: a different table each time.
+    const prices = path.join(dir('prices'), 'prices.json');
+    const priceFile = (input: number): void =>
+      writeFileSync(
+        prices,
+        JSON.stringify({
+          'gpt-4o': {
+            litellm_provider: 'openai',
+            mode: 'chat',
+            input_cost_per_token: input,
+            output_cost_per_token: 1e-5,
+          },
+          'gpt-4o-mini': {
+            litellm_provider: 'openai',
+            mode: 'chat',
+            input_cost_per_token: 1e-7,
+            output_cost_per_token: 1e-6,
+          },
+        }),
+      );
+    priceFile(2e-6);
+    await scan(root, [...args, '--prices', prices, '--cache-location', cacheFile]);
+    priceFile(3e-6);
+    const repriced = await expectFresh(root, cacheFile, [...args, '--prices', prices]);
+    assert.match(repriced.out, /"kind": "file"/);
+
+    // The prices' age is part of the output: another day, another output.
+    await fill();
+    await expectFresh(root, cacheFile, args, new Date(Date.now() + 40 * 86_400_000));
+
+    // The gate's verdict (exit code, stderr) is kept with the output and follows its own flags.
+    await fill();
+    const gated = await expectFresh(root, cacheFile, [...args, '--fail-on', 'warning']);
+    assert.equal(gated.code, 1);
+    assert.deepEqual(await scan(root, [...args, '--fail-on', 'warning', '--cache-location', cacheFile]), gated);
+
+    // A file another file's records took the model from.
+    await fill();
+    writeTree(root, { 'app/config.py': 'MODEL = "gpt-4.1-mini"\n' });
+    assert.match((await expectFresh(root, cacheFile, args)).out, /gpt-4\.1-mini/);
+
+    // A scanned file.
+    await fill();
+    writeTree(root, { 'web/src/reply.ts': web.replace('gpt-4o-mini', 'gpt-4.1-nano') });
+    await expectFresh(root, cacheFile, args);
+
+    // The package.json the fix's parameter name comes from (AI SDK 4: maxTokens), then a new one nearer the file.
+    await fill();
+    writeTree(root, { 'web/package.json': '{"dependencies": {"ai": "^4.3.0"}}' });
+    assert.match((await expectFresh(root, cacheFile, args)).out, /maxTokens/);
+    await fill();
+    writeTree(root, { 'web/src/package.json': '{"dependencies": {"ai": "^5.0.0"}}' });
+    assert.match((await expectFresh(root, cacheFile, args)).out, /maxOutputTokens/);
+
+    // Another format.
+    await fill();
+    await expectFresh(root, cacheFile, ['--format', 'table']);
+  });
+});
