@@ -30,6 +30,8 @@ export interface CandidateOptions {
 }
 
 let namePattern: RegExp | undefined;
+/** The same names without the global flag, for a yes-or-no test. */
+let nameTest: RegExp | undefined;
 
 /** `name = receiver.path.method` alone on its line (a bound method, not a call): name and method. */
 function boundMethodPattern(): RegExp {
@@ -51,7 +53,7 @@ export function findCandidates(text: string, root: Node, resolver: Resolver, opt
   const found: Candidate[] = [];
   const seen = new Set<number>();
   const pattern = new RegExp(billableNamePattern().source, 'g');
-  const aliases = aliasNames(text, resolver);
+  const aliases = aliasNames(text, resolver.python);
   const visit = (offset: number, length: number): void => {
     const node = root.descendantForIndex(offset, offset + length);
     if (!node || (node.type !== 'identifier' && node.type !== 'property_identifier')) return;
@@ -78,6 +80,16 @@ export function findCandidates(text: string, root: Node, resolver: Resolver, opt
     }
   }
   return found.sort((a, b) => a.call.startIndex - b.call.startIndex);
+}
+
+/**
+ * Whether `findCandidates` can find anything in this text: it looks only at the names that can end a billable call
+ * and at local aliases of them, so a file that has neither holds no call and needs no parse (a file that imports
+ * an SDK for its types, say).
+ */
+export function mayHoldCandidates(text: string, python: boolean): boolean {
+  nameTest ??= new RegExp(billableNamePattern().source);
+  return nameTest.test(text) || aliasNames(text, python).length > 0;
 }
 
 /** The call whose callee ends with `name`, if `name` is the called method or function. */
@@ -269,15 +281,13 @@ function importsSdk(resolver: Resolver, entry: SdkEntry): boolean {
  * Local names bound to billable SDK functions under another name (`import { generateText as gen }`), or to a
  * billable method (`ask = client.messages.create`).
  */
-function aliasNames(text: string, resolver: Resolver): string[] {
+function aliasNames(text: string, python: boolean): string[] {
   const names: string[] = [];
   const billable = billableNames();
   for (const match of text.matchAll(boundMethodPattern())) {
     if (billable.has(match[2]) && !billable.has(match[1])) names.push(match[1]);
   }
-  const statements = resolver.python
-    ? text.match(/\bimport\s[^\n]*\bas\s[^\n]*/g)
-    : text.match(/\bimport\s*\{[^}]*\}/g);
+  const statements = python ? text.match(/\bimport\s[^\n]*\bas\s[^\n]*/g) : text.match(/\bimport\s*\{[^}]*\}/g);
   for (const statement of statements ?? []) {
     for (const match of statement.matchAll(/\bas\s+([A-Za-z_$][\w$]*)/g))
       if (!billable.has(match[1])) names.push(match[1]);

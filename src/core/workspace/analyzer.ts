@@ -1,4 +1,6 @@
 import { analyzeTree } from '../analysis/analyze';
+import { mayHoldCandidates } from '../analysis/candidates';
+import { isPythonLike } from '../parsing/languages';
 import type { ParserHost } from '../parsing/host';
 import type { FileAnalyzer } from './scan';
 import type { WorkspaceIndex } from '../project/workspaceIndex';
@@ -14,6 +16,11 @@ export function hostAnalyzer(host: ParserHost, index?: WorkspaceIndex): FileAnal
     dependenciesOf: (file) => dependencies.get(file) ?? [],
     async analyze(text, languageId, file) {
       if (index) await (prepared ??= index.prepare());
+      // No name that ends a billable call, no alias of one: nothing to find, so no parse (types-only imports).
+      if (!mayHoldCandidates(text, isPythonLike(languageId))) {
+        dependencies.set(file, []);
+        return [];
+      }
       const tree = await host.parse(text, languageId);
       try {
         return analyzeTree(

@@ -126,4 +126,23 @@ describe('workspace scan (core, over a FileSystem)', () => {
     assert.equal(partial.cancelled, true);
     assert.ok(partial.calls.length < full.calls.length);
   });
+
+  it('does not parse a file that names an SDK but no method that ends a billable call, nor an alias of one', async () => {
+    const parses: string[] = [];
+    const spy = Object.create(host) as ParserHost;
+    spy.parse = (text, languageId, oldTree) => {
+      parses.push(text);
+      return host.parse(text, languageId, oldTree);
+    };
+    const analyzer = hostAnalyzer(spy);
+    const typesOnly = 'from anthropic.types import MessageParam\n\nHistory = list[MessageParam]\n';
+    assert.deepEqual(await analyzer.analyze(typesOnly, 'python', 'types.py'), []);
+    assert.deepEqual(parses, []);
+    // An alias may hide the billable name (`import openai as oa` ... `oa.chat...`): parsed.
+    const aliased = 'import openai as oa\n\nclient = oa.OpenAI()\n';
+    assert.deepEqual(await analyzer.analyze(aliased, 'python', 'aliased.py'), []);
+    const calls = await analyzer.analyze(openAiBot, 'python', 'bot.py');
+    assert.deepEqual(parses, [aliased, openAiBot]);
+    assert.equal(calls.length, 1);
+  });
 });
