@@ -1,95 +1,14 @@
 import { createHash, hash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FileStat } from '../../core/workspace/fileSystem';
 import type { FileAnalysis, ScanCache } from '../../core/workspace/scan';
 import type { BpeEncoding, TokenCountStore } from '../../core/tokens';
+import { cacheFileBytes, callsOf, emptyCache, readCacheFile, type Entry, type Loaded } from './cacheFile';
 import { readsUnchanged, type StoredOutput } from './outputMemo';
-
-/** Bumped when the stored shape changes; with the CLI's version and build it makes old caches start over. */
-const cacheFormat = 3;
 
 /** The default `--cache-location`, in the working directory (like `.eslintcache`). */
 export const defaultCacheFile = '.llm-cost-lens-cache';
-
-/** A cache file larger than this is not read: it is not one this tool wrote for a real tree. */
-const maxCacheBytes = 512 * 1024 * 1024;
-
-/** What is kept per file; `calls` is left out when empty (most files), so the cache stays small. */
-interface Entry {
-  hash: string;
-  size?: number;
-  mtimeMs?: number;
-  calls?: FileAnalysis['calls'];
-  skipped?: string;
-  /** The other files its records took values from, with the hash of each then (null: it could not be read). */
-  dependsOn?: Record<string, string | null>;
-}
-
-interface CacheDocument {
-  format: number;
-  fingerprint: string;
-  /** When the cache was written (ms since 1970). */
-  savedAt: number;
-  files: Record<string, Entry>;
-  /** Exact token counts of the prompts priced, by `encoding:hash of the text`. */
-  tokens?: Record<string, number>;
-  /** The scan digest of the files below (`scanDigest`). */
-  digest?: string;
-  /** The last run's printed result: its text follows the document's line in the file, `bytes` long. */
-  output?: StoredOutput & { bytes: number };
-}
-
-/** What a cache file held for this fingerprint. */
-interface Loaded {
-  entries: Map<string, Entry>;
-  savedAt: number;
-  tokens: Map<string, number>;
-  output?: { stored: StoredOutput; text: Buffer };
-  digest?: string;
-}
-
-function isStoredOutput(value: unknown): value is StoredOutput & { bytes: number } {
-  if (typeof value !== 'object' || value === null) return false;
-  const output = value as Partial<StoredOutput & { bytes: number }>;
-  return (
-    typeof output.key === 'string' &&
-    typeof output.bytes === 'number' &&
-    typeof output.verdict?.failed === 'boolean' &&
-    Array.isArray(output.verdict.lines) &&
-    output.verdict.lines.every((line) => typeof line === 'string') &&
-    typeof output.reads === 'object' &&
-    output.reads !== null &&
-    Object.values(output.reads).every((state) => state === null || typeof state === 'string')
-  );
-}
-
-/** The document of a cache file (its first line) and the stored output after it; null for a foreign file. */
-function load(file: string, fingerprint: string): Loaded | null {
-  if (statSync(file).size > maxCacheBytes) return null;
-  const bytes = readFileSync(file);
-  const end = bytes.indexOf(0x0a);
-  const document = JSON.parse(bytes.toString('utf8', 0, end < 0 ? bytes.length : end)) as Partial<CacheDocument>;
-  if (document.format !== cacheFormat || document.fingerprint !== fingerprint || !document.files) return null;
-  const loaded: Loaded = {
-    entries: new Map(),
-    savedAt: typeof document.savedAt === 'number' ? document.savedAt : 0,
-    tokens: new Map(),
-  };
-  for (const [name, entry] of Object.entries(document.files)) if (isEntry(entry)) loaded.entries.set(name, entry);
-  if (typeof document.tokens === 'object' && document.tokens !== null) {
-    for (const [key, count] of Object.entries(document.tokens)) {
-      if (Number.isInteger(count) && count >= 0) loaded.tokens.set(key, count);
-    }
-  }
-  if (typeof document.digest === 'string') loaded.digest = document.digest;
-  const text = end < 0 ? null : bytes.subarray(end + 1);
-  if (isStoredOutput(document.output) && text && text.length === document.output.bytes) {
-    const { key, verdict, reads } = document.output;
-    loaded.output = { stored: { key, verdict, reads }, text };
-  }
-  return loaded;
-}
 
 /**
  * A file modified this close to the cache's writing could have changed again within the same timestamp tick
@@ -97,12 +16,25 @@ function load(file: string, fingerprint: string): Loaded | null {
  */
 const racyWindowMs = 2000;
 
-function analysisOf(entry: Entry): FileAnalysis {
-  const analysis: FileAnalysis = { calls: entry.calls ?? [] };
-  if (entry.skipped !== undefined) analysis.skipped = entry.skipped;
-  if (entry.dependsOn) analysis.dependsOn = Object.keys(entry.dependsOn);
-  return analysis;
+/**
+ * A stored analysis; its records are parsed from the cache file only when the scan's calls are asked for. (A
+ * class: its getter is shared, where an object literal's getter costs every one of 20,000 objects its own.)
+ */
+class StoredAnalysis implements FileAnalysis {
+  readonly skipped?: string;
+  readonly dependsOn?: readonly string[];
+
+  constructor(private readonly entry: Entry) {
+    if (entry.skipped !== undefined) this.skipped = entry.skipped;
+    if (entry.dependsOn) this.dependsOn = Object.keys(entry.dependsOn);
+  }
+
+  get calls(): FileAnalysis['calls'] {
+    return callsOf(this.entry);
+  }
 }
+
+const analysisOf = (entry: Entry): FileAnalysis => new StoredAnalysis(entry);
 
 function entryOf(
   hash: string,
@@ -137,22 +69,6 @@ let buildId: string | undefined;
 function currentBuild(): string {
   buildId ??= createHash('sha1').update(readFileSync(__filename)).digest('base64url');
   return buildId;
-}
-
-function isEntry(value: unknown): value is Entry {
-  if (typeof value !== 'object' || value === null) return false;
-  const entry = value as Partial<Entry>;
-  return (
-    typeof entry.hash === 'string' &&
-    (entry.calls === undefined || Array.isArray(entry.calls)) &&
-    (entry.skipped === undefined || typeof entry.skipped === 'string') &&
-    (entry.size === undefined || typeof entry.size === 'number') &&
-    (entry.mtimeMs === undefined || typeof entry.mtimeMs === 'number') &&
-    (entry.dependsOn === undefined ||
-      (typeof entry.dependsOn === 'object' &&
-        entry.dependsOn !== null &&
-        Object.values(entry.dependsOn).every((h) => h === null || typeof h === 'string')))
-  );
 }
 
 /**
@@ -211,11 +127,11 @@ export class FileScanCache implements ScanCache {
     const fingerprint = `${version} ${currentBuild()} ${root}`;
     let loaded: Loaded | null = null;
     try {
-      loaded = load(file, fingerprint);
+      loaded = readCacheFile(file, fingerprint);
     } catch {
       // No cache yet, or not one we wrote: start over.
     }
-    return new FileScanCache(file, fingerprint, loaded ?? { entries: new Map(), savedAt: 0, tokens: new Map() });
+    return new FileScanCache(file, fingerprint, loaded ?? emptyCache());
   }
 
   /**
@@ -335,22 +251,16 @@ export class FileScanCache implements ScanCache {
     ) {
       return;
     }
-    const document: CacheDocument = {
-      format: cacheFormat,
+    const bytes = cacheFileBytes({
       fingerprint: this.fingerprint,
-      savedAt: Date.now(),
-      files: {},
-    };
-    for (const [name, entry] of this.next) document.files[name] = entry;
-    if (this.nextTokens.size > 0) document.tokens = Object.fromEntries(this.nextTokens);
-    const digest = this.scanDigest();
-    if (digest) document.digest = digest;
-    if (this.output) document.output = { ...this.output.stored, bytes: this.output.text.length };
+      entries: this.next,
+      tokens: this.nextTokens,
+      digest: this.scanDigest(),
+      output: this.output,
+    });
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    // The document is one line (JSON.stringify escapes line breaks in strings); the output follows it as is.
-    const line = JSON.stringify(document);
-    writeFileSync(temporary, this.output ? Buffer.concat([Buffer.from(`${line}\n`), this.output.text]) : line);
+    writeFileSync(temporary, bytes);
     renameSync(temporary, this.file);
   }
 }

@@ -75,7 +75,10 @@ export async function scanPaths(paths: string[], options: ScanOptions): Promise<
     return {
       version,
       files: scan.files,
-      calls: scan.calls,
+      // Left to the scan to gather when asked for (a stored result is printed without the records).
+      get calls() {
+        return scan.calls;
+      },
       findings: [],
       skipped: [...scan.skipped, ...elsewhere],
       root,

@@ -163,15 +163,23 @@ export async function scanWorkspace(starts: readonly string[], options: Workspac
     if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
-  const calls: CallRecord[] = [];
   const skipped: SkippedFile[] = walk.skipped.map((s) => ({ file: relativeTo(s.path), reason: s.reason }));
   for (let index = 0; index < files.length; index++) {
     const before = skippedBefore[index];
     if (before) skipped.push(before);
     const result = results[index];
-    if (!result) continue;
-    for (const call of result.calls) calls.push(call);
-    if (result.skipped) skipped.push({ file: relatives[index] as string, reason: result.skipped });
+    if (result?.skipped) skipped.push({ file: relatives[index] as string, reason: result.skipped });
   }
-  return { files: files.length, calls, skipped, cancelled };
+  // Gathered when first asked for: a cache can keep records unparsed until then (and a CLI re-scan whose result
+  // is stored never asks).
+  let calls: CallRecord[] | undefined;
+  return {
+    files: files.length,
+    get calls() {
+      calls ??= results.flatMap((result) => result?.calls ?? []);
+      return calls;
+    },
+    skipped,
+    cancelled,
+  };
 }

@@ -73,6 +73,10 @@ describe('scan --cache', () => {
       third.scan.calls.map((c) => c.model),
       ['gpt-4o-mini', 'gpt-4.1'],
     );
+    // bot.py's records were saved by the third scan as they were read, without being parsed: still the same.
+    const fourth = await cachedScan(fs, cacheFile);
+    assert.deepEqual(fourth.read, []);
+    assert.deepEqual(JSON.parse(JSON.stringify(fourth.scan)), JSON.parse(JSON.stringify(third.scan)));
   });
 
   it('in a fresh checkout (same content, new times) hashes every file but parses none, then trusts the times', async () => {
@@ -107,10 +111,21 @@ describe('scan --cache', () => {
       const run = await cachedScan(fs, cacheFile);
       assert.deepEqual(run.parsed, ['app/bot.py', 'app/other.py']);
     }
-    const document = JSON.parse(readFileSync(cacheFile, 'utf8')) as { files: Record<string, unknown> };
-    document.files['app/bot.py'] = { hash: 42, calls: 'x' };
-    writeFileSync(cacheFile, JSON.stringify(document));
-    assert.deepEqual((await cachedScan(fs, cacheFile)).parsed, ['app/bot.py']);
+    // The document is the first line; the records follow it. A field of the wrong type, or records said to lie
+    // beyond the end of the file, lose that file's entry only.
+    const [line, ...rest] = readFileSync(cacheFile, 'utf8').split('\n');
+    const document = JSON.parse(line ?? '') as {
+      paths: string[];
+      hashes: unknown[];
+      extras: Record<string, { calls?: [number, number] }>;
+    };
+    document.hashes[document.paths.indexOf('app/bot.py')] = 42;
+    const other = document.extras[document.paths.indexOf('app/other.py')];
+    assert.ok(other?.calls);
+    other.calls = [0, 1e9];
+    writeFileSync(cacheFile, [JSON.stringify(document), ...rest].join('\n'));
+    assert.deepEqual((await cachedScan(fs, cacheFile)).parsed, ['app/bot.py', 'app/other.py']);
+    assert.deepEqual((await cachedScan(fs, cacheFile)).parsed, []);
   });
 
   it('gives the same JSON with and without the cache from the command line, and writes the cache file', async () => {

@@ -54,8 +54,11 @@ async function scan(root: string, args: string[], now?: Date): Promise<Run> {
 function tamper(cacheFile: string): void {
   const bytes = readFileSync(cacheFile);
   const end = bytes.indexOf(0x0a);
-  assert.ok(end > 0, 'the cache holds an output');
-  writeFileSync(cacheFile, Buffer.concat([bytes.subarray(0, end + 1), Buffer.alloc(bytes.length - end - 1, 'x')]));
+  const document = JSON.parse(bytes.toString('utf8', 0, end)) as { output?: { at: [number, number] } };
+  assert.ok(document.output, 'the cache holds an output');
+  const [offset, length] = document.output.at;
+  bytes.fill('x', end + 1 + offset, end + 1 + offset + length);
+  writeFileSync(cacheFile, bytes);
 }
 
 const tampered = /^x+$/;
