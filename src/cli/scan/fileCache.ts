@@ -158,6 +158,8 @@ export class FileScanCache implements ScanCache {
     const output = this.loaded.output;
     if (!output || output.stored.key !== key || !readsUnchanged(output.stored.reads)) return undefined;
     this.output = output;
+    // Nothing is priced: the counts of the stored result's prompts stay for a later run that prices again.
+    for (const [count, tokens] of this.previousTokens) this.nextTokens.set(count, tokens);
     return { text: output.text, verdict: output.stored.verdict };
   }
 

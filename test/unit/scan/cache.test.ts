@@ -173,6 +173,14 @@ describe('scan --cache', () => {
     const third = FileScanCache.open(cacheFile, '/ws', 'test');
     assert.equal(third.tokenCounts.get('o200k_base', 'used once'), undefined);
     assert.equal(third.tokenCounts.get('o200k_base', 'used again'), 3);
+    // A run that prints the stored result prices nothing, and keeps the counts when it saves (new file times).
+    third.keepOutput({ key: 'k', verdict: { lines: [], failed: false }, reads: {} }, 'out');
+    third.save();
+    const reused = FileScanCache.open(cacheFile, '/ws', 'test');
+    assert.equal(reused.storedOutput('k')?.text.toString(), 'out');
+    reused.set('app/new.py', 'h', { calls: [] }, null);
+    reused.save();
+    assert.equal(FileScanCache.open(cacheFile, '/ws', 'test').tokenCounts.get('o200k_base', 'used again'), 3);
     // A cache written by another version or build keeps nothing, counts included.
     assert.equal(FileScanCache.open(cacheFile, '/ws', 'other').tokenCounts.get('o200k_base', 'used again'), undefined);
   });
