@@ -8,12 +8,17 @@ import { WorkspaceIndex } from '../../core/project/workspaceIndex';
 import type { WorkerWorkspace } from './workerMessages';
 import { WorkerPool, workerScript } from './workerPool';
 
-/** Below this many files to parse, starting threads costs more than it saves. */
-export const filesBeforeThreads = 24;
+/**
+ * Characters of source to parse before threads start. A worker costs about a tenth of a second to start and
+ * several tenths of CPU time to warm its own copy of the analysis code up; below about this much text (some 130
+ * files of 4 KB, a quarter of a second of parsing) it costs more than it saves. On the public repositories we scan
+ * (40-160 files naming an SDK) a worker made the scan slower, in CPU and in wall time.
+ */
+export const charsBeforeThreads = 512 * 1024;
 
 /**
- * Loads the tokenizer tables the calls' models are counted with, once this thread is idle: with threads parsing,
- * this thread mostly waits for them, and pricing (which needs the tables) comes after the scan.
+ * Loads the tokenizer tables the calls' models are counted with, the next time this thread is idle (waiting for
+ * the threads): pricing, which needs the tables, comes after the scan.
  */
 function preloadTokenizers(calls: readonly CallRecord[]): void {
   for (const call of calls) {
@@ -25,15 +30,15 @@ function preloadTokenizers(calls: readonly CallRecord[]): void {
 }
 
 /**
- * The CLI's analyser: the first files are parsed on the main thread; once a scan has more than
- * `filesBeforeThreads` to parse, a pool of `threads` worker threads shares the rest with the main thread, which
+ * The CLI's analyser: the first files are parsed on the main thread; once a scan has had more than
+ * `charsBeforeThreads` to parse, a pool of `threads` worker threads shares the rest with the main thread, which
  * takes a file whenever every thread has enough queued. `threads: 0` never starts one.
  */
 export class ScanAnalyzer implements FileAnalyzer {
   private readonly local: FileAnalyzer;
   private readonly index: WorkspaceIndex | undefined;
   private pool: WorkerPool | undefined;
-  private count = 0;
+  private chars = 0;
   private onThreads = 0;
   private started = false;
 
@@ -49,8 +54,8 @@ export class ScanAnalyzer implements FileAnalyzer {
   }
 
   analyze(text: string, languageId: LanguageId, file: string) {
-    this.count++;
-    if (!this.pool && this.threads > 0 && this.count > filesBeforeThreads) {
+    this.chars += text.length;
+    if (!this.pool && this.threads > 0 && this.chars > charsBeforeThreads) {
       const script = workerScript();
       if (script) this.pool = new WorkerPool(this.threads, script, this.wasmDir, this.local, this.workspace);
       this.started = this.pool !== undefined;

@@ -3,7 +3,7 @@ import { rmSync, utimesSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runCli } from '../../../src/cli/run';
-import { filesBeforeThreads } from '../../../src/cli/scan/analyzer';
+import { charsBeforeThreads } from '../../../src/cli/scan/analyzer';
 import { scanPaths } from '../../../src/cli/scan/scan';
 import { openAiBot, tempDir, writeTree } from '../../support/hostileRepo';
 import { captureIo } from '../helpers/io';
@@ -20,8 +20,14 @@ const pythonCrossFile = (i: number): string =>
 const typescriptCrossFile = (i: number): string =>
   `import OpenAI from 'openai';\nimport { MODEL } from './config';\n\nconst client = new OpenAI();\n\nexport async function ask${i}(q: string) {\n  return client.chat.completions.create({ model: MODEL, max_tokens: 200, messages: [{ role: 'user', content: q }] });\n}\n`;
 
+/** Python and TypeScript files with calls, each. */
+const bots = 24;
+/** A comment block after each file's code, so that the threads start about two thirds of the way through. */
+const comments = (mark: string): string =>
+  `${mark} ${'x'.repeat(76)}\n`.repeat(Math.ceil((1.5 * charsBeforeThreads) / (2 * bots) / 80));
+
 /**
- * A tree with more SDK files than the threads start at: models taken from config modules in Python and
+ * A tree with more SDK text than the threads start at: models taken from config modules in Python and
  * TypeScript (cross-file), calls with and without findings, files that name an SDK and make no call, plain code.
  */
 function tree(): { root: string; files: string[] } {
@@ -32,9 +38,9 @@ function tree(): { root: string; files: string[] } {
     'app/config.py': 'MODEL = "gpt-4.1-mini"\n',
     'web/config.ts': "export const MODEL = 'gpt-4o';\n",
   };
-  for (let i = 0; i < filesBeforeThreads; i++) {
-    content[`app/bot${i}.py`] = i % 3 === 0 ? openAiBot : pythonCrossFile(i);
-    content[`web/bot${i}.ts`] = typescriptCrossFile(i);
+  for (let i = 0; i < bots; i++) {
+    content[`app/bot${i}.py`] = (i % 3 === 0 ? openAiBot : pythonCrossFile(i)) + comments('#');
+    content[`web/bot${i}.ts`] = typescriptCrossFile(i) + comments('//');
     content[`app/types${i}.py`] = 'from openai.types.chat import ChatCompletionMessageParam\n\nX = 1\n';
     content[`app/plain${i}.py`] = `def f${i}(x):\n    return x * ${i}\n`;
   }
@@ -61,7 +67,7 @@ describe('scan gives the same JSON however it runs', () => {
       calls: { model: string | null; modelVia: string }[];
       findings: unknown[];
     };
-    assert.equal(document.calls.length, filesBeforeThreads * 2);
+    assert.equal(document.calls.length, bots * 2);
     assert.ok(document.calls.some((c) => c.modelVia === 'cross-file' && c.model === 'gpt-4.1-mini'));
     assert.ok(document.calls.some((c) => c.modelVia === 'cross-file' && c.model === 'gpt-4o'));
     assert.ok(document.findings.length > 0);

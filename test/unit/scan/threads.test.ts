@@ -6,7 +6,7 @@ import { ParserHost } from '../../../src/core/parsing/host';
 import { hostAnalyzer } from '../../../src/core/workspace/analyzer';
 import { nodeFileSystem, toFileSystemPath } from '../../../src/core/workspace/nodeFileSystem';
 import { scanWorkspace } from '../../../src/core/workspace/scan';
-import { filesBeforeThreads, ScanAnalyzer } from '../../../src/cli/scan/analyzer';
+import { charsBeforeThreads, ScanAnalyzer } from '../../../src/cli/scan/analyzer';
 import { WorkerPool } from '../../../src/cli/scan/workerPool';
 import { openAiBot, tempDir, writeTree } from '../../support/hostileRepo';
 import { wasmDir } from '../helpers/paths';
@@ -18,12 +18,18 @@ after(() => {
   for (const d of made) rmSync(d, { recursive: true, force: true });
 });
 
-function tree(files: number): string {
+/** A comment block of about 20,000 characters: a few dozen such files pass `charsBeforeThreads`. */
+const padding = `# ${'x'.repeat(78)}\n`.repeat(250);
+const paddedBot = padding + openAiBot;
+/** Files to parse before the threads start. */
+const filesBeforeThreads = Math.ceil(charsBeforeThreads / paddedBot.length);
+
+function tree(files: number, bot = paddedBot): string {
   const root = tempDir('threads');
   made.push(root);
   const content: Record<string, string> = {};
   for (let i = 0; i < files; i++) {
-    content[`pkg${i % 5}/bot${i}.py`] = openAiBot.replace('gpt-4o-mini', i % 2 ? 'gpt-4o' : 'gpt-4.1-mini');
+    content[`pkg${i % 5}/bot${i}.py`] = bot.replace('gpt-4o-mini', i % 2 ? 'gpt-4o' : 'gpt-4.1-mini');
     content[`pkg${i % 5}/plain${i}.py`] = `def f${i}(x):\n    return x * ${i}\n`;
   }
   writeTree(root, content);
@@ -31,8 +37,9 @@ function tree(files: number): string {
 }
 
 describe('parsing on worker threads', () => {
-  it('gives the same records as the main thread, once a scan has enough files to parse', async () => {
-    const root = toFileSystemPath(tree(filesBeforeThreads * 2));
+  it('gives the same records as the main thread, once a scan has enough text to parse', async () => {
+    const files = filesBeforeThreads * 2;
+    const root = toFileSystemPath(tree(files));
     const threaded = new ScanAnalyzer(host, wasmDir, 2);
     const withThreads = await scanWorkspace([root], { fs: nodeFileSystem, root, analyzer: threaded });
     await threaded.close();
@@ -40,26 +47,31 @@ describe('parsing on worker threads', () => {
     const single = new ScanAnalyzer(host, wasmDir, 0);
     const withoutThreads = await scanWorkspace([root], { fs: nodeFileSystem, root, analyzer: single });
     assert.equal(single.threaded, false);
-    assert.equal(withThreads.calls.length, filesBeforeThreads * 2);
+    assert.equal(withThreads.calls.length, files);
     assert.deepEqual(withThreads, withoutThreads);
   });
 
+  it('starts no thread for many files with little text in all', async () => {
+    const root = toFileSystemPath(tree(100, openAiBot));
+    const analyzer = new ScanAnalyzer(host, wasmDir, 2);
+    const scan = await scanWorkspace([root], { fs: nodeFileSystem, root, analyzer });
+    await analyzer.close();
+    assert.equal(scan.calls.length, 100);
+    assert.equal(analyzer.threaded, false);
+  });
+
   it('parses on the main thread too once the threads have enough queued, with the same records', async () => {
-    // Files of about 20,000 characters: a few fill a thread's queue, so the main thread takes its share.
-    const padding = `# ${'x'.repeat(78)}\n`.repeat(250);
-    const root = toFileSystemPath(tree(filesBeforeThreads * 3));
-    for (let i = 0; i < filesBeforeThreads * 3; i++) {
-      writeFileSync(path.join(root, `pkg${i % 5}/bot${i}.py`), padding + openAiBot);
-    }
+    // A thread's queue holds a few of these files, so the main thread takes its share.
+    const files = filesBeforeThreads * 3;
+    const root = toFileSystemPath(tree(files));
     const threaded = new ScanAnalyzer(host, wasmDir, 1);
     const withThreads = await scanWorkspace([root], { fs: nodeFileSystem, root, analyzer: threaded });
     await threaded.close();
-    const parsed = filesBeforeThreads * 3;
     assert.ok(threaded.filesOnThreads > 0, 'the thread parsed some files');
-    assert.ok(threaded.filesOnThreads < parsed - filesBeforeThreads, 'the main thread took some after it started');
+    assert.ok(threaded.filesOnThreads < files - filesBeforeThreads, 'the main thread took some after it started');
     const single = new ScanAnalyzer(host, wasmDir, 0);
     const withoutThreads = await scanWorkspace([root], { fs: nodeFileSystem, root, analyzer: single });
-    assert.equal(withThreads.calls.length, parsed);
+    assert.equal(withThreads.calls.length, files);
     assert.deepEqual(withThreads, withoutThreads);
   });
 
