@@ -15,7 +15,7 @@ export interface Entry {
   mtimeMs?: number;
   /** The records; absent when there are none (most files) or not parsed yet from `callsText`. */
   calls?: CallRecord[];
-  /** The records as stored (JSON), parsed only when they are asked for. */
+  /** The records as stored (JSON), parsed only when they are asked for; what a save writes when present. */
   callsText?: Buffer;
   skipped?: string;
   /** The other files its records took values from, with the hash of each then (null: it could not be read). */
@@ -26,8 +26,8 @@ export interface Entry {
 export function callsOf(entry: Entry): CallRecord[] {
   if (!entry.calls && entry.callsText) {
     const parsed: unknown = JSON.parse(entry.callsText.toString('utf8'));
+    // The text stays: a save copies it as it is, rather than serialising the records again.
     entry.calls = Array.isArray(parsed) ? (parsed as CallRecord[]) : [];
-    entry.callsText = undefined;
   }
   return entry.calls ?? [];
 }

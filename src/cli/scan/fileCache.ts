@@ -142,11 +142,15 @@ export class FileScanCache implements ScanCache {
     // Every file of the last scan, and only those, reused as it was: the same digest, without hashing again.
     if (!this.analysed && this.next.size === this.previous.size && this.loaded.digest) return this.loaded.digest;
     if (this.digest !== undefined) return this.digest;
-    const lines: string[] = [];
-    for (const [name, entry] of this.next) {
-      lines.push(`${JSON.stringify(name)} ${entry.hash} ${entry.dependsOn ? JSON.stringify(entry.dependsOn) : ''}`);
-    }
-    this.digest = hash('sha1', lines.sort().join('\n'), 'base64url');
+    // By path: files come in walk order (sorted), except those analysed, in the order they were done.
+    const names = [...this.next.keys()];
+    if (names.some((name, i) => i > 0 && (names[i - 1] as string) > name)) names.sort();
+    // NUL ends each field: no path holds one, and neither do hashes or JSON.
+    const lines = names.map((name) => {
+      const entry = this.next.get(name) as Entry;
+      return `${name}\0${entry.hash}\0${entry.dependsOn ? JSON.stringify(entry.dependsOn) : ''}\0`;
+    });
+    this.digest = hash('sha1', lines.join(''), 'base64url');
     return this.digest;
   }
 

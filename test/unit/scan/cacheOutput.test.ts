@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runCli } from '../../../src/cli/run';
 import { tempDir, writeTree } from '../../support/hostileRepo';
 import { captureIo } from '../helpers/io';
+import { fixturesDir } from '../helpers/paths';
 
 const made: string[] = [];
 after(() => {
@@ -83,6 +84,28 @@ describe('scan --cache keeps the printed result', () => {
       // The next run prints what is stored: the stored output is what was used.
       tamper(cacheFile);
       assert.match((await scan(root, [...args, '--cache-location', cacheFile])).out, tampered);
+    }
+  });
+
+  it('gives byte for byte the uncached output on every fixture folder: filling, unchanged, after a fresh checkout', async () => {
+    const root = dir('cache-fixtures');
+    cpSync(fixturesDir, root, { recursive: true });
+    const cacheFile = path.join(dir('cache-home'), 'c');
+    for (const format of ['json', 'table', 'sarif']) {
+      const args = ['--format', format];
+      const plain = await scan(root, args);
+      assert.equal(plain.code, 0, plain.err);
+      if (format === 'json') assert.ok((JSON.parse(plain.out) as { calls: unknown[] }).calls.length > 100);
+      const cached = [...args, '--cache-location', cacheFile];
+      assert.deepEqual(await scan(root, cached), plain);
+      assert.deepEqual(await scan(root, cached), plain);
+      // A checkout: every file's time is new (older than the cache, so that it would be trusted alone).
+      const past = new Date(Date.now() - 3_600_000);
+      for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+        utimesSync(path.join(root, file), past, past);
+      }
+      assert.deepEqual(await scan(root, cached), plain);
+      assert.deepEqual(await scan(root, cached), plain);
     }
   });
 
