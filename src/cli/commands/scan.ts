@@ -11,7 +11,7 @@ import type { CallRecord } from '../../core/analysis/types';
 import type { Finding } from '../../core/rules';
 import { costColumns, totalLine } from '../scan/costs';
 import { defaultCacheFile, FileScanCache } from '../scan/fileCache';
-import { outputKey, pathState, recordingFileSystem } from '../scan/outputMemo';
+import { outputKey, outsideReads, recordingFileSystem } from '../scan/outputMemo';
 import { nodeFileSystem } from '../../core/workspace/nodeFileSystem';
 import { findingJson, findingLine, findingsSummary, scanFindings } from '../scan/findings';
 import { scanPaths, scanRoot, toJson, version } from '../scan/scan';
@@ -66,15 +66,6 @@ function saveCache(cache: FileScanCache | undefined, io: CliIo): void {
     // The cache only saves time: the scan's result stands without it.
     io.stderr(`llm-cost-lens scan: could not write the cache ${cache?.file}: ${(error as Error).message}\n`);
   }
-}
-
-/** The state of each path the findings read that is not a scanned file (those the scan digest covers). */
-function outsideReads(touched: Iterable<string>, cache: FileScanCache, root: string): Record<string, string | null> {
-  const reads: Record<string, string | null> = {};
-  for (const file of touched) {
-    if (!cache.covers(path.relative(root, file).split(path.sep).join('/'))) reads[file] = pathState(file);
-  }
-  return reads;
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
@@ -181,7 +172,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const verdict = gateVerdict(gate, totals, findings);
   if (cache && key !== undefined) {
-    cache.keepOutput({ key, verdict, reads: outsideReads(reading.touched, cache, result.root) }, output);
+    cache.keepOutput(
+      { key, verdict, reads: outsideReads(reading.touched, result.root, (file) => cache.covers(file)) },
+      output,
+    );
   }
   saveCache(cache, io);
   io.stdout(output);

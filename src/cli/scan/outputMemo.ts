@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import type { FileSystem } from '../../core/workspace/fileSystem';
 
 /**
@@ -38,6 +39,22 @@ export function pathState(file: string): string | null {
 /** Whether every outside file a stored result read is as it was. */
 export function readsUnchanged(reads: Record<string, string | null>): boolean {
   return Object.entries(reads).every(([file, state]) => pathState(file) === state);
+}
+
+/**
+ * The state of each path a result read that is not one of the scanned files (`scanned`, by path relative to the
+ * root: their contents are covered by the scan digest).
+ */
+export function outsideReads(
+  touched: Iterable<string>,
+  root: string,
+  scanned: (relative: string) => boolean,
+): Record<string, string | null> {
+  const reads: Record<string, string | null> = {};
+  for (const file of touched) {
+    if (!scanned(path.relative(root, file).split(path.sep).join('/'))) reads[file] = pathState(file);
+  }
+  return reads;
 }
 
 /** A FileSystem that notes every path asked of it, so a stored result can list what it read. */

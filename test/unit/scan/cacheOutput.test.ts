@@ -162,6 +162,8 @@ describe('scan --cache keeps the printed result', () => {
         }),
       );
     priceFile(2e-6);
+    await fill();
+    await expectFresh(root, cacheFile, [...args, '--prices', prices]);
     await scan(root, [...args, '--prices', prices, '--cache-location', cacheFile]);
     priceFile(3e-6);
     const repriced = await expectFresh(root, cacheFile, [...args, '--prices', prices]);
