@@ -7,7 +7,7 @@ import { hostAnalyzer } from '../../../src/core/workspace/analyzer';
 import { nodeFileSystem, toFileSystemPath } from '../../../src/core/workspace/nodeFileSystem';
 import { scanWorkspace } from '../../../src/core/workspace/scan';
 import { charsBeforeThreads, ScanAnalyzer } from '../../../src/cli/scan/analyzer';
-import { WorkerPool } from '../../../src/cli/scan/workerPool';
+import { queuedCharsPerThread, WorkerPool } from '../../../src/cli/scan/workerPool';
 import { openAiBot, tempDir, writeTree } from '../../support/hostileRepo';
 import { wasmDir } from '../helpers/paths';
 
@@ -61,8 +61,8 @@ describe('parsing on worker threads', () => {
   });
 
   it('parses on the main thread too once the threads have enough queued, with the same records', async () => {
-    // A thread's queue holds a few of these files, so the main thread takes its share.
-    const files = filesBeforeThreads * 3;
+    // Twice what a thread's queue holds after the threads start: the main thread takes its share.
+    const files = filesBeforeThreads + 2 * Math.ceil(queuedCharsPerThread / paddedBot.length) + 10;
     const root = toFileSystemPath(tree(files));
     const threaded = new ScanAnalyzer(host, wasmDir, 1);
     const withThreads = await scanWorkspace([root], { fs: nodeFileSystem, root, analyzer: threaded });
