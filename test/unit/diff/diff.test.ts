@@ -1,22 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { runCli } from '../../../src/cli/run';
-import { plantFsmonitor, tempDir, writeTree } from '../../support/hostileRepo';
+import { plantFsmonitor, writeTree } from '../../support/hostileRepo';
 import { captureIo } from '../helpers/io';
+import { tempDirsRemovedAfter } from '../helpers/tempDirs';
 
 const hasGit = spawnSync('git', ['--version']).status === 0;
-const made: string[] = [];
-after(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-function dir(prefix: string): string {
-  const d = tempDir(prefix);
-  made.push(d);
-  return d;
-}
+const dir = tempDirsRemovedAfter();
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { CallRecord, LanguageId } from '../../../src/core/analysis/types';
@@ -9,22 +9,14 @@ import { scanWorkspace, type FileAnalyzer } from '../../../src/core/workspace/sc
 import { runCli } from '../../../src/cli/run';
 import { FileScanCache } from '../../../src/cli/scan/fileCache';
 import { MemoryFileSystem } from '../../support/memoryFileSystem';
-import { openAiBot, tempDir, writeTree } from '../../support/hostileRepo';
+import { openAiBot, writeTree } from '../../support/hostileRepo';
 import { captureIo } from '../helpers/io';
+import { tempDirsRemovedAfter } from '../helpers/tempDirs';
 import { wasmDir } from '../helpers/paths';
 
 const host = new ParserHost(wasmDir);
-const made: string[] = [];
-after(() => {
-  host.dispose();
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-
-function dir(prefix: string): string {
-  const d = tempDir(prefix);
-  made.push(d);
-  return d;
-}
+after(() => host.dispose());
+const dir = tempDirsRemovedAfter();
 
 function counting(): FileAnalyzer & { parsed: string[] } {
   const inner = hostAnalyzer(host);

@@ -1,22 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { runCli } from '../../../src/cli/run';
-import { tempDir, writeTree } from '../../support/hostileRepo';
+import { writeTree } from '../../support/hostileRepo';
 import { captureIo } from '../helpers/io';
+import { tempDirsRemovedAfter } from '../helpers/tempDirs';
 import { fixturesDir } from '../helpers/paths';
 
-const made: string[] = [];
-after(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-
-function dir(prefix: string): string {
-  const d = tempDir(prefix);
-  made.push(d);
-  return d;
-}
+const dir = tempDirsRemovedAfter();
 
 const bot = `from openai import OpenAI\nfrom app.config import MODEL\n\nclient = OpenAI()\nSYSTEM = "You are a support assistant. Answer briefly."\n\n\ndef ask(q):\n    return client.chat.completions.create(model=MODEL, messages=[{"role": "system", "content": SYSTEM}, {"role": "user", "content": q}])\n`;
 const web = `import { generateText } from 'ai';\nimport { openai } from '@ai-sdk/openai';\n\nexport const reply = (q: string) => generateText({ model: openai('gpt-4o-mini'), prompt: q });\n`;

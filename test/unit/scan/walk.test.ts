@@ -1,23 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { runCli } from '../../../src/cli/run';
 import { nodeFileSystem, toFileSystemPath } from '../../../src/core/workspace/nodeFileSystem';
 import { listSourceFiles } from '../../../src/core/workspace/walk';
-import { openAiBot, plantFsmonitor, tempDir, writeTree } from '../../support/hostileRepo';
+import { openAiBot, plantFsmonitor, writeTree } from '../../support/hostileRepo';
 import { captureIo } from '../helpers/io';
+import { tempDirsRemovedAfter } from '../helpers/tempDirs';
 
-const made: string[] = [];
-function dir(prefix: string): string {
-  const d = tempDir(prefix);
-  made.push(d);
-  return d;
-}
-after(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const dir = tempDirsRemovedAfter();
 
 async function walked(root: string): Promise<string[]> {
   return (await listSourceFiles(nodeFileSystem, [toFileSystemPath(root)])).map((f) =>
