@@ -28,21 +28,31 @@ export function unsavedTexts(): UnsavedTexts {
  */
 export function withUnsavedEdits(fs: FileSystem, folder: vscode.Uri, unsaved: UnsavedTexts): FileSystem {
   if (unsaved.size === 0) return fs;
-  const textOf = (path: string): string | undefined => unsaved.get(folder.with({ path }).toString());
+  // Encoded once per file: the scan asks for its size (stat) and then for its bytes.
+  const encoded = new Map<string, Uint8Array>();
+  const bytesOf = (path: string): Uint8Array | undefined => {
+    const text = unsaved.get(folder.with({ path }).toString());
+    if (text === undefined) return undefined;
+    let bytes = encoded.get(path);
+    if (!bytes) {
+      bytes = new TextEncoder().encode(text);
+      encoded.set(path, bytes);
+    }
+    return bytes;
+  };
   return {
     readDirectory: (dir) => fs.readDirectory(dir),
     async readFile(file, maxBytes = Number.MAX_SAFE_INTEGER) {
-      const text = textOf(file);
-      if (text === undefined) return fs.readFile(file, maxBytes);
-      const bytes = new TextEncoder().encode(text);
+      const bytes = bytesOf(file);
+      if (!bytes) return fs.readFile(file, maxBytes);
       if (bytes.byteLength > maxBytes) throw new FileTooLargeError(file, bytes.byteLength);
       return bytes;
     },
     async stat(path) {
       const info = await fs.stat(path);
-      const text = textOf(path);
-      if (!info || text === undefined) return info;
-      return { kind: info.kind, size: new TextEncoder().encode(text).byteLength, mtimeMs: Number.NaN };
+      const bytes = bytesOf(path);
+      if (!info || !bytes) return info;
+      return { kind: info.kind, size: bytes.byteLength, mtimeMs: Number.NaN };
     },
   };
 }

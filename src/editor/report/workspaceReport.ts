@@ -44,6 +44,8 @@ export class WorkspaceReport implements vscode.Disposable {
   private running: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  /** Files changed since the last refresh was scheduled to start, by URI. */
+  private readonly changedFiles = new Map<string, vscode.Uri>();
   private readonly cache = new ReportScanCache();
   private watching: vscode.Disposable[] = [];
 
@@ -196,16 +198,30 @@ export class WorkspaceReport implements vscode.Disposable {
 
   private scheduleRescan(delayMs = refreshDelayMs): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.rescan('background'), delayMs);
+    this.timer = setTimeout(() => {
+      this.forgetChanged();
+      void this.rescan('background');
+    }, delayMs);
   }
 
-  /** A file changed: it, and the files that read values from it, are read again at the next scan. */
+  /**
+   * A file changed: it, and the files that read values from it, are read again at the next scan. They are dropped
+   * from the cache when the refresh starts, not on every keystroke (dropping looks through every cached file).
+   */
   private changed(uri: vscode.Uri, delayMs = refreshDelayMs): void {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return;
-    const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
-    this.cache.forget(folder.uri.toString(), relative, uri.path);
+    if (!vscode.workspace.getWorkspaceFolder(uri)) return;
+    this.changedFiles.set(uri.toString(), uri);
     this.scheduleRescan(delayMs);
+  }
+
+  private forgetChanged(): void {
+    for (const uri of this.changedFiles.values()) {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (!folder) continue;
+      const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
+      this.cache.forget(folder.uri.toString(), relative, uri.path);
+    }
+    this.changedFiles.clear();
   }
 
   /** Typing in a source file, or undoing back to the saved text, or closing it unsaved: it counts as shown. */
@@ -240,6 +256,7 @@ export class WorkspaceReport implements vscode.Disposable {
 
   private stopWatching(): void {
     clearTimeout(this.timer);
+    this.forgetChanged();
     for (const disposable of this.watching) disposable.dispose();
     this.watching = [];
   }
