@@ -7,7 +7,8 @@ import type { WorkerReply, WorkerTask, WorkerWorkspace } from './workerMessages'
 
 /**
  * A parsing thread of the scan's worker pool (bundled as dist/scanWorker.js): one parser host, tasks in, call
- * records out (on the `replies` port, which the pool can read without waiting for its event loop). Runs no code from the files it reads: they are only parsed.
+ * records out (on the `replies` port, which the pool can read without waiting for its event loop). Runs no code
+ * from the files it reads: they are only parsed.
  */
 const port = parentPort;
 if (port) {
