@@ -1,6 +1,11 @@
 /** What a CLI command writes to; tests pass their own. */
 export interface CliIo {
   stdout: (text: string) => void;
+  /**
+   * UTF-8 bytes for stdout, written as they are when the output is a stored one. Without it (tests), `stdout`
+   * gets them decoded.
+   */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   /** Working directory paths are resolved against. */
   cwd: string;

@@ -19,6 +19,8 @@ import { columns, renderTable } from '../scan/table';
 import { gateFlagOptions, gateFlagsUsage, gateFromFlags, gateVerdict } from '../scan/gate';
 import { findingsSarif } from '../scan/sarif';
 import { wasmDirectory } from '../wasmDir';
+import { printBytes } from '../output/safeIo';
+import { terminalSafe } from '../output/terminalText';
 import { defaultThreadCount, maxThreads } from '../scan/workerPool';
 import { priceTableOptions, priceTableUsage, pricesLine, tableJson } from '../priceTable';
 
@@ -128,7 +130,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const stored = key === undefined ? undefined : cache?.storedOutput(key);
   if (stored) {
     saveCache(cache, io);
-    io.stdout(stored.text.toString('utf8'));
+    printBytes(io, stored.text);
     for (const line of stored.verdict.lines) io.stderr(`${line}\n`);
     return stored.verdict.failed ? ExitCode.failure : ExitCode.ok;
   }
@@ -172,13 +174,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const verdict = gateVerdict(gate, totals, findings);
   if (cache && key !== undefined) {
+    // Kept as printed: a re-scan writes the bytes out unless they hold a control or a key (see safeIo).
+    const printed = Buffer.from(terminalSafe(output), 'utf8');
     cache.keepOutput(
       { key, verdict, reads: outsideReads(reading.touched, result.root, (file) => cache.covers(file)) },
-      output,
+      printed,
     );
+    saveCache(cache, io);
+    printBytes(io, printed);
+  } else {
+    io.stdout(output);
   }
-  saveCache(cache, io);
-  io.stdout(output);
   // On stderr, so that JSON and SARIF on stdout stay documents.
   for (const line of verdict.lines) io.stderr(`${line}\n`);
   return verdict.failed ? ExitCode.failure : ExitCode.ok;

@@ -1,6 +1,6 @@
 import type { CliIo } from '../command';
-import { secretRedactor } from './secrets';
-import { terminalSafe } from './terminalText';
+import { containsSecret, secretRedactor } from './secrets';
+import { isTerminalSafeUtf8, terminalSafe } from './terminalText';
 
 /** The io every command gets: nothing printed can carry a terminal control sequence or the API key. */
 export function safeIo(io: CliIo): CliIo {
@@ -10,5 +10,16 @@ export function safeIo(io: CliIo): CliIo {
     ...io,
     stdout: (text) => io.stdout(clean(text)),
     stderr: (text) => io.stderr(clean(text)),
+    // Bytes that would pass through `clean` unchanged go out as they are: no 10 MB decode, pattern and encode.
+    stdoutBytes: (bytes) => {
+      if (isTerminalSafeUtf8(bytes) && !containsSecret(io.env, bytes)) printBytes(io, bytes);
+      else io.stdout(clean(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')));
+    },
   };
+}
+
+/** Writes UTF-8 bytes to stdout: as they are where the io can, else decoded. */
+export function printBytes(io: CliIo, bytes: Uint8Array): void {
+  if (io.stdoutBytes) io.stdoutBytes(bytes);
+  else io.stdout(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
 }

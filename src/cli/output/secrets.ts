@@ -9,11 +9,21 @@ export function apiKeyFrom(env: NodeJS.ProcessEnv): string | undefined {
 // Shorter values are not keys, and hiding them could garble ordinary text.
 const minSecretLength = 8;
 
-/** Replaces every occurrence of the environment's API keys with `***`: a last guard on everything printed. */
-export function secretRedactor(env: NodeJS.ProcessEnv): (text: string) => string {
-  const secrets = apiKeyVariables
+function secretsIn(env: NodeJS.ProcessEnv): string[] {
+  return apiKeyVariables
     .map((name) => env[name]?.trim())
     .filter((value): value is string => value !== undefined && value.length >= minSecretLength);
+}
+
+/** Whether UTF-8 `bytes` hold one of the environment's API keys (which `secretRedactor` would hide). */
+export function containsSecret(env: NodeJS.ProcessEnv, bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return secretsIn(env).some((secret) => buffer.includes(secret, 0, 'utf8'));
+}
+
+/** Replaces every occurrence of the environment's API keys with `***`: a last guard on everything printed. */
+export function secretRedactor(env: NodeJS.ProcessEnv): (text: string) => string {
+  const secrets = secretsIn(env);
   if (secrets.length === 0) return (text) => text;
   return (text) => secrets.reduce((out, secret) => out.split(secret).join('***'), text);
 }

@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * Text that came from a scanned file or a server (file names, model names, server messages) can carry
  * terminal control sequences: ESC codes that recolour, move the cursor or rewrite earlier lines of a table.
@@ -16,6 +18,33 @@ const unsafeInField = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202
 function escape(char: string): string {
   const code = char.charCodeAt(0);
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** The bytes of C0 controls `terminalSafe` escapes (tab, line feed and carriage return are looked at apart), and DEL. */
+const unsafeBytes = [
+  ...Array.from({ length: 0x20 }, (_, byte) => byte).filter((b) => b !== 0x09 && b !== 0x0a && b !== 0x0d),
+  0x7f,
+];
+
+/** Whether `bytes` has `lead` anywhere that `next` does not accept the byte after it. */
+function hasUnlessFollowed(bytes: Uint8Array, lead: number, next: (byte: number | undefined) => boolean): boolean {
+  for (let at = bytes.indexOf(lead); at !== -1; at = bytes.indexOf(lead, at + 1)) {
+    if (!next(bytes[at + 1])) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether UTF-8 `bytes` are printed unchanged by `terminalSafe`: valid UTF-8 with no control it would escape. A
+ * scan per unsafe byte value (memchr) is several times faster than decoding 10 MB and running the pattern.
+ */
+export function isTerminalSafeUtf8(bytes: Uint8Array): boolean {
+  if (!isUtf8(bytes)) return false;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (unsafeBytes.some((byte) => buffer.includes(byte))) return false;
+  // A carriage return only as part of CRLF; U+0080-U+009F (C1 controls) are 0xC2 0x80-0x9F in UTF-8.
+  if (hasUnlessFollowed(buffer, 0x0d, (byte) => byte === 0x0a)) return false;
+  return !hasUnlessFollowed(buffer, 0xc2, (byte) => byte === undefined || byte < 0x80 || byte > 0x9f);
 }
 
 /** Output text with every control sequence shown as `\xNN` instead of acted on; tabs and line ends stay. */

@@ -173,8 +173,8 @@ export class FileScanCache implements ScanCache {
   }
 
   /** Keeps this run's printed result for the next run with the same key. */
-  keepOutput(stored: StoredOutput, text: string): void {
-    this.output = { stored, text: Buffer.from(text, 'utf8') };
+  keepOutput(stored: StoredOutput, text: Buffer): void {
+    this.output = { stored, text };
     this.changed = true;
   }
 

@@ -5,12 +5,13 @@ export interface CapturedIo extends CliIo {
   err(): string;
 }
 
-/** A CliIo that records what a command prints. */
+/** A CliIo that records what a command prints, text and bytes alike (as a process's stdout takes both). */
 export function captureIo(cwd = process.cwd(), env: NodeJS.ProcessEnv = {}): CapturedIo {
   let out = '';
   let err = '';
   return {
     stdout: (text) => (out += text),
+    stdoutBytes: (bytes) => (out += Buffer.from(bytes).toString('utf8')),
     stderr: (text) => (err += text),
     cwd,
     env,

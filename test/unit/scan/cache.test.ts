@@ -166,7 +166,7 @@ describe('scan --cache', () => {
     assert.equal(third.tokenCounts.get('o200k_base', 'used once'), undefined);
     assert.equal(third.tokenCounts.get('o200k_base', 'used again'), 3);
     // A run that prints the stored result prices nothing, and keeps the counts when it saves (new file times).
-    third.keepOutput({ key: 'k', verdict: { lines: [], failed: false }, reads: {} }, 'out');
+    third.keepOutput({ key: 'k', verdict: { lines: [], failed: false }, reads: {} }, Buffer.from('out'));
     third.save();
     const reused = FileScanCache.open(cacheFile, '/ws', 'test');
     assert.equal(reused.storedOutput('k')?.text.toString(), 'out');

@@ -44,13 +44,16 @@ async function scan(root: string, args: string[], now?: Date): Promise<Run> {
  * Replaces the stored output with text of the same length that no scan prints: a run that reuses the stored
  * output prints it, a run that computes afresh does not.
  */
-function tamper(cacheFile: string): void {
+function tamper(cacheFile: string, text = ''): void {
   const bytes = readFileSync(cacheFile);
   const end = bytes.indexOf(0x0a);
   const document = JSON.parse(bytes.toString('utf8', 0, end)) as { output?: { at: [number, number] } };
   assert.ok(document.output, 'the cache holds an output');
   const [offset, length] = document.output.at;
-  bytes.fill('x', end + 1 + offset, end + 1 + offset + length);
+  const start = end + 1 + offset;
+  bytes.fill('x', start, start + length);
+  assert.ok(Buffer.byteLength(text) <= length, 'the text fits in the stored output');
+  bytes.write(text, start, 'utf8');
   writeFileSync(cacheFile, bytes);
 }
 
@@ -77,6 +80,36 @@ describe('scan --cache keeps the printed result', () => {
       tamper(cacheFile);
       assert.match((await scan(root, [...args, '--cache-location', cacheFile])).out, tampered);
     }
+  });
+
+  it('prints a stored output that holds a control or the API key as every output is printed: escaped, hidden', async () => {
+    const root = workspace();
+    const cacheFile = path.join(dir('cache-home'), 'c');
+    const key = 'sk-proj-STORED-OUTPUT-0123456789';
+    const run = async (env: NodeJS.ProcessEnv = {}): Promise<string> => {
+      const io = captureIo(root, env);
+      await runCli(['scan', '.', '--format', 'json', '--cache-location', cacheFile], io);
+      return io.out();
+    };
+    await run();
+    const cases: [stored: string, printed: RegExp][] = [
+      ['\u001b[2Jwiped', /^\\x1b\[2Jwiped/],
+      ['bell\u0007', /^bell\\x07x/],
+      ['lone\rreturn', /^lone\\x0dreturn/],
+      ['c1\u009b31m', /^c1\\x9b31m/],
+      ['crlf\r\nstays', /^crlf\r\nstays/],
+      [`key ${key} end`, /^key \*\*\* end/],
+    ];
+    for (const [stored, printed] of cases) {
+      tamper(cacheFile, stored);
+      assert.match(await run({ OPENAI_API_KEY: key }), printed, JSON.stringify(stored));
+    }
+    // A byte sequence that is not UTF-8 is printed as the decoder reads it, never raw.
+    const bytes = readFileSync(cacheFile);
+    const head = JSON.parse(bytes.toString('utf8', 0, bytes.indexOf(0x0a))) as { output: { at: [number, number] } };
+    bytes[bytes.indexOf(0x0a) + 1 + head.output.at[0]] = 0xff;
+    writeFileSync(cacheFile, bytes);
+    assert.match(await run(), /^\ufffd/);
   });
 
   it('gives byte for byte the uncached output on every fixture folder: filling, unchanged, after a fresh checkout', async () => {

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isTerminalSafeUtf8, terminalSafe } from '../../../src/cli/output/terminalText';
+
+/** The byte check must say "safe" exactly when `terminalSafe` would leave the text as it is. */
+function agrees(text: string): void {
+  assert.equal(isTerminalSafeUtf8(Buffer.from(text, 'utf8')), terminalSafe(text) === text, JSON.stringify(text));
+}
+
+describe('isTerminalSafeUtf8', () => {
+  it('agrees with terminalSafe on every code point below U+0800, alone and between letters', () => {
+    for (let code = 0; code < 0x800; code++) {
+      const char = String.fromCharCode(code);
+      agrees(char);
+      agrees(`a${char}b`);
+      agrees(`${char}\n`);
+    }
+  });
+
+  it('agrees on line ends, wide characters and text far into a large buffer', () => {
+    for (const text of ['a\r\nb', 'a\rb', 'a\r', '\r\r\n', '\t\n', '¢£€😀', '\u202e', '\u2028', 'x'.repeat(100_000)]) {
+      agrees(text);
+      agrees(`${'y'.repeat(70_000)}${text}`);
+    }
+    agrees(`${'z'.repeat(200_000)}\u001b[2J`);
+    agrees(`${'z'.repeat(200_000)}\u0085`);
+  });
+
+  it('refuses bytes that are not UTF-8, which would not print as they are', () => {
+    assert.equal(isTerminalSafeUtf8(Buffer.from([0x61, 0xff, 0x62])), false);
+    assert.equal(isTerminalSafeUtf8(Buffer.from([0x61, 0xc2])), false);
+    assert.equal(isTerminalSafeUtf8(Buffer.from('plain text\n')), true);
+  });
+
+  it('looks only at the bytes of a view, not the rest of its buffer', () => {
+    const whole = Buffer.from('\u001bsafe part\u001b');
+    assert.equal(isTerminalSafeUtf8(whole.subarray(1, whole.length - 1)), true);
+    assert.equal(isTerminalSafeUtf8(new Uint8Array(whole.buffer, whole.byteOffset, whole.length)), false);
+  });
+});
