@@ -15,8 +15,8 @@ import { median } from './median';
  * measured two ways: as a command too (a new `node` process that reads the listed paths with readFileSync: no
  * walk, paths known in advance) — like for like, the ratio the targets are checked against — and inside this
  * process (readFileSync of each path, no process start), shown beside it. Three cases: cold (no cache); `--cache`
- * re-scan of an unchanged tree (no file read again); `--cache` after a fresh checkout (every file has a new
- * modification time, as in CI: each is read and hashed). Turns alternate the bare reads and the scans so that all
+ * re-scan of an unchanged tree (no file read, no folder listed again); `--cache` after a fresh checkout (every
+ * file and folder has a new modification time, as in CI: each folder is listed, each file read and hashed). Turns alternate the bare reads and the scans so that all
  * see the same machine load; each ratio is the median of the turns' ratios, in wall time (the target) and in CPU
  * time (all threads; the figure that holds on a busy machine). Two floors are printed too: the start of a `node`
  * process, and tree-sitter parsing alone of the files that name an SDK (which the scan must parse).
@@ -143,10 +143,21 @@ async function parseFloor(files: readonly string[]): Promise<{ ms: number; count
   }
 }
 
-/** Gives every file a new modification time, as a fresh checkout does. */
-function touchAll(files: readonly string[], when: number): void {
+/** Gives every file and folder (up to `root`) a new modification time, as a fresh checkout does. */
+function touchAll(root: string, files: readonly string[], when: number): void {
   const date = new Date(when);
-  for (const file of files) utimesSync(file, date, date);
+  const folders = new Set<string>([root]);
+  for (const file of files) {
+    utimesSync(file, date, date);
+    for (
+      let folder = path.dirname(file);
+      folder.startsWith(root) && !folders.has(folder);
+      folder = path.dirname(folder)
+    ) {
+      folders.add(folder);
+    }
+  }
+  for (const folder of folders) utimesSync(folder, date, date);
 }
 
 export async function runScaleBench(): Promise<{ rows: ScaleRow[]; floors: ScaleFloors }> {
@@ -180,7 +191,7 @@ export async function runScaleBench(): Promise<{ rows: ScaleRow[]; floors: Scale
       turn(cold, []);
       turn(unchanged, cacheFlags);
       // Older than the cache by more than its racy window, so that the times alone would be trusted.
-      touchAll(files, Date.now() - 60_000 - i * 1000);
+      touchAll(root, files, Date.now() - 60_000 - i * 1000);
       turn(checkout, cacheFlags);
     }
     const label = `${files.length.toLocaleString('en-US')} files, ${withCalls} with calls, ${tree.mentionOnly} naming an SDK without one`;

@@ -110,7 +110,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     values.cache || cacheLocation !== undefined
       ? FileScanCache.open(path.resolve(io.cwd, cacheLocation ?? defaultCacheFile), root, version)
       : undefined;
-  const result = await scanPaths(positionals, { cwd: io.cwd, wasmDir: wasmDirectory(), cache, threads });
+  const result = await scanPaths(positionals, {
+    cwd: io.cwd,
+    wasmDir: wasmDirectory(),
+    cache,
+    walkMemo: cache,
+    threads,
+  });
   // Everything the printed result is computed from besides the files' contents (which the scan digest covers).
   const flags = Object.entries(values).filter(([name]) => name !== 'cache' && name !== 'cache-location');
   const key = cache

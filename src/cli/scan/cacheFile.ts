@@ -1,9 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { CallRecord } from '../../core/analysis/types';
+import type { FolderOutcome } from '../../core/workspace/walkMemo';
+import { folderColumns, foldersOf, type FolderColumns } from './folderColumns';
 import type { StoredOutput } from './outputMemo';
 
 /** Bumped when the stored shape changes; with the CLI's version and build it makes old caches start over. */
-export const cacheFormat = 4;
+export const cacheFormat = 5;
 
 /** A cache file larger than this is not read: it is not one this tool wrote for a real tree. */
 const maxCacheBytes = 512 * 1024 * 1024;
@@ -62,18 +64,21 @@ interface CacheDocument {
   digest?: string;
   /** The last run's printed result. */
   output?: StoredOutput & { at: Span };
+  /** What each folder gave the walk. */
+  folders?: FolderColumns;
 }
 
 /** What a cache file held for this fingerprint. */
 export interface Loaded {
   entries: Map<string, Entry>;
+  folders: Map<string, FolderOutcome>;
   savedAt: number;
   tokens: Map<string, number>;
   output?: { stored: StoredOutput; text: Buffer };
   digest?: string;
 }
 
-export const emptyCache = (): Loaded => ({ entries: new Map(), savedAt: 0, tokens: new Map() });
+export const emptyCache = (): Loaded => ({ entries: new Map(), folders: new Map(), savedAt: 0, tokens: new Map() });
 
 const isSpan = (value: unknown, length: number): value is Span =>
   Array.isArray(value) &&
@@ -156,6 +161,7 @@ export function readCacheFile(file: string, fingerprint: string): Loaded | null 
   const blob = bytes.subarray(end + 1);
   const loaded: Loaded = {
     entries: entriesOf(document, blob),
+    folders: foldersOf(document.folders),
     savedAt: typeof document.savedAt === 'number' ? document.savedAt : 0,
     tokens: new Map(),
   };
@@ -175,6 +181,7 @@ export function readCacheFile(file: string, fingerprint: string): Loaded | null 
 export interface CacheContent {
   fingerprint: string;
   entries: Map<string, Entry>;
+  folders: ReadonlyMap<string, FolderOutcome>;
   tokens: Map<string, number>;
   digest: string;
   output?: { stored: StoredOutput; text: Buffer };
@@ -218,6 +225,7 @@ export function cacheFileBytes(content: CacheContent): Buffer {
     if (Object.keys(extra).length > 0) document.extras[index] = extra;
   }
   if (content.tokens.size > 0) document.tokens = Object.fromEntries(content.tokens);
+  if (content.folders.size > 0) document.folders = folderColumns(content.folders);
   if (content.output) document.output = { ...content.output.stored, at: append(content.output.text) };
   return Buffer.concat([Buffer.from(`${JSON.stringify(document)}\n`), ...parts]);
 }

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FileStat } from '../../core/workspace/fileSystem';
 import type { FileAnalysis, ScanCache } from '../../core/workspace/scan';
+import type { FolderOutcome, WalkMemo } from '../../core/workspace/walkMemo';
 import type { BpeEncoding, TokenCountStore } from '../../core/tokens';
 import { cacheFileBytes, callsOf, emptyCache, readCacheFile, type Entry, type Loaded } from './cacheFile';
 import { readsUnchanged, type StoredOutput } from './outputMemo';
@@ -78,9 +79,10 @@ function currentBuild(): string {
  * the runner's temporary folder). A missing, unreadable or foreign cache file means starting over, never an
  * error.
  */
-export class FileScanCache implements ScanCache {
+export class FileScanCache implements ScanCache, WalkMemo {
   private readonly previous: Map<string, Entry>;
   private readonly next = new Map<string, Entry>();
+  private readonly nextFolders = new Map<string, FolderOutcome>();
   private changed = false;
   private readonly savedAt: number;
   private readonly previousTokens: Map<string, number>;
@@ -213,6 +215,16 @@ export class FileScanCache implements ScanCache {
     return analysis;
   }
 
+  /** What a folder gave the last walk (see WalkMemo). */
+  folder(dir: string): FolderOutcome | undefined {
+    return this.loaded.folders.get(dir);
+  }
+
+  remember(dir: string, outcome: FolderOutcome): void {
+    if (this.loaded.folders.get(dir) !== outcome) this.changed = true;
+    this.nextFolders.set(dir, outcome);
+  }
+
   set(file: string, hash: string, analysis: FileAnalysis, stat: FileStat | null): void {
     this.next.set(
       file,
@@ -253,6 +265,7 @@ export class FileScanCache implements ScanCache {
       !this.changed &&
       this.next.size === this.previous.size &&
       this.nextTokens.size === this.previousTokens.size &&
+      this.nextFolders.size === this.loaded.folders.size &&
       this.output === this.loaded.output
     ) {
       return;
@@ -260,6 +273,7 @@ export class FileScanCache implements ScanCache {
     const bytes = cacheFileBytes({
       fingerprint: this.fingerprint,
       entries: this.next,
+      folders: this.nextFolders,
       tokens: this.nextTokens,
       digest: this.scanDigest(),
       output: this.output,

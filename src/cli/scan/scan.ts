@@ -5,6 +5,7 @@ import { ParserHost } from '../../core/parsing/host';
 import { safeJson } from '../output/terminalText';
 import { nodeFileSystem, toFileSystemPath } from '../../core/workspace/nodeFileSystem';
 import { scanWorkspace, type ScanCache } from '../../core/workspace/scan';
+import type { WalkMemo } from '../../core/workspace/walkMemo';
 import { ScanAnalyzer } from './analyzer';
 import type { FindingJson } from './findings';
 import { defaultThreadCount } from './workerPool';
@@ -20,6 +21,8 @@ export interface ScanOptions {
   cache?: ScanCache;
   /** Worker threads for parsing when many files need it; 0 parses on the main thread only. */
   threads?: number;
+  /** Folder outcomes of the last walk (`--cache`): unchanged folders are not listed again. */
+  walkMemo?: WalkMemo;
 }
 
 /** The `scan --format json` document. */
@@ -69,6 +72,7 @@ export async function scanPaths(paths: string[], options: ScanOptions): Promise<
       root: toFileSystemPath(root),
       analyzer,
       cache: options.cache,
+      memo: options.walkMemo,
     });
     const listed = new Set(scan.skipped.map((s) => s.file));
     const elsewhere = analyzer.skippedElsewhere().filter((s) => !listed.has(s.file));

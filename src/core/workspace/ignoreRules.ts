@@ -15,21 +15,22 @@ const maxGitignoreBytes = 1024 * 1024;
 
 /**
  * The scope inside `dir`: the parent's, plus `dir/.gitignore` when the folder lists one as a regular file (never
- * a link or a FIFO, which could point anywhere or block). Read with the `ignore` library, as git reads it; git
- * itself is never run, since it would run the repository's own configured commands (core.fsmonitor).
+ * a link or a FIFO, which could point anywhere or block), with the bytes it was read from (null when none was).
+ * Read with the `ignore` library, as git reads it; git itself is never run, since it would run the repository's
+ * own configured commands (core.fsmonitor).
  */
 export async function scopeFor(
   fs: FileSystem,
   dir: string,
   parent: IgnoreScope,
   hasGitignore: boolean,
-): Promise<IgnoreScope> {
-  if (!hasGitignore) return parent;
+): Promise<{ scope: IgnoreScope; gitignore: Uint8Array | null }> {
+  if (!hasGitignore) return { scope: parent, gitignore: null };
   try {
     const bytes = await fs.readFile(joinPath(dir, '.gitignore'), maxGitignoreBytes);
-    return [...parent, { dir, rules: ignore().add(new TextDecoder().decode(bytes)) }];
+    return { scope: [...parent, { dir, rules: ignore().add(new TextDecoder().decode(bytes)) }], gitignore: bytes };
   } catch {
-    return parent;
+    return { scope: parent, gitignore: null };
   }
 }
 

@@ -1,7 +1,8 @@
 import { isNotebookPath } from '../analysis/notebook';
 import { languageIdForPath } from '../parsing/languages';
-import { baseName, joinPath, type FileSystem } from './fileSystem';
+import { baseName, joinPath, type DirectoryEntry, type FileSystem } from './fileSystem';
 import { isIgnored, scopeFor, type IgnoreScope } from './ignoreRules';
+import { childScopeKey, outcomeHolds, type WalkMemo } from './walkMemo';
 
 /** Directories never scanned: dependencies, VCS data, virtualenvs, caches. */
 export const skippedDirectories: ReadonlySet<string> = new Set([
@@ -54,6 +55,15 @@ export interface WalkOptions {
   exclude?: (path: string, isDirectory: boolean) => boolean;
   /** Checked between folders: the walk stops early (returning what it found) once it says true. */
   isCancelled?: () => boolean;
+  /** Folder outcomes of an earlier walk, reused where a folder is unchanged (not used with `exclude`). */
+  memo?: WalkMemo;
+}
+
+/** A folder waiting to be walked, with the ignore rules in force there and their key (see `childScopeKey`). */
+interface Pending {
+  dir: string;
+  scope: IgnoreScope;
+  scopeKey: string;
 }
 
 /** Whether a folder is one the walk never enters, from its name alone. */
@@ -93,6 +103,8 @@ export async function walkSourceFiles(
   const files = new Set<string>();
   const skipped: WalkSkip[] = [];
   const excluded = options.exclude ?? (() => false);
+  // An outcome does not record what `exclude` left out.
+  const memo = options.exclude ? undefined : options.memo;
   for (const start of starts) {
     const info = await fs.stat(start);
     if (info?.kind === 'file') {
@@ -103,9 +115,24 @@ export async function walkSourceFiles(
       if (info) skipped.push({ path: start, reason: 'not a regular file (a FIFO, socket or device): not read' });
       continue;
     }
-    const stack: { dir: string; scope: IgnoreScope }[] = [{ dir: start, scope: [] }];
+    const stack: Pending[] = [{ dir: start, scope: [], scopeKey: '' }];
     while (stack.length > 0 && !options.isCancelled?.()) {
-      const { dir, scope: parentScope } = stack.pop() as { dir: string; scope: IgnoreScope };
+      const { dir, scope: parentScope, scopeKey: parentKey } = stack.pop() as Pending;
+      const isStart = dir === start;
+      // Taken before the listing: a change made while the folder is listed shows as a new time next time.
+      const folder = memo ? await fs.stat(dir) : null;
+      const listedAt = Date.now();
+      const kept = folder ? memo?.folder(dir) : undefined;
+      if (kept && folder && outcomeHolds(kept, folder.mtimeMs, isStart)) {
+        const { scope, gitignore } = await scopeFor(fs, dir, parentScope, kept.gitignore);
+        const scopeKey = childScopeKey(parentKey, dir, gitignore);
+        if (scopeKey === kept.scopeKey) {
+          memo?.remember(dir, kept);
+          for (const name of kept.files) files.add(joinPath(dir, name));
+          for (const name of kept.dirs) stack.push({ dir: joinPath(dir, name), scope, scopeKey });
+          continue;
+        }
+      }
       let entries;
       try {
         entries = await fs.readDirectory(dir);
@@ -113,36 +140,75 @@ export async function walkSourceFiles(
         skipped.push({ path: dir, reason: `folder could not be read (${errorCode(error)})` });
         continue;
       }
-      if (dir !== start && entries.some((e) => e.name === 'pyvenv.cfg')) continue;
-      const scope = await scopeFor(
-        fs,
-        dir,
-        parentScope,
-        entries.some((e) => e.name === '.gitignore' && e.kind === 'file'),
-      );
-      const projectRoot = dir === start || entries.some((e) => e.kind === 'file' && projectManifests.has(e.name));
-      for (const entry of entries) {
-        const full = joinPath(dir, entry.name);
-        if (entry.kind === 'directory') {
-          if (isSkippedDirectoryName(entry.name)) continue;
-          if (projectRoot && buildOutputDirectories.has(entry.name)) continue;
-          if (!isIgnored(scope, full, true) && !excluded(full, true)) stack.push({ dir: full, scope });
-          continue;
-        }
-        if (entry.kind === 'file') {
-          if (isScanned(entry.name) && !isIgnored(scope, full, false) && !excluded(full, false)) {
-            files.add(full);
-          }
-          continue;
-        }
-        const reason = await unreadReason(fs, entry.kind, full);
-        if (reason && !isIgnored(scope, full, false) && !excluded(full, false)) {
-          skipped.push({ path: full, reason });
-        }
+      // A virtualenv is left out whole, its .gitignore unread.
+      const venv = !isStart && entries.some((e) => e.name === 'pyvenv.cfg');
+      const hasGitignore = !venv && entries.some((e) => e.name === '.gitignore' && e.kind === 'file');
+      const outcome = { files: [] as string[], dirs: [] as string[], memorable: true };
+      const { scope, gitignore } = venv
+        ? { scope: parentScope, gitignore: null }
+        : await walkFolder(fs, dir, entries, { parentScope, hasGitignore, isStart, excluded, skipped, outcome });
+      const scopeKey = childScopeKey(parentKey, dir, gitignore);
+      for (const name of outcome.files) files.add(joinPath(dir, name));
+      for (const name of outcome.dirs) stack.push({ dir: joinPath(dir, name), scope, scopeKey });
+      if (memo && folder && outcome.memorable) {
+        const { files: kept, dirs } = outcome;
+        memo.remember(dir, {
+          mtimeMs: folder.mtimeMs,
+          listedAt,
+          scopeKey,
+          start: isStart,
+          gitignore: hasGitignore,
+          files: kept,
+          dirs,
+        });
       }
     }
   }
   return { files: [...files].sort(), skipped };
+}
+
+interface FolderContext {
+  parentScope: IgnoreScope;
+  hasGitignore: boolean;
+  isStart: boolean;
+  excluded: (path: string, isDirectory: boolean) => boolean;
+  skipped: WalkSkip[];
+  /** Filled in: the names of the source files kept and subfolders to walk; not memorable when it has links. */
+  outcome: { files: string[]; dirs: string[]; memorable: boolean };
+}
+
+/** One folder's entries sorted into source files, subfolders to walk, and links or special files to report. */
+async function walkFolder(
+  fs: FileSystem,
+  dir: string,
+  entries: readonly DirectoryEntry[],
+  context: FolderContext,
+): Promise<{ scope: IgnoreScope; gitignore: Uint8Array | null }> {
+  const { excluded, skipped, outcome } = context;
+  const { scope, gitignore } = await scopeFor(fs, dir, context.parentScope, context.hasGitignore);
+  const projectRoot = context.isStart || entries.some((e) => e.kind === 'file' && projectManifests.has(e.name));
+  for (const entry of entries) {
+    const full = joinPath(dir, entry.name);
+    if (entry.kind === 'directory') {
+      if (isSkippedDirectoryName(entry.name)) continue;
+      if (projectRoot && buildOutputDirectories.has(entry.name)) continue;
+      if (!isIgnored(scope, full, true) && !excluded(full, true)) outcome.dirs.push(entry.name);
+      continue;
+    }
+    if (entry.kind === 'file') {
+      if (isScanned(entry.name) && !isIgnored(scope, full, false) && !excluded(full, false)) {
+        outcome.files.push(entry.name);
+      }
+      continue;
+    }
+    // What a link points to changes without its folder changing: such a folder is listed again every time.
+    outcome.memorable = false;
+    const reason = await unreadReason(fs, entry.kind, full);
+    if (reason && !isIgnored(scope, full, false) && !excluded(full, false)) {
+      skipped.push({ path: full, reason });
+    }
+  }
+  return { scope, gitignore };
 }
 
 /**

@@ -151,6 +151,38 @@ describe('scan --cache', () => {
     assert.deepEqual(await models(), ['gpt-4.1-mini']);
   });
 
+  it("keeps the walk's folder outcomes, and none from a column that is not what it writes", () => {
+    const cacheFile = path.join(dir('cache'), 'folders');
+    const outcome = {
+      mtimeMs: 1_700_000_000_123.5,
+      listedAt: 1_700_000_100_000,
+      scopeKey: 'k',
+      start: true,
+      gitignore: true,
+      files: ['a.py', 'b.ts'],
+      dirs: ['sub'],
+    };
+    const empty = { ...outcome, start: false, gitignore: false, files: [], dirs: [] };
+    const first = FileScanCache.open(cacheFile, '/ws', 'test');
+    first.remember('/ws', outcome);
+    first.remember('/ws/sub', empty);
+    first.save();
+    const second = FileScanCache.open(cacheFile, '/ws', 'test');
+    assert.deepEqual(second.folder('/ws'), outcome);
+    assert.deepEqual(second.folder('/ws/sub'), empty);
+    // Reused as they were: nothing to write.
+    const written = readFileSync(cacheFile);
+    second.remember('/ws', second.folder('/ws') as typeof outcome);
+    second.remember('/ws/sub', second.folder('/ws/sub') as typeof outcome);
+    second.save();
+    assert.deepEqual(readFileSync(cacheFile), written);
+    const [line, ...rest] = written.toString('utf8').split('\n');
+    const document = JSON.parse(line ?? '') as { folders: { flags: unknown[] } };
+    document.folders.flags.pop();
+    writeFileSync(cacheFile, [JSON.stringify(document), ...rest].join('\n'));
+    assert.equal(FileScanCache.open(cacheFile, '/ws', 'test').folder('/ws'), undefined);
+  });
+
   it('keeps token counts by encoding and text, and only those the last scan used', () => {
     const cacheFile = path.join(dir('cache'), 'scan-cache.json');
     const first = FileScanCache.open(cacheFile, '/ws', 'test');
