@@ -70,6 +70,11 @@ export interface ScaleFloors {
   inProcessReadMs: number;
   /** The bare read as a new process. */
   processReadMs: number;
+  /**
+   * A new process that lists every folder (recursively, node_modules left out) and reads every file found: what a
+   * re-scan after a fresh checkout must do at least, since every folder and file is new to it.
+   */
+  walkReadMs: number;
 }
 
 function bareRead(files: readonly string[]): { wall: number; cpu: number } {
@@ -98,6 +103,10 @@ function runScan(root: string, extra: readonly string[]): Timed & { output: stri
 /** The bare read as a command: a new `node` that reads each path of the list (one per line) with readFileSync. */
 const bareReadScript =
   "const fs = require('node:fs'); for (const f of fs.readFileSync(process.argv[1], 'utf8').split('\\n')) if (f) fs.readFileSync(f);";
+
+/** The walk-and-read floor as a command: readdirSync of each folder, readFileSync of each file, no rule at all. */
+const walkReadScript =
+  "const fs = require('node:fs'); const stack = [process.argv[1]]; while (stack.length) { const dir = stack.pop(); for (const e of fs.readdirSync(dir, { withFileTypes: true })) { const full = dir + '/' + e.name; if (e.isDirectory()) { if (e.name !== 'node_modules') stack.push(full); } else if (e.isFile()) fs.readFileSync(full); } }";
 
 function bareReadProcess(listFile: string, cwd: string): Timed {
   const { wall, cpu } = runNode(['-e', bareReadScript, listFile], cwd);
@@ -201,6 +210,7 @@ export async function runScaleBench(): Promise<{ rows: ScaleRow[]; floors: Scale
       row(`scan --cache re-scan after a fresh checkout (new mtimes) vs bare read`, checkout, 1.5),
     ];
     const nodeStart = median([0, 1, 2, 3, 4].map(() => runNode(['-e', '0'], root).wall));
+    const walkRead = median([0, 1, 2, 3, 4].map(() => runNode(['-e', walkReadScript, root], root).wall));
     const parse = await parseFloor(files);
     const floors: ScaleFloors = {
       nodeStartMs: nodeStart,
@@ -208,6 +218,7 @@ export async function runScaleBench(): Promise<{ rows: ScaleRow[]; floors: Scale
       parsedFiles: parse.count,
       inProcessReadMs: median(rows.map((r) => r.inProcessBaseline)),
       processReadMs: median(rows.map((r) => r.baseline)),
+      walkReadMs: walkRead,
     };
     return { rows, floors };
   } finally {
@@ -249,7 +260,8 @@ export function describeScaleFloors(f: ScaleFloors): string[] {
   return [
     `Floors: \`node -e 0\` ${f.nodeStartMs.toFixed(0)} ms (${ratios(f.nodeStartMs)}).`,
     `  tree-sitter parsing alone of the ${f.parsedFiles} files naming an SDK, one thread: ${f.parseMs.toFixed(0)} ms (${ratios(f.parseMs)});`,
-    `  spread perfectly over ${os.availableParallelism()} cores: ${(f.parseMs / os.availableParallelism()).toFixed(0)} ms (${ratios(f.parseMs / os.availableParallelism())}).`,
+    `  spread perfectly over ${os.availableParallelism()} cores: ${(f.parseMs / os.availableParallelism()).toFixed(0)} ms (${ratios(f.parseMs / os.availableParallelism())});`,
+    `  a new process listing every folder and reading every file (what a re-scan after a fresh checkout does at least): ${f.walkReadMs.toFixed(0)} ms (${ratios(f.walkReadMs)}).`,
   ];
 }
 
