@@ -195,9 +195,8 @@ export class FileScanCache implements ScanCache, WalkMemo {
     return analysisOf(entry);
   }
 
-  /** SHA-256: with the CPU's SHA instructions, which OpenSSL uses for it, it hashes 80 MB of sources in 30% less time than SHA-1. */
   hash(bytes: Uint8Array): string {
-    return hash('sha256', bytes, 'base64url');
+    return hash('sha1', bytes, 'base64url');
   }
 
   get(file: string, hash: string, stat: FileStat | null): FileAnalysis | undefined {
