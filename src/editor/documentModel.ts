@@ -199,7 +199,8 @@ export class DocumentModel implements vscode.Disposable {
     const generation = this.generation;
     const started = performance.now();
     const context: CostContext = {
-      table: this.pricing.table(),
+      // The document's folder's own price overrides, as `llm-cost-lens scan <folder>` applies them.
+      table: this.pricing.tableFor(document.uri),
       settings: readCostSettings(document.uri),
       sources: readCostSources(document.uri),
       count: { whenNotLoaded: 'defer' },

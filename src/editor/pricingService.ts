@@ -37,6 +37,10 @@ function describeSource(table: PriceTable): string {
  */
 export class PricingService implements vscode.Disposable {
   private current: PriceTable | undefined;
+  /** The table before the overrides: what a folder's own `pricing.overrides` lie over. */
+  private base: PriceTable = bundledTable;
+  /** Tables with a folder's own overrides, by the overrides' JSON; emptied when the table is rebuilt. */
+  private readonly withFolderOverrides = new Map<string, PriceTable>();
   private currentStatus: PricingStatus = { source: describeSource(bundledTable) };
   private updated: PriceTable | null = null;
   private generationCount = 0;
@@ -92,13 +96,33 @@ export class PricingService implements vscode.Disposable {
         );
       }
     }
-    const validation = validateOverrides(readSetting<unknown>('pricing.overrides'));
-    const applied = applyOverrides(base, validation.overrides);
-    problems.push(...[...validation.problems, ...applied.problems].map((p) => `llmCostLens.pricing.overrides: ${p}`));
-    this.current = applied.table;
+    this.base = base;
+    const overridden = withOverrides(base, readSetting<unknown>('pricing.overrides'));
+    problems.push(...overridden.problems);
+    this.current = overridden.table;
     this.currentStatus = status;
     report(problems);
     return this.current;
+  }
+
+  /**
+   * The table for a workspace folder or a file in one: its own `pricing.overrides` (in a multi-root workspace a
+   * folder's settings may set other overrides than the workspace's) over the same base, as
+   * `llm-cost-lens scan <folder>` lays that folder's overrides over its prices.
+   */
+  tableFor(scope: vscode.ConfigurationScope): PriceTable {
+    const table = this.table();
+    const own = readSetting<unknown>('pricing.overrides', scope);
+    const key = JSON.stringify(own ?? null);
+    if (key === JSON.stringify(readSetting<unknown>('pricing.overrides') ?? null)) return table;
+    let folderTable = this.withFolderOverrides.get(key);
+    if (!folderTable) {
+      const overridden = withOverrides(this.base, own);
+      report(overridden.problems);
+      folderTable = overridden.table;
+      this.withFolderOverrides.set(key, folderTable);
+    }
+    return folderTable;
   }
 
   /** Which table is in force, whether the user's price file failed, and whether its prices are old (today). */
@@ -116,6 +140,7 @@ export class PricingService implements vscode.Disposable {
 
   private rebuild(): void {
     this.current = undefined;
+    this.withFolderOverrides.clear();
     this.generationCount++;
     this.table();
     this.changed.fire();
@@ -145,6 +170,16 @@ export class PricingService implements vscode.Disposable {
     this.watcher?.dispose();
     this.changed.dispose();
   }
+}
+
+/** `table` with the `pricing.overrides` value over it; bad entries named as problems and left out. */
+function withOverrides(table: PriceTable, value: unknown): { table: PriceTable; problems: string[] } {
+  const validation = validateOverrides(value);
+  const applied = applyOverrides(table, validation.overrides);
+  return {
+    table: applied.table,
+    problems: [...validation.problems, ...applied.problems].map((p) => `llmCostLens.pricing.overrides: ${p}`),
+  };
 }
 
 /** The cost settings for a document; a broken value falls back to its default with a warning naming it. */

@@ -3,7 +3,9 @@ import { describeModelSource } from '../cost/explanation';
 import type { PriceTable } from '../pricing';
 import { tableAge } from '../pricing/update/age';
 import type { Finding, Severity } from '../rules';
+import { annotatedCalls, type AssumedSetting } from '../workspace/assumptions';
 import type { WorkspaceBill } from '../workspace/bill';
+import { assumptionsByFolder, type MergedBill } from '../workspace/folderBills';
 import type { TotalRow, UsdRange } from '../workspace/totals';
 
 /** A finding as the report lists it under its call. */
@@ -89,7 +91,8 @@ export interface ReportModel {
 }
 
 export interface ReportInputs {
-  bill: WorkspaceBill;
+  /** One bill, or in a multi-root workspace the folders' bills merged (each folder priced with its own settings). */
+  bill: WorkspaceBill | MergedBill;
   findings: readonly Finding[];
   table: PriceTable;
   scope: ReportModel['scope'];
@@ -104,7 +107,7 @@ export const unpricedLabel = 'model not known';
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /** The chart's bars: the priced models by monthly spend, the rest as `other models`, the unpriced calls last. */
-function chartBars(bill: WorkspaceBill): ChartBar[] {
+function chartBars(bill: Pick<WorkspaceBill, 'totals'>): ChartBar[] {
   const priced = bill.totals.byModel.filter((row) => row.unpriced < row.calls);
   const shown = priced.length > maxChartBars ? priced.slice(0, maxChartBars - 1) : priced;
   const bars: ChartBar[] = shown.map((row) => ({
@@ -124,28 +127,57 @@ function chartBars(bill: WorkspaceBill): ChartBar[] {
   return bars;
 }
 
-function assumptionLines(bill: WorkspaceBill): string[] {
-  const a = bill.assumptions;
-  const annotated = a.perCall.filter((c) => c.source === 'annotation').length;
-  const lines = [
-    `${a.callsPerDay.value.toLocaleString('en-US')} calls a day (${a.callsPerDay.source}${annotated > 0 ? `; ${plural(annotated, 'call')} annotated` : ''}) — ${a.callsPerDay.setting}`,
-  ];
-  for (const key of ['dynamicPartTokens', 'historyTokens', 'expectedOutputTokens'] as const) {
-    const setting = a[key];
-    if (setting.calls === 0) continue;
-    const what = {
-      dynamicPartTokens: 'tokens per dynamic part',
-      historyTokens: 'history tokens',
-      expectedOutputTokens: 'expected output tokens',
-    }[key];
-    lines.push(
-      `${setting.value.toLocaleString('en-US')} ${what} (${setting.source}, ${plural(setting.calls, 'call')}) — ${setting.setting}`,
-    );
+type AssumptionKey = 'callsPerDay' | 'dynamicPartTokens' | 'historyTokens' | 'expectedOutputTokens' | 'reasoningTokens';
+const assumptionKeys: readonly AssumptionKey[] = [
+  'callsPerDay',
+  'dynamicPartTokens',
+  'historyTokens',
+  'expectedOutputTokens',
+  'reasoningTokens',
+];
+const tokenWords = {
+  dynamicPartTokens: 'tokens per dynamic part',
+  historyTokens: 'history tokens',
+  expectedOutputTokens: 'expected output tokens',
+} as const;
+
+/** One setting's line (`1,000 calls a day (default; 2 calls annotated) — llmCostLens.callsPerDay`). */
+function settingLine(key: AssumptionKey, setting: AssumedSetting<unknown>, annotated: number): string {
+  if (key === 'callsPerDay') {
+    return `${(setting.value as number).toLocaleString('en-US')} calls a day (${setting.source}${annotated > 0 ? `; ${plural(annotated, 'call')} annotated` : ''}) — ${setting.setting}`;
   }
-  if (a.reasoningTokens.calls > 0) {
-    lines.push(
-      `reasoning tokens ${JSON.stringify(a.reasoningTokens.value)} (${a.reasoningTokens.source}, ${plural(a.reasoningTokens.calls, 'call')}) — ${a.reasoningTokens.setting}`,
-    );
+  if (key === 'reasoningTokens') {
+    return `reasoning tokens ${JSON.stringify(setting.value)} (${setting.source}, ${plural(setting.calls, 'call')}) — ${setting.setting}`;
+  }
+  return `${(setting.value as number).toLocaleString('en-US')} ${tokenWords[key]} (${setting.source}, ${plural(setting.calls, 'call')}) — ${setting.setting}`;
+}
+
+const sameSetting = (a: AssumedSetting<unknown>, b: AssumedSetting<unknown>): boolean =>
+  a.source === b.source && JSON.stringify(a.value) === JSON.stringify(b.value);
+
+/**
+ * One line per setting the figures used. Where the folders of a multi-root workspace used different values (each
+ * folder's calls are priced with its own settings), one line per folder, named (`api: 500 calls a day …`).
+ */
+function assumptionLines(bill: WorkspaceBill | MergedBill): string[] {
+  const folders = assumptionsByFolder(bill);
+  // A folder without calls assumed nothing; with no calls at all, the first folder's settings are the ones shown.
+  const priced = folders.filter((f) => f.calls > 0);
+  const shown = priced.length > 0 ? priced : folders.slice(0, 1);
+  const lines: string[] = [];
+  for (const key of assumptionKeys) {
+    const using = shown.filter((f) => key === 'callsPerDay' || f.assumptions[key].calls > 0);
+    const first = using[0]?.assumptions[key];
+    if (!first) continue;
+    if (using.every((f) => sameSetting(f.assumptions[key], first))) {
+      const calls = using.reduce((sum, f) => sum + f.assumptions[key].calls, 0);
+      const annotated = using.reduce((sum, f) => sum + annotatedCalls(f.assumptions), 0);
+      lines.push(settingLine(key, { ...first, calls }, annotated));
+    } else {
+      for (const f of using) {
+        lines.push(`${f.folder}: ${settingLine(key, f.assumptions[key], annotatedCalls(f.assumptions))}`);
+      }
+    }
   }
   return lines;
 }

@@ -23,3 +23,10 @@ export { costCalls, type CostedCall } from './costs';
 export { costTotals, type CostTotals, type TotalRow, type TotalsInput, type UsdRange } from './totals';
 export { workspaceBill, type BillInputs, type WorkspaceBill } from './bill';
 export { workspaceAssumptions, annotatedCalls, type AssumedSetting, type WorkspaceAssumptions } from './assumptions';
+export {
+  mergeBills,
+  assumptionsByFolder,
+  type FolderBill,
+  type FolderAssumptions,
+  type MergedBill,
+} from './folderBills';

@@ -1,7 +1,8 @@
 import type * as vscode from 'vscode';
 import { reportModel, type ReportModel } from '../../core/report';
 import type { Finding } from '../../core/rules';
-import { workspaceBill } from '../../core/workspace/bill';
+import { workspaceBill, type WorkspaceBill } from '../../core/workspace/bill';
+import { mergeBills, type FolderBill } from '../../core/workspace/folderBills';
 import { workspaceFindings } from '../../core/workspace/findings';
 import { readAssumedModels } from '../assumedModels';
 import { readRuleSettings } from '../findings/ruleSettings';
@@ -11,46 +12,55 @@ import { workspaceFileSystem } from '../workspaceFileSystem';
 import { folderPrefix, type ReportScan } from './reportScan';
 import { withUnsavedEdits } from './unsavedEdits';
 
+/** The rules' findings on one folder's calls, with the estimates its bill made (the rules do not price again). */
+async function folderFindings(
+  scan: ReportScan,
+  folder: vscode.WorkspaceFolder,
+  bill: WorkspaceBill,
+  context: { table: ReturnType<PricingService['table']>; settings: ReturnType<typeof readCostSettings> },
+): Promise<Finding[]> {
+  const prefix = folderPrefix(scan.folders, folder);
+  const records = prefix
+    ? bill.records.map((record) => ({ ...record, file: record.file.slice(prefix.length) }))
+    : bill.records;
+  const fs = withUnsavedEdits(workspaceFileSystem(folder.uri), folder.uri, scan.unsaved);
+  const found = await workspaceFindings(records, fs, folder.uri.path, {
+    table: context.table,
+    costSettings: context.settings,
+    costs: bill.costs,
+    settings: readRuleSettings(folder.uri),
+    onRuleError: (code, call, error) =>
+      log().error(`Rule ${code} failed on ${call.file}:${call.line}; the other rules carry on:`, error),
+  });
+  return prefix ? found.map((f) => ({ ...f, file: `${prefix}${f.file}` })) : found;
+}
+
 /**
- * The report's figures from a scan: priced by the core's workspace bill exactly as the CLI's scan prices them
- * (the price table in force, the cost settings and assumed models of the first folder, as the CLI reads them from
- * that folder's .vscode/settings.json), and the rules' findings per folder.
+ * The report's figures from a scan. Each folder's calls are priced by the core's workspace bill exactly as
+ * `llm-cost-lens scan <folder>` prices them: with that folder's own cost settings and their sources, price
+ * overrides and assumed models (the CLI reads them from that folder's .vscode/settings.json), and model candidates
+ * from that folder's calls. The folders' bills are then merged (totals add up) and the rules run per folder.
  */
 export async function reportFigures(scan: ReportScan, pricing: PricingService): Promise<ReportModel> {
-  const scope: vscode.Uri | undefined = scan.folders[0]?.uri;
-  const table = pricing.table();
-  const settings = readCostSettings(scope);
-  const bill = workspaceBill(scan.records, {
-    table,
-    settings,
-    sources: readCostSources(scope),
-    assumedModels: readAssumedModels(scope),
-  });
+  const parts: FolderBill[] = [];
   const findings: Finding[] = [];
   for (const [position, folder] of scan.folders.entries()) {
-    const prefix = folderPrefix(scan.folders, folder);
-    const inFolder = scan.folderOf.flatMap((folderIndex, index) => (folderIndex === position ? [index] : []));
-    if (inFolder.length === 0) continue;
-    const records = inFolder.map((index) => {
-      const record = bill.records[index];
-      return prefix ? { ...record, file: record.file.slice(prefix.length) } : record;
-    });
-    const fs = withUnsavedEdits(workspaceFileSystem(folder.uri), folder.uri, scan.unsaved);
-    const found = await workspaceFindings(records, fs, folder.uri.path, {
+    const records = scan.records.filter((_, index) => scan.folderOf[index] === position);
+    const table = pricing.tableFor(folder.uri);
+    const settings = readCostSettings(folder.uri);
+    const bill = workspaceBill(records, {
       table,
-      costSettings: settings,
-      // The estimates the bill made: the rules do not price the calls again.
-      costs: inFolder.map((index) => bill.costs[index]),
-      settings: readRuleSettings(folder.uri),
-      onRuleError: (code, call, error) =>
-        log().error(`Rule ${code} failed on ${call.file}:${call.line}; the other rules carry on:`, error),
+      settings,
+      sources: readCostSources(folder.uri),
+      assumedModels: readAssumedModels(folder.uri),
     });
-    findings.push(...found.map((f) => (prefix ? { ...f, file: `${prefix}${f.file}` } : f)));
+    parts.push({ folder: folder.name, bill });
+    if (records.length > 0) findings.push(...(await folderFindings(scan, folder, bill, { table, settings })));
   }
   return reportModel({
-    bill,
+    bill: mergeBills(parts),
     findings,
-    table,
+    table: pricing.table(),
     scope: {
       folders: scan.folders.map((f) => f.name),
       files: scan.files,

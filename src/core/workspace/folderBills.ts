@@ -1,0 +1,48 @@
+import type { WorkspaceAssumptions } from './assumptions';
+import type { WorkspaceBill } from './bill';
+import { costTotals } from './totals';
+
+/** One workspace folder's bill, priced with that folder's own settings (as `llm-cost-lens scan <folder>` does). */
+export interface FolderBill {
+  /** The folder's name, as the report names it. */
+  folder: string;
+  bill: WorkspaceBill;
+}
+
+/** What one folder's figures assumed: its own settings, which other folders need not share. */
+export interface FolderAssumptions {
+  folder: string;
+  /** The folder's calls. */
+  calls: number;
+  assumptions: WorkspaceAssumptions;
+}
+
+/** A multi-root workspace's bill: each call as its own folder priced it, the totals over them all. */
+export interface MergedBill extends Omit<WorkspaceBill, 'assumptions'> {
+  /** Per folder, in folder order: the folders' settings may differ, so there is no one set of assumptions. */
+  folders: FolderAssumptions[];
+}
+
+/**
+ * Joins the folders' bills, in folder order. No call is priced again: each keeps the figures its own folder's
+ * settings, assumed models and model candidates gave it, and the totals are the sum over the folders.
+ */
+export function mergeBills(parts: readonly FolderBill[]): MergedBill {
+  const calls = parts.flatMap((part) => part.bill.calls);
+  return {
+    records: parts.flatMap((part) => part.bill.records),
+    calls,
+    costs: parts.flatMap((part) => part.bill.costs),
+    totals: costTotals(calls),
+    folders: parts.map((part) => ({
+      folder: part.folder,
+      calls: part.bill.calls.length,
+      assumptions: part.bill.assumptions,
+    })),
+  };
+}
+
+/** A bill's assumptions per folder: a bill of one folder (or of the CLI's one root) has one entry. */
+export function assumptionsByFolder(bill: WorkspaceBill | MergedBill): FolderAssumptions[] {
+  return 'folders' in bill ? bill.folders : [{ folder: '', calls: bill.calls.length, assumptions: bill.assumptions }];
+}
