@@ -8,7 +8,8 @@
 // @vscode/test-electron. The workbench reports the result through `codeAutomationExit` and forwards the
 // extension host's console through `codeAutomationLog`.
 //
-// The workspace folder is copied to a temporary folder first: tests may edit and save files freely.
+// The workspace folder is copied to a temporary folder first: tests may edit and save files freely. A folder
+// holding a `.code-workspace` file opens as that multi-root workspace.
 // LLM_COST_LENS_UNTRUSTED_WORKSPACE=1 leaves workspace trust on, so the workspace opens in restricted mode.
 //
 // Exit code: the tests' (0 pass, non-zero fail), 124 when the run hangs past LLM_COST_LENS_TEST_TIMEOUT_MS

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs every in-host test scenario: for each folder test/integration/<scenario>/, the compiled tests of that
 // folder run inside a real VS Code extension host (scripts/run-in-host.js) on the workspace
-// test/fixtures/<scenario>/. Exits non-zero when any scenario fails.
+// test/fixtures/<scenario>/ (or the multi-root workspace of the `.code-workspace` file at its top). Exits
+// non-zero when any scenario fails.
 //   node scripts/test-host.js [scenario ...]
 'use strict';
 const { spawnSync } = require('node:child_process');

@@ -5,8 +5,9 @@
 //
 // openHost() copies the workspace folder to a temporary folder (VS Code for the web saves edited files on its
 // own, so a fixture is never changed), starts the server, opens the window on the copy with a test entry
-// loaded into the extension host, and returns the page, a promise of the test entry's exit code, and close(),
-// which removes every process and temporary folder it made.
+// loaded into the extension host (a folder holding a `.code-workspace` file opens as that multi-root workspace),
+// and returns the page, a promise of the test entry's exit code, and close(), which removes every process and
+// temporary folder it made.
 'use strict';
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -99,6 +100,15 @@ function serverMainPath() {
   } catch {
     throw new SetupError('the code-server package is not installed: run `npm run setup`');
   }
+}
+
+/**
+ * What the window opens: a `.code-workspace` file at the top of the folder (a multi-root workspace, its folders
+ * given relative to it), else the folder itself.
+ */
+function workspaceQuery(dir) {
+  const file = fs.readdirSync(dir).find((name) => name.endsWith('.code-workspace'));
+  return file ? `workspace=${encodeURIComponent(path.join(dir, file))}` : `folder=${encodeURIComponent(dir)}`;
 }
 
 /**
@@ -217,7 +227,7 @@ async function openHost({
       ['extensionTestsPath', remote(testEntry)],
       ['skipWelcome', 'true'],
     ];
-    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspaceCopy)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const url = `http://127.0.0.1:${port}/?${workspaceQuery(workspaceCopy)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url);
     return { page, finished, close, serverLog: () => serverLog.join('') };
   } catch (error) {

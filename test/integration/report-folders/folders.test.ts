@@ -1,0 +1,110 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import * as vscode from 'vscode';
+import type { CallRecord } from '../../../src/core/analysis/types';
+import { daysPerMonth, estimateCallCost, validateCostSettings, type CostSettings } from '../../../src/core/cost';
+import { applyOverrides, bundledTable, validateOverrides } from '../../../src/core/pricing';
+import { costSettingKeys } from '../../../src/core/settings/figureSettings';
+import type { ReportModel } from '../../../src/core/report';
+import type { RenderedReport } from '../../../src/editor/report/protocol';
+import { api } from '../editor/expectations';
+import { extensionId, waitFor } from '../helpers';
+
+const run = promisify(execFile);
+
+interface CliCall extends CallRecord {
+  callsPerDay: number;
+  costPerCallUsd: { expected: number } | null;
+  monthlyUsd: { expected: number } | null;
+}
+
+/** `llm-cost-lens scan <folder> --format json`: that folder's calls, priced with its .vscode/settings.json. */
+async function cliScan(folder: vscode.WorkspaceFolder): Promise<CliCall[]> {
+  const extension = vscode.extensions.getExtension(extensionId);
+  assert.ok(extension);
+  const { stdout } = await run(
+    process.execPath,
+    [path.join(extension.extensionPath, 'dist', 'cli.js'), 'scan', folder.uri.fsPath, '--format', 'json'],
+    { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 16 * 1024 * 1024 },
+  );
+  return (JSON.parse(stdout) as { calls: CliCall[] }).calls;
+}
+
+/** The folder's own cost settings and price overrides, as the editor holds them for it, priced by the core. */
+function corePricing(folder: vscode.WorkspaceFolder): { settings: CostSettings; table: typeof bundledTable } {
+  const config = vscode.workspace.getConfiguration('llmCostLens', folder.uri);
+  const { settings } = validateCostSettings(Object.fromEntries(costSettingKeys.map((key) => [key, config.get(key)])));
+  const overrides = validateOverrides(config.get('pricing.overrides')).overrides;
+  return { settings, table: applyOverrides(bundledTable, overrides).table };
+}
+
+const near = (a: number | undefined, b: number | undefined): boolean =>
+  a !== undefined && b !== undefined && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+describe('workspace cost report of a multi-root workspace', function () {
+  this.timeout(180_000);
+
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('prices each folder’s calls with that folder’s own settings, as the CLI scan of that folder does', async () => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    assert.deepEqual(
+      folders.map((f) => f.name),
+      ['api', 'web'],
+    );
+    const lens = await api();
+    await vscode.commands.executeCommand('llmCostLens.showWorkspaceReport');
+    const { posted, rendered } = await waitFor<{ posted: ReportModel; rendered: RenderedReport }>(
+      () => {
+        const { posted: model, rendered: drawn } = lens.workspaceReport() ?? {};
+        if (!model || !drawn || drawn.computedAt !== model.computedAt || model.totals.calls < 2) return undefined;
+        return { posted: model, rendered: drawn };
+      },
+      'the report of both folders drawn',
+      90_000,
+    );
+    assert.equal(posted.calls.length, 2);
+    let cliTotal = 0;
+    const callsPerDay: number[] = [];
+    for (const folder of folders) {
+      const cli = await cliScan(folder);
+      assert.equal(cli.length, 1, `one call in ${folder.name}`);
+      const [call] = cli;
+      assert.ok(call?.monthlyUsd && call.costPerCallUsd);
+      cliTotal += call.monthlyUsd.expected;
+      const shown = posted.calls.find((c) => c.file === `${folder.name}/${call.file}` && c.line === call.line);
+      assert.ok(shown, `the report lists ${folder.name}/${call.file}:${call.line}`);
+      // The core, with this folder's settings and overrides, prices the call the CLI found.
+      const { settings, table } = corePricing(folder);
+      const expected = estimateCallCost(call, { table, settings });
+      assert.equal(expected.callsPerDay, settings.callsPerDay);
+      assert.ok(
+        near(
+          expected.monthlyUsd?.expected,
+          (expected.costPerCallUsd?.expected ?? 0) * settings.callsPerDay * daysPerMonth,
+        ),
+      );
+      callsPerDay.push(shown.callsPerDay);
+      assert.equal(shown.callsPerDay, settings.callsPerDay, `${folder.name}: its own calls per day`);
+      assert.equal(call.callsPerDay, settings.callsPerDay, `${folder.name}: the CLI reads the same settings`);
+      assert.ok(near(shown.perCallUsd ?? undefined, expected.costPerCallUsd?.expected), `${folder.name} $/call`);
+      assert.ok(near(shown.perCallUsd ?? undefined, call.costPerCallUsd.expected), `${folder.name} $/call = CLI`);
+      assert.ok(near(shown.monthlyUsd?.expected, expected.monthlyUsd?.expected), `${folder.name} $/month`);
+      assert.ok(near(shown.monthlyUsd?.expected, call.monthlyUsd.expected), `${folder.name} $/month = CLI`);
+    }
+    // The folders differ (else this test could not tell one folder's settings from the other's).
+    assert.notEqual(callsPerDay[0], callsPerDay[1]);
+    // The totals are the sum over the folders' scans, and the assumptions say which folder assumed what.
+    assert.ok(near(rendered.monthlyUsd, cliTotal), `report ${rendered.monthlyUsd} = CLI ${cliTotal}`);
+    assert.ok(near(posted.totals.monthlyUsd.expected, cliTotal));
+    for (const [index, folder] of folders.entries()) {
+      const perDay = (callsPerDay[index] ?? 0).toLocaleString('en-US');
+      assert.ok(
+        posted.assumptions.includes(`${folder.name}: ${perDay} calls a day (setting) — llmCostLens.callsPerDay`),
+        posted.assumptions.join('\n'),
+      );
+    }
+  });
+});
