@@ -16,7 +16,7 @@ import { lazyParserHost } from './editor/parserHost';
 import { registerPriceUpdates } from './editor/prices/register';
 import { PricingService, readCostSettings } from './editor/pricingService';
 import { registerWorkspaceReport } from './editor/report/register';
-import type { WorkspaceReport } from './editor/report/workspaceReport';
+import type { RegisteredReport } from './editor/report/register';
 
 /** What the activation steps share; each piece is created once and owned by the extension context. */
 interface Services {
@@ -27,7 +27,7 @@ interface Services {
   surfaces?: CostSurfaces;
   findings?: FindingSurfaces;
   workspaceIndex: WorkspaceIndexService;
-  report?: WorkspaceReport;
+  report?: RegisteredReport;
 }
 
 /** The steps of activation, named so that a failure says where it happened. */
@@ -130,7 +130,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<LlmCos
       const served = surfaces?.lenses.lastServed;
       return served && served.uri === uri.toString() ? { version: served.version, at: served.at } : undefined;
     },
-    workspaceReport: () => report?.view(),
+    workspaceReport: () => report?.report.view(),
+    workspaceReportSerializer: () => report?.serializer,
     firstLensesMs: () => {
       const first = surfaces?.lenses.firstLensesAt;
       return first === undefined ? undefined : first - activationStarted;

@@ -49,6 +49,8 @@ export interface LlmCostLensApi {
   errorsLogged(): number;
   /** The workspace cost report's figures and what its panel drew, or undefined while the panel is closed. */
   workspaceReport(): ReportView | undefined;
+  /** The serializer registered for the report's panel (VS Code calls it after a window reload to restore it). */
+  workspaceReportSerializer(): vscode.WebviewPanelSerializer | undefined;
   /** Milliseconds from the start of activation to the first lenses over a call (undefined before). */
   firstLensesMs(): number | undefined;
 }

@@ -1,12 +1,23 @@
 // The one message contract between the extension and the workspace cost report's webview. Both sides import
 // these types (src/editor/report/reportPanel.ts and src/webview/report/main.ts); nothing else crosses.
 import type { ReportModel } from '../../core/report/model';
-import type { SortDirection, SortKey } from '../../core/report/rows';
+import { sortKeys, type RowQuery, type SortDirection, type SortKey } from '../../core/report/rows';
+
+/** `no-folder`: the window has no folder to scan (a panel restored into an empty window). */
+const scanStates = ['scanning', 'refreshing', 'failed', 'no-folder'] as const;
 
 /** What the webview shows while there are no figures, or above stale ones. */
 export interface ScanStatus {
-  state: 'scanning' | 'refreshing' | 'failed';
+  state: (typeof scanStates)[number];
   message: string;
+}
+
+/**
+ * What the page keeps of what the user set (`vscode.setState`): VS Code stores it with the panel and hands it to
+ * the panel serializer after a window reload, which writes it into the new page (see reportHtml).
+ */
+export interface ReportPageState {
+  query: RowQuery;
 }
 
 /** Extension → webview. */
@@ -34,7 +45,9 @@ export type ViewMessage =
   | { type: 'open'; file: string; line: number; column: number }
   | { type: 'export'; format: ExportFormat }
   | { type: 'rescan' }
-  | { type: 'rendered'; rendered: RenderedReport };
+  | { type: 'rendered'; rendered: RenderedReport }
+  /** The page shows a status line, alone or above figures (the in-host test checks no stale figures show). */
+  | { type: 'status-shown'; state: ScanStatus['state']; overFigures: boolean };
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -53,7 +66,22 @@ export function isViewMessage(value: unknown): value is ViewMessage {
       return value.format === 'csv' || value.format === 'json';
     case 'rendered':
       return isRecord(value.rendered) && typeof value.rendered.monthlyUsd === 'number';
+    case 'status-shown':
+      return (scanStates as readonly unknown[]).includes(value.state) && typeof value.overFigures === 'boolean';
     default:
       return false;
   }
+}
+
+/** Checks a stored page state (VS Code keeps whatever the page stored; an older or broken one is dropped). */
+export function isReportPageState(value: unknown): value is ReportPageState {
+  if (!isRecord(value) || !isRecord(value.query)) return false;
+  const { text, withFindings, unpricedOnly, sort, direction } = value.query;
+  return (
+    typeof text === 'string' &&
+    typeof withFindings === 'boolean' &&
+    typeof unpricedOnly === 'boolean' &&
+    (sortKeys as readonly unknown[]).includes(sort) &&
+    (direction === 'ascending' || direction === 'descending')
+  );
 }

@@ -1,3 +1,5 @@
+import type { ReportPageState } from './protocol';
+
 /** What the report page is built from: the webview's CSP source, the URIs of its script and stylesheet, a nonce. */
 export interface ReportPageSources {
   cspSource: string;
@@ -5,6 +7,8 @@ export interface ReportPageSources {
   styleUri: string;
   /** Fresh for every page (`crypto.randomBytes(16).toString('base64')`). */
   nonce: string;
+  /** The state the page of a restored panel had stored: the new page starts from it, before any figures come. */
+  restored?: ReportPageState;
 }
 
 const escapeAttribute = (text: string): string =>
@@ -24,6 +28,9 @@ export function reportHtml(sources: ReportPageSources): string {
     `img-src ${cspSource} data:`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
+  const restored = sources.restored
+    ? ` data-restored-state="${escapeAttribute(JSON.stringify(sources.restored))}"`
+    : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -34,7 +41,7 @@ export function reportHtml(sources: ReportPageSources): string {
 <title>LLM Cost Report</title>
 </head>
 <body>
-<main id="app" aria-busy="true"><p class="status" role="status">Scanning the workspace…</p></main>
+<main id="app" aria-busy="true"${restored}><p class="status" role="status">Scanning the workspace…</p></main>
 <script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(sources.scriptUri)}"></script>
 </body>
 </html>`;

@@ -3,11 +3,17 @@ import type { ReportModel } from '../../core/report';
 import { configSection } from '../config';
 import { log } from '../log';
 import type { PricingService } from '../pricingService';
-import type { ExportFormat, RenderedReport, ViewMessage } from './protocol';
+import {
+  isReportPageState,
+  type ExportFormat,
+  type RenderedReport,
+  type ScanStatus,
+  type ViewMessage,
+} from './protocol';
 import { ReportScanCache } from './reportCache';
 import { exportReport } from './reportExport';
 import { reportFigures } from './reportFigures';
-import { ReportPanel } from './reportPanel';
+import { ReportPanel, type PageShown } from './reportPanel';
 import { folderPrefix, scanForReport, type ReportScan, type ReportScanDeps } from './reportScan';
 import { isReportSource } from './unsavedEdits';
 
@@ -21,12 +27,19 @@ const typingDelayMs = 1500;
 const watchedFiles =
   '**/{*.py,*.pyi,*.ipynb,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.json,*.yaml,*.yml,*.toml,.env,.env.*,.gitignore}';
 
+const noFolder: ScanStatus = {
+  state: 'no-folder',
+  message: 'No folder is open: open a folder to see its cost report.',
+};
+
 /** What the report shows now, for the extension API and the tests. */
 export interface ReportView {
   /** The figures last sent to the panel. */
   posted: ReportModel | undefined;
   /** What the panel said it drew from them. */
   rendered: RenderedReport | undefined;
+  /** What the panel said it showed first, in order (status lines and figures). */
+  shown: readonly PageShown[];
   /** A scan is running. */
   scanning: boolean;
 }
@@ -41,6 +54,8 @@ export class WorkspaceReport implements vscode.Disposable {
   private panel: ReportPanel | undefined;
   private scan: ReportScan | undefined;
   private model: ReportModel | undefined;
+  /** What the panel shows instead of figures, or above them (until the next figures). */
+  private status: ScanStatus | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
@@ -65,19 +80,45 @@ export class WorkspaceReport implements vscode.Disposable {
       void vscode.window.showInformationMessage('LLM Cost Lens: open a folder to see its cost report.');
       return;
     }
-    const panel = new ReportPanel(this.extensionUri, (message) => void this.onMessage(message));
+    this.attach(ReportPanel.create(this.extensionUri, (message) => void this.onMessage(message)));
+    await this.rescan(this.model ? 'background' : 'foreground');
+  }
+
+  /**
+   * The panel VS Code gives back after a window reload (the serializer's), with the state its page stored: it is
+   * adopted, the page gets the state back, and a background scan fills it. Figures held from an earlier panel are
+   * not shown (nothing was watched since): the page says it is scanning until new ones come. One panel only: a
+   * panel restored while the report is open is closed.
+   */
+  restore(webviewPanel: vscode.WebviewPanel, state: unknown): void {
+    if (this.panel) {
+      webviewPanel.dispose();
+      return;
+    }
+    const restored = isReportPageState(state) ? state : undefined;
+    this.scan = undefined;
+    this.model = undefined;
+    this.attach(new ReportPanel(webviewPanel, this.extensionUri, (message) => void this.onMessage(message), restored));
+    void this.rescan('background');
+  }
+
+  private attach(panel: ReportPanel): void {
     this.panel = panel;
     panel.panel.onDidDispose(() => {
       if (this.panel === panel) this.panel = undefined;
       this.stopWatching();
     });
     this.startWatching();
-    await this.rescan(this.model ? 'background' : 'foreground');
   }
 
   view(): ReportView | undefined {
     return this.panel
-      ? { posted: this.model, rendered: this.panel.rendered(), scanning: this.running !== undefined }
+      ? {
+          posted: this.model,
+          rendered: this.panel.rendered(),
+          shown: this.panel.shown(),
+          scanning: this.running !== undefined,
+        }
       : undefined;
   }
 
@@ -99,6 +140,7 @@ export class WorkspaceReport implements vscode.Disposable {
       case 'ready':
         // The page (re)loaded: it holds nothing yet.
         if (this.model) this.panel?.post({ type: 'report', report: this.model });
+        if (this.status) this.panel?.post({ type: 'status', status: this.status });
         return;
       case 'open':
         return this.openCall(message.file, message.line, message.column);
@@ -112,6 +154,7 @@ export class WorkspaceReport implements vscode.Disposable {
         this.cache.clear();
         return this.rescan('foreground');
       case 'rendered':
+      case 'status-shown':
         return;
     }
   }
@@ -151,13 +194,18 @@ export class WorkspaceReport implements vscode.Disposable {
   }
 
   private async runScan(kind: 'foreground' | 'background'): Promise<void> {
+    if (!vscode.workspace.workspaceFolders?.length) {
+      this.scan = undefined;
+      this.model = undefined;
+      this.postStatus(noFolder);
+      return;
+    }
     const title = 'LLM Cost Lens: scanning the workspace for LLM calls';
-    this.panel?.post({
-      type: 'status',
-      status: this.model
+    this.postStatus(
+      this.model
         ? { state: 'refreshing', message: 'Updating…' }
         : { state: 'scanning', message: 'Scanning the workspace for LLM calls…' },
-    });
+    );
     try {
       await vscode.window.withProgress(
         {
@@ -185,14 +233,20 @@ export class WorkspaceReport implements vscode.Disposable {
     } catch (error) {
       log().error('The workspace cost report could not be made:', error);
       const message = error instanceof Error ? error.message : String(error);
-      this.panel?.post({ type: 'status', status: { state: 'failed', message: `The scan failed: ${message}` } });
+      this.postStatus({ state: 'failed', message: `The scan failed: ${message}` });
     }
+  }
+
+  private postStatus(status: ScanStatus): void {
+    this.status = status;
+    this.panel?.post({ type: 'status', status });
   }
 
   /** Prices the last scan again (new prices or settings), without reading any file. */
   private async recompute(): Promise<void> {
     if (!this.scan) return;
     this.model = await reportFigures(this.scan, this.pricing);
+    this.status = undefined;
     this.panel?.post({ type: 'report', report: this.model });
   }
 

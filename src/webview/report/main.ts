@@ -1,6 +1,13 @@
 import type { ReportModel } from '../../core/report/model';
-import { defaultRowQuery, type RowQuery } from '../../core/report/rows';
-import type { ExportFormat, HostMessage, ScanStatus, ViewMessage } from '../../editor/report/protocol';
+import { defaultRowQuery } from '../../core/report/rows';
+import {
+  isReportPageState,
+  type ExportFormat,
+  type HostMessage,
+  type ReportPageState,
+  type ScanStatus,
+  type ViewMessage,
+} from '../../editor/report/protocol';
 import { breakdown } from './breakdown';
 import { CallTable } from './callTable';
 import { spendChart } from './chart';
@@ -16,13 +23,31 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
-const saved = vscode.getState() as { query?: RowQuery } | undefined;
+/** The state a restored panel's serializer wrote into the page (what the page of the last session stored). */
+function handedBack(): unknown {
+  const written = app.dataset.restoredState;
+  try {
+    return written === undefined ? undefined : JSON.parse(written);
+  } catch {
+    return undefined;
+  }
+}
+
+// What the user set is kept through reloads of the page (its own state) and of the window (handed back).
+const stored: unknown = vscode.getState();
+const restored = handedBack();
+const saved: ReportPageState = isReportPageState(stored)
+  ? stored
+  : isReportPageState(restored)
+    ? restored
+    : { query: defaultRowQuery };
+if (saved !== stored) vscode.setState(saved);
 let report: ReportModel | undefined;
 const statusLine = h('p', { class: 'status', role: 'status' });
 
-const table = new CallTable(saved?.query ?? defaultRowQuery, {
+const table = new CallTable(saved.query, {
   query: (query) => {
-    vscode.setState({ query });
+    vscode.setState({ query } satisfies ReportPageState);
     acknowledge();
   },
   open: (call) => vscode.postMessage({ type: 'open', file: call.file, line: call.line, column: call.column }),
@@ -177,7 +202,13 @@ function render(model: ReportModel): void {
 function showStatus(status: ScanStatus): void {
   statusLine.textContent = status.message;
   statusLine.className = `status ${status.state}`;
-  if (!report) app.replaceChildren(statusLine);
+  // No folder: there is nothing the figures could be of.
+  if (status.state === 'no-folder') report = undefined;
+  if (!report) {
+    app.replaceChildren(statusLine);
+    app.setAttribute('aria-busy', String(status.state === 'scanning'));
+  }
+  post({ type: 'status-shown', state: status.state, overFigures: report !== undefined });
 }
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isViewMessage } from '../../../src/editor/report/protocol';
+import { isReportPageState, isViewMessage, type ReportPageState } from '../../../src/editor/report/protocol';
 import { reportHtml } from '../../../src/editor/report/reportHtml';
 
 describe('workspace report page and messages', () => {
@@ -41,5 +41,52 @@ describe('workspace report page and messages', () => {
     assert.ok(!isViewMessage({ type: 'run', command: 'rm -rf /' }));
     assert.ok(!isViewMessage(null));
     assert.ok(!isViewMessage('ready'));
+  });
+
+  it('writes a restored panel’s page state into the page as data, not markup', () => {
+    const state: ReportPageState = {
+      query: {
+        text: '"><script>alert(1)</script> & gpt',
+        withFindings: true,
+        unpricedOnly: false,
+        sort: 'perCall',
+        direction: 'ascending',
+      },
+    };
+    const page = reportHtml({
+      cspSource: 'https://webview.example',
+      scriptUri: 'https://webview.example/dist/webview/report.js',
+      styleUri: 'https://webview.example/media/report.css',
+      nonce: 'n0nce',
+      restored: state,
+    });
+    const written = /<main id="app" aria-busy="true" data-restored-state="([^"]*)">/.exec(page)?.[1];
+    assert.ok(written, 'the state is one attribute of the page');
+    const unescaped = written
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+    assert.deepEqual(JSON.parse(unescaped), state);
+    assert.equal([...page.matchAll(/<script\b/g)].length, 1);
+    assert.doesNotMatch(html, /data-restored-state/);
+  });
+
+  it('takes back only a page state it can read', () => {
+    const query = { text: 'gpt', withFindings: false, unpricedOnly: true, sort: 'monthly', direction: 'descending' };
+    assert.ok(isReportPageState({ query }));
+    assert.ok(!isReportPageState({ query: { ...query, sort: 'price' } }));
+    assert.ok(!isReportPageState({ query: { ...query, direction: 'up' } }));
+    assert.ok(!isReportPageState({ query: { ...query, text: 3 } }));
+    assert.ok(!isReportPageState({ query: { sort: 'monthly' } }));
+    assert.ok(!isReportPageState(undefined));
+    assert.ok(!isReportPageState('{"query":{}}'));
+  });
+
+  it('accepts the page’s word on the status it shows', () => {
+    assert.ok(isViewMessage({ type: 'status-shown', state: 'scanning', overFigures: false }));
+    assert.ok(isViewMessage({ type: 'status-shown', state: 'no-folder', overFigures: false }));
+    assert.ok(!isViewMessage({ type: 'status-shown', state: 'done', overFigures: false }));
+    assert.ok(!isViewMessage({ type: 'status-shown', state: 'scanning' }));
   });
 });

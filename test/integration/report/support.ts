@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import * as vscode from 'vscode';
+import type { ReportModel } from '../../../src/core/report';
+import type { LlmCostLensApi } from '../../../src/editor/api';
+import type { RenderedReport } from '../../../src/editor/report/protocol';
+import { extensionId, waitFor } from '../helpers';
+
+const run = promisify(execFile);
+
+/** The CLI's scan of the fixture workspace (its .vscode/settings.json read, as in the editor): calls and totals. */
+export async function cliScan(): Promise<{ files: Set<string>; calls: number; unpriced: number; monthlyUsd: number }> {
+  const extension = vscode.extensions.getExtension(extensionId);
+  assert.ok(extension);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+  const { stdout } = await run(
+    process.execPath,
+    [path.join(extension.extensionPath, 'dist', 'cli.js'), 'scan', '--format', 'json', folder],
+    { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 16 * 1024 * 1024 },
+  );
+  const scan = JSON.parse(stdout) as { calls: { file: string; monthlyUsd: { expected: number } | null }[] };
+  return {
+    files: new Set(scan.calls.map((c) => c.file)),
+    calls: scan.calls.length,
+    unpriced: scan.calls.filter((c) => c.monthlyUsd === null).length,
+    monthlyUsd: scan.calls.reduce((sum, c) => sum + (c.monthlyUsd?.expected ?? 0), 0),
+  };
+}
+
+/** The report once its page has drawn figures computed after `after` (an ISO time), or any when not given. */
+export async function drawn(
+  lens: LlmCostLensApi,
+  what: string,
+  after?: string,
+): Promise<{ posted: ReportModel; rendered: RenderedReport }> {
+  return waitFor(
+    () => {
+      const view = lens.workspaceReport();
+      const { posted, rendered } = view ?? {};
+      if (!posted || !rendered || rendered.computedAt !== posted.computedAt) return undefined;
+      if (after !== undefined && posted.computedAt <= after) return undefined;
+      return { posted, rendered };
+    },
+    what,
+    60_000,
+  );
+}
+
+export const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
