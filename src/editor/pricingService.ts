@@ -39,8 +39,10 @@ export class PricingService implements vscode.Disposable {
   private current: PriceTable | undefined;
   /** The table before the overrides: what a folder's own `pricing.overrides` lie over. */
   private base: PriceTable = bundledTable;
-  /** Tables with a folder's own overrides, by the overrides' JSON; emptied when the table is rebuilt. */
-  private readonly withFolderOverrides = new Map<string, PriceTable>();
+  /** Tables of folders with their own price file or overrides, by those values; emptied on a rebuild. */
+  private readonly folderTables = new Map<string, PriceTable>();
+  /** Watchers of folders' own price files, kept until the service is disposed. */
+  private readonly folderFileWatchers = new Map<string, vscode.Disposable>();
   private currentStatus: PricingStatus = { source: describeSource(bundledTable) };
   private updated: PriceTable | null = null;
   private generationCount = 0;
@@ -69,33 +71,10 @@ export class PricingService implements vscode.Disposable {
 
   table(): PriceTable {
     if (this.current) return this.current;
-    const problems: string[] = [];
-    let base = this.updated ?? bundledTable;
-    let status: PricingStatus = { source: describeSource(base) };
     const file = readSetting<unknown>('pricing.file');
-    if (typeof file === 'string' && file.trim() !== '') {
-      const resolved = resolveAgainstWorkspace(file.trim());
-      this.watch(resolved);
-      const loaded = loadPriceFile(resolved);
-      problems.push(...loaded.problems.map((p) => `llmCostLens.pricing.file: ${p}`));
-      if (loaded.table) {
-        base = loaded.table;
-        status = { source: describeSource(loaded.table) };
-      } else {
-        problems.push(`llmCostLens.pricing.file: using ${base.origin?.label ?? 'the bundled snapshot'} instead.`);
-        status = {
-          source: describeSource(base),
-          problem: `your price file ${path.basename(resolved)} could not be read (${loaded.problems[0] ?? 'unknown error'})`,
-        };
-      }
-    } else {
-      this.watch(undefined);
-      if (file !== undefined && typeof file !== 'string') {
-        problems.push(
-          `llmCostLens.pricing.file must be a path; using ${base.origin?.label ?? 'the bundled snapshot'}.`,
-        );
-      }
-    }
+    const resolved = priceFilePath(file, resolveAgainstWorkspace);
+    this.watch(resolved);
+    const { base, status, problems } = baseTable(file, resolved, this.updated ?? bundledTable);
     this.base = base;
     const overridden = withOverrides(base, readSetting<unknown>('pricing.overrides'));
     problems.push(...overridden.problems);
@@ -106,23 +85,37 @@ export class PricingService implements vscode.Disposable {
   }
 
   /**
-   * The table for a workspace folder or a file in one: its own `pricing.overrides` (in a multi-root workspace a
-   * folder's settings may set other overrides than the workspace's) over the same base, as
-   * `llm-cost-lens scan <folder>` lays that folder's overrides over its prices.
+   * The table for a file or a workspace folder: its folder's own `pricing.file` and `pricing.overrides` (in a
+   * multi-root workspace a folder's settings may set others than the workspace's; a relative price file is that
+   * folder's), as `llm-cost-lens scan <folder>` reads them from that folder's .vscode/settings.json.
    */
-  tableFor(scope: vscode.ConfigurationScope): PriceTable {
+  tableFor(scope: vscode.Uri): PriceTable {
     const table = this.table();
-    const own = readSetting<unknown>('pricing.overrides', scope);
-    const key = JSON.stringify(own ?? null);
-    if (key === JSON.stringify(readSetting<unknown>('pricing.overrides') ?? null)) return table;
-    let folderTable = this.withFolderOverrides.get(key);
-    if (!folderTable) {
-      const overridden = withOverrides(this.base, own);
-      report(overridden.problems);
-      folderTable = overridden.table;
-      this.withFolderOverrides.set(key, folderTable);
+    const file = readSetting<unknown>('pricing.file', scope);
+    const overrides = readSetting<unknown>('pricing.overrides', scope);
+    const sameFile = JSON.stringify(file ?? null) === JSON.stringify(readSetting<unknown>('pricing.file') ?? null);
+    const sameOverrides =
+      JSON.stringify(overrides ?? null) === JSON.stringify(readSetting<unknown>('pricing.overrides') ?? null);
+    if (sameFile && sameOverrides) return table;
+    const folder = vscode.workspace.getWorkspaceFolder(scope)?.uri.fsPath;
+    const resolved = sameFile
+      ? undefined
+      : priceFilePath(file, (written) => (path.isAbsolute(written) ? written : path.join(folder ?? '', written)));
+    const key = JSON.stringify([sameFile ? null : (resolved ?? file ?? null), overrides ?? null]);
+    const cached = this.folderTables.get(key);
+    if (cached) return cached;
+    const problems: string[] = [];
+    let base = this.base;
+    if (!sameFile) {
+      if (resolved) this.watchFolderFile(resolved);
+      const own = baseTable(file, resolved, this.updated ?? bundledTable);
+      base = own.base;
+      problems.push(...own.problems);
     }
-    return folderTable;
+    const overridden = withOverrides(base, overrides);
+    report([...problems, ...overridden.problems]);
+    this.folderTables.set(key, overridden.table);
+    return overridden.table;
   }
 
   /** Which table is in force, whether the user's price file failed, and whether its prices are old (today). */
@@ -140,7 +133,7 @@ export class PricingService implements vscode.Disposable {
 
   private rebuild(): void {
     this.current = undefined;
-    this.withFolderOverrides.clear();
+    this.folderTables.clear();
     this.generationCount++;
     this.table();
     this.changed.fire();
@@ -150,14 +143,21 @@ export class PricingService implements vscode.Disposable {
   private watch(file: string | undefined): void {
     if (file === this.watchedFile) return;
     this.watcher?.dispose();
-    this.watcher = undefined;
+    this.watcher = file ? this.watchFile(file) : undefined;
     this.watchedFile = file;
-    if (!file) return;
+  }
+
+  /** Watches a folder's own price file too (once). */
+  private watchFolderFile(file: string): void {
+    if (!this.folderFileWatchers.has(file)) this.folderFileWatchers.set(file, this.watchFile(file));
+  }
+
+  private watchFile(file: string): vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(
       new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)),
     );
     const onChange = (): void => this.rebuild();
-    this.watcher = vscode.Disposable.from(
+    return vscode.Disposable.from(
       watcher,
       watcher.onDidChange(onChange),
       watcher.onDidCreate(onChange),
@@ -168,8 +168,39 @@ export class PricingService implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
     this.watcher?.dispose();
+    for (const watcher of this.folderFileWatchers.values()) watcher.dispose();
     this.changed.dispose();
   }
+}
+
+/** The `pricing.file` value as a path (resolved by `resolve` when relative); undefined when it names no file. */
+function priceFilePath(file: unknown, resolve: (written: string) => string): string | undefined {
+  return typeof file === 'string' && file.trim() !== '' ? resolve(file.trim()) : undefined;
+}
+
+/**
+ * The table the overrides lie over: the price file when it is set and can be read, else `fallback` (the update
+ * or the bundled snapshot), with what went wrong in words.
+ */
+function baseTable(
+  file: unknown,
+  resolved: string | undefined,
+  fallback: PriceTable,
+): { base: PriceTable; status: PricingStatus; problems: string[] } {
+  const instead = fallback.origin?.label ?? 'the bundled snapshot';
+  if (!resolved) {
+    const problems =
+      file !== undefined && typeof file !== 'string'
+        ? [`llmCostLens.pricing.file must be a path; using ${instead}.`]
+        : [];
+    return { base: fallback, status: { source: describeSource(fallback) }, problems };
+  }
+  const loaded = loadPriceFile(resolved);
+  const problems = loaded.problems.map((p) => `llmCostLens.pricing.file: ${p}`);
+  if (loaded.table) return { base: loaded.table, status: { source: describeSource(loaded.table) }, problems };
+  problems.push(`llmCostLens.pricing.file: using ${instead} instead.`);
+  const problem = `your price file ${path.basename(resolved)} could not be read (${loaded.problems[0] ?? 'unknown error'})`;
+  return { base: fallback, status: { source: describeSource(fallback), problem }, problems };
 }
 
 /** `table` with the `pricing.overrides` value over it; bad entries named as problems and left out. */

@@ -5,7 +5,7 @@ import { tableAge } from '../pricing/update/age';
 import type { Finding, Severity } from '../rules';
 import { annotatedCalls, type AssumedSetting } from '../workspace/assumptions';
 import type { WorkspaceBill } from '../workspace/bill';
-import { assumptionsByFolder, type MergedBill } from '../workspace/folderBills';
+import { assumptionsByFolder, pricesOf, type MergedBill } from '../workspace/folderBills';
 import type { TotalRow, UsdRange } from '../workspace/totals';
 
 /** A finding as the report lists it under its call. */
@@ -159,7 +159,7 @@ const sameSetting = (a: AssumedSetting<unknown>, b: AssumedSetting<unknown>): bo
  * One line per setting the figures used. Where the folders of a multi-root workspace used different values (each
  * folder's calls are priced with its own settings), one line per folder, named (`api: 500 calls a day …`).
  */
-function assumptionLines(bill: WorkspaceBill | MergedBill): string[] {
+function assumptionLines(bill: WorkspaceBill | MergedBill, table: PriceTable): string[] {
   const folders = assumptionsByFolder(bill);
   // A folder without calls assumed nothing; with no calls at all, the first folder's settings are the ones shown.
   const priced = folders.filter((f) => f.calls > 0);
@@ -179,6 +179,10 @@ function assumptionLines(bill: WorkspaceBill | MergedBill): string[] {
       }
     }
   }
+  // A folder with its own price file is priced from other prices than the ones the report names.
+  const named = pricesOf(table);
+  for (const f of shown)
+    if (f.prices && f.prices !== named) lines.push(`${f.folder}: ${f.prices} — llmCostLens.pricing.file`);
   return lines;
 }
 
@@ -241,6 +245,6 @@ export function reportModel(inputs: ReportInputs): ReportModel {
       ageDays: age.days,
       stale: age.stale,
     },
-    assumptions: assumptionLines(bill),
+    assumptions: assumptionLines(bill, table),
   };
 }

@@ -1,3 +1,5 @@
+import type { PriceTable } from '../pricing';
+import { tableAge } from '../pricing/update/age';
 import type { WorkspaceAssumptions } from './assumptions';
 import type { WorkspaceBill } from './bill';
 import { costTotals } from './totals';
@@ -7,6 +9,8 @@ export interface FolderBill {
   /** The folder's name, as the report names it. */
   folder: string;
   bill: WorkspaceBill;
+  /** The price table the folder's calls were priced with (its own price file and overrides). */
+  table?: PriceTable;
 }
 
 /** What one folder's figures assumed: its own settings, which other folders need not share. */
@@ -15,12 +19,19 @@ export interface FolderAssumptions {
   /** The folder's calls. */
   calls: number;
   assumptions: WorkspaceAssumptions;
+  /** Where the folder's prices come from (`your price file prices.json, prices as of 2026-11-02`), when known. */
+  prices?: string;
 }
 
 /** A multi-root workspace's bill: each call as its own folder priced it, the totals over them all. */
 export interface MergedBill extends Omit<WorkspaceBill, 'assumptions'> {
   /** Per folder, in folder order: the folders' settings may differ, so there is no one set of assumptions. */
   folders: FolderAssumptions[];
+}
+
+/** A table's name and the date of its prices, as the report names the table in force. */
+export function pricesOf(table: PriceTable): string {
+  return `${table.origin?.label ?? 'the bundled snapshot'}, prices as of ${tableAge(table).pricesAsOf}`;
 }
 
 /**
@@ -38,6 +49,7 @@ export function mergeBills(parts: readonly FolderBill[]): MergedBill {
       folder: part.folder,
       calls: part.bill.calls.length,
       assumptions: part.bill.assumptions,
+      ...(part.table ? { prices: pricesOf(part.table) } : {}),
     })),
   };
 }

@@ -37,9 +37,9 @@ async function folderFindings(
 
 /**
  * The report's figures from a scan. Each folder's calls are priced by the core's workspace bill exactly as
- * `llm-cost-lens scan <folder>` prices them: with that folder's own cost settings and their sources, price
- * overrides and assumed models (the CLI reads them from that folder's .vscode/settings.json), and model candidates
- * from that folder's calls. The folders' bills are then merged (totals add up) and the rules run per folder.
+ * `llm-cost-lens scan <folder>` prices them: with that folder's own cost settings and their sources, price file,
+ * price overrides and assumed models (the CLI reads them from that folder's .vscode/settings.json), and model
+ * candidates from that folder's calls. The folders' bills are then merged (totals add up) and the rules run per folder.
  */
 export async function reportFigures(scan: ReportScan, pricing: PricingService): Promise<ReportModel> {
   const parts: FolderBill[] = [];
@@ -54,7 +54,7 @@ export async function reportFigures(scan: ReportScan, pricing: PricingService): 
       sources: readCostSources(folder.uri),
       assumedModels: readAssumedModels(folder.uri),
     });
-    parts.push({ folder: folder.name, bill });
+    parts.push({ folder: folder.name, bill, table });
     if (records.length > 0) findings.push(...(await folderFindings(scan, folder, bill, { table, settings })));
   }
   return reportModel({

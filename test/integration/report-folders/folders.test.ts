@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { CallRecord } from '../../../src/core/analysis/types';
 import { daysPerMonth, estimateCallCost, validateCostSettings, type CostSettings } from '../../../src/core/cost';
-import { applyOverrides, bundledTable, validateOverrides } from '../../../src/core/pricing';
+import { applyOverrides, bundledTable, loadPriceFile, validateOverrides } from '../../../src/core/pricing';
+import { pricesOf } from '../../../src/core/workspace/folderBills';
 import { costSettingKeys } from '../../../src/core/settings/figureSettings';
 import type { ReportModel } from '../../../src/core/report';
 import type { RenderedReport } from '../../../src/editor/report/protocol';
@@ -32,12 +33,15 @@ async function cliScan(folder: vscode.WorkspaceFolder): Promise<CliCall[]> {
   return (JSON.parse(stdout) as { calls: CliCall[] }).calls;
 }
 
-/** The folder's own cost settings and price overrides, as the editor holds them for it, priced by the core. */
+/** The folder's own cost settings, price file and overrides, as the editor holds them for it, for the core. */
 function corePricing(folder: vscode.WorkspaceFolder): { settings: CostSettings; table: typeof bundledTable } {
   const config = vscode.workspace.getConfiguration('llmCostLens', folder.uri);
   const { settings } = validateCostSettings(Object.fromEntries(costSettingKeys.map((key) => [key, config.get(key)])));
+  const file = config.get<string>('pricing.file');
+  const base = file ? loadPriceFile(path.join(folder.uri.fsPath, file)).table : bundledTable;
+  assert.ok(base, `${folder.name}: its price file loads`);
   const overrides = validateOverrides(config.get('pricing.overrides')).overrides;
-  return { settings, table: applyOverrides(bundledTable, overrides).table };
+  return { settings, table: applyOverrides(base, overrides).table };
 }
 
 const near = (a: number | undefined, b: number | undefined): boolean =>
@@ -68,6 +72,7 @@ describe('workspace cost report of a multi-root workspace', function () {
     assert.equal(posted.calls.length, 2);
     let cliTotal = 0;
     const callsPerDay: number[] = [];
+    const ownPrices: string[] = [];
     for (const folder of folders) {
       const cli = await cliScan(folder);
       assert.equal(cli.length, 1, `one call in ${folder.name}`);
@@ -78,6 +83,8 @@ describe('workspace cost report of a multi-root workspace', function () {
       assert.ok(shown, `the report lists ${folder.name}/${call.file}:${call.line}`);
       // The core, with this folder's settings and overrides, prices the call the CLI found.
       const { settings, table } = corePricing(folder);
+      if (table.origin?.kind === 'file')
+        ownPrices.push(`${folder.name}: ${pricesOf(table)} — llmCostLens.pricing.file`);
       const expected = estimateCallCost(call, { table, settings });
       assert.equal(expected.callsPerDay, settings.callsPerDay);
       assert.ok(
@@ -106,5 +113,11 @@ describe('workspace cost report of a multi-root workspace', function () {
         posted.assumptions.join('\n'),
       );
     }
+    // The web folder's own price file is said: the report's prices line names the workspace's table.
+    assert.equal(ownPrices.length, 1);
+    assert.deepEqual(
+      posted.assumptions.filter((line) => line.endsWith('llmCostLens.pricing.file')),
+      ownPrices,
+    );
   });
 });

@@ -108,6 +108,28 @@ describe('merging folders’ bills', () => {
     assert.equal(model.calls[3]?.callsPerDay, 50_000);
   });
 
+  it('names a folder’s own price file, and no prices the report already names', () => {
+    const own = {
+      ...bundledTable,
+      origin: { kind: 'file' as const, label: 'your price file p.json' },
+      pricesAsOf: '2026-11-02',
+    };
+    const model = reportModel({
+      bill: mergeBills([
+        { folder: 'api', bill: apiBill, table: bundledTable },
+        { folder: 'web', bill: webBill, table: own },
+      ]),
+      findings: [],
+      table: bundledTable,
+      scope,
+      now,
+    });
+    assert.deepEqual(
+      model.assumptions.filter((line) => line.includes('pricing.file')),
+      ['web: your price file p.json, prices as of 2026-11-02 — llmCostLens.pricing.file'],
+    );
+  });
+
   it('leaves a one-folder workspace’s report exactly as its bill alone gives it', () => {
     const alone = reportModel({ bill: apiBill, findings: [], table: bundledTable, scope, now });
     const viaMerge = reportModel({
