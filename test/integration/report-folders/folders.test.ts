@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { CallRecord } from '../../../src/core/analysis/types';
 import { daysPerMonth, estimateCallCost, validateCostSettings, type CostSettings } from '../../../src/core/cost';
@@ -11,26 +9,13 @@ import { costSettingKeys } from '../../../src/core/settings/figureSettings';
 import type { ReportModel } from '../../../src/core/report';
 import type { RenderedReport } from '../../../src/editor/report/protocol';
 import { api } from '../editor/expectations';
-import { extensionId, waitFor } from '../helpers';
-
-const run = promisify(execFile);
+import { waitFor } from '../helpers';
+import { cliScanCalls, near } from '../report/support';
 
 interface CliCall extends CallRecord {
   callsPerDay: number;
   costPerCallUsd: { expected: number } | null;
   monthlyUsd: { expected: number } | null;
-}
-
-/** `llm-cost-lens scan <folder> --format json`: that folder's calls, priced with its .vscode/settings.json. */
-async function cliScan(folder: vscode.WorkspaceFolder): Promise<CliCall[]> {
-  const extension = vscode.extensions.getExtension(extensionId);
-  assert.ok(extension);
-  const { stdout } = await run(
-    process.execPath,
-    [path.join(extension.extensionPath, 'dist', 'cli.js'), 'scan', folder.uri.fsPath, '--format', 'json'],
-    { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 16 * 1024 * 1024 },
-  );
-  return (JSON.parse(stdout) as { calls: CliCall[] }).calls;
 }
 
 /** The folder's own cost settings, price file and overrides, as the editor holds them for it, for the core. */
@@ -43,9 +28,6 @@ function corePricing(folder: vscode.WorkspaceFolder): { settings: CostSettings; 
   const overrides = validateOverrides(config.get('pricing.overrides')).overrides;
   return { settings, table: applyOverrides(base, overrides).table };
 }
-
-const near = (a: number | undefined, b: number | undefined): boolean =>
-  a !== undefined && b !== undefined && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 describe('workspace cost report of a multi-root workspace', function () {
   this.timeout(180_000);
@@ -74,7 +56,7 @@ describe('workspace cost report of a multi-root workspace', function () {
     const callsPerDay: number[] = [];
     const ownPrices: string[] = [];
     for (const folder of folders) {
-      const cli = await cliScan(folder);
+      const cli = await cliScanCalls<CliCall>(folder.uri.fsPath);
       assert.equal(cli.length, 1, `one call in ${folder.name}`);
       const [call] = cli;
       assert.ok(call?.monthlyUsd && call.costPerCallUsd);
@@ -87,19 +69,18 @@ describe('workspace cost report of a multi-root workspace', function () {
         ownPrices.push(`${folder.name}: ${pricesOf(table)} — llmCostLens.pricing.file`);
       const expected = estimateCallCost(call, { table, settings });
       assert.equal(expected.callsPerDay, settings.callsPerDay);
+      assert.ok(expected.monthlyUsd && expected.costPerCallUsd);
       assert.ok(
-        near(
-          expected.monthlyUsd?.expected,
-          (expected.costPerCallUsd?.expected ?? 0) * settings.callsPerDay * daysPerMonth,
-        ),
+        near(expected.monthlyUsd.expected, expected.costPerCallUsd.expected * settings.callsPerDay * daysPerMonth),
       );
       callsPerDay.push(shown.callsPerDay);
       assert.equal(shown.callsPerDay, settings.callsPerDay, `${folder.name}: its own calls per day`);
       assert.equal(call.callsPerDay, settings.callsPerDay, `${folder.name}: the CLI reads the same settings`);
-      assert.ok(near(shown.perCallUsd ?? undefined, expected.costPerCallUsd?.expected), `${folder.name} $/call`);
-      assert.ok(near(shown.perCallUsd ?? undefined, call.costPerCallUsd.expected), `${folder.name} $/call = CLI`);
-      assert.ok(near(shown.monthlyUsd?.expected, expected.monthlyUsd?.expected), `${folder.name} $/month`);
-      assert.ok(near(shown.monthlyUsd?.expected, call.monthlyUsd.expected), `${folder.name} $/month = CLI`);
+      assert.ok(shown.perCallUsd !== null && shown.monthlyUsd, `${folder.name}: priced`);
+      assert.ok(near(shown.perCallUsd, expected.costPerCallUsd.expected), `${folder.name} $/call`);
+      assert.ok(near(shown.perCallUsd, call.costPerCallUsd.expected), `${folder.name} $/call = CLI`);
+      assert.ok(near(shown.monthlyUsd.expected, expected.monthlyUsd.expected), `${folder.name} $/month`);
+      assert.ok(near(shown.monthlyUsd.expected, call.monthlyUsd.expected), `${folder.name} $/month = CLI`);
     }
     // The folders differ (else this test could not tell one folder's settings from the other's).
     assert.notEqual(callsPerDay[0], callsPerDay[1]);

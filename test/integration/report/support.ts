@@ -10,22 +10,28 @@ import { extensionId, waitFor } from '../helpers';
 
 const run = promisify(execFile);
 
-/** The CLI's scan of the fixture workspace (its .vscode/settings.json read, as in the editor): calls and totals. */
-export async function cliScan(): Promise<{ files: Set<string>; calls: number; unpriced: number; monthlyUsd: number }> {
+/** `llm-cost-lens scan <folder> --format json`: the calls as the CLI prices them with that folder's settings. */
+export async function cliScanCalls<Call = { file: string; monthlyUsd: { expected: number } | null }>(
+  folder: string,
+): Promise<Call[]> {
   const extension = vscode.extensions.getExtension(extensionId);
   assert.ok(extension);
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
   const { stdout } = await run(
     process.execPath,
     [path.join(extension.extensionPath, 'dist', 'cli.js'), 'scan', '--format', 'json', folder],
     { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 16 * 1024 * 1024 },
   );
-  const scan = JSON.parse(stdout) as { calls: { file: string; monthlyUsd: { expected: number } | null }[] };
+  return (JSON.parse(stdout) as { calls: Call[] }).calls;
+}
+
+/** The CLI's scan of the fixture workspace (its .vscode/settings.json read, as in the editor): calls and totals. */
+export async function cliScan(): Promise<{ files: Set<string>; calls: number; unpriced: number; monthlyUsd: number }> {
+  const calls = await cliScanCalls(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '');
   return {
-    files: new Set(scan.calls.map((c) => c.file)),
-    calls: scan.calls.length,
-    unpriced: scan.calls.filter((c) => c.monthlyUsd === null).length,
-    monthlyUsd: scan.calls.reduce((sum, c) => sum + (c.monthlyUsd?.expected ?? 0), 0),
+    files: new Set(calls.map((c) => c.file)),
+    calls: calls.length,
+    unpriced: calls.filter((c) => c.monthlyUsd === null).length,
+    monthlyUsd: calls.reduce((sum, c) => sum + (c.monthlyUsd?.expected ?? 0), 0),
   };
 }
 
