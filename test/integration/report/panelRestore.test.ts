@@ -6,7 +6,7 @@ import type { ReportPageState } from '../../../src/editor/report/protocol';
 import { reportViewType } from '../../../src/editor/report/reportPanel';
 import { api } from '../editor/expectations';
 import { extensionId, waitFor } from '../helpers';
-import { cliScan, drawn, near } from './support';
+import { cliScan, drawn, near, panelToRestore, restore } from './support';
 
 // A window reload cannot happen inside the test host: these tests hand the registered serializer a panel of the
 // report's view type, as VS Code does after a reload, with the state the page would have stored.
@@ -25,17 +25,6 @@ function reportTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
     .flatMap((group) => group.tabs)
     .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(reportViewType));
-}
-
-/** A panel as VS Code gives one to the serializer: of the report's view type, with nothing in it yet. */
-function panelToRestore(): vscode.WebviewPanel {
-  return vscode.window.createWebviewPanel(reportViewType, 'LLM Cost Report', vscode.ViewColumn.One, {});
-}
-
-async function restore(lens: LlmCostLensApi, panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-  const serializer = lens.workspaceReportSerializer();
-  assert.ok(serializer, 'the report registers a panel serializer');
-  await serializer.deserializeWebviewPanel(panel, state);
 }
 
 async function closeReport(lens: LlmCostLensApi): Promise<void> {

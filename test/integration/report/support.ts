@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ReportModel } from '../../../src/core/report';
 import type { LlmCostLensApi } from '../../../src/editor/api';
 import type { RenderedReport } from '../../../src/editor/report/protocol';
+import { reportViewType } from '../../../src/editor/report/reportPanel';
 import { extensionId, waitFor } from '../helpers';
 
 const run = promisify(execFile);
@@ -55,3 +56,15 @@ export async function drawn(
 }
 
 export const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** A panel as VS Code gives one to the serializer after a reload: of the report's view type, with nothing in it. */
+export function panelToRestore(): vscode.WebviewPanel {
+  return vscode.window.createWebviewPanel(reportViewType, 'LLM Cost Report', vscode.ViewColumn.One, {});
+}
+
+/** Hands `panel` and a stored page state to the serializer the extension registered, as VS Code does. */
+export async function restore(lens: LlmCostLensApi, panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+  const serializer = lens.workspaceReportSerializer();
+  assert.ok(serializer, 'the report registers a panel serializer');
+  await serializer.deserializeWebviewPanel(panel, state);
+}
