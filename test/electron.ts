@@ -5,6 +5,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 
+/** What VS Code opens for a scenario: its fixture's `.code-workspace` file if any (as scripts/vscode-host.js). */
+function workspaceOf(fixture: string): string {
+  const file = fs.readdirSync(fixture).find((name) => name.endsWith('.code-workspace'));
+  return file ? path.join(fixture, file) : fixture;
+}
+
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..', '..');
   const integrationDir = path.join(root, 'test', 'integration');
@@ -16,7 +22,7 @@ async function main(): Promise<void> {
     await runTests({
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index.js'),
-      launchArgs: [path.join(root, 'test', 'fixtures', scenario), '--disable-extensions'],
+      launchArgs: [workspaceOf(path.join(root, 'test', 'fixtures', scenario)), '--disable-extensions'],
       extensionTestsEnv: { LLM_COST_LENS_SCENARIO: scenario },
     });
   }
