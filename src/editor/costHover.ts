@@ -59,7 +59,7 @@ export class CostHoverProvider implements vscode.HoverProvider {
     const range = model && model.start <= offset && offset <= model.end ? model : name;
     const markdown = explanationMarkdown(
       explanation,
-      this.pricing.status(),
+      this.pricing.status(document.uri),
       cost.monthlyUsd ? undefined : callRef(state, call),
     );
     const hover = new vscode.Hover(markdown, toRange(state, range));

@@ -86,7 +86,7 @@ export class CostStatusBar implements vscode.Disposable {
 
   private show(state: DocumentState): void {
     this.item.text = statusText(state);
-    this.item.tooltip = statusTooltip(state, this.pricing.status());
+    this.item.tooltip = statusTooltip(state, this.pricing.status(state.uri));
     this.item.accessibilityInformation = {
       label: `LLM cost of this file: ${state.monthlyTotal().expected.toFixed(2)} dollars a month`,
     };

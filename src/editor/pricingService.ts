@@ -41,6 +41,8 @@ export class PricingService implements vscode.Disposable {
   private base: PriceTable = bundledTable;
   /** Tables of folders with their own price file or overrides, by those values; emptied on a rebuild. */
   private readonly folderTables = new Map<string, PriceTable>();
+  /** What a folder's own price file gave (its name, or why it could not be read), by the folder's table. */
+  private readonly folderStatuses = new Map<PriceTable, PricingStatus>();
   /** Watchers of folders' own price files, kept until the service is disposed. */
   private readonly folderFileWatchers = new Map<string, vscode.Disposable>();
   private currentStatus: PricingStatus = { source: describeSource(bundledTable) };
@@ -106,24 +108,32 @@ export class PricingService implements vscode.Disposable {
     if (cached) return cached;
     const problems: string[] = [];
     let base = this.base;
+    let status: PricingStatus | undefined;
     if (!sameFile) {
       if (resolved) this.watchFolderFile(resolved);
       const own = baseTable(file, resolved, this.updated ?? bundledTable);
       base = own.base;
+      status = own.status;
       problems.push(...own.problems);
     }
     const overridden = withOverrides(base, overrides);
     report([...problems, ...overridden.problems]);
     this.folderTables.set(key, overridden.table);
+    if (status) this.folderStatuses.set(overridden.table, status);
     return overridden.table;
   }
 
-  /** Which table is in force, whether the user's price file failed, and whether its prices are old (today). */
-  status(): PricingStatus {
-    const age = tableAge(this.table());
-    if (!age.stale) return this.currentStatus;
+  /**
+   * Which table is in force (for a file: its folder's, which may have its own price file), whether the user's
+   * price file failed, and whether its prices are old (today).
+   */
+  status(scope?: vscode.Uri): PricingStatus {
+    const table = scope ? this.tableFor(scope) : this.table();
+    const current = this.folderStatuses.get(table) ?? this.currentStatus;
+    const age = tableAge(table);
+    if (!age.stale) return current;
     const stale = `Prices are ${age.days} days old (providers change them often): run **LLM Cost Lens: Update Prices**`;
-    return { ...this.currentStatus, stale };
+    return { ...current, stale };
   }
 
   /** Counts table rebuilds: figures computed under an older generation are stale. */
@@ -134,6 +144,7 @@ export class PricingService implements vscode.Disposable {
   private rebuild(): void {
     this.current = undefined;
     this.folderTables.clear();
+    this.folderStatuses.clear();
     this.generationCount++;
     this.table();
     this.changed.fire();

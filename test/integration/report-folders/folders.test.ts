@@ -101,4 +101,32 @@ describe('workspace cost report of a multi-root workspace', function () {
       ownPrices,
     );
   });
+
+  it('names each folder’s own prices in the hover and the status bar of its files', async () => {
+    const lens = await api();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const { table } = corePricing(folder);
+      const file = folder.name === 'web' ? 'chat.ts' : 'app.py';
+      const editor = await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, file));
+      const prices = `Prices: ${pricesOf(table)}`;
+      await waitFor(
+        () => (lens.statusBar()?.tooltip.includes(prices) ? true : undefined),
+        `the status bar of ${folder.name}/${file} naming ${prices}`,
+      );
+      const text = editor.document.getText();
+      const at = editor.document.positionAt(text.indexOf('create('));
+      await waitFor(async () => {
+        const found = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          editor.document.uri,
+          at,
+        );
+        return found.some((h) =>
+          h.contents.some((c) => typeof c !== 'string' && 'value' in c && c.value.replace(/\\/g, '').includes(prices)),
+        )
+          ? true
+          : undefined;
+      }, `the hover of ${folder.name}/${file} naming ${prices}`);
+    }
+  });
 });
