@@ -117,98 +117,117 @@ export async function walkSourceFiles(
     }
     const stack: Pending[] = [{ dir: start, scope: [], scopeKey: '' }];
     while (stack.length > 0 && !options.isCancelled?.()) {
-      const { dir, scope: parentScope, scopeKey: parentKey } = stack.pop() as Pending;
-      const isStart = dir === start;
-      // Taken before the listing: a change made while the folder is listed shows as a new time next time.
-      const folder = memo ? await fs.stat(dir) : null;
-      const listedAt = Date.now();
-      const kept = folder ? memo?.folder(dir) : undefined;
-      if (kept && folder && outcomeHolds(kept, folder.mtimeMs, isStart)) {
-        const { scope, gitignore } = await scopeFor(fs, dir, parentScope, kept.gitignore);
-        const scopeKey = childScopeKey(parentKey, dir, gitignore);
-        if (scopeKey === kept.scopeKey) {
-          memo?.remember(dir, kept);
-          for (const name of kept.files) files.add(joinPath(dir, name));
-          for (const name of kept.dirs) stack.push({ dir: joinPath(dir, name), scope, scopeKey });
-          continue;
-        }
-      }
-      let entries;
-      try {
-        entries = await fs.readDirectory(dir);
-      } catch (error) {
-        skipped.push({ path: dir, reason: `folder could not be read (${errorCode(error)})` });
-        continue;
-      }
-      // A virtualenv is left out whole, its .gitignore unread.
-      const venv = !isStart && entries.some((e) => e.name === 'pyvenv.cfg');
-      const hasGitignore = !venv && entries.some((e) => e.name === '.gitignore' && e.kind === 'file');
-      const outcome = { files: [] as string[], dirs: [] as string[], memorable: true };
-      const { scope, gitignore } = venv
-        ? { scope: parentScope, gitignore: null }
-        : await walkFolder(fs, dir, entries, { parentScope, hasGitignore, isStart, excluded, skipped, outcome });
-      const scopeKey = childScopeKey(parentKey, dir, gitignore);
-      for (const name of outcome.files) files.add(joinPath(dir, name));
-      for (const name of outcome.dirs) stack.push({ dir: joinPath(dir, name), scope, scopeKey });
-      if (memo && folder && outcome.memorable) {
-        const { files: kept, dirs } = outcome;
-        memo.remember(dir, {
-          mtimeMs: folder.mtimeMs,
-          listedAt,
-          scopeKey,
-          start: isStart,
-          gitignore: hasGitignore,
-          files: kept,
-          dirs,
-        });
-      }
+      const pending = stack.pop() as Pending;
+      const { dir } = pending;
+      const found = await visitFolder(fs, pending, { isStart: dir === start, memo, excluded, skipped });
+      if (!found) continue;
+      const { scope, scopeKey } = found;
+      for (const name of found.files) files.add(joinPath(dir, name));
+      for (const name of found.dirs) stack.push({ dir: joinPath(dir, name), scope, scopeKey });
     }
   }
   return { files: [...files].sort(), skipped };
 }
 
-interface FolderContext {
-  parentScope: IgnoreScope;
-  hasGitignore: boolean;
+interface VisitContext {
   isStart: boolean;
+  memo: WalkMemo | undefined;
   excluded: (path: string, isDirectory: boolean) => boolean;
+  /** Receives the folder if it cannot be read, and its links and special files. */
   skipped: WalkSkip[];
-  /** Filled in: the names of the source files kept and subfolders to walk; not memorable when it has links. */
-  outcome: { files: string[]; dirs: string[]; memorable: boolean };
 }
 
-/** One folder's entries sorted into source files, subfolders to walk, and links or special files to report. */
-async function walkFolder(
+/** What a folder gives the walk: source files and subfolders (names), and the ignore rules in force inside it. */
+interface Visited {
+  files: readonly string[];
+  dirs: readonly string[];
+  scope: IgnoreScope;
+  scopeKey: string;
+}
+
+/**
+ * One folder: its outcome from the memo when that still holds (see `outcomeHolds` and the `.gitignore` key), else
+ * from its listing, remembered when it has no link. Null when it cannot be read.
+ */
+async function visitFolder(fs: FileSystem, pending: Pending, context: VisitContext): Promise<Visited | null> {
+  const { dir, scope: parentScope, scopeKey: parentKey } = pending;
+  const { isStart, memo } = context;
+  // Taken before the listing: a change made while the folder is listed shows as a new time next time.
+  const folderStat = memo ? await fs.stat(dir) : null;
+  const listedAt = Date.now();
+  const kept = folderStat ? memo?.folder(dir) : undefined;
+  if (memo && kept && folderStat && outcomeHolds(kept, folderStat.mtimeMs, isStart)) {
+    const { scope, gitignore } = await scopeFor(fs, dir, parentScope, kept.gitignore);
+    const scopeKey = childScopeKey(parentKey, dir, gitignore);
+    if (scopeKey === kept.scopeKey) {
+      memo.remember(dir, kept);
+      return { files: kept.files, dirs: kept.dirs, scope, scopeKey };
+    }
+  }
+  let entries;
+  try {
+    entries = await fs.readDirectory(dir);
+  } catch (error) {
+    context.skipped.push({ path: dir, reason: `folder could not be read (${errorCode(error)})` });
+    return null;
+  }
+  // A virtualenv is left out whole, its .gitignore unread.
+  const venv = !isStart && entries.some((e) => e.name === 'pyvenv.cfg');
+  const hasGitignore = !venv && entries.some((e) => e.name === '.gitignore' && e.kind === 'file');
+  const sorted = venv
+    ? { scope: parentScope, gitignore: null, files: [], dirs: [], memorable: true }
+    : await sortEntries(fs, dir, entries, { ...context, parentScope, hasGitignore });
+  const scopeKey = childScopeKey(parentKey, dir, sorted.gitignore);
+  if (memo && folderStat && sorted.memorable) {
+    const { files, dirs } = sorted;
+    memo.remember(dir, {
+      mtimeMs: folderStat.mtimeMs,
+      listedAt,
+      scopeKey,
+      start: isStart,
+      gitignore: hasGitignore,
+      files,
+      dirs,
+    });
+  }
+  return { files: sorted.files, dirs: sorted.dirs, scope: sorted.scope, scopeKey };
+}
+
+/**
+ * One folder's entries sorted into source files and subfolders to walk (names), and links or special files to
+ * report; `memorable` is false when it has any (what a link points to changes without its folder changing).
+ */
+async function sortEntries(
   fs: FileSystem,
   dir: string,
   entries: readonly DirectoryEntry[],
-  context: FolderContext,
-): Promise<{ scope: IgnoreScope; gitignore: Uint8Array | null }> {
-  const { excluded, skipped, outcome } = context;
+  context: VisitContext & { parentScope: IgnoreScope; hasGitignore: boolean },
+): Promise<{ scope: IgnoreScope; gitignore: Uint8Array | null; files: string[]; dirs: string[]; memorable: boolean }> {
+  const { excluded, skipped } = context;
   const { scope, gitignore } = await scopeFor(fs, dir, context.parentScope, context.hasGitignore);
   const projectRoot = context.isStart || entries.some((e) => e.kind === 'file' && projectManifests.has(e.name));
+  const sorted = { scope, gitignore, files: [] as string[], dirs: [] as string[], memorable: true };
   for (const entry of entries) {
     const full = joinPath(dir, entry.name);
     if (entry.kind === 'directory') {
       if (isSkippedDirectoryName(entry.name)) continue;
       if (projectRoot && buildOutputDirectories.has(entry.name)) continue;
-      if (!isIgnored(scope, full, true) && !excluded(full, true)) outcome.dirs.push(entry.name);
+      if (!isIgnored(scope, full, true) && !excluded(full, true)) sorted.dirs.push(entry.name);
       continue;
     }
     if (entry.kind === 'file') {
       if (isScanned(entry.name) && !isIgnored(scope, full, false) && !excluded(full, false)) {
-        outcome.files.push(entry.name);
+        sorted.files.push(entry.name);
       }
       continue;
     }
-    // What a link points to changes without its folder changing: such a folder is listed again every time.
-    outcome.memorable = false;
+    sorted.memorable = false;
     const reason = await unreadReason(fs, entry.kind, full);
     if (reason && !isIgnored(scope, full, false) && !excluded(full, false)) {
       skipped.push({ path: full, reason });
     }
   }
-  return { scope, gitignore };
+  return sorted;
 }
 
 /**
