@@ -5,7 +5,7 @@ export interface CliIo {
    * UTF-8 bytes for stdout, written as they are when the output is a stored one. Without it (tests), `stdout`
    * gets them decoded.
    */
-  stdoutBytes?: (bytes: Uint8Array) => void;
+  stdoutBytes?: (bytes: Buffer) => void;
   stderr: (text: string) => void;
   /** Working directory paths are resolved against. */
   cwd: string;

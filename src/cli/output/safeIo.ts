@@ -13,13 +13,13 @@ export function safeIo(io: CliIo): CliIo {
     // Bytes that would pass through `clean` unchanged go out as they are: no 10 MB decode, pattern and encode.
     stdoutBytes: (bytes) => {
       if (isTerminalSafeUtf8(bytes) && !containsSecret(io.env, bytes)) printBytes(io, bytes);
-      else io.stdout(clean(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')));
+      else io.stdout(clean(bytes.toString('utf8')));
     },
   };
 }
 
 /** Writes UTF-8 bytes to stdout: as they are where the io can, else decoded. */
-export function printBytes(io: CliIo, bytes: Uint8Array): void {
+export function printBytes(io: CliIo, bytes: Buffer): void {
   if (io.stdoutBytes) io.stdoutBytes(bytes);
-  else io.stdout(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+  else io.stdout(bytes.toString('utf8'));
 }

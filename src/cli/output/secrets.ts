@@ -16,9 +16,8 @@ function secretsIn(env: NodeJS.ProcessEnv): string[] {
 }
 
 /** Whether UTF-8 `bytes` hold one of the environment's API keys (which `secretRedactor` would hide). */
-export function containsSecret(env: NodeJS.ProcessEnv, bytes: Uint8Array): boolean {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return secretsIn(env).some((secret) => buffer.includes(secret, 0, 'utf8'));
+export function containsSecret(env: NodeJS.ProcessEnv, bytes: Buffer): boolean {
+  return secretsIn(env).some((secret) => bytes.includes(secret, 0, 'utf8'));
 }
 
 /** Replaces every occurrence of the environment's API keys with `***`: a last guard on everything printed. */

@@ -11,7 +11,7 @@ export function captureIo(cwd = process.cwd(), env: NodeJS.ProcessEnv = {}): Cap
   let err = '';
   return {
     stdout: (text) => (out += text),
-    stdoutBytes: (bytes) => (out += Buffer.from(bytes).toString('utf8')),
+    stdoutBytes: (bytes) => (out += bytes.toString('utf8')),
     stderr: (text) => (err += text),
     cwd,
     env,
