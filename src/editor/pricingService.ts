@@ -5,6 +5,7 @@ import {
   applyOverrides,
   bundledTable,
   loadPriceFile,
+  pricesOf,
   tableAge,
   validateOverrides,
   type PriceTable,
@@ -21,11 +22,6 @@ export interface PricingStatus {
   problem?: string;
   /** Set when the prices are more than 120 days old: how old, and how to update them. */
   stale?: string;
-}
-
-/** `the bundled snapshot, prices as of 2026-08-21`: the table's own name and the date of its prices. */
-function describeSource(table: PriceTable): string {
-  return `${table.origin?.label ?? 'the bundled snapshot'}, prices as of ${tableAge(table).pricesAsOf}`;
 }
 
 /**
@@ -45,7 +41,7 @@ export class PricingService implements vscode.Disposable {
   private readonly folderStatuses = new Map<PriceTable, PricingStatus>();
   /** Watchers of folders' own price files, kept until the service is disposed. */
   private readonly folderFileWatchers = new Map<string, vscode.Disposable>();
-  private currentStatus: PricingStatus = { source: describeSource(bundledTable) };
+  private currentStatus: PricingStatus = { source: pricesOf(bundledTable) };
   private updated: PriceTable | null = null;
   private generationCount = 0;
   private watcher: vscode.Disposable | undefined;
@@ -204,14 +200,14 @@ function baseTable(
       file !== undefined && typeof file !== 'string'
         ? [`llmCostLens.pricing.file must be a path; using ${instead}.`]
         : [];
-    return { base: fallback, status: { source: describeSource(fallback) }, problems };
+    return { base: fallback, status: { source: pricesOf(fallback) }, problems };
   }
   const loaded = loadPriceFile(resolved);
   const problems = loaded.problems.map((p) => `llmCostLens.pricing.file: ${p}`);
-  if (loaded.table) return { base: loaded.table, status: { source: describeSource(loaded.table) }, problems };
+  if (loaded.table) return { base: loaded.table, status: { source: pricesOf(loaded.table) }, problems };
   problems.push(`llmCostLens.pricing.file: using ${instead} instead.`);
   const problem = `your price file ${path.basename(resolved)} could not be read (${loaded.problems[0] ?? 'unknown error'})`;
-  return { base: fallback, status: { source: describeSource(fallback), problem }, problems };
+  return { base: fallback, status: { source: pricesOf(fallback), problem }, problems };
 }
 
 /** `table` with the `pricing.overrides` value over it; bad entries named as problems and left out. */

@@ -18,6 +18,7 @@ export {
   tableFromStoredMap,
   tableAge,
   describeTable,
+  pricesOf,
   staleAfterDays,
   type UpdateOutcome,
   type TableAge,

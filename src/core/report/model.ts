@@ -1,11 +1,11 @@
 import type { SkippedFile } from '../analysis/types';
 import { describeModelSource } from '../cost/explanation';
 import type { PriceTable } from '../pricing';
-import { tableAge } from '../pricing/update/age';
+import { pricesOf, tableAge } from '../pricing/update/age';
 import type { Finding, Severity } from '../rules';
 import { annotatedCalls, type AssumedSetting } from '../workspace/assumptions';
 import type { WorkspaceBill } from '../workspace/bill';
-import { assumptionsByFolder, pricesOf, type MergedBill } from '../workspace/folderBills';
+import { assumptionsByFolder, type MergedBill } from '../workspace/folderBills';
 import type { TotalRow, UsdRange } from '../workspace/totals';
 
 /** A finding as the report lists it under its call. */

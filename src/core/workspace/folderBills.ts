@@ -1,5 +1,5 @@
 import type { PriceTable } from '../pricing';
-import { tableAge } from '../pricing/update/age';
+import { pricesOf } from '../pricing/update/age';
 import type { WorkspaceAssumptions } from './assumptions';
 import type { WorkspaceBill } from './bill';
 import { costTotals } from './totals';
@@ -27,11 +27,6 @@ export interface FolderAssumptions {
 export interface MergedBill extends Omit<WorkspaceBill, 'assumptions'> {
   /** Per folder, in folder order: the folders' settings may differ, so there is no one set of assumptions. */
   folders: FolderAssumptions[];
-}
-
-/** A table's name and the date of its prices, as the report names the table in force. */
-export function pricesOf(table: PriceTable): string {
-  return `${table.origin?.label ?? 'the bundled snapshot'}, prices as of ${tableAge(table).pricesAsOf}`;
 }
 
 /**

@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
 import { reportModel, type ReportModel } from '../../core/report';
+import type { CostSettings } from '../../core/cost';
+import type { PriceTable } from '../../core/pricing';
 import type { Finding } from '../../core/rules';
 import { workspaceBill, type WorkspaceBill } from '../../core/workspace/bill';
 import { mergeBills, type FolderBill } from '../../core/workspace/folderBills';
@@ -17,7 +19,7 @@ async function folderFindings(
   scan: ReportScan,
   folder: vscode.WorkspaceFolder,
   bill: WorkspaceBill,
-  context: { table: ReturnType<PricingService['table']>; settings: ReturnType<typeof readCostSettings> },
+  context: { table: PriceTable; settings: CostSettings },
 ): Promise<Finding[]> {
   const prefix = folderPrefix(scan.folders, folder);
   const records = prefix

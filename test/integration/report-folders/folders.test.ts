@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { CallRecord } from '../../../src/core/analysis/types';
 import { daysPerMonth, estimateCallCost, validateCostSettings, type CostSettings } from '../../../src/core/cost';
 import { applyOverrides, bundledTable, loadPriceFile, validateOverrides } from '../../../src/core/pricing';
-import { pricesOf } from '../../../src/core/workspace/folderBills';
+import { pricesOf } from '../../../src/core/pricing/update/age';
 import { costSettingKeys } from '../../../src/core/settings/figureSettings';
 import type { ReportModel } from '../../../src/core/report';
 import type { RenderedReport } from '../../../src/editor/report/protocol';

@@ -19,13 +19,17 @@ export function tableAge(table: PriceTable, today: Date = new Date()): TableAge 
   return { pricesAsOf, days, stale: days > staleAfterDays };
 }
 
+/** "the bundled snapshot, prices as of 2026-08-21": a table's own name and the date of its prices. */
+export function pricesOf(table: PriceTable): string {
+  return `${table.origin?.label ?? 'the bundled snapshot'}, prices as of ${tableAge(table).pricesAsOf}`;
+}
+
 /**
  * "the bundled snapshot, prices as of 2026-08-21", and past 120 days "…; 131 days old, prices change often: <advice>"
  * (how to update, in the words of the surface: a command, a flag).
  */
 export function describeTable(table: PriceTable, today: Date, advice: string): string {
   const age = tableAge(table, today);
-  const label = table.origin?.label ?? 'the bundled snapshot';
   const stale = age.stale ? `; ${age.days} days old, prices change often: ${advice}` : '';
-  return `${label}, prices as of ${age.pricesAsOf}${stale}`;
+  return `${pricesOf(table)}${stale}`;
 }
