@@ -1,3 +1,5 @@
+import { RankTable } from './rankTable';
+
 /** The parts of a js-tiktoken rank module the counter reads. */
 export interface RankData {
   pat_str: string;
@@ -17,8 +19,7 @@ export interface RankData {
  * source code may contain it, and it must never throw.
  */
 export class BpeCounter {
-  /** Token bytes as a latin1 string (one char per byte) → rank. */
-  private readonly ranks = new Map<string, number>();
+  private readonly ranks: RankTable;
   private readonly pattern: RegExp;
   /** Counts of pieces already merged: words repeat, and most of a text's pieces are seen before. */
   private readonly pieceCounts = new Map<string, number>();
@@ -27,21 +28,8 @@ export class BpeCounter {
 
   constructor(data: RankData) {
     this.pattern = new RegExp(data.pat_str, 'gu');
-    // Each token is decoded into one scratch buffer: a Buffer per token (200,000 of them) took a third of the load.
-    let scratch = Buffer.alloc(1024);
-    for (const line of data.bpe_ranks.split('\n')) {
-      if (!line) continue;
-      const fields = line.split(' ');
-      let rank = Number.parseInt(fields[1] ?? '', 10);
-      for (let i = 2; i < fields.length; i++, rank++) {
-        const token = fields[i] as string;
-        // Base64 is longer than what it decodes to: a scratch buffer as long as the text always holds the bytes.
-        if (token.length > scratch.length) scratch = Buffer.alloc(token.length);
-        const length = scratch.write(token, 0, 'base64');
-        this.ranks.set(scratch.toString('latin1', 0, length), rank);
-        if (length === 2) this.bytePairs[((scratch[0] as number) << 8) | (scratch[1] as number)] = rank;
-      }
-    }
+    this.ranks = new RankTable(data.bpe_ranks);
+    this.ranks.forEachPair((first, second, rank) => (this.bytePairs[(first << 8) | second] = rank));
   }
 
   count(text: string): number {
@@ -64,7 +52,7 @@ export class BpeCounter {
 
   private countPiece(piece: string): number {
     const n = piece.length;
-    if (n <= 1 || this.ranks.has(piece)) return n === 0 ? 0 : 1;
+    if (n <= 1 || this.ranks.rankOf(piece, 0, n) >= 0) return n === 0 ? 0 : 1;
     // Parts form a linked list over byte offsets: a part starts at `s` and ends at `next[s]`.
     const next = new Int32Array(n + 1);
     const prev = new Int32Array(n + 1);
@@ -79,11 +67,9 @@ export class BpeCounter {
       const middle = next[start] as number;
       if (middle >= n) return -1;
       const end = next[middle] as number;
-      const rank =
-        end - start === 2
-          ? (this.bytePairs[(piece.charCodeAt(start) << 8) | piece.charCodeAt(start + 1)] as number)
-          : this.ranks.get(piece.substring(start, end));
-      return rank ?? -1;
+      return end - start === 2
+        ? (this.bytePairs[(piece.charCodeAt(start) << 8) | piece.charCodeAt(start + 1)] as number)
+        : this.ranks.rankOf(piece, start, end);
     };
     const initial: number[] = [];
     for (let i = 0; i < n - 1; i++) {
