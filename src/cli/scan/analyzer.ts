@@ -6,7 +6,7 @@ import type { FileAnalyzer } from '../../core/workspace/scan';
 import { diskFiles } from '../../core/project/projectFiles';
 import { WorkspaceIndex } from '../../core/project/workspaceIndex';
 import type { WorkerWorkspace } from './workerMessages';
-import { WorkerPool, workerScript } from './workerPool';
+import { minQueuedChars, queuedCharsPerThread, WorkerPool, workerScript } from './workerPool';
 
 /**
  * Characters of source to parse before threads start. A worker costs about a tenth of a second to start and
@@ -15,6 +15,30 @@ import { WorkerPool, workerScript } from './workerPool';
  * (40-160 files naming an SDK) a worker made the scan slower, in CPU and in wall time.
  */
 export const charsBeforeThreads = 512 * 1024;
+
+/** Files read before the text they hold is taken as a sample of the whole walk's (see `progress`). */
+export const filesToJudgeText = 400;
+
+/**
+ * Text to parse, projected over the whole walk from the files read so far, from which the threads are started at
+ * once rather than after `charsBeforeThreads`: a thread takes about a tenth of a second to load, and the main
+ * thread would parse alone meanwhile. A smaller projection is left to `charsBeforeThreads`, since a thread started
+ * for little costs its load in CPU time (a tree of 2,000 files with a few calls: 0.16 s).
+ */
+export const charsToStartThreadsEarly = 4 * charsBeforeThreads;
+
+/**
+ * Characters a thread may have queued before the main thread parses the next file itself, when `chars` of text
+ * were handed out for parsing in the first `done` of `total` files. Toward the end of the walk it shrinks to a
+ * share of what is expected to be left (the text per file read so far, times the files left), so that the
+ * threads' backlog is done about when the main thread runs out of files, rather than the main thread waiting up
+ * to a full queue (a third of a second of parsing) for them.
+ */
+export function threadQueueLimit(chars: number, done: number, total: number, threads: number): number {
+  if (done === 0 || total === 0) return queuedCharsPerThread;
+  const expectedLeft = (chars * (total - done)) / done;
+  return Math.min(queuedCharsPerThread, Math.max(minQueuedChars, expectedLeft / (threads + 1)));
+}
 
 /**
  * Loads the tokenizer tables the calls' models are counted with, the next time this thread is idle (waiting for
@@ -41,6 +65,9 @@ export class ScanAnalyzer implements FileAnalyzer {
   private chars = 0;
   private onThreads = 0;
   private started = false;
+  /** Files of the walk read so far, and in all (see `progress`). */
+  private done = 0;
+  private total = 0;
 
   /** `workspace`: follow values into the other files under these roots (cross-file resolution). */
   constructor(
@@ -53,20 +80,33 @@ export class ScanAnalyzer implements FileAnalyzer {
     this.local = hostAnalyzer(host, this.index);
   }
 
+  progress(done: number, total: number): void {
+    this.done = done;
+    this.total = total;
+    if (done >= filesToJudgeText && (this.chars * total) / done >= charsToStartThreadsEarly) this.startThreads();
+  }
+
   analyze(text: string, languageId: LanguageId, file: string) {
     this.chars += text.length;
-    if (!this.pool && this.threads > 0 && this.chars > charsBeforeThreads) {
-      const script = workerScript();
-      if (script) this.pool = new WorkerPool(this.threads, script, this.wasmDir, this.local, this.workspace);
-      this.started = this.pool !== undefined;
-    }
+    if (this.chars > charsBeforeThreads) this.startThreads();
     // The main thread parses too whenever the threads have enough queued: it would otherwise wait idle for them.
-    if (!this.pool?.hasRoom()) return this.local.analyze(text, languageId, file);
+    if (!this.pool?.hasRoom(this.queueLimit())) return this.local.analyze(text, languageId, file);
     this.onThreads++;
     return this.pool.analyze(text, languageId, file).then((calls) => {
       preloadTokenizers(calls);
       return calls;
     });
+  }
+
+  private startThreads(): void {
+    if (this.pool || this.threads === 0) return;
+    const script = workerScript();
+    if (script) this.pool = new WorkerPool(this.threads, script, this.wasmDir, this.local, this.workspace);
+    this.started = this.pool !== undefined;
+  }
+
+  private queueLimit(): number {
+    return threadQueueLimit(this.chars, this.done, this.total, this.threads);
   }
 
   dependenciesOf(file: string): readonly string[] {

@@ -49,6 +49,9 @@ export function defaultThreadCount(): number {
  */
 export const queuedCharsPerThread = 512 * 1024;
 
+/** The least a thread may have queued: enough to keep it busy through a pause of the main thread. */
+export const minQueuedChars = 64 * 1024;
+
 /**
  * Spreads parsing over worker threads, each with its own parser host. A thread that dies hands its files to
  * `fallback` (the main thread), so a crash loses no result.
@@ -80,17 +83,17 @@ export class WorkerPool implements FileAnalyzer {
   }
 
   /**
-   * Whether a live thread has less than `queuedCharsPerThread` waiting (else the main thread can take a file).
+   * Whether a live thread has less than `limit` characters waiting (else the main thread can take a file).
    * The answers that have arrived are taken in first: a main thread that reads and parses without pause never
    * returns to the event loop, where they would otherwise wait.
    */
-  hasRoom(): boolean {
+  hasRoom(limit = queuedCharsPerThread): boolean {
     for (const thread of this.threads) {
       for (let reply = receiveMessageOnPort(thread.replies); reply; reply = receiveMessageOnPort(thread.replies)) {
         this.answer(thread, reply.message as WorkerReply);
       }
     }
-    return this.threads.some((t) => t.alive && t.load < queuedCharsPerThread);
+    return this.threads.some((t) => t.alive && t.load < limit);
   }
 
   analyze(text: string, languageId: LanguageId, file: string): Promise<CallRecord[]> {

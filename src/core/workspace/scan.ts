@@ -12,6 +12,12 @@ export interface FileAnalyzer {
   analyze(text: string, languageId: LanguageId, file: string): Promise<CallRecord[]>;
   /** The other files (absolute paths) the last analysis of `file` took values from (cross-file resolution). */
   dependenciesOf?(file: string): readonly string[];
+  /**
+   * Where the scan is: `done` of `total` source files read or settled (called before each file, and once with
+   * `done` 0 when the walk is over). An analyser with threads plans with it: when to start them, how much to
+   * queue on them as the end nears.
+   */
+  progress?(done: number, total: number): void;
 }
 
 /** What a scan remembers about one file. */
@@ -87,6 +93,7 @@ export async function scanWorkspace(starts: readonly string[], options: Workspac
   };
   let cancelled = false;
   for (let index = 0; index < files.length; index++) {
+    analyzer.progress?.(index, files.length);
     if (options.isCancelled?.()) {
       cancelled = true;
       break;

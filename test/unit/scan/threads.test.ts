@@ -6,8 +6,14 @@ import { ParserHost } from '../../../src/core/parsing/host';
 import { hostAnalyzer } from '../../../src/core/workspace/analyzer';
 import { nodeFileSystem, toFileSystemPath } from '../../../src/core/workspace/nodeFileSystem';
 import { scanWorkspace } from '../../../src/core/workspace/scan';
-import { charsBeforeThreads, ScanAnalyzer } from '../../../src/cli/scan/analyzer';
-import { queuedCharsPerThread, WorkerPool } from '../../../src/cli/scan/workerPool';
+import {
+  charsBeforeThreads,
+  charsToStartThreadsEarly,
+  filesToJudgeText,
+  ScanAnalyzer,
+  threadQueueLimit,
+} from '../../../src/cli/scan/analyzer';
+import { minQueuedChars, queuedCharsPerThread, WorkerPool } from '../../../src/cli/scan/workerPool';
 import { openAiBot, tempDir, writeTree } from '../../support/hostileRepo';
 import { wasmDir } from '../helpers/paths';
 
@@ -58,6 +64,40 @@ describe('parsing on worker threads', () => {
     await analyzer.close();
     assert.equal(scan.calls.length, 100);
     assert.equal(analyzer.threaded, false);
+  });
+
+  it('starts the threads early when the first files read project much text to parse over the whole walk', async () => {
+    // 80 KB in the first 400 files of 20,000 projects 4 MB: the threads start now, long before charsBeforeThreads.
+    const analyzer = new ScanAnalyzer(host, wasmDir, 1);
+    analyzer.progress(0, 20_000);
+    const bot = `${'#'.repeat(8_000)}\n${openAiBot}`;
+    for (let i = 0; i < 10; i++) await analyzer.analyze(bot, 'python', `bot${i}.py`);
+    assert.ok(10 * bot.length < charsBeforeThreads);
+    analyzer.progress(filesToJudgeText - 1, 20_000);
+    assert.equal(analyzer.threaded, false, 'not judged before enough files are read');
+    analyzer.progress(filesToJudgeText, 20_000);
+    assert.equal(analyzer.threaded, true);
+    await analyzer.close();
+    // The same text in the first 400 files of 2,000 projects 400 KB: no thread yet.
+    const small = new ScanAnalyzer(host, wasmDir, 1);
+    small.progress(0, 2_000);
+    for (let i = 0; i < 10; i++) await small.analyze(bot, 'python', `bot${i}.py`);
+    small.progress(filesToJudgeText, 2_000);
+    assert.equal(small.threaded, false);
+    await small.close();
+    assert.ok((10 * bot.length * 20_000) / filesToJudgeText >= charsToStartThreadsEarly);
+  });
+
+  it('queues less on a thread as the end of the walk nears, so that no thread is left with a long backlog', () => {
+    // 10 MB of text in the first half of 20,000 files: about as much is left, a full queue is fine.
+    assert.equal(threadQueueLimit(10_000_000, 10_000, 20_000, 1), queuedCharsPerThread);
+    // 400 files left of 20,000 at the same rate: about 200 KB left, half of it the thread's.
+    const nearEnd = threadQueueLimit(10_000_000, 19_600, 20_000, 1);
+    assert.ok(nearEnd < queuedCharsPerThread / 4 && nearEnd > minQueuedChars, `${nearEnd}`);
+    // The last files: never less than enough to keep a thread busy through a pause of the main thread.
+    assert.equal(threadQueueLimit(10_000_000, 19_999, 20_000, 1), minQueuedChars);
+    // Before the walk gives a figure, the full queue.
+    assert.equal(threadQueueLimit(0, 0, 0, 1), queuedCharsPerThread);
   });
 
   it('parses on the main thread too once the threads have enough queued, with the same records', async () => {
