@@ -1,24 +1,16 @@
 import { isUtf8 } from 'node:buffer';
+import { escapeCharacter, escapeControls } from '../../core/io/controlCharacters';
 
 /**
  * Text that came from a scanned file or a server (file names, model names, server messages) can carry
  * terminal control sequences: ESC codes that recolour, move the cursor or rewrite earlier lines of a table.
- * Everything the CLI prints goes through `terminalSafe`; single fields also through `printable`.
+ * Everything the CLI prints goes through `terminalSafe` (the core's `escapeControls`, which the editor's log uses
+ * too); single fields also through `printable`.
  */
-
-// C0 controls except tab and line feed, DEL, and C1 controls (U+009B is a one-character CSI in some terminals).
-// A carriage return is kept only as part of CRLF.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const unsafeControls = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g;
 
 // Every control, plus the Unicode marks that reorder what follows them on screen (bidi overrides, isolates).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const unsafeInField = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-function escape(char: string): string {
-  const code = char.charCodeAt(0);
-  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
 
 /** The bytes of C0 controls `terminalSafe` escapes (tab, line feed and carriage return are looked at apart), and DEL. */
 const unsafeBytes = [
@@ -48,13 +40,11 @@ export function isTerminalSafeUtf8(bytes: Uint8Array): boolean {
 }
 
 /** Output text with every control sequence shown as `\xNN` instead of acted on; tabs and line ends stay. */
-export function terminalSafe(text: string): string {
-  return text.replace(unsafeControls, escape);
-}
+export const terminalSafe = escapeControls;
 
 /** One field of a line or table cell (a file name, a model name): no control, line break or bidi mark acts. */
 export function printable(field: string): string {
-  return field.replace(unsafeInField, escape);
+  return field.replace(unsafeInField, escapeCharacter);
 }
 
 /**

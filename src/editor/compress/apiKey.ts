@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { hideInLog } from '../log';
 
 /** The compressor's API key lives only in VS Code's SecretStorage: never in settings, never in the log. */
 const secretKey = 'llmCostLens.compressor.apiKey';
@@ -6,8 +7,10 @@ const secretKey = 'llmCostLens.compressor.apiKey';
 export class ApiKeyStore {
   constructor(private readonly secrets: vscode.SecretStorage) {}
 
-  get(): Thenable<string | undefined> {
-    return this.secrets.get(secretKey);
+  async get(): Promise<string | undefined> {
+    const key = await this.secrets.get(secretKey);
+    if (key) hideInLog(key);
+    return key;
   }
 
   /** Asks for the key (or takes it from a command argument) and stores it; returns whether one was stored. */
@@ -24,6 +27,7 @@ export class ApiKeyStore {
             validateInput: (value) => (value.trim() === '' ? 'The key cannot be empty.' : undefined),
           });
     if (!key || key.trim() === '') return false;
+    hideInLog(key.trim());
     await this.secrets.store(secretKey, key.trim());
     return true;
   }
