@@ -91,10 +91,8 @@ export class PricingService implements vscode.Disposable {
     const table = this.table();
     const file = readSetting<unknown>('pricing.file', scope);
     const overrides = readSetting<unknown>('pricing.overrides', scope);
-    const sameFile = JSON.stringify(file ?? null) === JSON.stringify(readSetting<unknown>('pricing.file') ?? null);
-    const sameOverrides =
-      JSON.stringify(overrides ?? null) === JSON.stringify(readSetting<unknown>('pricing.overrides') ?? null);
-    if (sameFile && sameOverrides) return table;
+    const sameFile = sameAsWorkspace('pricing.file', scope);
+    if (sameFile && !this.hasOwnOverrides(scope)) return table;
     const folder = vscode.workspace.getWorkspaceFolder(scope)?.uri.fsPath;
     const resolved = sameFile
       ? undefined
@@ -117,6 +115,16 @@ export class PricingService implements vscode.Disposable {
     this.folderTables.set(key, overridden.table);
     if (status) this.folderStatuses.set(overridden.table, status);
     return overridden.table;
+  }
+
+  /** Whether a folder's `pricing.overrides` differ from the workspace's: its table has overrides of its own. */
+  hasOwnOverrides(scope: vscode.Uri): boolean {
+    return !sameAsWorkspace('pricing.overrides', scope);
+  }
+
+  /** The models `pricing.overrides` prices (for a folder: its own value), as they are valid; bad entries left out. */
+  overriddenModels(scope?: vscode.Uri): string[] {
+    return validateOverrides(readSetting<unknown>('pricing.overrides', scope)).overrides.map((o) => o.model);
   }
 
   /**
@@ -208,6 +216,11 @@ function baseTable(
   problems.push(`llmCostLens.pricing.file: using ${instead} instead.`);
   const problem = `your price file ${path.basename(resolved)} could not be read (${loaded.problems[0] ?? 'unknown error'})`;
   return { base: fallback, status: { source: pricesOf(fallback), problem }, problems };
+}
+
+/** Whether a folder's value of a setting is the workspace's (in a multi-root workspace a folder may set its own). */
+function sameAsWorkspace(key: string, scope: vscode.Uri): boolean {
+  return JSON.stringify(readSetting<unknown>(key, scope) ?? null) === JSON.stringify(readSetting<unknown>(key) ?? null);
 }
 
 /** `table` with the `pricing.overrides` value over it; bad entries named as problems and left out. */

@@ -95,6 +95,8 @@ export interface ReportInputs {
   bill: WorkspaceBill | MergedBill;
   findings: readonly Finding[];
   table: PriceTable;
+  /** The models the workspace's `pricing.overrides` price (over `table`): the figures are not all the table's. */
+  priceOverrides?: readonly string[];
   scope: ReportModel['scope'];
   now: Date;
 }
@@ -159,7 +161,11 @@ const sameSetting = (a: AssumedSetting<unknown>, b: AssumedSetting<unknown>): bo
  * One line per setting the figures used. Where the folders of a multi-root workspace used different values (each
  * folder's calls are priced with its own settings), one line per folder, named (`api: 500 calls a day …`).
  */
-function assumptionLines(bill: WorkspaceBill | MergedBill, table: PriceTable): string[] {
+function assumptionLines(
+  bill: WorkspaceBill | MergedBill,
+  table: PriceTable,
+  priceOverrides: readonly string[] = [],
+): string[] {
   const folders = assumptionsByFolder(bill);
   // A folder without calls assumed nothing; with no calls at all, the first folder's settings are the ones shown.
   const priced = folders.filter((f) => f.calls > 0);
@@ -183,12 +189,21 @@ function assumptionLines(bill: WorkspaceBill | MergedBill, table: PriceTable): s
   const named = pricesOf(table);
   for (const f of shown)
     if (f.prices && f.prices !== named) lines.push(`${f.folder}: ${f.prices} — llmCostLens.pricing.file`);
+  // So are the models a price override sets, and a folder's own overrides replace the workspace's.
+  if (priceOverrides.length > 0) lines.push(overridesLine(priceOverrides));
+  for (const f of shown) if (f.ownPriceOverrides) lines.push(`${f.folder}: ${overridesLine(f.ownPriceOverrides)}`);
   return lines;
+}
+
+/** `your price overrides for gpt-4o-mini, my-deployment — llmCostLens.pricing.overrides`. */
+function overridesLine(models: readonly string[]): string {
+  const which = models.length > 0 ? `your price overrides for ${models.join(', ')}` : 'no price overrides';
+  return `${which} — llmCostLens.pricing.overrides`;
 }
 
 /** The report's data from a workspace bill (the same one the CLI's scan totals) and the rules' findings. */
 export function reportModel(inputs: ReportInputs): ReportModel {
-  const { bill, findings, table, scope, now } = inputs;
+  const { bill, findings, table, priceOverrides, scope, now } = inputs;
   const byCall = new Map<string, ReportFinding[]>();
   for (const f of findings) {
     const key = `${f.file}:${f.line}:${f.column}`;
@@ -245,6 +260,6 @@ export function reportModel(inputs: ReportInputs): ReportModel {
       ageDays: age.days,
       stale: age.stale,
     },
-    assumptions: assumptionLines(bill, table),
+    assumptions: assumptionLines(bill, table, priceOverrides),
   };
 }

@@ -11,6 +11,8 @@ export interface FolderBill {
   bill: WorkspaceBill;
   /** The price table the folder's calls were priced with (its own price file and overrides). */
   table?: PriceTable;
+  /** Set when the folder's own `pricing.overrides` differ from the workspace's: the models they price. */
+  ownPriceOverrides?: string[];
 }
 
 /** What one folder's figures assumed: its own settings, which other folders need not share. */
@@ -21,6 +23,8 @@ export interface FolderAssumptions {
   assumptions: WorkspaceAssumptions;
   /** Where the folder's prices come from (`your price file prices.json, prices as of 2026-11-02`), when known. */
   prices?: string;
+  /** Set when the folder's own `pricing.overrides` differ from the workspace's: the models they price. */
+  ownPriceOverrides?: string[];
 }
 
 /** A multi-root workspace's bill: each call as its own folder priced it, the totals over them all. */
@@ -45,6 +49,7 @@ export function mergeBills(parts: readonly FolderBill[]): MergedBill {
       calls: part.bill.calls.length,
       assumptions: part.bill.assumptions,
       ...(part.table ? { prices: pricesOf(part.table) } : {}),
+      ...(part.ownPriceOverrides ? { ownPriceOverrides: part.ownPriceOverrides } : {}),
     })),
   };
 }

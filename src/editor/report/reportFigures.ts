@@ -56,13 +56,19 @@ export async function reportFigures(scan: ReportScan, pricing: PricingService): 
       sources: readCostSources(folder.uri),
       assumedModels: readAssumedModels(folder.uri),
     });
-    parts.push({ folder: folder.name, bill, table });
+    parts.push({
+      folder: folder.name,
+      bill,
+      table,
+      ...(pricing.hasOwnOverrides(folder.uri) ? { ownPriceOverrides: pricing.overriddenModels(folder.uri) } : {}),
+    });
     if (records.length > 0) findings.push(...(await folderFindings(scan, folder, bill, { table, settings })));
   }
   return reportModel({
     bill: mergeBills(parts),
     findings,
     table: pricing.table(),
+    priceOverrides: pricing.overriddenModels(),
     scope: {
       folders: scan.folders.map((f) => f.name),
       files: scan.files,

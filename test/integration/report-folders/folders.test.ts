@@ -81,6 +81,9 @@ describe('workspace cost report of a multi-root workspace', function () {
       assert.ok(near(shown.perCallUsd, call.costPerCallUsd.expected), `${folder.name} $/call = CLI`);
       assert.ok(near(shown.monthlyUsd.expected, expected.monthlyUsd.expected), `${folder.name} $/month`);
       assert.ok(near(shown.monthlyUsd.expected, call.monthlyUsd.expected), `${folder.name} $/month = CLI`);
+      // Each folder's own overrides price its call: not the bundled snapshot's price.
+      const listed = estimateCallCost(call, { table: bundledTable, settings }).costPerCallUsd?.expected ?? 0;
+      assert.ok(!near(shown.perCallUsd, listed), `${folder.name}: its own prices, not the snapshot's`);
     }
     // The folders differ (else this test could not tell one folder's settings from the other's).
     assert.notEqual(callsPerDay[0], callsPerDay[1]);
@@ -99,6 +102,15 @@ describe('workspace cost report of a multi-root workspace', function () {
     assert.deepEqual(
       posted.assumptions.filter((line) => line.endsWith('llmCostLens.pricing.file')),
       ownPrices,
+    );
+    // So are each folder's own price overrides, by the models they price: the api folder has no price file, only
+    // overrides, and the header's table does not price its call.
+    assert.deepEqual(
+      posted.assumptions.filter((line) => line.endsWith('llmCostLens.pricing.overrides')),
+      [
+        'api: your price overrides for gpt-4o-mini — llmCostLens.pricing.overrides',
+        'web: your price overrides for gpt-4o-mini — llmCostLens.pricing.overrides',
+      ],
     );
   });
 

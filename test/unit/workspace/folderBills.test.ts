@@ -130,6 +130,52 @@ describe('merging folders’ bills', () => {
     );
   });
 
+  it('names the models price overrides set: the workspace’s, and a folder’s own where they differ', () => {
+    const overrideLines = (model: { assumptions: string[] }): string[] =>
+      model.assumptions.filter((line) => line.endsWith('llmCostLens.pricing.overrides'));
+    // A folder with only its own overrides (no price file): its line, though its table is named as the header's.
+    const own = reportModel({
+      bill: mergeBills([
+        { folder: 'api', bill: apiBill, table: bundledTable },
+        { folder: 'web', bill: webBill, table: bundledTable, ownPriceOverrides: ['gpt-4.1-nano', 'my-deployment'] },
+      ]),
+      findings: [],
+      table: bundledTable,
+      scope,
+      now,
+    });
+    assert.deepEqual(overrideLines(own), [
+      'web: your price overrides for gpt-4.1-nano, my-deployment — llmCostLens.pricing.overrides',
+    ]);
+    // The workspace's overrides, and a folder that sets none of its own in their place.
+    const workspace = reportModel({
+      bill: mergeBills([
+        { folder: 'api', bill: apiBill, ownPriceOverrides: [] },
+        { folder: 'web', bill: webBill },
+      ]),
+      findings: [],
+      table: bundledTable,
+      priceOverrides: ['gpt-4o'],
+      scope,
+      now,
+    });
+    assert.deepEqual(overrideLines(workspace), [
+      'your price overrides for gpt-4o — llmCostLens.pricing.overrides',
+      'api: no price overrides — llmCostLens.pricing.overrides',
+    ]);
+    // One folder: its overrides are the workspace's, said once.
+    const alone = reportModel({
+      bill: apiBill,
+      findings: [],
+      table: bundledTable,
+      priceOverrides: ['gpt-4o'],
+      scope,
+      now,
+    });
+    assert.deepEqual(overrideLines(alone), ['your price overrides for gpt-4o — llmCostLens.pricing.overrides']);
+    assert.deepEqual(overrideLines(reportModel({ bill: apiBill, findings: [], table: bundledTable, scope, now })), []);
+  });
+
   it('leaves a one-folder workspace’s report exactly as its bill alone gives it', () => {
     const alone = reportModel({ bill: apiBill, findings: [], table: bundledTable, scope, now });
     const viaMerge = reportModel({
