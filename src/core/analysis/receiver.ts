@@ -310,6 +310,8 @@ export class Receivers {
       return definition ? this.returnedBy(definition, depth + 1) : null;
     }
     if (!isMember(calleeNode)) return null;
+    const own = this.ownMethodReturn(calleeNode, depth);
+    if (own) return own;
     if (memberName(calleeNode) === 'pipe') {
       // LangChain JS: `prompt.pipe(model).pipe(parser)`.
       const object = memberObject(calleeNode);
@@ -332,6 +334,21 @@ export class Receivers {
       construction: found.object.construction,
       derivations: factory.carriesSettings ? found.object.derivations : [...found.object.derivations, call],
     };
+  }
+
+  /**
+   * What a method of the class returns, called on `self`/`this` (`client = self._get_client()`, `this.getClient()`):
+   * its return annotation (`-> AsyncOpenAI`) or the client its returns build.
+   */
+  private ownMethodReturn(callee: Node, depth: number): SdkObject | null {
+    if (!this.resolver.ownerClass(callee)) return null;
+    const definition = this.resolver.memberDefinition(callee, depth + 1);
+    if (definition?.kind !== 'function') return null;
+    const owner = this.resolver.owner(definition.node);
+    if (!owner) return null;
+    return owner === this.resolver
+      ? this.returnedBy(definition, depth + 1)
+      : owner.receivers.returnedBy(definition, depth + 1);
   }
 
   /** The client a wrapper is given (`instructor.from_openai(OpenAI())`, `Instructor({ client: oai })`). */

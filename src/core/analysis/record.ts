@@ -110,8 +110,10 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   let providerBaseUrl: string | null = null;
   if (modelNode) {
     inCallRange(modelNode, 'model');
-    const resolved =
+    const found =
       entry.sdk === 'vercel-ai' ? vercelModel(resolver, modelNode.node) : stringWithVia(resolver, modelNode.node);
+    // An empty name is a placeholder (`id || ""`, `let deployment = ""` set later), never a model to price.
+    const resolved = found && providerPrefixed(found.value).model.trim() !== '' ? found : null;
     if (resolved) {
       const named = providerPrefixed(resolved.value);
       model = named.model;

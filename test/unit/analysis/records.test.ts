@@ -140,6 +140,53 @@ describe('call records', () => {
     assert.equal(found[1].outputLimitValue, 256);
   });
 
+  it('takes an empty model name for a placeholder, not a model (unresolved, never priced as "")', async () => {
+    const text =
+      'import OpenAI from "openai"\nconst client = new OpenAI()\n' +
+      'export async function run(kind: string, id?: string) {\n  let deployment = ""\n' +
+      '  if (kind === "a") deployment = id || ""\n' +
+      '  await client.chat.completions.create({ model: deployment, messages: [] })\n' +
+      '  await client.chat.completions.create({ model: "", messages: [] })\n' +
+      '  await client.chat.completions.create({ model: id || "gpt-4o", messages: [] })\n}\n';
+    const found = await calls(text, 'typescript');
+    assert.deepEqual(
+      found.map((c) => [c.model, c.modelVia, c.modelSource === null]),
+      [
+        [null, 'unresolved', true],
+        [null, 'unresolved', true],
+        ['gpt-4o', found[2]?.modelVia, false],
+      ],
+    );
+  });
+
+  it("follows a client returned by the class's own method (self._get_client(), this.getClient())", async () => {
+    const python = await calls(
+      'from openai import AsyncOpenAI, OpenAI\nfrom app.db import Database\n' +
+        'class Model:\n    def _get_client(self) -> AsyncOpenAI:\n        return self._client\n' +
+        '    def _sync(self):\n        return OpenAI()\n    def _db(self):\n        return Database()\n' +
+        '    async def run(self, **kwargs):\n        client = self._get_client()\n' +
+        '        await client.responses.create(**kwargs)\n        self._sync().chat.completions.create(**kwargs)\n' +
+        '        self._db().messages.create(**kwargs)\n',
+    );
+    assert.deepEqual(
+      python.map((c) => [c.line, c.sdk, c.api]),
+      [
+        [12, 'openai', 'responses.create'],
+        [13, 'openai', 'chat.completions.create'],
+      ],
+    );
+    const typescript = await calls(
+      'import OpenAI from "openai"\nexport class Bot {\n  private client?: OpenAI\n' +
+        '  private getClient(): OpenAI {\n    return (this.client ??= new OpenAI())\n  }\n' +
+        '  async ask(body: any) {\n    return this.getClient().chat.completions.create(body)\n  }\n}\n',
+      'typescript',
+    );
+    assert.deepEqual(
+      typescript.map((c) => [c.line, c.api]),
+      [[8, 'chat.completions.create']],
+    );
+  });
+
   it('follows clients passed in with a type annotation and ignores look-alikes', async () => {
     const found = await calls(
       'from anthropic import AsyncAnthropic\nimport stripe\n' +
