@@ -1,25 +1,43 @@
 import * as vscode from 'vscode';
+import { isNotebookPath } from '../../core/analysis/notebook';
 import { languageIdForPath } from '../../core/parsing/languages';
 import { FileTooLargeError, type FileSystem } from '../../core/workspace';
+import { isNotebookCell } from '../notebookCells';
+import { notebookJson } from '../notebookJson';
 
 /** Open documents' texts with unsaved edits, by URI (as a string), taken at one moment. */
 export type UnsavedTexts = ReadonlyMap<string, string>;
 
-/** Whether the report reads this document: a Python, TypeScript or JavaScript file (notebooks are read on disk). */
+/**
+ * Whether the report reads this document: a Python, TypeScript or JavaScript file, or a notebook opened as text
+ * (a notebook's cells are documents of their own: the notebook counts, see `isReportNotebook`).
+ */
 export function isReportSource(document: vscode.TextDocument): boolean {
-  return document.uri.scheme !== 'untitled' && languageIdForPath(document.uri.path) !== undefined;
+  const { uri } = document;
+  return (
+    uri.scheme !== 'untitled' &&
+    !isNotebookCell(document) &&
+    (languageIdForPath(uri.path) !== undefined || isNotebookPath(uri.path))
+  );
+}
+
+/** Whether the report reads this open notebook: a Jupyter notebook saved somewhere (not an untitled one). */
+export function isReportNotebook(notebook: vscode.NotebookDocument): boolean {
+  return notebook.uri.scheme !== 'untitled' && isNotebookPath(notebook.uri.path);
 }
 
 /**
- * The source documents with unsaved edits now: the report prices what the editor shows, as the lenses do, and the
- * scan and the rules read the same snapshot so that offsets agree.
+ * The source documents and notebooks with unsaved edits now: the report prices what the editor shows, as the
+ * lenses do, and the scan and the rules read the same snapshot so that offsets agree. A notebook reads as the
+ * .ipynb JSON its save would write.
  */
 export function unsavedTexts(): UnsavedTexts {
-  return new Map(
-    vscode.workspace.textDocuments
-      .filter((document) => document.isDirty && isReportSource(document))
-      .map((document) => [document.uri.toString(), document.getText()]),
-  );
+  const texts = new Map<string, string>();
+  for (const document of vscode.workspace.textDocuments)
+    if (document.isDirty && isReportSource(document)) texts.set(document.uri.toString(), document.getText());
+  for (const notebook of vscode.workspace.notebookDocuments)
+    if (notebook.isDirty && isReportNotebook(notebook)) texts.set(notebook.uri.toString(), notebookJson(notebook));
+  return texts;
 }
 
 /**

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ReportModel } from '../../core/report';
 import { configSection } from '../config';
 import { log } from '../log';
+import { isNotebookCell, notebookOf } from '../notebookCells';
 import type { PricingService } from '../pricingService';
 import {
   isReportPageState,
@@ -15,7 +16,7 @@ import { exportReport } from './reportExport';
 import { reportFigures } from './reportFigures';
 import { ReportPanel, type PageShown } from './reportPanel';
 import { folderPrefix, scanForReport, type ReportScan, type ReportScanDeps } from './reportScan';
-import { isReportSource } from './unsavedEdits';
+import { isReportNotebook, isReportSource } from './unsavedEdits';
 
 /** After a save or a change on disk, the report waits this long for more before it scans again. */
 const refreshDelayMs = 500;
@@ -281,6 +282,11 @@ export class WorkspaceReport implements vscode.Disposable {
   /** Typing in a source file, or undoing back to the saved text, or closing it unsaved: it counts as shown. */
   private edited(document: vscode.TextDocument): void {
     if (isReportSource(document)) this.changed(document.uri, typingDelayMs);
+    else if (isNotebookCell(document)) {
+      // A cell is a document of its own; the notebook is the file the report reads.
+      const notebook = notebookOf(document)?.notebook;
+      if (notebook && isReportNotebook(notebook)) this.changed(notebook.uri, typingDelayMs);
+    }
   }
 
   private startWatching(): void {
@@ -298,6 +304,23 @@ export class WorkspaceReport implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (this.scan?.unsaved.has(document.uri.toString())) this.edited(document);
+      }),
+      // Cells added, removed or moved in a notebook (typing in a cell is a text document's change).
+      vscode.workspace.onDidChangeNotebookDocument((event) => {
+        if (event.contentChanges.length > 0 && isReportNotebook(event.notebook))
+          this.changed(event.notebook.uri, typingDelayMs);
+      }),
+      vscode.workspace.onDidSaveNotebookDocument((notebook) => this.changed(notebook.uri)),
+      vscode.workspace.onDidCloseNotebookDocument((notebook) => {
+        if (this.scan?.unsaved.has(notebook.uri.toString())) this.changed(notebook.uri, typingDelayMs);
+      }),
+      // A notebook reverted, or closed without saving, tells the extension host only that it is no longer dirty
+      // (no change of its cells' text follows): its tab says so.
+      vscode.window.tabGroups.onDidChangeTabs((event) => {
+        for (const tab of [...event.changed.filter((t) => !t.isDirty), ...event.closed]) {
+          if (tab.input instanceof vscode.TabInputNotebook && this.scan?.unsaved.has(tab.input.uri.toString()))
+            this.changed(tab.input.uri);
+        }
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleRescan()),
       this.pricing.onDidChange(recompute),
