@@ -45,9 +45,9 @@ export function readCompressorSettings(scope: vscode.ConfigurationScope | undefi
     const url = new URL(baseUrl);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http(s)');
   } catch {
-    problems.push(
-      `llmCostLens.compressor.baseUrl is not an http(s) URL: ${JSON.stringify(baseUrl)}; using ${compressorDefaults.baseUrl}.`,
-    );
+    // The value is not repeated (as the compressor's client never repeats a URL): a key pasted into the wrong
+    // setting would reach the log and the notification.
+    problems.push(`llmCostLens.compressor.baseUrl is not an http(s) URL; using ${compressorDefaults.baseUrl}.`);
     baseUrl = compressorDefaults.baseUrl;
   }
   let template: string | undefined = text('compressor.instructionTemplate', '') || undefined;
