@@ -31,8 +31,24 @@ export function withModelCandidates(calls: readonly CallRecord[]): CallRecord[] 
   });
 }
 
-/** The provider, with embedding calls apart: a chat model is no candidate for an embedding call. */
+/**
+ * The provider, with embedding calls apart (a chat model is no candidate for an embedding call), and with the host
+ * of a base URL the code names: an OpenAI client pointed at Groq, Cohere's compatibility API or a local server
+ * runs that endpoint's models, so only calls to the same host are candidates for each other.
+ */
 function providerKey(call: CallRecord): string | undefined {
   const provider = call.modelProvider ?? providerOfSdk[call.sdk] ?? (call.sdk === 'other' ? undefined : call.sdk);
-  return provider && call.api === 'embeddings' ? `${provider} embeddings` : provider;
+  if (!provider) return undefined;
+  const host = call.baseUrl ? hostOf(call.baseUrl) : '';
+  const key = host ? `${provider} at ${host}` : provider;
+  return call.api === 'embeddings' ? `${key} embeddings` : key;
+}
+
+/** `https://api.groq.com/openai/v1` → `api.groq.com`; a value that is not a URL stands for itself. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return url;
+  }
 }

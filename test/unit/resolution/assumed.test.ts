@@ -45,6 +45,26 @@ describe('models the code does not say', () => {
     assert.equal(calls[5]?.modelCandidates, undefined);
   });
 
+  it('takes candidates only from calls to the same endpoint: a base URL elsewhere runs other models', () => {
+    const groq = 'https://api.groq.com/openai/v1';
+    const calls = withModelCandidates([
+      callRecord({ model: 'gpt-4o-mini', sdk: 'openai' }),
+      callRecord({ model: 'llama-3.1-8b-instant', sdk: 'openai', baseUrl: groq }),
+      callRecord({ model: 'anythingllm', sdk: 'openai', baseUrl: 'http://localhost:3001/api/v1/openai' }),
+      callRecord({ model: null, modelVia: 'unresolved', sdk: 'openai' }),
+      callRecord({ model: null, modelVia: 'unresolved', sdk: 'openai', baseUrl: `${groq}/` }),
+      callRecord({
+        model: null,
+        modelVia: 'unresolved',
+        sdk: 'openai',
+        baseUrl: 'https://api.cohere.ai/compatibility/v1',
+      }),
+    ]);
+    assert.deepEqual(calls[3]?.modelCandidates, ['gpt-4o-mini']);
+    assert.deepEqual(calls[4]?.modelCandidates, ['llama-3.1-8b-instant']);
+    assert.equal(calls[5]?.modelCandidates, undefined);
+  });
+
   it('keeps embedding calls apart: only an `embeddings` key is assumed for them, only embedding models are candidates', () => {
     const calls = [
       callRecord({ model: 'gpt-4o-mini', sdk: 'openai', api: 'chat.completions.create' }),
