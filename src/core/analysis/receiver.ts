@@ -229,20 +229,15 @@ export class Receivers {
       const name = memberName(node);
       if (owner && name) {
         // `self.client = None` in __init__, the real client set in a later method: try each assignment.
+        // An annotation (`_client: OpenAI;`) names only the class: an object the class builds says more (its base
+        // URL, its defaults), so it wins wherever it is written.
+        let annotated: SdkObject | null = null;
         for (const definition of this.resolver.classMembers(owner, name)) {
-          const found =
-            definition.kind === 'value'
-              ? isNullish(definition.value)
-                ? null
-                : this.object(definition.value, depth + 1)
-              : definition.kind === 'annotation' || definition.kind === 'param'
-                ? definition.annotation
-                  ? this.fromAnnotation(definition.annotation, depth)
-                  : null
-                : null;
-          if (found) return found;
+          const found = this.fromClassMember(definition, depth);
+          if (found?.construction) return found;
+          annotated ??= found;
         }
-        return null;
+        return annotated;
       }
       const definition = this.resolver.memberDefinition(node);
       if (definition?.kind === 'value') return this.object(definition.value, depth + 1);
@@ -272,6 +267,25 @@ export class Receivers {
       }
     }
     return null;
+  }
+
+  /**
+   * The SDK object one definition of a class member gives: an assignment (`self.client = OpenAI()`), an annotation
+   * (`client: AsyncOpenAI`), or an accessor that returns it (`get client() { return this._client }`, a Python
+   * `@property` or `@cached_property`).
+   */
+  private fromClassMember(definition: Definition, depth: number): SdkObject | null {
+    switch (definition.kind) {
+      case 'value':
+        return isNullish(definition.value) ? null : this.object(definition.value, depth + 1);
+      case 'annotation':
+      case 'param':
+        return definition.annotation ? this.fromAnnotation(definition.annotation, depth) : null;
+      case 'function':
+        return isAccessor(definition.node) ? this.returnedBy(definition, depth + 1) : null;
+      default:
+        return null;
+    }
   }
 
   /** Splits a member chain into the longest-known SDK object and the method path after it. */
@@ -448,4 +462,13 @@ function findByPrefix(prefix: string): SdkEntry | undefined {
 function stripTransparent(path: string[], entry: SdkEntry): string[] {
   const skip = entry.transparent ?? [];
   return path.filter((part, i) => i === path.length - 1 || !skip.includes(part));
+}
+
+/** A getter (`get client() {}`) or a Python property (`@property`, `@functools.cached_property`): read, not called. */
+function isAccessor(fn: Node): boolean {
+  if (fn.type === 'method_definition') return fn.children.some((c) => c?.type === 'get');
+  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : null;
+  return !!decorated?.namedChildren.some(
+    (d) => d?.type === 'decorator' && /^@\s*(functools\.)?(cached_)?property\s*$/.test(d.text),
+  );
 }

@@ -187,6 +187,29 @@ describe('call records', () => {
     );
   });
 
+  it('follows a client read through a getter or a property to the client the class builds, base URL included', async () => {
+    const typescript = await calls(
+      'import OpenAI from "openai"\nclass XAI {\n  _client: OpenAI\n' +
+        '  constructor() {\n    this._client = new OpenAI({ baseURL: "https://api.x.ai/v1" })\n  }\n' +
+        '  get client() {\n    return this._client\n  }\n' +
+        '  ask(messages: any[]) {\n    return this.client.chat.completions.create({ model: "grok-4", messages })\n  }\n}\n',
+      'typescript',
+    );
+    assert.deepEqual(
+      typescript.map((c) => [c.line, c.baseUrl]),
+      [[11, 'https://api.x.ai/v1']],
+    );
+    const python = await calls(
+      'from functools import cached_property\nfrom openai import OpenAI\nclass Groq:\n    @cached_property\n' +
+        '    def client(self):\n        return OpenAI(base_url="https://api.groq.com/openai/v1")\n' +
+        '    def ask(self, messages):\n        return self.client.chat.completions.create(model="llama-3.1-8b-instant", messages=messages)\n',
+    );
+    assert.deepEqual(
+      python.map((c) => [c.line, c.baseUrl]),
+      [[8, 'https://api.groq.com/openai/v1']],
+    );
+  });
+
   it('follows clients passed in with a type annotation and ignores look-alikes', async () => {
     const found = await calls(
       'from anthropic import AsyncAnthropic\nimport stripe\n' +
