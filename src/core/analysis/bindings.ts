@@ -281,6 +281,12 @@ export function classify(name: Node): Definition | null {
     }
     case 'object_pattern':
       return name.type === 'shorthand_property_identifier_pattern' ? destructured(parent, name, name.text) : null;
+    case 'object_assignment_pattern':
+      // `const { model = "gpt-4o" } = options`, `function f({ model = "gpt-4o" })`: the value when the object lacks
+      // the property, as a parameter's default is when the caller leaves it out.
+      return is(field(parent, 'left'))
+        ? { kind: 'param', name, value: field(parent, 'right'), annotation: null }
+        : null;
     case 'pair_pattern': {
       if (!is(field(parent, 'value'))) return null;
       const key = field(parent, 'key');

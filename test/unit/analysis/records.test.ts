@@ -210,6 +210,27 @@ describe('call records', () => {
     );
   });
 
+  it('takes a destructuring default for the model, as a parameter default (default-param)', async () => {
+    const found = await calls(
+      'import OpenAI from "openai"\nconst client = new OpenAI()\nclass Bot {\n  model: string\n' +
+        '  constructor(config: { model?: string } = {}) {\n    const { model = "grok-4" } = config\n    this.model = model\n  }\n' +
+        '  ask() {\n    return client.chat.completions.create({ model: this.model, messages: [] })\n  }\n}\n' +
+        'export function f(opts: { model?: string }) {\n  const { model = "gpt-4o-mini", temperature = 0 } = opts\n' +
+        '  return client.chat.completions.create({ model, temperature, messages: [] })\n}\n' +
+        'export function g({ model = "gpt-4.1" }: { model?: string }) {\n' +
+        '  return client.chat.completions.create({ model, messages: [] })\n}\n',
+      'typescript',
+    );
+    assert.deepEqual(
+      found.map((c) => [c.model, c.modelVia, c.modelSource?.line]),
+      [
+        ['grok-4', 'default-param', 6],
+        ['gpt-4o-mini', 'default-param', 14],
+        ['gpt-4.1', 'default-param', 17],
+      ],
+    );
+  });
+
   it('follows clients passed in with a type annotation and ignores look-alikes', async () => {
     const found = await calls(
       'from anthropic import AsyncAnthropic\nimport stripe\n' +
