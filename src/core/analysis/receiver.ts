@@ -27,6 +27,8 @@ export interface SdkSymbol {
 }
 
 const maxDepth = 10;
+/** Steps past which following an import is given up: a longer chain is a cycle, or too long to be worth it. */
+const maxImportDepth = 4 * maxDepth;
 
 /** Finds which SDK object or symbol an expression stands for, through the file's own definitions. */
 export class Receivers {
@@ -60,6 +62,8 @@ export class Receivers {
     if (definition.kind === 'import') {
       const sdk = importSymbol(definition.module, definition.member, this.resolver.python);
       if (sdk) return sdk;
+      // Imports can go round (`a` imports a name from `b`, which imports it from `a`).
+      if (depth > maxImportDepth) return null;
       const target = this.foreign(definition);
       return target ? target.owner.receivers.symbolOf(target.definition, depth + 1) : null;
     }

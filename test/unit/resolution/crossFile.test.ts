@@ -175,6 +175,14 @@ describe('cross-file resolution: Python', () => {
         'from openai import OpenAI\nfrom a import MODEL\nOpenAI().chat.completions.create(model=MODEL, messages=[])\n',
     });
     assert.equal(await cycle.model('main.py'), 'unknown (unresolved)');
+    // A class imported round a cycle, for the client it would construct (browser-use's MCP server overflowed the stack).
+    const clientCycle = workspace({
+      'a.py': 'from b import Client\n',
+      'b.py': 'from a import Client\n',
+      'main.py':
+        'import openai\nfrom a import Client\nclient = Client()\nclient.chat.completions.create(model="gpt-4o", messages=[])\n',
+    });
+    assert.deepEqual(await clientCycle.calls('main.py'), []);
     const files: Record<string, string> = {
       'main.py':
         'from openai import OpenAI\nfrom m0 import MODEL\nOpenAI().chat.completions.create(model=MODEL, messages=[])\n',
