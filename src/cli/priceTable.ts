@@ -81,9 +81,15 @@ export async function priceTableFor(flags: PriceTableFlags, io: CliIo): Promise<
   return table;
 }
 
-/** The footer line naming the table and its date, and saying so when its prices are more than 120 days old. */
-export function pricesLine(table: PriceTable, io: CliIo): string {
-  return `Prices: ${describeTable(table, today(io), 'run with --update-prices')}.`;
+/**
+ * The footer line naming the table and its date, and saying so when its prices are more than 120 days old; with
+ * the models the settings' price overrides price, when there are any.
+ */
+export function pricesLine(table: PriceTable, io: CliIo, overridden: readonly string[] = []): string {
+  // The figures of overridden models are the user's, not the table's: the line must not claim them for it.
+  const overrides =
+    overridden.length > 0 ? `; your price overrides for ${overridden.join(', ')} (llmCostLens.pricing.overrides)` : '';
+  return `Prices: ${describeTable(table, today(io), 'run with --update-prices')}${overrides}.`;
 }
 
 /** Which table priced the output and how old its prices are, for `--format json`. */

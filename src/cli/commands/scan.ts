@@ -103,6 +103,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     rules,
     assumedModels,
     settingsFile,
+    priceOverrides,
   } = await figureInputs(values, root, io);
   const cacheLocation = values['cache-location'];
   if (cacheLocation === '') throw new UsageError('--cache-location must not be empty');
@@ -170,7 +171,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (calls.length > 0) {
       const footer = [
         findingsSummary(findings),
-        pricesLine(table, io),
+        pricesLine(table, io, priceOverrides),
         totalLine(totals),
         assumptionsLine(bill.assumptions),
       ];

@@ -28,6 +28,8 @@ export interface FigureInputs {
   assumedModels: AssumedModels;
   /** The settings file read, if any. */
   settingsFile: string | null;
+  /** The models `llmCostLens.pricing.overrides` prices (over `table`), for the line that names the prices. */
+  priceOverrides: string[];
 }
 
 function priceTableFromSettings(workspace: WorkspaceSettings, warn: (message: string) => void): PriceTable {
@@ -83,5 +85,6 @@ export async function figureInputs(
     rules: workspace.settings.rules,
     assumedModels: workspace.settings.assumedModels,
     settingsFile,
+    priceOverrides: workspace.settings.priceOverrides.map((o) => o.model),
   };
 }

@@ -54,6 +54,19 @@ describe('CLI reads the scanned folder’s .vscode/settings.json', () => {
     assert.equal(bare.json.assumptions.callsPerDay.source, 'default');
   });
 
+  it("names the models price overrides set on the table's Prices line (their figures are not the table's)", async () => {
+    const root = workspace(jsonc);
+    const io = captureIo(root);
+    assert.equal(await runCli(['scan', '.'], io), 0, io.err());
+    assert.match(
+      io.out(),
+      /\nPrices: the bundled snapshot, prices as of \d{4}-\d{2}-\d{2}(; [^\n]*)?; your price overrides for gpt-4o-mini \(llmCostLens\.pricing\.overrides\)\.\n/,
+    );
+    const bare = captureIo(root);
+    assert.equal(await runCli(['scan', '.', '--no-settings'], bare), 0);
+    assert.doesNotMatch(bare.out(), /price overrides/);
+  });
+
   it('lets a flag override the setting, and finds the settings of the folder it is run from', async () => {
     const root = workspace(jsonc);
     const flagged = await scanJson(root, '.', '--calls-per-day', '7');
