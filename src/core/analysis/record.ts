@@ -112,10 +112,10 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     inCallRange(modelNode, 'model');
     const found =
       entry.sdk === 'vercel-ai' ? vercelModel(resolver, modelNode.node) : stringWithVia(resolver, modelNode.node);
+    const named = found ? providerPrefixed(found.value) : null;
     // An empty name is a placeholder (`id || ""`, `let deployment = ""` set later), never a model to price.
-    const resolved = found && providerPrefixed(found.value).model.trim() !== '' ? found : null;
-    if (resolved) {
-      const named = providerPrefixed(resolved.value);
+    const resolved = named && named.model.trim() !== '' ? found : null;
+    if (resolved && named) {
       model = named.model;
       modelProvider = named.provider;
       // A literal in a dict spread into the call (`**params`) is written elsewhere: a constant, for the call.
