@@ -4,6 +4,7 @@ import { InputError, UsageError } from './errors';
 import { cacheDirectory, readCachedMap, writeCachedMap } from './priceCache';
 import {
   bundledTable,
+  describeOverrides,
   describeTable,
   liteLlmPriceMapUrl,
   loadPriceFile,
@@ -87,8 +88,7 @@ export async function priceTableFor(flags: PriceTableFlags, io: CliIo): Promise<
  */
 export function pricesLine(table: PriceTable, io: CliIo, overridden: readonly string[] = []): string {
   // The figures of overridden models are the user's, not the table's: the line must not claim them for it.
-  const overrides =
-    overridden.length > 0 ? `; your price overrides for ${overridden.join(', ')} (llmCostLens.pricing.overrides)` : '';
+  const overrides = overridden.length > 0 ? `; ${describeOverrides(overridden)} (llmCostLens.pricing.overrides)` : '';
   return `Prices: ${describeTable(table, today(io), 'run with --update-prices')}${overrides}.`;
 }
 

@@ -4,6 +4,7 @@ export { resolveModel, resolveHintOf, type Resolution, type ResolveHint } from '
 export {
   validateOverrides,
   applyOverrides,
+  describeOverrides,
   overrideSourceKey,
   type PriceOverride,
   type OverrideValidation,

@@ -23,6 +23,11 @@ export const overrideSourceKey = 'override';
 
 const countFields = ['contextWindow', 'maxOutputTokens'] as const;
 
+/** Which models price overrides set, for the lines that name where prices come from (CLI footer, report). */
+export function describeOverrides(models: readonly string[]): string {
+  return models.length > 0 ? `your price overrides for ${models.join(', ')}` : 'no price overrides';
+}
+
 /**
  * Validates the overrides setting: `{ "<model>": { "input": 2, "output": 8, "cacheRead": 0.5, "basedOn": "gpt-4o" } }`.
  * Price fields are the table's (`input`, `output`, `cacheRead`, `cacheWrite5m`, `cacheWrite1h`, `batchInput`,

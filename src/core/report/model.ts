@@ -1,6 +1,6 @@
 import type { SkippedFile } from '../analysis/types';
 import { describeModelSource } from '../cost/explanation';
-import type { PriceTable } from '../pricing';
+import { describeOverrides, type PriceTable } from '../pricing';
 import { pricesOf, tableAge } from '../pricing/update/age';
 import type { Finding, Severity } from '../rules';
 import { annotatedCalls, type AssumedSetting } from '../workspace/assumptions';
@@ -197,8 +197,7 @@ function assumptionLines(
 
 /** `your price overrides for gpt-4o-mini, my-deployment — llmCostLens.pricing.overrides`. */
 function overridesLine(models: readonly string[]): string {
-  const which = models.length > 0 ? `your price overrides for ${models.join(', ')}` : 'no price overrides';
-  return `${which} — llmCostLens.pricing.overrides`;
+  return `${describeOverrides(models)} — llmCostLens.pricing.overrides`;
 }
 
 /** The report's data from a workspace bill (the same one the CLI's scan totals) and the rules' findings. */
