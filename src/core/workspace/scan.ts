@@ -13,9 +13,9 @@ export interface FileAnalyzer {
   /** The other files (absolute paths) the last analysis of `file` took values from (cross-file resolution). */
   dependenciesOf?(file: string): readonly string[];
   /**
-   * Where the scan is: `done` of `total` source files read or settled (called before each file, and once with
-   * `done` 0 when the walk is over). An analyser with threads plans with it: when to start them, how much to
-   * queue on them as the end nears.
+   * Where the scan is: `done` of `total` source files read or settled, called before each file (the first call,
+   * with `done` 0, comes as soon as the walk is over). An analyser with threads plans with it: when to start them,
+   * how much to queue on them as the end nears.
    */
   progress?(done: number, total: number): void;
 }
