@@ -194,6 +194,15 @@ export class Members {
         const [first] = this.definitions(node, depth + 1);
         return first ? this.targetOf(first, depth + 1) : null;
       }
+      case 'boolean_operator':
+      case 'binary_expression': {
+        // `config or ModelConfig()`, `options ?? new Settings()`: the class the code names on either side.
+        const operator = node.childForFieldName('operator')?.text;
+        if (operator !== 'or' && operator !== '??' && operator !== '||') return null;
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        return (left ? this.classTarget(left, depth + 1) : null) ?? (right ? this.classTarget(right, depth + 1) : null);
+      }
       default:
         return null;
     }

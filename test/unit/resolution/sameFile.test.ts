@@ -293,4 +293,37 @@ describe('same-file resolution', () => {
     );
     assert.equal(model(fromRequest), 'unknown (unresolved)');
   });
+
+  it('takes the class an `x or Config()` / `x ?? new Config()` fallback builds for the attribute a method reads', async () => {
+    const py = await first(
+      [
+        'from dataclasses import dataclass',
+        'from anthropic import Anthropic',
+        '@dataclass',
+        'class ModelConfig:',
+        '    model: str = "claude-sonnet-4-20250514"',
+        'class Agent:',
+        '    def __init__(self, config=None):',
+        '        self.config = config or ModelConfig()',
+        '        self.client = Anthropic()',
+        '    def run(self, messages):',
+        '        return self.client.messages.create(model=self.config.model, max_tokens=10, messages=messages)',
+      ].join('\n'),
+    );
+    assert.equal(model(py), 'claude-sonnet-4-20250514 (constant) app:5');
+    const js = await first(
+      [
+        "import OpenAI from 'openai';",
+        "class Settings { model = 'gpt-4.1-mini'; }",
+        'class Agent {',
+        '  constructor(settings) { this.settings = settings ?? new Settings(); }',
+        '  run(messages) {',
+        '    return new OpenAI().chat.completions.create({ model: this.settings.model, messages });',
+        '  }',
+        '}',
+      ].join('\n'),
+      'javascript',
+    );
+    assert.equal(model(js), 'gpt-4.1-mini (constant) app:2');
+  });
 });
