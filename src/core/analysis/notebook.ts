@@ -66,11 +66,17 @@ function neutralizeMagics(source: string): string {
     .join('\n');
 }
 
+/**
+ * Kernels whose cells are Python: IPython's names, and Coconut (a superset of Python whose kernel some notebooks
+ * carry though their cells are plain Python, as in Anthropic's cookbook).
+ */
+const pythonKernelLanguage = /^(i?python[23]?|coconut)$/;
+
 /** The notebook's language from its metadata; Python when it says none. Null for kernels we do not analyse (R, Julia). */
 function notebookLanguage(metadata: unknown): LanguageId | null {
   const meta = (metadata ?? {}) as { kernelspec?: { language?: unknown }; language_info?: { name?: unknown } };
   const name = String(meta.language_info?.name ?? meta.kernelspec?.language ?? 'python').toLowerCase();
-  if (name === 'python' || name === 'python3') return 'python';
+  if (pythonKernelLanguage.test(name)) return 'python';
   if (name === 'typescript') return 'typescript';
   if (name === 'javascript') return 'javascript';
   return null;

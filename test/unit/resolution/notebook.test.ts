@@ -88,4 +88,22 @@ describe('notebooks', () => {
     }
     assert.deepEqual(notebookFromJson('[]'), { skipped: 'not a valid notebook (no cells)' });
   });
+
+  it('read the cells of a Coconut-kernel notebook as Python (a superset of it), and still skip R', () => {
+    const cells = [
+      {
+        cell_type: 'code',
+        source:
+          'import anthropic\nanthropic.Anthropic().messages.create(model="claude-sonnet-4-5", max_tokens=9, messages=[])',
+      },
+    ];
+    const coconut = notebookFromJson(
+      JSON.stringify({ cells, metadata: { kernelspec: { language: 'coconut' }, language_info: { name: 'coconut' } } }),
+    );
+    assert.ok(!('skipped' in coconut), 'analysed');
+    assert.equal(coconut.languageId, 'python');
+    assert.deepEqual(notebookFromJson(JSON.stringify({ cells, metadata: { language_info: { name: 'R' } } })), {
+      skipped: 'a notebook in a language that is not analysed',
+    });
+  });
 });
