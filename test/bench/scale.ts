@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,8 +15,9 @@ import { median } from './median';
  * measured two ways: as a command too (a new `node` process that reads the listed paths with readFileSync: no
  * walk, paths known in advance) — like for like, the ratio the targets are checked against — and inside this
  * process (readFileSync of each path, no process start), shown beside it. Three cases: cold (no cache); `--cache`
- * re-scan of an unchanged tree (no file read, no folder listed again); `--cache` after a fresh checkout (every
- * file and folder has a new modification time, as in CI: each folder is listed, each file read and hashed). Turns alternate the bare reads and the scans so that all
+ * re-scan of an unchanged tree (no file read, no folder listed again); `--cache` after a fresh checkout (a `git
+ * clone` into the scanned folder, as in CI: every file and folder is new, each folder is listed, and git's index
+ * vouches for the files it describes, so those are not read). Turns alternate the bare reads and the scans so that all
  * see the same machine load; each ratio is the median of the turns' ratios, in wall time (the target) and in CPU
  * time (all threads; the figure that holds on a busy machine). Two floors are printed too: the start of a `node`
  * process, and tree-sitter parsing alone of the files that name an SDK (which the scan must parse).
@@ -72,9 +73,14 @@ export interface ScaleFloors {
   processReadMs: number;
   /**
    * A new process that lists every folder (recursively, node_modules left out) and reads every file found: what a
-   * re-scan after a fresh checkout must do at least, since every folder and file is new to it.
+   * scan that knows no file must do at least.
    */
   walkReadMs: number;
+  /**
+   * A new process that lists every folder and stats every file: what a re-scan after a fresh checkout must do at
+   * least (every folder is new to it; git's index vouches for a file only after a stat).
+   */
+  walkStatMs: number;
 }
 
 function bareRead(files: readonly string[]): { wall: number; cpu: number } {
@@ -104,9 +110,9 @@ function runScan(root: string, extra: readonly string[]): Timed & { output: stri
 const bareReadScript =
   "const fs = require('node:fs'); for (const f of fs.readFileSync(process.argv[1], 'utf8').split('\\n')) if (f) fs.readFileSync(f);";
 
-/** The walk-and-read floor as a command: readdirSync of each folder, readFileSync of each file, no rule at all. */
-const walkReadScript =
-  "const fs = require('node:fs'); const stack = [process.argv[1]]; while (stack.length) { const dir = stack.pop(); for (const e of fs.readdirSync(dir, { withFileTypes: true })) { const full = dir + '/' + e.name; if (e.isDirectory()) { if (e.name !== 'node_modules') stack.push(full); } else if (e.isFile()) fs.readFileSync(full); } }";
+/** A walk floor as a command: readdirSync of each folder (.git and node_modules left out), `visit` of each file. */
+const walkScript = (visit: string): string =>
+  `const fs = require('node:fs'); const stack = [process.argv[1]]; while (stack.length) { const dir = stack.pop(); for (const e of fs.readdirSync(dir, { withFileTypes: true })) { const full = dir + '/' + e.name; if (e.isDirectory()) { if (e.name !== 'node_modules' && e.name !== '.git') stack.push(full); } else if (e.isFile()) fs.${visit}(full); } }`;
 
 function bareReadProcess(listFile: string, cwd: string): Timed {
   const { wall, cpu } = runNode(['-e', bareReadScript, listFile], cwd);
@@ -152,6 +158,32 @@ async function parseFloor(files: readonly string[]): Promise<{ ms: number; count
   }
 }
 
+/** git, without the machine's or the user's configuration (the bench's own repository needs neither). */
+function git(cwd: string, ...args: string[]): void {
+  execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args], {
+    cwd,
+    stdio: 'ignore',
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull },
+  });
+}
+
+const hasGit = spawnSync('git', ['--version']).status === 0;
+
+/**
+ * A fresh checkout as CI makes one: `git clone` of the generated tree's repository into the scanned folder, so
+ * every file and folder is new (new times) and git's index describes them. Without git, every file and folder is
+ * given a new time instead (then there is no index to vouch for the files: each is read and hashed).
+ */
+function freshCheckout(origin: string, root: string, files: readonly string[], turn: number): void {
+  if (hasGit) {
+    rmSync(root, { recursive: true, force: true });
+    git(os.tmpdir(), 'clone', '-q', '--no-hardlinks', origin, root);
+  } else {
+    // Older than the cache by more than its racy window, so that the times alone would be trusted.
+    touchAll(root, files, Date.now() - 60_000 - turn * 1000);
+  }
+}
+
 /** Gives every file and folder (up to `root`) a new modification time, as a fresh checkout does. */
 function touchAll(root: string, files: readonly string[], when: number): void {
   const date = new Date(when);
@@ -171,12 +203,19 @@ function touchAll(root: string, files: readonly string[], when: number): void {
 
 export async function runScaleBench(): Promise<{ rows: ScaleRow[]; floors: ScaleFloors }> {
   const root = path.join(os.tmpdir(), `llm-cost-lens-bench-tree-${process.pid}`);
+  const origin = `${root}-origin`;
   const cacheFile = path.join(os.tmpdir(), `llm-cost-lens-bench-cache-${process.pid}.json`);
   const listFile = path.join(os.tmpdir(), `llm-cost-lens-bench-files-${process.pid}.txt`);
   const cacheFlags = ['--cache', '--cache-location', cacheFile];
   try {
-    const tree = writeWorkspaceTree(root, fileCount);
-    const { files } = tree;
+    const tree = writeWorkspaceTree(hasGit ? origin : root, fileCount);
+    if (hasGit) {
+      git(origin, 'init', '-q');
+      git(origin, 'add', '-A');
+      git(origin, 'commit', '-q', '-m', 'tree');
+      git(os.tmpdir(), 'clone', '-q', '--no-hardlinks', origin, root);
+    }
+    const files = hasGit ? tree.files.map((file) => path.join(root, path.relative(origin, file))) : tree.files;
     writeFileSync(listFile, `${files.join('\n')}\n`);
     // Warm the page cache, so both sides read from memory.
     bareRead(files);
@@ -199,18 +238,24 @@ export async function runScaleBench(): Promise<{ rows: ScaleRow[]; floors: Scale
     for (let i = 0; i < turns; i++) {
       turn(cold, []);
       turn(unchanged, cacheFlags);
-      // Older than the cache by more than its racy window, so that the times alone would be trusted.
-      touchAll(root, files, Date.now() - 60_000 - i * 1000);
+      freshCheckout(origin, root, files, i);
       turn(checkout, cacheFlags);
     }
     const label = `${files.length.toLocaleString('en-US')} files, ${withCalls} with calls, ${tree.mentionOnly} naming an SDK without one`;
     const rows = [
       row(`scan cold vs bare read (${label})`, cold, 6),
       row(`scan --cache re-scan, tree unchanged, vs bare read`, unchanged, 1.5),
-      row(`scan --cache re-scan after a fresh checkout (new mtimes) vs bare read`, checkout, 1.5),
+      row(
+        hasGit
+          ? `scan --cache re-scan after a fresh checkout (git clone into the same folder) vs bare read`
+          : `scan --cache re-scan after every file and folder got a new time (git not installed) vs bare read`,
+        checkout,
+        1.5,
+      ),
     ];
     const nodeStart = median([0, 1, 2, 3, 4].map(() => runNode(['-e', '0'], root).wall));
-    const walkRead = median([0, 1, 2, 3, 4].map(() => runNode(['-e', walkReadScript, root], root).wall));
+    const walkRead = median([0, 1, 2, 3, 4].map(() => runNode(['-e', walkScript('readFileSync'), root], root).wall));
+    const walkStat = median([0, 1, 2, 3, 4].map(() => runNode(['-e', walkScript('statSync'), root], root).wall));
     const parse = await parseFloor(files);
     const floors: ScaleFloors = {
       nodeStartMs: nodeStart,
@@ -219,10 +264,12 @@ export async function runScaleBench(): Promise<{ rows: ScaleRow[]; floors: Scale
       inProcessReadMs: median(rows.map((r) => r.inProcessBaseline)),
       processReadMs: median(rows.map((r) => r.baseline)),
       walkReadMs: walkRead,
+      walkStatMs: walkStat,
     };
     return { rows, floors };
   } finally {
     rmSync(root, { recursive: true, force: true });
+    rmSync(origin, { recursive: true, force: true });
     rmSync(cacheFile, { force: true });
     rmSync(listFile, { force: true });
   }
@@ -261,7 +308,8 @@ export function describeScaleFloors(f: ScaleFloors): string[] {
     `Floors: \`node -e 0\` ${f.nodeStartMs.toFixed(0)} ms (${ratios(f.nodeStartMs)}).`,
     `  tree-sitter parsing alone of the ${f.parsedFiles} files naming an SDK, one thread: ${f.parseMs.toFixed(0)} ms (${ratios(f.parseMs)});`,
     `  spread perfectly over ${os.availableParallelism()} cores: ${(f.parseMs / os.availableParallelism()).toFixed(0)} ms (${ratios(f.parseMs / os.availableParallelism())});`,
-    `  a new process listing every folder and reading every file (what a re-scan after a fresh checkout does at least): ${f.walkReadMs.toFixed(0)} ms (${ratios(f.walkReadMs)}).`,
+    `  a new process listing every folder and reading every file (what a scan that knows no file does at least): ${f.walkReadMs.toFixed(0)} ms (${ratios(f.walkReadMs)});`,
+    `  a new process listing every folder and stating every file (what a re-scan after a fresh checkout does at least): ${f.walkStatMs.toFixed(0)} ms (${ratios(f.walkStatMs)}).`,
   ];
 }
 

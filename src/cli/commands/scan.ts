@@ -21,6 +21,7 @@ import { findingsSarif } from '../scan/sarif';
 import { wasmDirectory } from '../wasmDir';
 import { printBytes } from '../output/safeIo';
 import { terminalSafe } from '../output/terminalText';
+import { openWorkTreeIndex } from '../git/workTreeIndex';
 import { defaultThreadCount, maxThreads } from '../scan/workerPool';
 import { priceTableOptions, priceTableUsage, pricesLine, tableJson } from '../priceTable';
 
@@ -109,7 +110,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (cacheLocation === '') throw new UsageError('--cache-location must not be empty');
   const cache =
     values.cache || cacheLocation !== undefined
-      ? FileScanCache.open(path.resolve(io.cwd, cacheLocation ?? defaultCacheFile), root, version)
+      ? FileScanCache.open(
+          path.resolve(io.cwd, cacheLocation ?? defaultCacheFile),
+          root,
+          version,
+          openWorkTreeIndex(root),
+        )
       : undefined;
   const result = await scanPaths(positionals, {
     cwd: io.cwd,

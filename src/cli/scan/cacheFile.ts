@@ -5,7 +5,7 @@ import { folderColumns, foldersOf, type FolderColumns } from './folderColumns';
 import type { StoredOutput } from './outputMemo';
 
 /** Bumped when the stored shape changes; with the CLI's version and build it makes old caches start over. */
-export const cacheFormat = 5;
+export const cacheFormat = 6;
 
 /** A cache file larger than this is not read: it is not one this tool wrote for a real tree. */
 const maxCacheBytes = 512 * 1024 * 1024;

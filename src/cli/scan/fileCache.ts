@@ -2,6 +2,7 @@ import { createHash, hash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FileStat } from '../../core/workspace/fileSystem';
+import type { WorkTreeIndex } from '../git/workTreeIndex';
 import type { FileAnalysis, ScanCache } from '../../core/workspace/scan';
 import type { FolderOutcome, WalkMemo } from '../../core/workspace/walkMemo';
 import type { BpeEncoding, TokenCountStore } from '../../core/tokens';
@@ -100,6 +101,7 @@ export class FileScanCache implements ScanCache, WalkMemo {
     readonly file: string,
     private readonly fingerprint: string,
     private readonly loaded: Loaded,
+    private readonly index: WorkTreeIndex | undefined,
   ) {
     this.previous = loaded.entries;
     this.savedAt = loaded.savedAt;
@@ -124,8 +126,11 @@ export class FileScanCache implements ScanCache, WalkMemo {
     },
   };
 
-  /** Opens the cache for a scan whose record paths are relative to `root`. */
-  static open(file: string, root: string, version: string): FileScanCache {
+  /**
+   * Opens the cache for a scan whose record paths are relative to `root`. With git's `index` of the work tree, a
+   * file the index proves unchanged is known by its blob id without being read (content hashes are blob ids).
+   */
+  static open(file: string, root: string, version: string, index?: WorkTreeIndex): FileScanCache {
     const fingerprint = `${version} ${currentBuild()} ${root}`;
     let loaded: Loaded | null = null;
     try {
@@ -133,7 +138,7 @@ export class FileScanCache implements ScanCache, WalkMemo {
     } catch {
       // No cache yet, or not one we wrote: start over.
     }
-    return new FileScanCache(file, fingerprint, loaded ?? emptyCache());
+    return new FileScanCache(file, fingerprint, loaded ?? emptyCache(), index);
   }
 
   /**
@@ -182,21 +187,22 @@ export class FileScanCache implements ScanCache, WalkMemo {
 
   unchanged(file: string, stat: FileStat): FileAnalysis | undefined {
     const entry = this.previous.get(file);
-    if (
-      !entry ||
-      entry.size !== stat.size ||
-      entry.mtimeMs !== stat.mtimeMs ||
-      stat.mtimeMs >= this.savedAt - racyWindowMs ||
-      !this.dependenciesUnchanged(entry)
-    ) {
-      return undefined;
+    if (!entry) return undefined;
+    if (entry.size === stat.size && entry.mtimeMs === stat.mtimeMs && stat.mtimeMs < this.savedAt - racyWindowMs) {
+      if (!this.dependenciesUnchanged(entry)) return undefined;
+      this.next.set(file, entry);
+      return analysisOf(entry);
     }
-    this.next.set(file, entry);
+    // New times (a checkout): git's index may know the content; the new times are kept, as when it is hashed.
+    if (this.index?.blobId(file, stat) !== entry.hash || !this.dependenciesUnchanged(entry)) return undefined;
+    this.next.set(file, { ...entry, size: stat.size, mtimeMs: stat.mtimeMs });
+    this.changed = true;
     return analysisOf(entry);
   }
 
+  /** The content's git blob id (SHA-1 of a `blob <size>` header and the bytes), so git's index can vouch for it. */
   hash(bytes: Uint8Array): string {
-    return hash('sha1', bytes, 'base64url');
+    return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
   }
 
   get(file: string, hash: string, stat: FileStat | null): FileAnalysis | undefined {

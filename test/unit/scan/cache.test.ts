@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -8,6 +9,7 @@ import { hostAnalyzer } from '../../../src/core/workspace/analyzer';
 import { scanWorkspace, type FileAnalyzer } from '../../../src/core/workspace/scan';
 import { runCli } from '../../../src/cli/run';
 import { FileScanCache } from '../../../src/cli/scan/fileCache';
+import type { WorkTreeIndex } from '../../../src/cli/git/workTreeIndex';
 import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { openAiBot, writeTree } from '../../support/hostileRepo';
 import { captureIo } from '../helpers/io';
@@ -15,6 +17,13 @@ import { tempDirsRemovedAfter } from '../helpers/tempDirs';
 import { wasmDir } from '../helpers/paths';
 
 const host = new ParserHost(wasmDir);
+
+/** git's blob id of a text (`git hash-object`). */
+const gitBlobId = (text: string): string =>
+  createHash('sha1')
+    .update(`blob ${Buffer.byteLength(text)}\0`)
+    .update(text)
+    .digest('hex');
 after(() => host.dispose());
 const dir = tempDirsRemovedAfter();
 
@@ -37,8 +46,8 @@ const sources = {
 };
 
 /** One `scan --cache` run over the memory file system: open the cache file, scan, save. */
-async function cachedScan(fs: MemoryFileSystem, cacheFile: string) {
-  const cache = FileScanCache.open(cacheFile, '/ws', 'test');
+async function cachedScan(fs: MemoryFileSystem, cacheFile: string, index?: WorkTreeIndex) {
+  const cache = FileScanCache.open(cacheFile, '/ws', 'test', index);
   const analyzer = counting();
   fs.reads.clear();
   const scan = await scanWorkspace(['/ws'], { fs, root: '/ws', analyzer, cache });
@@ -82,6 +91,39 @@ describe('scan --cache', () => {
     assert.deepEqual(checkout.parsed, []);
     assert.equal(checkout.scan.calls.length, 2);
     assert.deepEqual((await cachedScan(fs, cacheFile)).read, []);
+  });
+
+  it("in a fresh checkout git's index describes, reads no file it vouches for, and trusts the new times next", async () => {
+    const cacheFile = path.join(dir('cache'), 'scan-cache.json');
+    const fs = new MemoryFileSystem(sources);
+    await cachedScan(fs, cacheFile);
+    fs.now += 3_600_000;
+    for (const [file, text] of Object.entries(sources)) fs.write(file, text);
+    // What git's index of the checkout says: each file's blob id at its new time, except plain.py (racily clean).
+    const blobs = new Map(Object.entries(sources).map(([file, text]) => [file, gitBlobId(text)]));
+    const index: WorkTreeIndex = {
+      blobId: (file, stat) =>
+        file === 'app/plain.py' || stat.mtimeMs !== fs.now ? undefined : blobs.get(path.posix.join('/ws', file)),
+    };
+    const checkout = await cachedScan(fs, cacheFile, index);
+    assert.deepEqual(checkout.read, ['/ws/app/plain.py']);
+    assert.deepEqual(checkout.parsed, []);
+    assert.equal(checkout.scan.calls.length, 2);
+    assert.deepEqual((await cachedScan(fs, cacheFile)).read, []);
+    // An index whose blob is not the one the cache knows (the file was edited and staged) is not taken for it.
+    fs.now += 3_600_000;
+    const edited = openAiBot.replace('gpt-4o-mini', 'gpt-4.1');
+    fs.write('/ws/app/bot.py', edited);
+    blobs.set('/ws/app/bot.py', gitBlobId(edited));
+    const afterEdit = await cachedScan(fs, cacheFile, index);
+    assert.deepEqual(afterEdit.read, ['/ws/app/bot.py']);
+    assert.deepEqual(afterEdit.parsed, ['app/bot.py']);
+  });
+
+  it("keys contents by git's blob id, the one `git hash-object` prints", () => {
+    const cache = FileScanCache.open(path.join(dir('cache'), 'unused.json'), '/ws', 'test');
+    assert.equal(cache.hash(Buffer.from('hello\n')), 'ce013625030ba8dba906f756967f9e9ca394464a');
+    assert.equal(cache.hash(Buffer.alloc(0)), 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391');
   });
 
   it('does not trust the time of a file written just before the cache was saved (racy), but hashes it', async () => {
