@@ -15,7 +15,7 @@ export function providerPrefixed(name: string): { model: string; provider?: stri
 }
 
 const providerWord =
-  /(openai|azure|anthropic|claude|google|gemini|vertex|bedrock|mistral|cohere|groq|xai|grok|deepseek|fireworks|together|perplexity|ollama|voyage)/i;
+  /(openai|azure|anthropic|claude|google|gemini|vertex|bedrock|mistral|cohere|groq|xai|grok|deepseek|fireworks|together|perplexity|ollama|voyage|openrouter)/i;
 const canonicalProvider: Record<string, string> = {
   azure: 'openai',
   claude: 'anthropic',

@@ -17,6 +17,8 @@ export interface SdkObject {
   construction: Node | null;
   /** Factory calls that derived the object without carrying settings (`bind_tools(...)`, `with_structured_output(...)`). */
   derivations: Node[];
+  /** The SDK class or factory it was made by or annotated with (`AsyncGroq`), when the code shows it. */
+  className?: string;
 }
 
 /** A name exported by an SDK module: `openai.OpenAI`, `generateText`, the `openai` module itself. */
@@ -319,6 +321,7 @@ export class Receivers {
         settings: constructor.carriesSettings ? [call] : [],
         construction: call,
         derivations: [],
+        className: constructor.name,
       };
     }
     const calleeNode = unwrap(callee);
@@ -351,6 +354,7 @@ export class Receivers {
       settings: factory.carriesSettings ? [...found.object.settings, call] : found.object.settings,
       construction: found.object.construction,
       derivations: factory.carriesSettings ? found.object.derivations : [...found.object.derivations, call],
+      ...(found.object.className ? { className: found.object.className } : {}),
     };
   }
 
@@ -395,7 +399,14 @@ export class Receivers {
       const name = last === 'default' ? symbol?.entry.constructors[0]?.name : last;
       const constructor = name ? symbol?.entry.constructors.find((c) => c.name === name) : undefined;
       if (symbol && constructor)
-        return { entry: symbol.entry, kind: constructor.kind, settings: [], construction: null, derivations: [] };
+        return {
+          entry: symbol.entry,
+          kind: constructor.kind,
+          settings: [],
+          construction: null,
+          derivations: [],
+          className: constructor.name,
+        };
     }
     return null;
   }

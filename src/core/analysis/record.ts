@@ -8,6 +8,7 @@ import { isInRequestHandler } from './handlers';
 import { historyGrowth } from './history';
 import { contentSegments, readMessages } from './prompts';
 import { providerOfName, providerPrefixed } from './providers';
+import type { SdkObject } from './receiver';
 import type { Resolver, SegmentsResult } from './resolver';
 import { callOptions, locationOf, optionsComplete, optionsSite, paramSite } from './sites';
 import { booleanLiteral, calleeOf, contains, isCall, isMember, rangeOf, unwrap } from './syntax';
@@ -106,6 +107,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   let modelVia: ModelVia = 'unresolved';
   let modelSource: SourceLocation | null = null;
   let modelProvider: string | undefined;
+  let makerProvider: string | undefined;
   let modelOffset: number | null = null;
   let providerBaseUrl: string | null = null;
   if (modelNode) {
@@ -117,7 +119,9 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     const resolved = named && named.model.trim() !== '' ? found : null;
     if (resolved && named) {
       model = named.model;
-      modelProvider = named.provider;
+      // `openai/gpt-oss-120b` names the model's maker; where the call goes (a Groq client, a base URL) comes first.
+      if (named.model === resolved.value) makerProvider = named.provider;
+      else modelProvider = named.provider;
       // A literal in a dict spread into the call (`**params`) is written elsewhere: a constant, for the call.
       modelVia =
         resolved.via === 'literal' && modelNode.inCall && !within(call, modelNode.node) ? 'constant' : resolved.via;
@@ -130,7 +134,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
 
   // The provider a LangChain class or a Vercel provider factory names (`ChatAnthropic`, `openai(...)`), for the
   // candidates and assumed models of calls whose model is not known.
-  modelProvider ??= providerHint(resolver, entry.sdk, modelNode?.node ?? null, object?.settings[0] ?? null);
+  modelProvider ??= providerHint(resolver, entry.sdk, modelNode?.node ?? null, object);
 
   // What a `llm-cost-lens: model=…` comment says wins: the user wrote it because the code does not say it.
   const annotation = findAnnotation(resolver.text, call.startIndex);
@@ -216,6 +220,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     }
   }
   baseUrl ??= providerBaseUrl;
+  if (!baseUrl) modelProvider ??= makerProvider;
 
   const last = lastArgument(argList);
   if (last) ranges.lastArgument = rangeOf(last);
@@ -415,9 +420,12 @@ function providerHint(
   resolver: Resolver,
   sdk: string,
   modelNode: Node | null,
-  constructor: Node | null,
+  object: SdkObject | null | undefined,
 ): string | undefined {
+  const constructor = object?.settings[0];
   if (sdk === 'langchain' && constructor) return providerOfName(calleeOf(constructor)?.text ?? '');
+  // A provider's own OpenAI-shaped client (`AsyncGroq`, `Together`, `OpenRouter`).
+  if (sdk === 'other' && object?.className) return providerOfName(object.className);
   if (sdk !== 'vercel-ai' || !modelNode) return undefined;
   const value = resolver.resolve(modelNode)?.node;
   const callee = value && isCall(value) ? calleeOf(value) : null;

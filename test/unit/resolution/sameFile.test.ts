@@ -3,6 +3,8 @@ import { after, describe, it } from 'node:test';
 import { analyze } from '../../../src/core/analysis/analyze';
 import type { CallRecord, LanguageId } from '../../../src/core/analysis/types';
 import { ParserHost } from '../../../src/core/parsing/host';
+import { bundledTable } from '../../../src/core/pricing';
+import { resolveHintOf, resolveModel } from '../../../src/core/pricing/resolve';
 import { wasmDir } from '../helpers/paths';
 
 const host = new ParserHost(wasmDir);
@@ -325,5 +327,39 @@ describe('same-file resolution', () => {
       'javascript',
     );
     assert.equal(model(js), 'gpt-4.1-mini (constant) app:2');
+  });
+
+  it('prices a maker-prefixed name (`openai/gpt-oss-120b`) at the host the client or base URL names, not at the maker', async () => {
+    const pricedAt = (call: CallRecord): string => {
+      const resolution = resolveModel(call.model ?? '', bundledTable, resolveHintOf(call));
+      return resolution.unknown ? 'unknown' : `${resolution.entry.provider} ${resolution.entry.id}`;
+    };
+    const groqClient = await first(
+      'from groq import AsyncGroq\nclient = AsyncGroq()\nclient.chat.completions.create(model="openai/gpt-oss-120b", messages=[])\n',
+    );
+    assert.equal(groqClient.modelProvider, 'groq');
+    assert.equal(pricedAt(groqClient), 'groq openai/gpt-oss-120b');
+    const annotated = await first(
+      [
+        'from groq import AsyncGroq',
+        'class Model:',
+        '    client: AsyncGroq',
+        '    async def ask(self, model_name: str):',
+        '        return await self.client.chat.completions.create(model=model_name, messages=[])',
+      ].join('\n'),
+    );
+    assert.equal(annotated.modelProvider, 'groq', 'an unknown model still says which provider it goes to');
+    const baseUrl = await first(
+      'from openai import OpenAI\nOpenAI(base_url="https://api.together.xyz/v1").chat.completions.create(model="openai/gpt-oss-120b", messages=[])\n',
+    );
+    assert.equal(pricedAt(baseUrl), 'together openai/gpt-oss-120b');
+    const langchain = await first(
+      'from langchain_groq import ChatGroq\nChatGroq(model="openai/gpt-oss-120b").invoke("hi")\n',
+    );
+    assert.equal(pricedAt(langchain), 'groq openai/gpt-oss-120b');
+    const gateway = await first(
+      'import litellm\nlitellm.completion(model="anthropic/claude-sonnet-4-5", messages=[])\n',
+    );
+    assert.equal(gateway.modelProvider, 'anthropic', 'with nothing else said, the prefix still names the provider');
   });
 });
