@@ -110,10 +110,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (cacheLocation === '') throw new UsageError('--cache-location must not be empty');
   const cache =
     values.cache || cacheLocation !== undefined
-      ? FileScanCache.open(
-          path.resolve(io.cwd, cacheLocation ?? defaultCacheFile),
-          root,
-          version,
+      ? FileScanCache.open(path.resolve(io.cwd, cacheLocation ?? defaultCacheFile), root, version, () =>
           openWorkTreeIndex(root),
         )
       : undefined;

@@ -57,7 +57,7 @@ function nulFrom(bytes: Buffer, at: number, end: number): number {
  * the bytes are not an index this reader understands: another version, a split index (its entries live in a
  * second file), a SHA-256 repository, a checksum that does not match.
  */
-export function parseGitIndex(bytes: Buffer): Map<string, IndexedFile> | null {
+export function parseGitIndex(bytes: Buffer): GitIndexFiles | null {
   try {
     return parse(bytes);
   } catch (error) {
@@ -66,7 +66,38 @@ export function parseGitIndex(bytes: Buffer): Map<string, IndexedFile> | null {
   }
 }
 
-function parse(bytes: Buffer): Map<string, IndexedFile> | null {
+/**
+ * The files of a parsed index. Each entry's fields are decoded when asked for: a scan looks up only the files
+ * whose times changed, and a map of offsets builds in a third of the time of one of decoded entries.
+ */
+export class GitIndexFiles {
+  constructor(
+    private readonly bytes: Buffer,
+    /** Entry offsets by path. */
+    private readonly offsets: ReadonlyMap<string, number>,
+  ) {}
+
+  get size(): number {
+    return this.offsets.size;
+  }
+
+  paths(): IterableIterator<string> {
+    return this.offsets.keys();
+  }
+
+  get(file: string): IndexedFile | undefined {
+    const start = this.offsets.get(file);
+    if (start === undefined) return undefined;
+    const { bytes } = this;
+    return {
+      blob: bytes.toString('hex', start + statBytes, start + statBytes + sha1Bytes),
+      mtimeMs: bytes.readUInt32BE(start + 8) * 1000 + bytes.readUInt32BE(start + 12) / 1e6,
+      size: bytes.readUInt32BE(start + 36),
+    };
+  }
+}
+
+function parse(bytes: Buffer): GitIndexFiles | null {
   if (bytes.length < headerBytes + sha1Bytes || bytes.toString('latin1', 0, 4) !== 'DIRC') return null;
   const version = bytes.readUInt32BE(4);
   if (version < 2 || version > 4) return null;
@@ -77,50 +108,38 @@ function parse(bytes: Buffer): Map<string, IndexedFile> | null {
   if (checksum.some((b) => b !== 0) && !createHash('sha1').update(bytes.subarray(0, end)).digest().equals(checksum)) {
     return null;
   }
-  const files = new Map<string, IndexedFile>();
+  const files = new Map<string, number>();
   let at = headerBytes;
   let previous: Buffer = Buffer.alloc(0);
   for (let i = 0; i < count; i++) {
     const start = at;
     if (start + statBytes + sha1Bytes + flagsBytes > end) throw new Malformed();
-    const mtimeSeconds = bytes.readUInt32BE(start + 8);
-    const mtimeNanoseconds = bytes.readUInt32BE(start + 12);
     const mode = bytes.readUInt32BE(start + 24);
-    const size = bytes.readUInt32BE(start + 36);
-    const blobAt = start + statBytes;
-    const flags = bytes.readUInt16BE(blobAt + sha1Bytes);
-    at = blobAt + sha1Bytes + flagsBytes;
+    const flags = bytes.readUInt16BE(start + statBytes + sha1Bytes);
+    at = start + statBytes + sha1Bytes + flagsBytes;
     let extended = 0;
     if (flags & extendedFlag) {
       if (version < 3 || at + 2 > end) throw new Malformed();
       extended = bytes.readUInt16BE(at);
       at += 2;
     }
-    let name: Buffer;
     if (version === 4) {
       // The previous path less `strip` bytes (bytes: a path's characters can take several), then this suffix.
       const strip = varint(bytes, at);
       const nul = nulFrom(bytes, strip.next, end);
       if (strip.value > previous.length) throw new Malformed();
-      name = Buffer.concat([previous.subarray(0, previous.length - strip.value), bytes.subarray(strip.next, nul)]);
+      previous = Buffer.concat([previous.subarray(0, previous.length - strip.value), bytes.subarray(strip.next, nul)]);
       at = nul + 1;
+      if (isKept(mode, flags, extended)) files.set(previous.toString('utf8'), start);
     } else {
       const length = flags & nameMask;
       const nul = length === nameMask ? nulFrom(bytes, at, end) : at + length;
       if (nul >= end || bytes[nul] !== 0) throw new Malformed();
-      name = bytes.subarray(at, nul);
+      if (isKept(mode, flags, extended)) files.set(bytes.toString('utf8', at, nul), start);
       // Entries are padded with 1 to 8 NULs to a multiple of 8 bytes.
       at = start + ((nul - start + 8) & ~7);
       if (at > end) throw new Malformed();
     }
-    previous = name;
-    if ((flags & stageMask) !== 0 || extended & (skipWorktree | intentToAdd)) continue;
-    if ((mode & typeMask) !== regularFile) continue;
-    files.set(name.toString('utf8'), {
-      blob: bytes.toString('hex', blobAt, blobAt + sha1Bytes),
-      mtimeMs: mtimeSeconds * 1000 + mtimeNanoseconds / 1e6,
-      size,
-    });
   }
   // Extensions follow, each a 4-byte signature and a 4-byte length; they must end exactly at the checksum.
   while (at < end) {
@@ -132,5 +151,9 @@ function parse(bytes: Buffer): Map<string, IndexedFile> | null {
     at += 8 + length;
   }
   if (at !== end) throw new Malformed();
-  return files;
+  return new GitIndexFiles(bytes, files);
 }
+
+/** A regular file at stage 0 that is in the work tree (not a conflict side, a sparse entry or an `add -N`). */
+const isKept = (mode: number, flags: number, extended: number): boolean =>
+  (flags & stageMask) === 0 && (extended & (skipWorktree | intentToAdd)) === 0 && (mode & typeMask) === regularFile;

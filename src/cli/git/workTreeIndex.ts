@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FileStat } from '../../core/workspace/fileSystem';
-import { parseGitIndex, type IndexedFile } from './indexFile';
+import { parseGitIndex, type GitIndexFiles } from './indexFile';
 
 /** An index larger than this is not read (about a million files); the scan hashes contents instead. */
 const maxIndexBytes = 128 * 1024 * 1024;
@@ -56,7 +56,7 @@ export function openWorkTreeIndex(root: string): WorkTreeIndex | undefined {
 
 class IndexLookup implements WorkTreeIndex {
   constructor(
-    private readonly files: ReadonlyMap<string, IndexedFile>,
+    private readonly files: GitIndexFiles,
     private readonly prefix: string,
     private readonly indexMtimeMs: number,
   ) {}

@@ -94,6 +94,8 @@ export class FileScanCache implements ScanCache, WalkMemo {
   private analysed = false;
   /** The scan digest, once asked for. */
   private digest: string | undefined;
+  /** Git's index once read; null when there is none (or it could not be used). */
+  private openedIndex: WorkTreeIndex | null | undefined;
   /** The result to save (the stored one when it was reused). */
   private output: { stored: StoredOutput; text: Buffer } | undefined;
 
@@ -101,7 +103,7 @@ export class FileScanCache implements ScanCache, WalkMemo {
     readonly file: string,
     private readonly fingerprint: string,
     private readonly loaded: Loaded,
-    private readonly index: WorkTreeIndex | undefined,
+    private readonly openIndex: (() => WorkTreeIndex | undefined) | undefined,
   ) {
     this.previous = loaded.entries;
     this.savedAt = loaded.savedAt;
@@ -127,10 +129,11 @@ export class FileScanCache implements ScanCache, WalkMemo {
   };
 
   /**
-   * Opens the cache for a scan whose record paths are relative to `root`. With git's `index` of the work tree, a
-   * file the index proves unchanged is known by its blob id without being read (content hashes are blob ids).
+   * Opens the cache for a scan whose record paths are relative to `root`. With git's index of the work tree
+   * (`openIndex` reads it, only once a file's time is not the recorded one), a file the index proves unchanged is
+   * known by its blob id without being read (content hashes are blob ids).
    */
-  static open(file: string, root: string, version: string, index?: WorkTreeIndex): FileScanCache {
+  static open(file: string, root: string, version: string, openIndex?: () => WorkTreeIndex | undefined): FileScanCache {
     const fingerprint = `${version} ${currentBuild()} ${root}`;
     let loaded: Loaded | null = null;
     try {
@@ -138,7 +141,7 @@ export class FileScanCache implements ScanCache, WalkMemo {
     } catch {
       // No cache yet, or not one we wrote: start over.
     }
-    return new FileScanCache(file, fingerprint, loaded ?? emptyCache(), index);
+    return new FileScanCache(file, fingerprint, loaded ?? emptyCache(), openIndex);
   }
 
   /**
@@ -194,10 +197,15 @@ export class FileScanCache implements ScanCache, WalkMemo {
       return analysisOf(entry);
     }
     // New times (a checkout): git's index may know the content; the new times are kept, as when it is hashed.
-    if (this.index?.blobId(file, stat) !== entry.hash || !this.dependenciesUnchanged(entry)) return undefined;
+    if (this.index()?.blobId(file, stat) !== entry.hash || !this.dependenciesUnchanged(entry)) return undefined;
     this.next.set(file, { ...entry, size: stat.size, mtimeMs: stat.mtimeMs });
     this.changed = true;
     return analysisOf(entry);
+  }
+
+  private index(): WorkTreeIndex | undefined {
+    if (this.openedIndex === undefined) this.openedIndex = this.openIndex?.() ?? null;
+    return this.openedIndex ?? undefined;
   }
 
   /** The content's git blob id (SHA-1 of a `blob <size>` header and the bytes), so git's index can vouch for it. */

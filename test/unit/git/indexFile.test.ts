@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseGitIndex } from '../../../src/cli/git/indexFile';
@@ -71,10 +71,12 @@ describe('git index file', { skip: !hasGit && 'git is not installed' }, () => {
       const expected = stagedBlobs(repo);
       // `add -N` forces the extended flags (version 3 at least); an announced file has no content yet.
       expected.delete('later.py');
-      assert.deepEqual(new Map([...files].map(([name, file]) => [name, file.blob])), expected);
-      assert.ok(!files.has('link.py'));
-      for (const [name, file] of files) {
-        const info = statSync(path.join(repo, name));
+      assert.deepEqual(new Map([...files.paths()].map((name) => [name, files.get(name)?.blob])), expected);
+      assert.equal(files.get('link.py'), undefined);
+      for (const name of files.paths()) {
+        const file = files.get(name);
+        assert.ok(file);
+        const info: Stats = statSync(path.join(repo, name));
         assert.equal(file.mtimeMs, info.mtimeMs, name);
         assert.equal(file.size, info.size, name);
       }

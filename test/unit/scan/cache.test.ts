@@ -46,8 +46,8 @@ const sources = {
 };
 
 /** One `scan --cache` run over the memory file system: open the cache file, scan, save. */
-async function cachedScan(fs: MemoryFileSystem, cacheFile: string, index?: WorkTreeIndex) {
-  const cache = FileScanCache.open(cacheFile, '/ws', 'test', index);
+async function cachedScan(fs: MemoryFileSystem, cacheFile: string, openIndex?: () => WorkTreeIndex) {
+  const cache = FileScanCache.open(cacheFile, '/ws', 'test', openIndex);
   const analyzer = counting();
   fs.reads.clear();
   const scan = await scanWorkspace(['/ws'], { fs, root: '/ws', analyzer, cache });
@@ -105,17 +105,25 @@ describe('scan --cache', () => {
       blobId: (file, stat) =>
         file === 'app/plain.py' || stat.mtimeMs !== fs.now ? undefined : blobs.get(path.posix.join('/ws', file)),
     };
-    const checkout = await cachedScan(fs, cacheFile, index);
+    let opened = 0;
+    const openIndex = (): WorkTreeIndex => {
+      opened++;
+      return index;
+    };
+    const checkout = await cachedScan(fs, cacheFile, openIndex);
     assert.deepEqual(checkout.read, ['/ws/app/plain.py']);
     assert.deepEqual(checkout.parsed, []);
     assert.equal(checkout.scan.calls.length, 2);
-    assert.deepEqual((await cachedScan(fs, cacheFile)).read, []);
+    assert.equal(opened, 1);
+    // The new times were kept: the next scan needs neither the files nor the index.
+    assert.deepEqual((await cachedScan(fs, cacheFile, openIndex)).read, []);
+    assert.equal(opened, 1);
     // An index whose blob is not the one the cache knows (the file was edited and staged) is not taken for it.
     fs.now += 3_600_000;
     const edited = openAiBot.replace('gpt-4o-mini', 'gpt-4.1');
     fs.write('/ws/app/bot.py', edited);
     blobs.set('/ws/app/bot.py', gitBlobId(edited));
-    const afterEdit = await cachedScan(fs, cacheFile, index);
+    const afterEdit = await cachedScan(fs, cacheFile, openIndex);
     assert.deepEqual(afterEdit.read, ['/ws/app/bot.py']);
     assert.deepEqual(afterEdit.parsed, ['app/bot.py']);
   });
