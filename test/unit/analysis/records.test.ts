@@ -256,4 +256,13 @@ describe('pre-check and skip rules', () => {
     assert.match(skipReason('x'.repeat(10_001)) ?? '', /minified/);
     assert.match(skipReason('é'.repeat(600_000)) ?? '', /1 MB/);
   });
+
+  it('reads a file whose long line is one string (a base64 image, an inline SVG), still skipping minified code', () => {
+    const image = 'iVBORw0KGgo' + 'AAAASUhEUgAA+/'.repeat(4000);
+    assert.equal(skipReason(`from anthropic import Anthropic\nIMAGE = "${image}"\nprint(1)\n`), null);
+    assert.equal(skipReason(`const logo = '<svg viewBox="0 0 9 9">${'<path d="M1 1"/>'.repeat(900)}</svg>';\n`), null);
+    const minified = `var a=${'f(1,"x"),g[2]=3;'.repeat(800)}`;
+    assert.match(skipReason(minified) ?? '', /minified/);
+    assert.match(skipReason(`${'"ab",'.repeat(3000)}`) ?? '', /minified/, 'many short strings are code');
+  });
 });
