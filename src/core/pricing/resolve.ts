@@ -54,7 +54,12 @@ interface Index<E extends NamedEntry> {
   prefixes: { key: string; entry: E }[];
   /** Each entry's id by the key it is compared by (`llama-v3p1-70b-instruct` for Fireworks' long id). */
   names: { key: string; id: string; provider: Provider }[];
+  /** Resolutions already made, by name and hint: a workspace's calls name the same few models again and again. */
+  resolved: Map<string, Resolution<E>>;
 }
+
+/** Resolutions kept per table before the memo starts over (a bound for tables queried with endless names). */
+const maxResolved = 10_000;
 
 /** Built once per table object (tables are immutable once built). */
 const indexes = new WeakMap<object, Index<NamedEntry>>();
@@ -75,7 +80,7 @@ function indexOf<E extends NamedEntry>(table: { models: E[] }): Index<E> {
   }
   prefixes.sort((a, b) => b.key.length - a.key.length);
   const names = table.models.map((m) => ({ key: indexKey(m.id), id: m.id, provider: m.provider }));
-  index = { exact, prefixes, names };
+  index = { exact, prefixes, names, resolved: new Map() };
   indexes.set(table, index);
   return index;
 }
@@ -148,6 +153,18 @@ export function resolveModel<E extends NamedEntry = ModelEntry>(
   hint: ResolveHint = {},
 ): Resolution<E> {
   const index = indexOf(table);
+  // NUL cannot be in a hint's fields as the code writes them; it keeps the key's parts apart.
+  const key = `${name}\0${hint.sdk ?? ''}\0${hint.baseUrl ?? ''}\0${hint.provider ?? ''}\0${hint.noSuggestions ? 1 : 0}`;
+  let resolution = index.resolved.get(key);
+  if (!resolution) {
+    if (index.resolved.size >= maxResolved) index.resolved.clear();
+    resolution = resolveUncached(name, index, hint);
+    index.resolved.set(key, resolution);
+  }
+  return resolution;
+}
+
+function resolveUncached<E extends NamedEntry>(name: string, index: Index<E>, hint: ResolveHint): Resolution<E> {
   const parsed = parseModelName(name);
   const readings = parsed.bare ? nameReadings(parsed, providerFromHint(hint.sdk, hint.baseUrl, hint.provider)) : [];
   const written = canonicalKey(name);
