@@ -41,8 +41,11 @@ function providerKey(call: CallRecord): string | undefined {
   if (!provider) return undefined;
   const host = call.baseUrl ? hostOf(call.baseUrl) : '';
   const key = host ? `${provider} at ${host}` : provider;
-  return call.api === 'embeddings' ? `${key} embeddings` : key;
+  return call.api === 'embeddings' || embeddingModel.test(call.model ?? '') ? `${key} embeddings` : key;
 }
+
+/** An embedding model called through a generic API (Bedrock's `invoke_model` with `cohere.embed-…`, `amazon.titan-embed-…`). */
+const embeddingModel = /embed/i;
 
 /** `https://api.groq.com/openai/v1` → `api.groq.com`; a value that is not a URL stands for itself. */
 function hostOf(url: string): string {

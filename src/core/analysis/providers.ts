@@ -31,3 +31,13 @@ export function providerOfName(name: string): string | undefined {
   const word = (match[1] as string).toLowerCase();
   return canonicalProvider[word] ?? word;
 }
+
+/**
+ * The cloud that serves and bills a model maker's client for it (`AnthropicBedrock`, `AsyncAnthropicVertex`,
+ * LangChain's `ChatAnthropicVertex`): its name says the cloud after the maker, so the maker's word must not win.
+ */
+export function cloudOfClient(name: string): string | undefined {
+  if (/Bedrock/.test(name)) return 'bedrock';
+  if (/Vertex/.test(name)) return 'google';
+  return undefined;
+}

@@ -5,7 +5,17 @@ import type { Dependencies } from './dependencies';
 import { callerArguments } from './callers';
 import type { Resolver } from './resolver';
 import { isNullish } from './values';
-import { baseClassExpressions, calleeOf, flatten, isCall, isMember, memberName, memberObject, unwrap } from './syntax';
+import {
+  baseClassExpressions,
+  calleeOf,
+  enclosingFunction,
+  flatten,
+  isCall,
+  isMember,
+  memberName,
+  memberObject,
+  unwrap,
+} from './syntax';
 
 /** An object an SDK handed out: a client, a model (LangChain, GenerativeModel), a chat session, a provider. */
 export interface SdkObject {
@@ -117,6 +127,7 @@ export class Receivers {
         () => this.fromDefinition(definition, depth),
         null,
       );
+      if (found?.className && this.builtSeveralWays(node.text, definition)) return { ...found, className: undefined };
       if (found || definition.kind !== 'value' || !isNullish(definition.value)) return found;
       return this.laterAssignment(node.text, depth);
     }
@@ -124,6 +135,22 @@ export class Receivers {
   }
 
   private readonly objects = new Map<Definition, { value: SdkObject | null; dependencies: Dependencies }>();
+
+  /**
+   * Whether the name is built by different constructors in the definition's scope (`client = Anthropic()` in one
+   * branch, `client = AnthropicBedrock()` in another): then which class made it, and so which cloud, is not known.
+   */
+  private builtSeveralWays(name: string, definition: Definition): boolean {
+    const scope = enclosingFunction(definition.name);
+    const callees = new Set<string>();
+    for (const other of this.resolver.bindings.all(name)) {
+      if (other.kind !== 'value' || enclosingFunction(other.name)?.startIndex !== scope?.startIndex) continue;
+      const value = unwrap(other.value);
+      const callee = isCall(value) ? calleeOf(value) : null;
+      if (callee) callees.add(callee.text);
+    }
+    return callees.size > 1;
+  }
 
   /** The SDK object a definition of this file gives (memoised). */
   objectOf(definition: Definition, depth: number): SdkObject | null {
@@ -392,23 +419,26 @@ export class Receivers {
   /** `client: OpenAI`, `Optional[AsyncAnthropic]`, `llm: ChatOpenAI | None`, `"openai.OpenAI"`. */
   private fromAnnotation(annotation: Node, depth: number): SdkObject | null {
     const text = annotation.text;
+    let found: SdkObject | null = null;
     for (const match of text.matchAll(/[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*/g)) {
       const parts = match[0].split('.');
       const symbol = this.nameSymbol(parts, annotation, depth);
       const last = symbol?.path[symbol.path.length - 1];
       const name = last === 'default' ? symbol?.entry.constructors[0]?.name : last;
       const constructor = name ? symbol?.entry.constructors.find((c) => c.name === name) : undefined;
-      if (symbol && constructor)
-        return {
-          entry: symbol.entry,
-          kind: constructor.kind,
-          settings: [],
-          construction: null,
-          derivations: [],
-          className: constructor.name,
-        };
+      if (!symbol || !constructor) continue;
+      // `Anthropic | AnthropicVertex`: the first class says the SDK; which class (and cloud) it is, is not known.
+      if (found) return { ...found, className: undefined };
+      found = {
+        entry: symbol.entry,
+        kind: constructor.kind,
+        settings: [],
+        construction: null,
+        derivations: [],
+        className: constructor.name,
+      };
     }
-    return null;
+    return found;
   }
 
   private nameSymbol(parts: string[], at: Node, depth: number): SdkSymbol | null {

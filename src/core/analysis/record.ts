@@ -7,7 +7,7 @@ import { callFeatures } from './features';
 import { isInRequestHandler } from './handlers';
 import { historyGrowth } from './history';
 import { contentSegments, readMessages } from './prompts';
-import { providerOfName, providerPrefixed } from './providers';
+import { cloudOfClient, providerOfName, providerPrefixed } from './providers';
 import type { SdkObject } from './receiver';
 import type { Resolver, SegmentsResult } from './resolver';
 import { callOptions, locationOf, optionsComplete, optionsSite, paramSite } from './sites';
@@ -423,6 +423,9 @@ function providerHint(
   object: SdkObject | null | undefined,
 ): string | undefined {
   const constructor = object?.settings[0];
+  const className = object?.className ?? (constructor ? calleeOf(constructor)?.text : undefined);
+  const cloud = className ? cloudOfClient(className) : undefined;
+  if (cloud) return cloud;
   if (sdk === 'langchain' && constructor) return providerOfName(calleeOf(constructor)?.text ?? '');
   // A provider's own OpenAI-shaped client (`AsyncGroq`, `Together`, `OpenRouter`).
   if (sdk === 'other' && object?.className) return providerOfName(object.className);

@@ -81,4 +81,13 @@ describe('models the code does not say', () => {
       'text-embedding-3-large',
     );
   });
+
+  it("takes no embedding model called through a generic API (Bedrock invoke_model) as a chat call's candidate", () => {
+    const calls = withModelCandidates([
+      callRecord({ model: 'cohere.embed-multilingual-v3', sdk: 'bedrock', api: 'invoke_model' }),
+      callRecord({ model: 'anthropic.claude-3-haiku-20240307-v1:0', sdk: 'bedrock', api: 'converse' }),
+      callRecord({ model: null, modelVia: 'unresolved', sdk: 'bedrock', api: 'invoke_model' }),
+    ]);
+    assert.deepEqual(calls[2]?.modelCandidates, ['anthropic.claude-3-haiku-20240307-v1:0']);
+  });
 });

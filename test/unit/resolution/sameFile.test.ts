@@ -362,4 +362,31 @@ describe('same-file resolution', () => {
     );
     assert.equal(gateway.modelProvider, 'anthropic', 'with nothing else said, the prefix still names the provider');
   });
+
+  it('says the cloud an AnthropicBedrock / AnthropicVertex client bills through, unless the class is one of several', async () => {
+    const bedrock = await first(
+      'from anthropic import AnthropicBedrock\nclient = AnthropicBedrock(aws_region="us-west-2")\nclient.messages.create(model=MODEL, max_tokens=9, messages=[])\n',
+    );
+    assert.equal(bedrock.modelProvider, 'bedrock');
+    const vertex = await first(
+      'from anthropic import AsyncAnthropicVertex\ndef ask(client: AsyncAnthropicVertex):\n    return client.messages.create(model=MODEL, max_tokens=9, messages=[])\n',
+    );
+    assert.equal(vertex.modelProvider, 'google');
+    const either = await first(
+      [
+        'from anthropic import Anthropic, AnthropicBedrock',
+        'def ask(provider):',
+        '    if provider == "anthropic":',
+        '        client = Anthropic()',
+        '    else:',
+        '        client = AnthropicBedrock()',
+        '    return client.messages.create(model=MODEL, max_tokens=9, messages=[])',
+      ].join('\n'),
+    );
+    assert.equal(either.modelProvider, undefined);
+    const union = await first(
+      'import anthropic\ndef ask(client: anthropic.AnthropicVertex | anthropic.Anthropic):\n    return client.messages.create(model=MODEL, max_tokens=9, messages=[])\n',
+    );
+    assert.equal(union.modelProvider, undefined);
+  });
 });
