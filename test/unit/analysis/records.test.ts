@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { after, describe, it } from 'node:test';
 import { analyze, mentionsLlmSdk, skipReason } from '../../../src/core/analysis/analyze';
 import type { CallRecord, LanguageId, PromptSegment } from '../../../src/core/analysis/types';
@@ -264,5 +266,29 @@ describe('pre-check and skip rules', () => {
     const minified = `var a=${'f(1,"x"),g[2]=3;'.repeat(800)}`;
     assert.match(skipReason(minified) ?? '', /minified/);
     assert.match(skipReason(`${'"ab",'.repeat(3000)}`) ?? '', /minified/, 'many short strings are code');
+  });
+
+  it('judges a long line of quotes that never close as code, in one pass', async () => {
+    // In a thread stopped after 20 s (a thousand times what one pass takes): a judgement that retries from each
+    // quote would block this thread for hours, where no timeout could fire.
+    const analyzeModule = require.resolve('../../../src/core/analysis/analyze');
+    const worker = new Worker(
+      `const { parentPort } = require('node:worker_threads');
+       const { skipReason } = require(${JSON.stringify(analyzeModule)});
+       parentPort.postMessage(skipReason('from openai import OpenAI\\nx = ' + '"\\\\'.repeat(400000) + '\\n'));`,
+      { eval: true },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const verdict = await Promise.race([
+      once(worker, 'message').then(([message]) => message as string | null),
+      new Promise<string>((resolve) => {
+        timer = setTimeout(() => resolve('still judging after 20 s'), 20_000);
+      }),
+    ]);
+    clearTimeout(timer);
+    await worker.terminate();
+    assert.match(verdict ?? '', /minified/);
+    assert.match(skipReason(`IMAGE = "${'A'.repeat(20_000)}\n`) ?? '', /minified/, 'an unclosed string is code');
+    assert.equal(skipReason(`IMAGE = "${'A'.repeat(20_000)}" + '\\'' + \`${'B'.repeat(9_000)}\`\n`), null);
   });
 });
