@@ -8,7 +8,7 @@ import {
   type NameReading,
 } from './names';
 import { closestNames } from './suggest';
-import { isHost, type ModelEntry, type Provider } from './types';
+import { isHost, type ModelEntry, type ModelMode, type Provider } from './types';
 
 /** What name resolution reads of an entry (the generator resolves against drafts too). */
 export interface NamedEntry {
@@ -16,6 +16,7 @@ export interface NamedEntry {
   provider: Provider;
   aliases: string[];
   prefixes: string[];
+  mode?: ModelMode;
 }
 
 /** What the call says besides the model name, to tell apart the same name at several providers. */
@@ -26,11 +27,30 @@ export interface ResolveHint {
   provider?: string;
   /** Skip the closest-name search for an unknown name (bulk lookups that only need a hit or a miss). */
   noSuggestions?: boolean;
+  /** What the call asks for, when its API says: an unknown name's suggestions are models of that kind. */
+  mode?: ModelMode;
 }
 
 /** What a call record says about where it goes, as a hint (its SDK, base URL and the provider the code names). */
-export function resolveHintOf(call: { sdk: string; baseUrl: string | null; modelProvider?: string }): ResolveHint {
-  return { sdk: call.sdk, baseUrl: call.baseUrl, ...(call.modelProvider ? { provider: call.modelProvider } : {}) };
+export function resolveHintOf(call: {
+  sdk: string;
+  baseUrl: string | null;
+  modelProvider?: string;
+  api?: string;
+}): ResolveHint {
+  const mode = call.api === undefined ? undefined : modeOfApi(call.api);
+  return {
+    sdk: call.sdk,
+    baseUrl: call.baseUrl,
+    ...(call.modelProvider ? { provider: call.modelProvider } : {}),
+    ...(mode ? { mode } : {}),
+  };
+}
+
+/** The kind of model an API takes; none for a generic one (Bedrock's `invoke_model` runs chat and embedding models). */
+function modeOfApi(api: string): ModelMode | undefined {
+  if (api === 'embeddings') return 'embedding';
+  return api.startsWith('invoke_model') ? undefined : 'chat';
 }
 
 export type Resolution<E extends NamedEntry = ModelEntry> =
@@ -53,7 +73,7 @@ interface Index<E extends NamedEntry> {
   exact: Map<string, E[]>;
   prefixes: { key: string; entry: E }[];
   /** Each entry's id by the key it is compared by (`llama-v3p1-70b-instruct` for Fireworks' long id). */
-  names: { key: string; id: string; provider: Provider }[];
+  names: { key: string; id: string; provider: Provider; mode?: ModelMode }[];
   /** Resolutions already made, by name and hint: a workspace's calls name the same few models again and again. */
   resolved: Map<string, Resolution<E>>;
 }
@@ -79,7 +99,7 @@ function indexOf<E extends NamedEntry>(table: { models: E[] }): Index<E> {
     for (const prefix of entry.prefixes) prefixes.push({ key: canonicalKey(prefix), entry });
   }
   prefixes.sort((a, b) => b.key.length - a.key.length);
-  const names = table.models.map((m) => ({ key: indexKey(m.id), id: m.id, provider: m.provider }));
+  const names = table.models.map((m) => ({ key: indexKey(m.id), id: m.id, provider: m.provider, mode: m.mode }));
   index = { exact, prefixes, names, resolved: new Map() };
   indexes.set(table, index);
   return index;
@@ -154,7 +174,7 @@ export function resolveModel<E extends NamedEntry = ModelEntry>(
 ): Resolution<E> {
   const index = indexOf(table);
   // NUL cannot be in a hint's fields as the code writes them; it keeps the key's parts apart.
-  const key = `${name}\0${hint.sdk ?? ''}\0${hint.baseUrl ?? ''}\0${hint.provider ?? ''}\0${hint.noSuggestions ? 1 : 0}`;
+  const key = `${name}\0${hint.sdk ?? ''}\0${hint.baseUrl ?? ''}\0${hint.provider ?? ''}\0${hint.noSuggestions ? 1 : 0}\0${hint.mode ?? ''}`;
   let resolution = index.resolved.get(key);
   if (!resolution) {
     if (index.resolved.size >= maxResolved) index.resolved.clear();
@@ -183,16 +203,27 @@ function resolveUncached<E extends NamedEntry>(name: string, index: Index<E>, hi
     }
   }
   if (hint.noSuggestions) return { unknown: true, name, suggestions: [] };
-  return { unknown: true, name, suggestions: suggestionsFor(index, canonicalKey(parsed.bare) || name, expected) };
+  return {
+    unknown: true,
+    name,
+    suggestions: suggestionsFor(index, canonicalKey(parsed.bare) || name, expected, hint.mode),
+  };
 }
 
 /**
  * The closest ids to an unknown name: of the provider it points at when that one has models, else of the makers
  * (a host's catalogue of open weights would fill the list with long ids few calls mean).
  */
-function suggestionsFor(index: Index<NamedEntry>, key: string, provider: Provider | null): string[] {
-  const own = provider ? index.names.filter((n) => n.provider === provider) : [];
-  const pool = own.length > 0 ? own : index.names.filter((n) => !isHost(n.provider));
+function suggestionsFor(
+  index: Index<NamedEntry>,
+  key: string,
+  provider: Provider | null,
+  mode: ModelMode | undefined,
+): string[] {
+  // An embedding call's closest names are embedding models, a chat call's chat models (entries say their mode).
+  const names = mode ? index.names.filter((n) => n.mode === undefined || n.mode === mode) : index.names;
+  const own = provider ? names.filter((n) => n.provider === provider) : [];
+  const pool = own.length > 0 ? own : names.filter((n) => !isHost(n.provider));
   const ids = new Map<string, string>();
   for (const { key: nameKey, id } of pool) if (!ids.has(nameKey)) ids.set(nameKey, id);
   return closestNames(key, ids.keys()).map((k) => ids.get(k) ?? k);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bundledTable, resolveModel } from '../../../src/core/pricing';
+import { resolveHintOf } from '../../../src/core/pricing/resolve';
 
 function idOf(name: string, hint = {}): string {
   const r = resolveModel(name, bundledTable, hint);
@@ -54,4 +55,19 @@ test('resolve: an unknown name is unknown, with the closest names, never a price
   assert.ok(claude.unknown && claude.suggestions[0] === 'claude-sonnet-4-5', JSON.stringify(claude));
   assert.equal(resolveModel('', bundledTable).unknown, true);
   assert.equal(resolveModel('my-fine-tune', bundledTable).unknown, true);
+});
+
+test("resolve: an unknown name's suggestions are models of the kind the call's API takes", () => {
+  const modeOf = (id: string): string | undefined => bundledTable.models.find((m) => m.id === id)?.mode;
+  const suggested = (name: string, api: string): string[] => {
+    const r = resolveModel(name, bundledTable, resolveHintOf({ sdk: 'openai', baseUrl: null, api }));
+    assert.ok(r.unknown, name);
+    return r.unknown ? r.suggestions : [];
+  };
+  const forEmbeddings = suggested('thenlper/gte-small', 'embeddings');
+  assert.ok(forEmbeddings.length > 0);
+  assert.deepEqual([...new Set(forEmbeddings.map(modeOf))], ['embedding'], forEmbeddings.join(', '));
+  const forChat = suggested('text-generation-webui', 'chat.completions.create');
+  assert.ok(forChat.length > 0);
+  assert.deepEqual([...new Set(forChat.map(modeOf))], ['chat'], forChat.join(', '));
 });
