@@ -5,7 +5,8 @@ import { relativePath } from '../../core/workspace/fileSystem';
 import { nodeFileSystem, toFileSystemPath } from '../../core/workspace/nodeFileSystem';
 import { scanWorkspace, type FileAnalysis, type FileAnalyzer, type ScanCache } from '../../core/workspace/scan';
 import { isSkippedDirectoryName } from '../../core/workspace/walk';
-import { gitBlobSha, listTree, type Repository } from './gitRepository';
+import { gitBlobSha } from '../git/blobSha';
+import { listTree, type Repository } from './gitRepository';
 import { GitTreeFileSystem } from './gitTreeFileSystem';
 
 export interface BothSides {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { CliError, ExitCode } from '../errors';
 import { GitError, safeGit, safeGitBytes } from '../git/safeGit';
 
@@ -132,12 +131,4 @@ export async function readBlobs(top: string, shas: readonly string[]): Promise<M
     at += length + 1;
   }
   return blobs;
-}
-
-/**
- * The name git gives a file's bytes as a blob (what `ls-tree` lists for an unchanged file), in the
- * repository's object format (`sha1`, or `sha256` when its commit names are 64 digits long).
- */
-export function gitBlobSha(bytes: Uint8Array, format: 'sha1' | 'sha256'): string {
-  return createHash(format).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }

@@ -2,6 +2,7 @@ import { createHash, hash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FileStat } from '../../core/workspace/fileSystem';
+import { gitBlobSha } from '../git/blobSha';
 import type { WorkTreeIndex } from '../git/workTreeIndex';
 import type { FileAnalysis, ScanCache } from '../../core/workspace/scan';
 import type { FolderOutcome, WalkMemo } from '../../core/workspace/walkMemo';
@@ -210,7 +211,7 @@ export class FileScanCache implements ScanCache, WalkMemo {
 
   /** The content's git blob id (SHA-1 of a `blob <size>` header and the bytes), so git's index can vouch for it. */
   hash(bytes: Uint8Array): string {
-    return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+    return gitBlobSha(bytes, 'sha1');
   }
 
   get(file: string, hash: string, stat: FileStat | null): FileAnalysis | undefined {
