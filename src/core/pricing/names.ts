@@ -226,9 +226,11 @@ const sdkProviders: Record<string, Provider> = {
  */
 export function providerFromHint(sdk?: string, baseUrl?: string | null, named?: string): Provider | null {
   const fromName = providerOfWord(named);
-  if (fromName) return fromName;
   const url = (baseUrl ?? '').toLowerCase();
   const byUrl = hostUrls.find(([part]) => url.includes(part));
+  // `openai` named by an OpenAI-protocol class (`ChatOpenAI(base_url=…)`) is the protocol: a known host's base URL
+  // says who serves and bills the call.
+  if (fromName && !(fromName === 'openai' && byUrl)) return fromName;
   if (byUrl) return byUrl[1];
   if (sdk === 'openai' && !url) return 'openai';
   return (sdk && sdkProviders[sdk]) || null;

@@ -71,3 +71,18 @@ test("resolve: an unknown name's suggestions are models of the kind the call's A
   assert.ok(forChat.length > 0);
   assert.deepEqual([...new Set(forChat.map(modeOf))], ['chat'], forChat.join(', '));
 });
+
+test('resolve: `openai` named by an OpenAI-protocol class yields to the known host its base URL names', () => {
+  const groq = 'https://api.groq.com/openai/v1';
+  const chatOpenAiAtGroq = { sdk: 'langchain', baseUrl: groq, provider: 'openai' };
+  const r = resolveModel('openai/gpt-oss-120b', bundledTable, chatOpenAiAtGroq);
+  assert.equal(r.unknown ? 'unknown' : `${r.entry.provider} ${r.entry.id}`, 'groq openai/gpt-oss-120b');
+  const proxy = resolveModel('gpt-4o', bundledTable, { ...chatOpenAiAtGroq, baseUrl: 'https://llm.internal/v1' });
+  assert.equal(proxy.unknown ? 'unknown' : proxy.entry.provider, 'openai', 'an unknown host leaves the class its word');
+  const claude = resolveModel('claude-haiku-4-5', bundledTable, {
+    sdk: 'langchain',
+    baseUrl: groq,
+    provider: 'anthropic',
+  });
+  assert.equal(claude.unknown ? 'unknown' : claude.entry.provider, 'anthropic', 'only the protocol word yields');
+});
