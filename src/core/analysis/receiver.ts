@@ -141,16 +141,33 @@ export class Receivers {
    * branch, `client = AnthropicBedrock()` in another): then which class made it, and so which cloud, is not known.
    */
   private builtSeveralWays(name: string, definition: Definition): boolean {
-    const scope = enclosingFunction(definition.name);
+    const decided = this.severalWaysOf.get(definition);
+    if (decided !== undefined) return decided;
+    const scope = enclosingFunction(definition.name)?.startIndex ?? -1;
+    // Once per name and scope: a function that builds its client again before each of a thousand calls
+    // would otherwise walk every definition for every use.
+    const key = `${name}\0${scope}`;
+    const known = this.severalWays.get(key);
+    if (known !== undefined) {
+      this.severalWaysOf.set(definition, known);
+      return known;
+    }
     const callees = new Set<string>();
     for (const other of this.resolver.bindings.all(name)) {
-      if (other.kind !== 'value' || enclosingFunction(other.name)?.startIndex !== scope?.startIndex) continue;
+      if (other.kind !== 'value') continue;
       const value = unwrap(other.value);
       const callee = isCall(value) ? calleeOf(value) : null;
-      if (callee) callees.add(callee.text);
+      if (!callee || callees.has(callee.text)) continue;
+      if ((enclosingFunction(other.name)?.startIndex ?? -1) === scope) callees.add(callee.text);
     }
-    return callees.size > 1;
+    const several = callees.size > 1;
+    this.severalWays.set(key, several);
+    this.severalWaysOf.set(definition, several);
+    return several;
   }
+
+  private readonly severalWays = new Map<string, boolean>();
+  private readonly severalWaysOf = new Map<Definition, boolean>();
 
   /** The SDK object a definition of this file gives (memoised). */
   objectOf(definition: Definition, depth: number): SdkObject | null {
