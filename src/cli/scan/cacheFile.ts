@@ -5,7 +5,7 @@ import { folderColumns, foldersOf, type FolderColumns } from './folderColumns';
 import type { StoredOutput } from './outputMemo';
 
 /** Bumped when the stored shape changes; with the CLI's version and build it makes old caches start over. */
-export const cacheFormat = 6;
+export const cacheFormat = 7;
 
 /** A cache file larger than this is not read: it is not one this tool wrote for a real tree. */
 const maxCacheBytes = 512 * 1024 * 1024;
@@ -51,8 +51,11 @@ interface Extra {
 interface CacheDocument {
   format: number;
   fingerprint: string;
-  /** When the cache was written (ms since 1970). */
-  savedAt: number;
+  /**
+   * When the scan that wrote it started (ms since 1970), before it looked at any file: a file whose time is not
+   * older than this by the racy window could have changed after it was looked at, within the same clock tick.
+   */
+  startedAt: number;
   paths: string[];
   hashes: string[];
   sizes: (number | null)[];
@@ -72,13 +75,13 @@ interface CacheDocument {
 export interface Loaded {
   entries: Map<string, Entry>;
   folders: Map<string, FolderOutcome>;
-  savedAt: number;
+  startedAt: number;
   tokens: Map<string, number>;
   output?: { stored: StoredOutput; text: Buffer };
   digest?: string;
 }
 
-export const emptyCache = (): Loaded => ({ entries: new Map(), folders: new Map(), savedAt: 0, tokens: new Map() });
+export const emptyCache = (): Loaded => ({ entries: new Map(), folders: new Map(), startedAt: 0, tokens: new Map() });
 
 const isSpan = (value: unknown, length: number): value is Span =>
   Array.isArray(value) &&
@@ -162,7 +165,7 @@ export function readCacheFile(file: string, fingerprint: string): Loaded | null 
   const loaded: Loaded = {
     entries: entriesOf(document, blob),
     folders: foldersOf(document.folders),
-    savedAt: typeof document.savedAt === 'number' ? document.savedAt : 0,
+    startedAt: typeof document.startedAt === 'number' ? document.startedAt : 0,
     tokens: new Map(),
   };
   if (typeof document.tokens === 'object' && document.tokens !== null) {
@@ -180,6 +183,8 @@ export function readCacheFile(file: string, fingerprint: string): Loaded | null 
 
 export interface CacheContent {
   fingerprint: string;
+  /** When the scan that saves it started. */
+  startedAt: number;
   entries: Map<string, Entry>;
   folders: ReadonlyMap<string, FolderOutcome>;
   tokens: Map<string, number>;
@@ -196,7 +201,7 @@ export function cacheFileBytes(content: CacheContent): Buffer {
   const document: CacheDocument = {
     format: cacheFormat,
     fingerprint: content.fingerprint,
-    savedAt: Date.now(),
+    startedAt: content.startedAt,
     paths: [],
     hashes: [],
     sizes: [],

@@ -14,8 +14,9 @@ import { readsUnchanged, type StoredOutput } from './outputMemo';
 export const defaultCacheFile = '.llm-cost-lens-cache';
 
 /**
- * A file modified this close to the cache's writing could have changed again within the same timestamp tick
- * (coarse clocks: 2 s on FAT): its size and time prove nothing, and its content is hashed (git's racy rule).
+ * A file modified this close to the start of the scan that recorded it could have changed again after it was
+ * looked at, within the same timestamp tick (coarse clocks: 2 s on FAT): its size and time prove nothing, and
+ * its content is hashed, or vouched for by git's index (git's racy rule).
  */
 const racyWindowMs = 2000;
 
@@ -38,6 +39,21 @@ class StoredAnalysis implements FileAnalysis {
 }
 
 const analysisOf = (entry: Entry): FileAnalysis => new StoredAnalysis(entry);
+
+const sameNames = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((name, i) => name === b[i]);
+
+/** Whether a folder listed again gave what was recorded: same time, same entries kept, under the same rules. */
+function sameListing(a: FolderOutcome, b: FolderOutcome): boolean {
+  return (
+    a.mtimeMs === b.mtimeMs &&
+    a.scopeKey === b.scopeKey &&
+    a.start === b.start &&
+    a.gitignore === b.gitignore &&
+    sameNames(a.files, b.files) &&
+    sameNames(a.dirs, b.dirs)
+  );
+}
 
 function entryOf(
   hash: string,
@@ -86,7 +102,10 @@ export class FileScanCache implements ScanCache, WalkMemo {
   private readonly next = new Map<string, Entry>();
   private readonly nextFolders = new Map<string, FolderOutcome>();
   private changed = false;
-  private readonly savedAt: number;
+  /** When the scan that wrote the loaded cache started: recorded times are trusted up to the racy window before. */
+  private readonly lastStartedAt: number;
+  /** When this scan started (the cache is opened before any file is looked at). */
+  private readonly startedAt = Date.now();
   private readonly previousTokens: Map<string, number>;
   private readonly nextTokens = new Map<string, number>();
   /** Hashes of the files other files' records depend on, read once per scan. */
@@ -107,7 +126,7 @@ export class FileScanCache implements ScanCache, WalkMemo {
     private readonly openIndex: (() => WorkTreeIndex | undefined) | undefined,
   ) {
     this.previous = loaded.entries;
-    this.savedAt = loaded.savedAt;
+    this.lastStartedAt = loaded.startedAt;
     this.previousTokens = loaded.tokens;
   }
 
@@ -192,15 +211,21 @@ export class FileScanCache implements ScanCache, WalkMemo {
   unchanged(file: string, stat: FileStat): FileAnalysis | undefined {
     const entry = this.previous.get(file);
     if (!entry) return undefined;
-    if (entry.size === stat.size && entry.mtimeMs === stat.mtimeMs && stat.mtimeMs < this.savedAt - racyWindowMs) {
+    const sameStat = entry.size === stat.size && entry.mtimeMs === stat.mtimeMs;
+    if (sameStat && stat.mtimeMs < this.lastStartedAt - racyWindowMs) {
       if (!this.dependenciesUnchanged(entry)) return undefined;
       this.next.set(file, entry);
       return analysisOf(entry);
     }
-    // New times (a checkout): git's index may know the content; the new times are kept, as when it is hashed.
+    // New times (a checkout), or times too close to the last scan: git's index may know the content.
     if (this.index()?.blobId(file, stat) !== entry.hash || !this.dependenciesUnchanged(entry)) return undefined;
-    this.next.set(file, { ...entry, size: stat.size, mtimeMs: stat.mtimeMs });
-    this.changed = true;
+    if (sameStat) {
+      // Nothing new to record: the index vouches again next time, which costs less than writing the whole cache.
+      this.next.set(file, entry);
+    } else {
+      this.next.set(file, { ...entry, size: stat.size, mtimeMs: stat.mtimeMs });
+      this.changed = true;
+    }
     return analysisOf(entry);
   }
 
@@ -224,8 +249,8 @@ export class FileScanCache implements ScanCache, WalkMemo {
       this.changed = true;
     } else {
       this.next.set(file, entry);
-      // Hashed because its time was too close to the last save: a new save makes the time trustworthy.
-      if (stat && stat.mtimeMs >= this.savedAt - racyWindowMs) this.changed = true;
+      // Hashed because its time was too close to the last scan: a new save makes the time trustworthy.
+      if (stat && stat.mtimeMs >= this.lastStartedAt - racyWindowMs) this.changed = true;
     }
     return analysis;
   }
@@ -236,8 +261,12 @@ export class FileScanCache implements ScanCache, WalkMemo {
   }
 
   remember(dir: string, outcome: FolderOutcome): void {
-    if (this.loaded.folders.get(dir) !== outcome) this.changed = true;
-    this.nextFolders.set(dir, outcome);
+    const before = this.loaded.folders.get(dir);
+    // Listed again only because its time was too close to the last listing, with the same result: nothing new to
+    // record (as for files, listing it again next time costs less than writing the whole cache).
+    const same = before !== undefined && (before === outcome || sameListing(before, outcome));
+    this.nextFolders.set(dir, same ? before : outcome);
+    if (!same) this.changed = true;
   }
 
   set(file: string, hash: string, analysis: FileAnalysis, stat: FileStat | null): void {
@@ -287,6 +316,7 @@ export class FileScanCache implements ScanCache, WalkMemo {
     }
     const bytes = cacheFileBytes({
       fingerprint: this.fingerprint,
+      startedAt: this.startedAt,
       entries: this.next,
       folders: this.nextFolders,
       tokens: this.nextTokens,

@@ -46,11 +46,17 @@ const sources = {
 };
 
 /** One `scan --cache` run over the memory file system: open the cache file, scan, save. */
-async function cachedScan(fs: MemoryFileSystem, cacheFile: string, openIndex?: () => WorkTreeIndex) {
+async function cachedScan(
+  fs: MemoryFileSystem,
+  cacheFile: string,
+  openIndex?: () => WorkTreeIndex,
+  options: { walkMemo?: boolean } = {},
+) {
   const cache = FileScanCache.open(cacheFile, '/ws', 'test', openIndex);
   const analyzer = counting();
   fs.reads.clear();
-  const scan = await scanWorkspace(['/ws'], { fs, root: '/ws', analyzer, cache });
+  const memo = options.walkMemo ? cache : undefined;
+  const scan = await scanWorkspace(['/ws'], { fs, root: '/ws', analyzer, cache, memo });
   cache.save();
   return { scan, parsed: analyzer.parsed.sort(), read: [...fs.reads.keys()].sort() };
 }
@@ -126,6 +132,23 @@ describe('scan --cache', () => {
     const afterEdit = await cachedScan(fs, cacheFile, openIndex);
     assert.deepEqual(afterEdit.read, ['/ws/app/bot.py']);
     assert.deepEqual(afterEdit.parsed, ['app/bot.py']);
+  });
+
+  it("takes git's word for files written just before the last scan (racy), without writing the cache again", async () => {
+    const cacheFile = path.join(dir('cache'), 'scan-cache.json');
+    const fs = new MemoryFileSystem();
+    fs.now = Date.now();
+    for (const [file, text] of Object.entries(sources)) fs.write(file, text);
+    const blobs = new Map(Object.entries(sources).map(([file, text]) => [file, gitBlobId(text)]));
+    const index: WorkTreeIndex = { blobId: (file) => blobs.get(path.posix.join('/ws', file)) };
+    await cachedScan(fs, cacheFile, () => index, { walkMemo: true });
+    const written = readFileSync(cacheFile);
+    // Its folders, as new as its files, are listed again, with the same result.
+    const again = await cachedScan(fs, cacheFile, () => index, { walkMemo: true });
+    assert.deepEqual(again.read, []);
+    assert.deepEqual(again.parsed, []);
+    assert.equal(again.scan.calls.length, 2);
+    assert.ok(readFileSync(cacheFile).equals(written), 'nothing new to record: the cache file is not written');
   });
 
   it("keys contents by git's blob id, the one `git hash-object` prints", () => {
