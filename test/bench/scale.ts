@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -158,13 +158,25 @@ async function parseFloor(files: readonly string[]): Promise<{ ms: number; count
   }
 }
 
-/** git, without the machine's or the user's configuration (the bench's own repository needs neither). */
+/**
+ * git, without the machine's or the user's configuration (the bench's own repository needs neither), and without
+ * the automatic gc a commit of 20,000 new objects starts in the background: it repacked the repository while the
+ * next step cloned it (and while the bench removed it).
+ */
+const gitSettings = [
+  ['user.name', 'bench'],
+  ['user.email', 'bench@example.com'],
+  ['gc.auto', '0'],
+  ['maintenance.auto', 'false'],
+].flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+
 function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args], {
+  const result = spawnSync('git', [...gitSettings, ...args], {
     cwd,
-    stdio: 'ignore',
+    encoding: 'utf8',
     env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull },
   });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
 }
 
 const hasGit = spawnSync('git', ['--version']).status === 0;
