@@ -1,4 +1,5 @@
 import type { CallRecord } from './types';
+import { isEmbeddingApi } from '../sdk';
 import { providerOfSdk } from './assumed';
 
 /** At most this many candidates per call: the most used first. */
@@ -41,7 +42,7 @@ function providerKey(call: CallRecord): string | undefined {
   if (!provider) return undefined;
   const host = call.baseUrl ? hostOf(call.baseUrl) : '';
   const key = host ? `${provider} at ${host}` : provider;
-  return call.api === 'embeddings' || embeddingModel.test(call.model ?? '') ? `${key} embeddings` : key;
+  return isEmbeddingApi(call.api) || embeddingModel.test(call.model ?? '') ? `${key} embeddings` : key;
 }
 
 /** An embedding model called through a generic API (Bedrock's `invoke_model` with `cohere.embed-…`, `amazon.titan-embed-…`). */

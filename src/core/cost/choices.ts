@@ -1,9 +1,8 @@
 import type { CallRecord } from '../analysis/types';
 import { providerFromHint } from '../pricing/names';
+import { isEmbeddingApi } from '../sdk';
 import { isHost, type ModelEntry, type PriceTable } from '../pricing/types';
 import { isCurrentGeneralPurpose } from './alternatives';
-
-const embeddingApis = new Set(['embeddings', 'embed', 'embedMany']);
 
 /**
  * Whether a model can serve the call: the provider the call goes to (Bedrock serves Claude at Anthropic's prices
@@ -12,7 +11,7 @@ const embeddingApis = new Set(['embeddings', 'embed', 'embedMany']);
  */
 export function modelFitsCall(call: CallRecord, entry: ModelEntry): boolean {
   const provider = providerFromHint(call.sdk, call.baseUrl, call.modelProvider);
-  const mode = embeddingApis.has(call.api) ? 'embedding' : 'chat';
+  const mode = isEmbeddingApi(call.api) ? 'embedding' : 'chat';
   const reaches =
     provider === null
       ? !isHost(entry.provider)

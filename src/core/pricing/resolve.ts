@@ -7,6 +7,7 @@ import {
   withoutSnapshotSuffixes,
   type NameReading,
 } from './names';
+import { isEmbeddingApi } from '../sdk';
 import { closestNames } from './suggest';
 import { isHost, type ModelEntry, type ModelMode, type Provider } from './types';
 
@@ -49,7 +50,7 @@ export function resolveHintOf(call: {
 
 /** The kind of model an API takes; none for a generic one (Bedrock's `invoke_model` runs chat and embedding models). */
 function modeOfApi(api: string): ModelMode | undefined {
-  if (api === 'embeddings') return 'embedding';
+  if (isEmbeddingApi(api)) return 'embedding';
   return api.startsWith('invoke_model') ? undefined : 'chat';
 }
 

@@ -63,3 +63,10 @@ export function billableNames(): ReadonlySet<string> {
   }
   return billable;
 }
+
+/** The api names of calls that take an embedding model: OpenAI-style `embeddings`, Cohere's and Vercel's `embed`, `embedMany`. */
+const embeddingApis: ReadonlySet<string> = new Set(['embeddings', 'embed', 'embedMany']);
+
+export function isEmbeddingApi(api: string): boolean {
+  return embeddingApis.has(api);
+}

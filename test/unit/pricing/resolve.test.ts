@@ -67,6 +67,10 @@ test("resolve: an unknown name's suggestions are models of the kind the call's A
   const forEmbeddings = suggested('thenlper/gte-small', 'embeddings');
   assert.ok(forEmbeddings.length > 0);
   assert.deepEqual([...new Set(forEmbeddings.map(modeOf))], ['embedding'], forEmbeddings.join(', '));
+  // Cohere's and the Vercel AI SDK's embedding APIs are embedding calls too.
+  for (const api of ['embed', 'embedMany']) {
+    assert.deepEqual([...new Set(suggested('thenlper/gte-small', api).map(modeOf))], ['embedding'], api);
+  }
   const forChat = suggested('text-generation-webui', 'chat.completions.create');
   assert.ok(forChat.length > 0);
   assert.deepEqual([...new Set(forChat.map(modeOf))], ['chat'], forChat.join(', '));
