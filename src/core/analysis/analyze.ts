@@ -23,17 +23,12 @@ let mentionPattern: RegExp | undefined;
 
 /** Calls that read like an LLM request whatever the receiver (`llm.invoke(`, `.chat.completions.create(`). */
 const llmLookingCall =
-  /\.(a?invoke|astream|ainvoke|generate_content|generateContent|converse|invoke_model\w*|(chat\.)?completions\.create|messages\.create|embeddings\.create|responses\.create)\s*\(|\b(generateText|streamText|generateObject|streamObject|embedMany)\s*\(/;
+  /\.(a?invoke|astream|ainvoke|generate_content|generateContent|converse|invoke_model\w*|(chat\.)?completions\.(create|parse|stream)|messages\.(create|stream)|embeddings\.create|responses\.(create|parse|stream))\s*\(|\b(generateText|streamText|generateObject|streamObject|embedMany)\s*\(/;
 /** An import of the workspace's own code (`from .llm import`, `from app.x import`, `from './x'`, `from '@/x'`). */
 const localImport =
   /^\s*from\s+\.|^\s*from\s+[\w.]+\s+import|\bfrom\s+['"](\.{1,2}\/|[@~#]\/)|\brequire\(\s*['"]\.{1,2}\//m;
 
-/**
- * A cheap text pre-check: false when the file cannot contain a call of any known SDK (no parse needed). A file
- * that names no SDK counts when it makes an LLM-looking call and imports the workspace's own code: its client
- * or model may be built in another module (`from .llm import get_llm`).
- */
-export function mentionsLlmSdk(text: string): boolean {
+function sdkMentions(): RegExp {
   mentionPattern ??= new RegExp(
     [
       ...new Set(
@@ -42,8 +37,47 @@ export function mentionsLlmSdk(text: string): boolean {
     ]
       .map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
       .join('|'),
+    'g',
   );
-  return mentionPattern.test(text) || (llmLookingCall.test(text) && localImport.test(text));
+  return mentionPattern;
+}
+
+/**
+ * Whether `index` is in a comment that fills its line: `// …`, or `# …` (a space or another `#` after it, so
+ * not a JavaScript private name such as `#client`). A Python type comment (`# type: (OpenAI) -> str`) is not
+ * one. Block comments are not taken: a JSDoc type (` * @param {import('openai').OpenAI} client`) may be the only
+ * place a file names its client's SDK.
+ */
+function inLineComment(text: string, index: number): boolean {
+  let i = text.lastIndexOf('\n', index - 1) + 1;
+  while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+  if (text.startsWith('//', i)) return true;
+  if (text.charCodeAt(i) !== 0x23) return false;
+  const next = text.charCodeAt(i + 1);
+  if (next !== 0x20 && next !== 0x09 && next !== 0x23) return false;
+  const end = text.indexOf('\n', index);
+  return !/#\s*type:/.test(text.slice(i, end < 0 ? text.length : end));
+}
+
+/**
+ * A cheap text pre-check: false when the file cannot contain a call of any known SDK (no parse needed). A file
+ * that names no SDK counts when it makes an LLM-looking call and imports the workspace's own code: its client
+ * or model may be built in another module (`from .llm import get_llm`). A name only in line comments (`// grouped
+ * together here`: Together is a provider) counts only beside an LLM-looking call: a comment builds no client.
+ */
+export function mentionsLlmSdk(text: string): boolean {
+  const mentions = sdkMentions();
+  mentions.lastIndex = 0;
+  let commented = false;
+  for (let match = mentions.exec(text); match; match = mentions.exec(text)) {
+    if (!inLineComment(text, match.index)) return true;
+    commented = true;
+    // The rest of a comment line cannot hold a mention in code.
+    const end = text.indexOf('\n', match.index);
+    if (end < 0) break;
+    mentions.lastIndex = end;
+  }
+  return llmLookingCall.test(text) && (commented || localImport.test(text));
 }
 
 /** Why a file is not analysed (too large, minified), or null. */

@@ -253,6 +253,27 @@ describe('pre-check and skip rules', () => {
     assert.equal(mentionsLlmSdk("import { generateText } from 'ai';\n"), true);
   });
 
+  it('mentionsLlmSdk does not count a name in a line comment alone, unless an LLM-looking call is there too', () => {
+    const plain = 'class Rows:\n    def create(self, payload):\n        return parse(payload)\n';
+    // "together" is a provider's name and an English word.
+    assert.equal(mentionsLlmSdk(`# Rows are grouped together here, then stream out.\n${plain}`), false);
+    assert.equal(mentionsLlmSdk(`  // Items are grouped together, then stream out.\nconst x = 1;\n`), false);
+    assert.equal(mentionsLlmSdk(`## Uses openai\n${plain}`), false);
+    // The same names in code, a trailing comment, a JSDoc type, a Python type comment, a private field: they count.
+    assert.equal(mentionsLlmSdk(`client = together.Client()  # together\n`), true);
+    assert.equal(mentionsLlmSdk(`x = 1  # grouped together\n`), true);
+    assert.equal(mentionsLlmSdk(`/**\n * @param {import('openai').OpenAI} client\n */\nfunction f(client) {}\n`), true);
+    assert.equal(mentionsLlmSdk(`def ask(client):\n    # type: (OpenAI) -> str\n    pass\n`), true);
+    assert.equal(mentionsLlmSdk(`class A {\n  #openai = makeClient();\n}\n`), true);
+    // A comment's name first, the code's after it on a later line.
+    assert.equal(mentionsLlmSdk(`# openai here\nfrom openai import OpenAI\n`), true);
+    // A commented name beside a call that reads like an LLM request: the client may come from a parameter.
+    assert.equal(
+      mentionsLlmSdk(`// uses openai\nexport const ask = (c) => c.chat.completions.create({ model, messages });\n`),
+      true,
+    );
+  });
+
   it('skips minified and oversized text', () => {
     assert.equal(skipReason('a\n'.repeat(100)), null);
     assert.match(skipReason('x'.repeat(10_001)) ?? '', /minified/);
