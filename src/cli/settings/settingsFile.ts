@@ -43,10 +43,17 @@ function describeParseError(error: ParseError): string {
     .toLowerCase();
 }
 
-/** Parses settings.json as VS Code does (comments and trailing commas allowed); a syntax error is a SettingsError. */
+/**
+ * Parses settings.json as VS Code does (comments and trailing commas allowed, and an empty or comment-only
+ * file is no settings: repositories commit such files); a syntax error is a SettingsError.
+ */
 export function parseSettingsText(text: string, shown: string): unknown {
   const errors: ParseError[] = [];
-  const document: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const document: unknown = parse(text, errors, {
+    allowTrailingComma: true,
+    disallowComments: false,
+    allowEmptyContent: true,
+  });
   const first = errors[0];
   if (first) {
     throw new SettingsError(

@@ -95,6 +95,17 @@ describe('CLI reads the scanned folder’s .vscode/settings.json', () => {
     assert.equal(await runCli(['scan', '.', '--settings', 'missing.json'], captureIo(root)), 2);
   });
 
+  it('reads an empty or comment-only settings file as no settings, as VS Code does (instructor ships an empty one)', async () => {
+    for (const text of ['', '\n  \n', '// nothing yet\n']) {
+      const root = workspace(text);
+      const { code, json, err } = await scanJson(root, '.');
+      assert.equal(code, 0, `${JSON.stringify(text)}: ${err}`);
+      assert.equal(err, '');
+      assert.equal(json.assumptions.callsPerDay.source, 'default');
+      assert.equal(json.calls.length, 1);
+    }
+  });
+
   it('warns about a bad value and uses its default', async () => {
     const root = workspace('{ "llmCostLens.callsPerDay": "lots" }');
     const { code, json, err } = await scanJson(root, '.');
