@@ -1,3 +1,4 @@
+import { isEmbeddingApi } from '../sdk';
 import type { CallRecord, Sdk } from './types';
 
 /**
@@ -39,7 +40,7 @@ export function validateAssumedModels(value: unknown): { models: AssumedModels; 
  * `embeddings` key (`{"embeddings": "text-embedding-3-small"}`): a chat model would price it wrong.
  */
 export function assumedModelFor(call: CallRecord, assumed: AssumedModels): string | null {
-  if (call.api === 'embeddings') return assumed['embeddings'] ?? null;
+  if (isEmbeddingApi(call.api)) return assumed['embeddings'] ?? null;
   const provider = call.modelProvider ?? providerOfSdk[call.sdk];
   return (provider ? assumed[provider] : undefined) ?? assumed[call.sdk] ?? assumed['*'] ?? null;
 }

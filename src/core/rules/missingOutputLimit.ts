@@ -1,11 +1,14 @@
 import { formatTokens } from '../cost';
+import { isEmbeddingApi } from '../sdk';
 import { isAnthropicMessages, limitEdits, limitPlace, sizedLimit } from './limitParameter';
 import { formatMonthly, monthlySaving, perCallAndMonth } from './money';
 import { aTask } from './task';
 import type { CallContext, Fix, Rule, RuleResult } from './types';
 
-/** APIs that return no generated text: nothing to limit. */
-const noOutput = /^(embeddings|embed|embedMany|batches\.create)$/;
+/** APIs that return no generated text (embeddings; a batch job, whose requests carry their own limits). */
+function returnsNoText(api: string): boolean {
+  return isEmbeddingApi(api) || api === 'batches.create';
+}
 /** Models that return vectors or scores, by name, when the price table does not know them (Bedrock's Titan Embed). */
 const noOutputModel = /embed|rerank/i;
 
@@ -22,7 +25,7 @@ export const missingOutputLimit: Rule = {
   fixable: 'safe',
   check(context: CallContext): RuleResult | null {
     const { call, entry, cost } = context;
-    if (call.outputLimit || !call.sites.complete || noOutput.test(call.api) || entry?.mode === 'embedding') return null;
+    if (call.outputLimit || !call.sites.complete || returnsNoText(call.api) || entry?.mode === 'embedding') return null;
     if (!entry && noOutputModel.test(call.model ?? '')) return null;
     if (defaultedByWrapper(context)) return null;
     // The limit is written but comes to nothing: a literal None / null the fix replaces, or a name (a wrapper's

@@ -80,6 +80,12 @@ describe('models the code does not say', () => {
       assumeModels(calls, { openai: 'gpt-4o-mini', embeddings: 'text-embedding-3-large' })[2]?.model,
       'text-embedding-3-large',
     );
+    // The Vercel AI SDK's embed and embedMany are embedding calls too, under their own api names.
+    for (const api of ['embed', 'embedMany']) {
+      const embed = callRecord({ model: null, modelVia: 'unresolved', sdk: 'vercel-ai', api });
+      assert.equal(assumeModels([embed], { '*': 'gpt-4.1' })[0]?.model, null, api);
+      assert.equal(assumeModels([embed], { embeddings: 'text-embedding-3-small' })[0]?.model, 'text-embedding-3-small');
+    }
   });
 
   it("takes no embedding model called through a generic API (Bedrock invoke_model) as a chat call's candidate", () => {
