@@ -112,8 +112,7 @@ function plainTypescript(i: number): string {
  * could end with; TypeScript: `JSON.parse`), and plain code whose comment says `together` (an OpenAI-compatible
  * provider's name) next to `stream`.
  */
-function mentionOnly(i: number, ext: 'py' | 'ts'): string {
-  const kind = i % 2;
+function mentionOnly(i: number, ext: 'py' | 'ts', kind: 0 | 1): string {
   if (ext === 'py') {
     const head =
       kind === 0
@@ -175,13 +174,18 @@ export function writeWorkspaceTree(root: string, files: number): WorkspaceTree {
     const p = i % packages;
     const dir = path.join(root, 'packages', `pkg${p}`, 'src', `area${Math.floor(i / packages) % 8}`);
     mkdirSync(dir, { recursive: true });
-    const ext = i % 2 === 0 ? 'py' : 'ts';
+    // Every twentieth file has calls and every fiftieth (from the seventh) names an SDK: each kind takes turns
+    // at Python and TypeScript by its own count, since `i % 2` alone would make all of one kind one language.
+    let ext: 'py' | 'ts' = i % 2 === 0 ? 'py' : 'ts';
     let body: string;
     if (i % 20 === 0) {
+      ext = (i / 20) % 2 === 0 ? 'py' : 'ts';
       body = p % 2 === 0 ? crossFile(calls[ext], ext) : calls[ext];
       tree.withCalls++;
     } else if (i % 50 === 7) {
-      body = mentionOnly(i, ext);
+      const turn = Math.floor(i / 50);
+      ext = turn % 2 === 0 ? 'py' : 'ts';
+      body = mentionOnly(i, ext, Math.floor(turn / 2) % 2 === 0 ? 0 : 1);
       tree.mentionOnly++;
     } else {
       body = ext === 'py' ? plainPython(i) : plainTypescript(i);
