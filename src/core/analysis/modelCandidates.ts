@@ -33,7 +33,7 @@ export function withModelCandidates(calls: readonly CallRecord[]): CallRecord[] 
 }
 
 /**
- * The provider, with embedding calls apart (a chat model is no candidate for an embedding call), and with the host
+ * The provider, with embedding and agent calls apart (a chat model is no candidate for an embedding call), and with the host
  * of a base URL the code names: an OpenAI client pointed at Groq, Cohere's compatibility API or a local server
  * runs that endpoint's models, so only calls to the same host are candidates for each other.
  */
@@ -42,6 +42,8 @@ function providerKey(call: CallRecord): string | undefined {
   if (!provider) return undefined;
   const host = call.baseUrl ? hostOf(call.baseUrl) : '';
   const key = host ? `${provider} at ${host}` : provider;
+  // An agent (Gemini's Interactions API `agent=`) is no model, and a model no agent.
+  if (call.sites.model?.name === 'agent') return `${key} agents`;
   return isEmbeddingApi(call.api) || embeddingModel.test(call.model ?? '') ? `${key} embeddings` : key;
 }
 

@@ -92,7 +92,8 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   };
 
   // Model
-  let modelNode: Found | null = lookup(params.model)?.found ?? null;
+  const modelParam = lookup(params.model);
+  let modelNode: Found | null = modelParam?.found ?? null;
   if (!modelNode && candidate.object === null && entry.sdk === 'litellm' && positional[0])
     modelNode = { node: positional[0], inCall: true };
   if (!modelNode && object) {
@@ -129,7 +130,9 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
       if (resolved.node.tree === call.tree) modelOffset = resolved.node.startIndex;
       providerBaseUrl = resolved.baseUrl ?? null;
     }
-    sites.model = paramSite(resolver, 'model', modelNode.node, where(modelNode), resolved?.node);
+    // Named as written (`engine`, `model_name`, the Interactions API's `agent`); a positional model is `model`.
+    const name = modelParam ? lastPart(modelParam.name) : 'model';
+    sites.model = paramSite(resolver, name, modelNode.node, where(modelNode), resolved?.node);
   }
 
   // The provider a LangChain class or a Vercel provider factory names (`ChatAnthropic`, `openai(...)`), for the

@@ -50,9 +50,11 @@ export const google: SdkEntry = {
   // google.generativeai's module functions (the SDK before google.genai, still in RAG code).
   functions: [{ path: 'embed_content', api: 'embeddings' }],
   params: {
-    model: ['model', 'model_name', 'modelName'],
+    // The Interactions API runs an agent (`agent="deep-research-pro-preview-12-2025"`) in place of a model.
+    model: ['model', 'model_name', 'modelName', 'agent'],
     system: ['config.system_instruction', 'config.systemInstruction', 'system_instruction', 'systemInstruction'],
-    messages: ['contents', 'message', 'content', 'request'],
+    // `input` is the Interactions API's prompt.
+    messages: ['contents', 'message', 'content', 'request', 'input'],
     outputLimit: [
       'config.max_output_tokens',
       'config.maxOutputTokens',
