@@ -30,8 +30,7 @@ export interface CandidateOptions {
 }
 
 let namePattern: RegExp | undefined;
-/** The same names without the global flag, for a yes-or-no test. */
-let nameTest: RegExp | undefined;
+let calledNames: RegExp | undefined;
 
 /** `name = receiver.path.method` alone on its line (a bound method, not a call): name and method. */
 function boundMethodPattern(): RegExp {
@@ -88,8 +87,29 @@ export function findCandidates(text: string, root: Node, resolver: Resolver, opt
  * an SDK for its types, say).
  */
 export function mayHoldCandidates(text: string, python: boolean): boolean {
-  nameTest ??= new RegExp(billableNamePattern().source);
-  return nameTest.test(text) || aliasNames(text, python).length > 0;
+  const called = calledNamePattern();
+  called.lastIndex = 0;
+  for (let match = called.exec(text); match; match = called.exec(text)) {
+    if (!definition.test(text.slice(Math.max(0, match.index - 24), match.index))) return true;
+  }
+  return aliasNames(text, python).length > 0;
+}
+
+/** What comes before the name a definition gives (`def create(`, `function generateText(`): no call. */
+const definition = /(?:^|[^\w$])(?:def\s+|function\s*\*?\s*)$/;
+
+/**
+ * The billable names where they can be called: their arguments come next (`(`, after spaces, line breaks, a `\`
+ * continuation or a block comment), or type arguments (`<`), an optional call (`?.(`), a tagged template. So
+ * `from openai.types.chat import` and `def create(self, ...)` leave a file that imports an SDK for its types
+ * unparsed.
+ */
+function calledNamePattern(): RegExp {
+  calledNames ??= new RegExp(
+    `${billableNamePattern().source}(?=[\\s\\\\]*(?:\\/\\*[^]*?\\*\\/[\\s\\\\]*)*(?:\\(|<|\\?\\.\\(|\`))`,
+    'g',
+  );
+  return calledNames;
 }
 
 /** The call whose callee ends with `name`, if `name` is the called method or function. */

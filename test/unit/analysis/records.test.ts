@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { after, describe, it } from 'node:test';
 import { analyze, mentionsLlmSdk, skipReason } from '../../../src/core/analysis/analyze';
+import { mayHoldCandidates } from '../../../src/core/analysis/candidates';
 import type { CallRecord, LanguageId, PromptSegment } from '../../../src/core/analysis/types';
 import { ParserHost } from '../../../src/core/parsing/host';
 import { wasmDir } from '../helpers/paths';
@@ -272,6 +273,32 @@ describe('pre-check and skip rules', () => {
       mentionsLlmSdk(`// uses openai\nexport const ask = (c) => c.chat.completions.create({ model, messages });\n`),
       true,
     );
+  });
+
+  it('mayHoldCandidates needs a billable name where it can be called, or an alias of one', () => {
+    const typesOnly =
+      'from openai.types.chat import ChatCompletionMessageParam\n\nclass Rows:\n' +
+      '    def create(self, payload):\n        return payload\n\n    async def parse(self, text):\n        return text\n';
+    assert.equal(mayHoldCandidates(typesOnly, true), false);
+    assert.equal(mayHoldCandidates('export function generateText(prompt: string) {}\n', false), false);
+    assert.equal(mayHoldCandidates('function* stream () {}\n', false), false);
+    // Calls, however the arguments follow.
+    for (const call of [
+      'client.chat.completions.create(',
+      'client.chat.completions.create (',
+      'client.chat.completions.create\\\n  (',
+      'client.chat.completions.create /* why */ (',
+      'generateObject<Recipe>({',
+      'client.chat.completions.create?.(',
+      'llm.invoke\n(',
+    ]) {
+      assert.equal(mayHoldCandidates(`x = ${call}`, true), true, call);
+    }
+    // A bound method or an imported alias is called under another name.
+    assert.equal(mayHoldCandidates('ask = client.messages.create\nask(model="m")\n', true), true);
+    assert.equal(mayHoldCandidates("import { generateText as gen } from 'ai';\ngen({});\n", false), true);
+    // A method that defines the name and a call of the SDK's in the same file: the call counts.
+    assert.equal(mayHoldCandidates(`${typesOnly}\nclient.chat.completions.create(model="m")\n`, true), true);
   });
 
   it('skips minified and oversized text', () => {
