@@ -100,13 +100,14 @@ const definition = /(?:^|[^\w$])(?:def\s+|function\s*\*?\s*)$/;
 
 /**
  * The billable names where they can be called: their arguments come next (`(`, after spaces, line breaks, a `\`
- * continuation or a block comment), or type arguments (`<`), an optional call (`?.(`), a tagged template. So
- * `from openai.types.chat import` and `def create(self, ...)` leave a file that imports an SDK for its types
- * unparsed.
+ * continuation or a short block comment), or type arguments (`<`), an optional call (`?.(`), a tagged template.
+ * So `from openai.types.chat import` and `def create(self, ...)` leave a file that imports an SDK for its types
+ * unparsed. The comment is bounded: one left open after each of many names must not be sought to the end of the
+ * text from each of them.
  */
 function calledNamePattern(): RegExp {
   calledNames ??= new RegExp(
-    `${billableNamePattern().source}(?=[\\s\\\\]*(?:\\/\\*[^]*?\\*\\/[\\s\\\\]*)*(?:\\(|<|\\?\\.\\(|\`))`,
+    `${billableNamePattern().source}(?=[\\s\\\\]*(?:\\/\\*[^*]{0,200}\\*\\/[\\s\\\\]*)*(?:\\(|<|\\?\\.\\(|\`))`,
     'g',
   );
   return calledNames;

@@ -247,6 +247,30 @@ describe('call records', () => {
   });
 });
 
+/**
+ * The value of `expression` (over the module at `modulePath`, as `m`) computed in a thread stopped after 20 s, a
+ * thousand times what one pass takes: a search that retries from each position would block this thread for hours,
+ * where no timeout could fire. A string when it did not finish.
+ */
+async function inThread(modulePath: string, expression: string): Promise<unknown> {
+  const worker = new Worker(
+    `const { parentPort } = require('node:worker_threads');
+     const m = require(${JSON.stringify(require.resolve(modulePath))});
+     parentPort.postMessage(${expression});`,
+    { eval: true },
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const result = await Promise.race([
+    once(worker, 'message').then(([message]) => message as unknown),
+    new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve('still running after 20 s'), 20_000);
+    }),
+  ]);
+  clearTimeout(timer);
+  await worker.terminate();
+  return result;
+}
+
 describe('pre-check and skip rules', () => {
   it('mentionsLlmSdk needs an SDK name', () => {
     assert.equal(mentionsLlmSdk('import os\nprint(1)\n'), false);
@@ -317,26 +341,28 @@ describe('pre-check and skip rules', () => {
   });
 
   it('judges a long line of quotes that never close as code, in one pass', async () => {
-    // In a thread stopped after 20 s (a thousand times what one pass takes): a judgement that retries from each
-    // quote would block this thread for hours, where no timeout could fire.
-    const analyzeModule = require.resolve('../../../src/core/analysis/analyze');
-    const worker = new Worker(
-      `const { parentPort } = require('node:worker_threads');
-       const { skipReason } = require(${JSON.stringify(analyzeModule)});
-       parentPort.postMessage(skipReason('from openai import OpenAI\\nx = ' + '"\\\\'.repeat(400000) + '\\n'));`,
-      { eval: true },
+    const verdict = await inThread(
+      '../../../src/core/analysis/analyze',
+      `m.skipReason('from openai import OpenAI\\nx = ' + '"\\\\'.repeat(400000) + '\\n')`,
     );
-    let timer: NodeJS.Timeout | undefined;
-    const verdict = await Promise.race([
-      once(worker, 'message').then(([message]) => message as string | null),
-      new Promise<string>((resolve) => {
-        timer = setTimeout(() => resolve('still judging after 20 s'), 20_000);
-      }),
-    ]);
-    clearTimeout(timer);
-    await worker.terminate();
-    assert.match(verdict ?? '', /minified/);
+    assert.match(String(verdict), /minified/);
     assert.match(skipReason(`IMAGE = "${'A'.repeat(20_000)}\n`) ?? '', /minified/, 'an unclosed string is code');
     assert.equal(skipReason(`IMAGE = "${'A'.repeat(20_000)}" + '\\'' + \`${'B'.repeat(9_000)}\`\n`), null);
+  });
+
+  it('runs the parse gates in one pass on hostile text: comments left open, thousands of commented names', async () => {
+    // 110,000 short lines (990 KB) of a name and a block comment that never closes: a search for its end from each
+    // name took about 30 s. And 100,000 comment lines naming an SDK.
+    assert.equal(
+      await inThread(
+        '../../../src/core/analysis/candidates',
+        `m.mayHoldCandidates('create/*\\n'.repeat(110000), true)`,
+      ),
+      false,
+    );
+    assert.equal(
+      await inThread('../../../src/core/analysis/analyze', `m.mentionsLlmSdk('# openai together\\n'.repeat(100000))`),
+      false,
+    );
   });
 });
