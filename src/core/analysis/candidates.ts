@@ -175,12 +175,23 @@ function recognise(
     const { entry, kind } = found.object;
     const method =
       entry.methods.find((m) => m.path === path && m.on === kind) ??
-      (kind === 'module' ? entry.functions?.find((f) => f.path === path) : undefined);
+      (kind === 'module' ? entry.functions?.find((f) => f.path === path) : undefined) ??
+      wrapperMethod(found.object, path);
     return method ? { call, nameNode, entry, method, object: found.object } : null;
   }
   return (
     moduleNamesake(call, nameNode, calleeNode) ?? unresolvedReceiver(call, nameNode, calleeNode, resolver, options)
   );
+}
+
+/**
+ * A method the wrapper adds to the client it hands back (instructor's `create`, or `chat.completions.create` on an
+ * Anthropic client), as the chat call it sends through that client's SDK.
+ */
+function wrapperMethod(object: SdkObject, path: string): MethodEntry | undefined {
+  const api = object.wrapper?.wrapperApis?.[object.entry.sdk];
+  const method = api ? object.wrapper?.methods.find((m) => m.path === path) : undefined;
+  return method && api ? { ...method, api, on: object.kind } : undefined;
 }
 
 /**

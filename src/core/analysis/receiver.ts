@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { sdkForJsModule, sdkForPythonModule, type ObjectKind, type SdkEntry } from '../sdk';
+import { sdkEntry, sdkForJsModule, sdkForPythonModule, type ObjectKind, type SdkEntry } from '../sdk';
 import { requiredModule, type Definition } from './bindings';
 import type { Dependencies } from './dependencies';
 import { callerArguments } from './callers';
@@ -29,6 +29,8 @@ export interface SdkObject {
   derivations: Node[];
   /** The SDK class or factory it was made by or annotated with (`AsyncGroq`), when the code shows it. */
   className?: string;
+  /** The wrapper that handed the object back (instructor's `from_anthropic(client)`): its methods work on it too. */
+  wrapper?: SdkEntry;
 }
 
 /** A name exported by an SDK module: `openai.OpenAI`, `generateText`, the `openai` module itself. */
@@ -358,7 +360,17 @@ export class Receivers {
         name === 'default' ? symbol.entry.constructors[0] : symbol.entry.constructors.find((c) => c.name === name);
       if (!constructor) return null;
       if (constructor.service && serviceOf(this.resolver, call) !== constructor.service) return null;
-      if (constructor.wraps !== undefined) return this.wrapped(call, constructor.wraps, depth);
+      if (constructor.wraps !== undefined) {
+        const inner = this.wrapped(call, constructor.wraps, depth);
+        const given = constructor.wrapsSdk;
+        const entry = given ? sdkEntry(given.sdk) : undefined;
+        // A client the file does not show (a parameter): the wrapper's name says its SDK.
+        const object =
+          inner ??
+          (given && entry ? { entry, kind: given.kind, settings: [], construction: null, derivations: [] } : null);
+        // instructor's wrappers take call settings too: `from_mistral(client, model="…", max_tokens=1000)`.
+        return object ? { ...object, settings: [...object.settings, call], wrapper: symbol.entry } : null;
+      }
       return {
         entry: symbol.entry,
         kind: constructor.kind,
@@ -423,8 +435,13 @@ export class Receivers {
       .childForFieldName('arguments')
       ?.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
     let inner: Node | null | undefined = null;
-    if (typeof wraps === 'number') inner = args?.filter((a) => a.type !== 'keyword_argument')[wraps];
-    else {
+    if (typeof wraps === 'number') {
+      inner = args?.filter((a) => a.type !== 'keyword_argument')[wraps];
+      // Passed by name: `from_mistral(client=client)`.
+      inner ??= args
+        ?.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'client')
+        ?.childForFieldName('value');
+    } else {
       inner = args
         ?.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === wraps)
         ?.childForFieldName('value');

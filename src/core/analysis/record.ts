@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Candidate } from './candidates';
+import type { ParamNames } from '../sdk';
 import { functionNameOf } from './functionName';
 import { findAnnotation } from './annotation';
 import { callsPerDayAnnotation, loopKind } from './context';
@@ -37,6 +38,22 @@ export interface BuiltRecord {
   modelOffset: number | null;
 }
 
+/**
+ * The parameter names of a call on a wrapped client: the client's SDK's, then the wrapper's (instructor takes
+ * OpenAI-style `messages`, `system` and `max_tokens` on a Gemini client too).
+ */
+function wrappedParams(own: ParamNames, wrapper: ParamNames): ParamNames {
+  const both = (a: readonly string[], b: readonly string[]): string[] => [...new Set([...a, ...b])];
+  return {
+    ...own,
+    model: both(own.model, wrapper.model),
+    system: both(own.system, wrapper.system),
+    messages: both(own.messages, wrapper.messages),
+    outputLimit: both(own.outputLimit, wrapper.outputLimit),
+    stream: both(own.stream, wrapper.stream),
+  };
+}
+
 /** The call record of one candidate call. */
 export function buildRecord(candidate: Candidate, resolver: Resolver, file: string): BuiltRecord {
   const { call, nameNode, entry, object, command } = candidate;
@@ -71,7 +88,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     }
     return null;
   };
-  const params = entry.params;
+  const params = object?.wrapper ? wrappedParams(entry.params, object.wrapper.params) : entry.params;
   const ranges: ArgumentRanges = { args: rangeOf(args ?? call) };
   // Batch request params are looked up like settings, but they are written where the requests are built.
   const where = (found: Found) => locationOf(call, found.node, !found.inCall && batchParams === null);

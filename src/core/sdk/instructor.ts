@@ -1,16 +1,21 @@
-import type { SdkEntry } from './types';
+import type { Sdk } from '../analysis/types';
+import type { ObjectKind, SdkEntry } from './types';
 
-const wrappers = [
-  'from_openai',
-  'from_anthropic',
-  'from_gemini',
-  'from_genai',
-  'from_mistral',
-  'from_cohere',
-  'from_groq',
-  'from_vertexai',
-  'patch',
-  'apatch',
+/**
+ * The wrappers, and the SDK of the client each is given for when the file does not show that client
+ * (`from_gemini` takes a `GenerativeModel`; a Groq client has no SDK of its own here to name).
+ */
+const wrappers: [string, Sdk?, ObjectKind?][] = [
+  ['from_openai', 'openai', 'client'],
+  ['from_anthropic', 'anthropic', 'client'],
+  ['from_gemini', 'google', 'model'],
+  ['from_genai', 'google', 'client'],
+  ['from_mistral', 'mistral', 'client'],
+  ['from_cohere', 'cohere', 'client'],
+  ['from_groq'],
+  ['from_vertexai', 'google', 'model'],
+  ['patch', 'openai', 'client'],
+  ['apatch', 'openai', 'client'],
 ];
 
 /**
@@ -26,7 +31,12 @@ export const instructor: SdkEntry = {
   // First: what a JS default import (`import Instructor from '@instructor-ai/instructor'`) stands for.
   constructors: [
     { name: 'Instructor', kind: 'client', wraps: 'client' },
-    ...wrappers.map((name) => ({ name, kind: 'client' as const, wraps: 0 })),
+    ...wrappers.map(([name, sdk, kind = 'client']) => ({
+      name,
+      kind: 'client' as const,
+      wraps: 0,
+      ...(sdk ? { wrapsSdk: { sdk, kind } } : {}),
+    })),
     { name: 'from_provider', kind: 'client', carriesSettings: true, positionalModel: true },
   ],
   methods: [
@@ -40,6 +50,16 @@ export const instructor: SdkEntry = {
     { path: 'create_partial', api: 'chat.completions.create', stream: true, on: 'client' },
     { path: 'create_iterable', api: 'chat.completions.create', on: 'client' },
   ],
+  // What instructor's methods send on the client it wraps: each SDK's chat call.
+  wrapperApis: {
+    openai: 'chat.completions.create',
+    anthropic: 'messages.create',
+    google: 'generate_content',
+    mistral: 'chat.complete',
+    cohere: 'chat',
+    // The OpenAI-shaped clients of other providers (Groq, Together).
+    other: 'chat.completions.create',
+  },
   params: {
     model: ['model'],
     system: ['system'],

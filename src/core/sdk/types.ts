@@ -25,6 +25,11 @@ export interface SdkEntry {
   params: ParamNames;
   /** Path segments skipped when matching a method path (`with_raw_response`, `beta`, `aio`). */
   transparent?: readonly string[];
+  /**
+   * For a wrapper (constructors with `wraps`): the api its methods send on a wrapped client of each SDK
+   * (instructor's `chat.completions.create` on an Anthropic client is `messages.create`).
+   */
+  wrapperApis?: Partial<Record<Sdk, string>>;
 }
 
 export interface ParamNames {
@@ -60,9 +65,12 @@ export interface ConstructorEntry {
   service?: string;
   /**
    * A wrapper that hands back the client it is given (`instructor.from_openai(client)`, `Instructor({ client })`):
-   * the object is that client's, of whatever SDK it is. `argument`: the position, or the options key holding it.
+   * the object is that client's, of whatever SDK it is, with the wrapper's methods too (see `wrapperApis`).
+   * `argument`: the position, or the options key holding it.
    */
   wraps?: number | string;
+  /** The SDK and object kind of the client a wrapper is given when the file does not show it (`from_anthropic(client)`). */
+  wrapsSdk?: { sdk: Sdk; kind: ObjectKind };
 }
 
 export interface FactoryEntry {

@@ -46,4 +46,52 @@ describe('call shapes from public repositories', () => {
     assert.deepEqual(modelCall?.modelCandidates, ['gemini-2.5-flash']);
     assert.deepEqual(agentCall?.modelCandidates, ['deep-research-pro-preview-12-2025']);
   });
+
+  it("counts instructor's methods on the client it wraps, as that SDK's chat call (instructor's tests and docs)", async () => {
+    const ask = 'response_model=User, max_tokens=100, messages=[{"role": "user", "content": "hi"}]';
+    const text = [
+      'import instructor',
+      'from openai import OpenAI',
+      'from anthropic import Anthropic',
+      'oai = instructor.from_openai(OpenAI())',
+      `a = oai.create(model="gpt-4o-mini", ${ask})`,
+      `b = oai.chat.completions.create(model="gpt-4o-mini", ${ask})`,
+      'claude = instructor.from_anthropic(Anthropic())',
+      `c = claude.chat.completions.create(model="claude-3-5-haiku-latest", ${ask})`,
+      `d = claude.create_with_completion(model="claude-3-5-haiku-latest", ${ask})`,
+      `e = claude.messages.create(model="claude-3-5-haiku-latest", ${ask})`,
+      'def test_it(client):',
+      '    client = instructor.from_anthropic(client)',
+      `    return client.chat.completions.create(model="claude-3-5-haiku-latest", ${ask})`,
+      'from mistralai import Mistral',
+      'm = instructor.from_mistral(client=Mistral(), model="mistral-large-latest", max_tokens=1000)',
+      'f = m.messages.create(response_model=User, messages=[{"role": "user", "content": "Jason is 10"}])',
+      '',
+    ].join('\n');
+    const found = (await calls(text)).map((c) => `${c.line} ${c.sdk} ${c.api} ${c.model} ${c.outputLimitParam}`);
+    assert.deepEqual(found, [
+      '5 openai chat.completions.create gpt-4o-mini max_tokens',
+      '6 openai chat.completions.create gpt-4o-mini max_tokens',
+      '8 anthropic messages.create claude-3-5-haiku-latest max_tokens',
+      '9 anthropic messages.create claude-3-5-haiku-latest max_tokens',
+      '10 anthropic messages.create claude-3-5-haiku-latest max_tokens',
+      '13 anthropic messages.create claude-3-5-haiku-latest max_tokens',
+      '16 mistral chat.complete mistral-large-latest max_tokens',
+    ]);
+    // instructor's own names on a Gemini client: the prompt is in `messages`, as on any client it wraps.
+    const gemini = await calls(
+      [
+        'import instructor',
+        'def test_it(client):',
+        '    client = instructor.from_genai(client)',
+        '    return client.chat.completions.create(model="gemini-2.5-flash", response_model=User, max_tokens=99,',
+        '        messages=[{"role": "user", "content": "Jason is 10"}])',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      gemini.map((c) => [c.sdk, c.api, c.model, c.outputLimitValue, promptText(c)]),
+      [['google', 'generate_content', 'gemini-2.5-flash', 99, ['Jason is 10']]],
+    );
+  });
 });
