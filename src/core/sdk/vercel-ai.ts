@@ -42,8 +42,14 @@ export const vercelAi: SdkEntry = {
       'openrouter',
       'gemini',
     ].map((name) => ({ name, kind: 'provider' as const })),
+    // Agents (AI SDK 5's `Experimental_Agent`, 6's `ToolLoopAgent`) hold the call settings; `generate` and
+    // `stream` run the model (a loop of generateText / streamText steps).
+    ...['ToolLoopAgent', 'Experimental_Agent'].map((name) => ({ name, kind: 'chat' as const, carriesSettings: true })),
   ],
-  methods: [],
+  methods: [
+    { path: 'generate', api: 'generateText', on: 'chat', needsReceiver: true },
+    { path: 'stream', api: 'streamText', stream: true, on: 'chat', needsReceiver: true },
+  ],
   functions: [
     { path: 'generateText', api: 'generateText' },
     { path: 'streamText', api: 'streamText', stream: true },
@@ -54,7 +60,8 @@ export const vercelAi: SdkEntry = {
   ],
   params: {
     model: ['model'],
-    system: ['system'],
+    // `instructions`: an agent's system prompt, and generateText's / streamText's in AI SDK 6.
+    system: ['system', 'instructions'],
     messages: ['messages', 'prompt', 'value', 'values'],
     outputLimit: ['maxOutputTokens', 'maxTokens'],
     stream: [],

@@ -94,4 +94,37 @@ describe('call shapes from public repositories', () => {
       [['google', 'generate_content', 'gemini-2.5-flash', 99, ['Jason is 10']]],
     );
   });
+
+  it("counts an AI SDK agent's generate and stream, with the agent's settings (vercel/ai examples)", async () => {
+    const text = [
+      "import { openai } from '@ai-sdk/openai';",
+      "import { ToolLoopAgent, Experimental_Agent as Agent } from 'ai';",
+      'const agent = new ToolLoopAgent({',
+      "  model: openai('gpt-5-mini'),",
+      "  instructions: 'You are a helpful assistant. Use the weather tool.',",
+      '  maxOutputTokens: 1000,',
+      '});',
+      "const a = await agent.generate({ prompt: 'What is the weather in San Francisco?' });",
+      "const b = agent.stream({ prompt: 'And in Berlin?' });",
+      "const old = new Agent({ model: openai('gpt-4.1'), system: 'Be brief.' });",
+      "const c = await old.generate({ prompt: 'Hi' });",
+      'const job = { generate: (x: unknown) => x };',
+      "job.generate({ prompt: 'not a call' });",
+      '',
+    ].join('\n');
+    const found = (await calls(text, 'typescript')).map((c) => [
+      c.line,
+      c.api,
+      c.model,
+      c.outputLimitValue,
+      c.stream,
+      c.systemPrompt.kind,
+      promptText(c),
+    ]);
+    assert.deepEqual(found, [
+      [8, 'generateText', 'gpt-5-mini', 1000, false, 'literal', ['What is the weather in San Francisco?']],
+      [9, 'streamText', 'gpt-5-mini', 1000, true, 'literal', ['And in Berlin?']],
+      [11, 'generateText', 'gpt-4.1', null, false, 'literal', ['Hi']],
+    ]);
+  });
 });
