@@ -12,7 +12,7 @@ import { cloudOfClient, providerOfName, providerPrefixed } from './providers';
 import type { SdkObject } from './receiver';
 import type { Resolver, SegmentsResult } from './resolver';
 import { callOptions, locationOf, optionsComplete, optionsSite, paramSite } from './sites';
-import { booleanLiteral, calleeOf, contains, isCall, isMember, rangeOf, unwrap } from './syntax';
+import { booleanLiteral, calleeOf, contains, isCall, isMember, memberName, rangeOf, unwrap } from './syntax';
 import type {
   ArgumentRanges,
   CallRecord,
@@ -467,18 +467,28 @@ function within(outer: Node, inner: Node): boolean {
 }
 
 /** Vercel AI SDK: `model: openai('gpt-4o')`, `openai.chat('gpt-4o')`, `createOpenAI({ baseURL })('x')`, or a gateway string. */
-function vercelModel(resolver: Resolver, node: Node): ModelName | null {
+/** Middleware wrapped in middleware: a bound on how deep `wrapLanguageModel` calls are followed. */
+const maxWrapDepth = 4;
+
+function vercelModel(resolver: Resolver, node: Node, depth = 0): ModelName | null {
   const direct = resolver.string(node);
   if (direct) return { value: direct.value, via: direct.via, node: direct.node, baseUrl: null };
   const resolved = resolver.resolve(node);
   if (!resolved || !isCall(resolved.node)) return null;
+  const owner = resolver.owner(resolved.node) ?? resolver;
+  const callee = calleeOf(resolved.node);
+  // Middleware (`wrapLanguageModel({ model: openai('gpt-4o'), middleware })`) runs the model it wraps.
+  const calleeName = callee ? (isMember(unwrap(callee)) ? memberName(unwrap(callee)) : unwrap(callee).text) : null;
+  const inner = calleeName === 'wrapLanguageModel' ? owner.entries(resolved.node)?.get('model') : undefined;
+  if (inner) {
+    const found = depth < maxWrapDepth ? vercelModel(owner, inner, depth + 1) : null;
+    return found && resolved.via !== 'literal' && found.via === 'literal' ? { ...found, via: resolved.via } : found;
+  }
   const first = resolved.node.childForFieldName('arguments')?.firstNamedChild;
   const name = first ? resolver.string(first) : null;
   if (!name) return null;
   const via: ModelVia = resolved.via !== 'literal' && name.via === 'literal' ? resolved.via : name.via;
-  const owner = resolver.owner(resolved.node) ?? resolver;
   let baseUrl: string | null = null;
-  const callee = calleeOf(resolved.node);
   const provider = callee
     ? unwrap(isMember(unwrap(callee)) ? (unwrap(callee).childForFieldName('object') ?? callee) : callee)
     : null;

@@ -127,4 +127,24 @@ describe('call shapes from public repositories', () => {
       [11, 'generateText', 'gpt-4.1', null, false, 'literal', ['Hi']],
     ]);
   });
+
+  it('takes the model a Vercel AI SDK middleware wraps (wrapLanguageModel, in vercel/ai examples)', async () => {
+    const text = [
+      "import { fireworks } from '@ai-sdk/fireworks';",
+      "import { openai } from '@ai-sdk/openai';",
+      "import { extractReasoningMiddleware, generateText, streamText, wrapLanguageModel } from 'ai';",
+      'const reasoning = wrapLanguageModel({',
+      "  model: fireworks('accounts/fireworks/models/deepseek-r1') as LanguageModel,",
+      "  middleware: extractReasoningMiddleware({ tagName: 'think' }),",
+      '});',
+      "const a = streamText({ model: wrapLanguageModel({ model: openai('gpt-4o-mini'), middleware: [] }), prompt: 'Hi' });",
+      "const b = await generateText({ model: reasoning, prompt: 'Hi' });",
+      '',
+    ].join('\n');
+    const found = (await calls(text, 'typescript')).map((c) => [c.line, c.model, c.modelVia]);
+    assert.deepEqual(found, [
+      [8, 'gpt-4o-mini', 'literal'],
+      [9, 'accounts/fireworks/models/deepseek-r1', 'constant'],
+    ]);
+  });
 });
