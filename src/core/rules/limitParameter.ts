@@ -80,8 +80,14 @@ export function limitPlace(
       return own ? { name: major !== null && major < 5 ? 'maxTokens' : 'maxOutputTokens', site: own } : null;
     }
     case 'mistral':
-    case 'cohere':
-      return own ? { name: python ? 'max_tokens' : 'maxTokens', site: own } : null;
+    case 'cohere': {
+      const name = python ? 'max_tokens' : 'maxTokens';
+      // Mistral's Conversations API takes the limit in `completion_args`.
+      if (call.api !== 'conversations') return own ? { name, site: own } : null;
+      if (sites.configOptions) return { name, site: sites.configOptions };
+      if (sites.config || !own) return null;
+      return { name, site: own, container: python ? 'completion_args' : 'completionArgs' };
+    }
     case 'openai':
     case 'other': {
       if (!own) return null;

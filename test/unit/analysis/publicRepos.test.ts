@@ -5,11 +5,15 @@ import { withModelCandidates } from '../../../src/core/analysis/modelCandidates'
 import type { CallRecord, LanguageId } from '../../../src/core/analysis/types';
 import { ParserHost } from '../../../src/core/parsing/host';
 import { wasmDir } from '../helpers/paths';
+import { applied, check, disposeHost, only } from '../rules/helpers';
 
 // Call shapes met in public repositories (named per case) that the analyser misread.
 
 const host = new ParserHost(wasmDir);
-after(() => host.dispose());
+after(() => {
+  host.dispose();
+  disposeHost();
+});
 
 /** The prompt's text, segment by segment (a dynamic part as its expression). */
 function promptText(call: CallRecord): string[] {
@@ -146,5 +150,44 @@ describe('call shapes from public repositories', () => {
       [8, 'gpt-4o-mini', 'literal'],
       [9, 'accounts/fireworks/models/deepseek-r1', 'constant'],
     ]);
+  });
+
+  it("counts Mistral's Conversations and Agents APIs and the pre-1.0 client's chat_stream and embeddings (mistral cookbook)", async () => {
+    const text = [
+      'from mistralai import Mistral',
+      'from mistralai.client import MistralClient',
+      'client = Mistral(api_key="k")',
+      'r = client.beta.conversations.start(model="mistral-medium-latest", inputs="Who won?", instructions="Be brief.")',
+      's = client.beta.conversations.start_stream(model="mistral-medium-latest", inputs="Hi", completion_args={"temperature": 0.3})',
+      't = client.beta.conversations.append(conversation_id=r.conversation_id, inputs="And before?")',
+      'u = client.agents.complete(agent_id="ag:123", messages=[{"role": "user", "content": "hi"}])',
+      'cli = MistralClient(api_key="k")',
+      'for chunk in cli.chat_stream(model="open-mistral-7b", messages=[], max_tokens=1024):',
+      '    pass',
+      'e = cli.embeddings(model="mistral-embed", input=["a", "b"])',
+      'class Db:',
+      '    def embeddings(self, text): return text',
+      'Db().embeddings("not a call")',
+      '',
+    ].join('\n');
+    const { calls: found, findings } = await check(text, 'python');
+    assert.deepEqual(
+      found.map((c) => [c.line, c.api, c.model, c.stream, c.outputLimitValue, c.systemPrompt.kind]),
+      [
+        [4, 'conversations', 'mistral-medium-latest', false, null, 'literal'],
+        [5, 'conversations', 'mistral-medium-latest', true, null, 'none'],
+        [6, 'conversations', null, false, null, 'none'],
+        [7, 'agents.complete', null, false, null, 'none'],
+        [9, 'chat.stream', 'open-mistral-7b', true, 1024, 'none'],
+        [11, 'embeddings', 'mistral-embed', false, null, 'none'],
+      ],
+    );
+    // A conversation's limit goes in completion_args, which the call may not have yet.
+    const fixed = only(findings, 'missing-output-limit').map((f) => {
+      const fix = f.fixes[0];
+      return fix ? applied(text, fix).split('\n')[f.line - 1] : null;
+    });
+    assert.match(fixed[0] ?? '', /instructions="Be brief.", completion_args=\{"max_tokens": \d+\}\)$/);
+    assert.match(fixed[1] ?? '', /completion_args=\{"temperature": 0.3, "max_tokens": \d+\}\)$/);
   });
 });
