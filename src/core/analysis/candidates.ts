@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { billableNames, catalog, type MethodEntry, type SdkEntry } from '../sdk';
+import { billableNames, catalog, qualifiedBillableNames, type MethodEntry, type SdkEntry } from '../sdk';
 import type { Dependencies } from './dependencies';
 import type { Resolver } from './resolver';
 import { Receivers, type SdkObject } from './receiver';
@@ -38,7 +38,12 @@ function boundMethodPattern(): RegExp {
 }
 
 function billableNamePattern(): RegExp {
-  namePattern ??= new RegExp(`(?<![\\w$])(?:${[...billableNames()].sort().join('|')})(?![\\w$])`, 'g');
+  if (!namePattern) {
+    // A name too common alone counts only after the segment before it (`conversations.append`).
+    const qualified = qualifiedBillableNames().map(([before, name]) => `(?<=(?<![\\w$])${before}\\s*\\.\\s*)${name}`);
+    const names = [...[...billableNames()].sort(), ...qualified];
+    namePattern = new RegExp(`(?<![\\w$])(?:${names.join('|')})(?![\\w$])`, 'g');
+  }
   return namePattern;
 }
 

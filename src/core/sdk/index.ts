@@ -50,6 +50,7 @@ export function sdkForJsModule(specifier: string): SdkEntry | undefined {
 }
 
 let billable: ReadonlySet<string> | undefined;
+let qualifiedBillable: readonly (readonly [before: string, name: string])[] | undefined;
 
 /** Every final method or function name that can end a billable call: the analyser's text pre-filter. */
 export function billableNames(): ReadonlySet<string> {
@@ -57,11 +58,30 @@ export function billableNames(): ReadonlySet<string> {
   if (!billable) {
     const names = new Set<string>();
     for (const entry of catalog) {
-      for (const m of [...entry.methods, ...(entry.functions ?? [])]) names.add(m.path.split('.').pop() as string);
+      for (const m of [...entry.methods, ...(entry.functions ?? [])])
+        if (!m.qualified) names.add(m.path.split('.').pop() as string);
     }
     billable = names;
   }
   return billable;
+}
+
+/** The final names of `qualified` methods with the path segment before each (`['conversations', 'append']`). */
+export function qualifiedBillableNames(): readonly (readonly [before: string, name: string])[] {
+  if (!qualifiedBillable) {
+    const plain = billableNames();
+    const pairs = new Map<string, readonly [string, string]>();
+    for (const entry of catalog) {
+      for (const m of entry.methods) {
+        const parts = m.path.split('.');
+        const name = parts[parts.length - 1];
+        const before = parts[parts.length - 2];
+        if (m.qualified && name && before && !plain.has(name)) pairs.set(`${before}.${name}`, [before, name]);
+      }
+    }
+    qualifiedBillable = [...pairs.values()];
+  }
+  return qualifiedBillable;
 }
 
 /** The api names of calls that take an embedding model: OpenAI-style `embeddings`, Cohere's and Vercel's `embed`, `embedMany`. */

@@ -32,7 +32,13 @@ export const mistral: SdkEntry = {
     { path: 'chatStream', api: 'chat.stream', stream: true, on: 'client' },
     { path: 'embeddings', api: 'embeddings', on: 'client' },
     // The Agents and Conversations APIs (`client.beta.conversations.start(model=…, inputs=…)`).
-    ...conversations.map(([path, stream]) => ({ path, api: 'conversations', stream, on: 'client' as const })),
+    ...conversations.map(([path, stream]) => ({
+      path,
+      api: 'conversations',
+      stream,
+      on: 'client' as const,
+      qualified: true,
+    })),
     { path: 'agents.complete', api: 'agents.complete', on: 'client' },
     { path: 'agents.complete_async', api: 'agents.complete', on: 'client' },
     { path: 'agents.stream', api: 'agents.stream', stream: true, on: 'client' },

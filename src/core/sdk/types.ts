@@ -108,6 +108,12 @@ export interface MethodEntry {
    */
   needsReceiver?: boolean;
   /**
+   * The final name is too common in any code to look for alone (`append`, `start`): the text pre-filter looks
+   * for it after the path segment before it (`conversations.append`), so files that only append to lists are
+   * not parsed and walked for it.
+   */
+  qualified?: boolean;
+  /**
    * The method sends a command object (AWS SDK v3 `send`): billable only for these command classes, whose
    * constructor argument holds the request's parameters; the api comes from the command.
    */

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { analyze } from '../../../src/core/analysis/analyze';
+import { mayHoldCandidates } from '../../../src/core/analysis/candidates';
 import { withModelCandidates } from '../../../src/core/analysis/modelCandidates';
 import type { CallRecord, LanguageId } from '../../../src/core/analysis/types';
 import { ParserHost } from '../../../src/core/parsing/host';
@@ -189,5 +190,12 @@ describe('call shapes from public repositories', () => {
     });
     assert.match(fixed[0] ?? '', /instructions="Be brief.", completion_args=\{"max_tokens": \d+\}\)$/);
     assert.match(fixed[1] ?? '', /completion_args=\{"temperature": 0.3, "max_tokens": \d+\}\)$/);
+  });
+
+  it('looks for common names (start, append) only after conversations., so list appends do not make a file parsed', () => {
+    const lists = 'import mistralai\nitems = []\nitems.append(1)\nthread.start()\n';
+    assert.equal(mayHoldCandidates(lists, true), false);
+    assert.equal(mayHoldCandidates(`${lists}r = client.beta.conversations.append(inputs="x")\n`, true), true);
+    assert.equal(mayHoldCandidates(`${lists}r = client.beta.conversations\n    .start(inputs="x")\n`, true), true);
   });
 });
