@@ -59,11 +59,15 @@ export function limitPlace(
   const own = onConstructor ? sites.constructorOptions : (sites.options ?? sites.constructorOptions);
   switch (call.sdk) {
     case 'google': {
-      const name = python ? 'max_output_tokens' : 'maxOutputTokens';
+      // The Interactions API takes the REST names in every language: `generation_config: { max_output_tokens }`.
+      const rest = python || call.api === 'interactions.create';
+      const name = rest ? 'max_output_tokens' : 'maxOutputTokens';
       if (sites.configOptions) return { name, site: sites.configOptions };
       if (sites.config || !own) return null;
-      const old = own === sites.constructorOptions && oldGoogleModel.test(constructorName(text, own));
-      const container = old ? (python ? 'generation_config' : 'generationConfig') : 'config';
+      const old =
+        call.api === 'interactions.create' ||
+        (own === sites.constructorOptions && oldGoogleModel.test(constructorName(text, own)));
+      const container = old ? (rest ? 'generation_config' : 'generationConfig') : 'config';
       return { name, site: own, container };
     }
     case 'bedrock': {

@@ -198,4 +198,28 @@ describe('call shapes from public repositories', () => {
     assert.equal(mayHoldCandidates(`${lists}r = client.beta.conversations.append(inputs="x")\n`, true), true);
     assert.equal(mayHoldCandidates(`${lists}r = client.beta.conversations\n    .start(inputs="x")\n`, true), true);
   });
+
+  it("adds the Interactions API's limit as generation_config.max_output_tokens, its only place (gemini cookbook)", async () => {
+    const python = [
+      'from google import genai',
+      'client = genai.Client()',
+      'r = client.interactions.create(model="gemini-2.5-flash", input="Tell me a joke")',
+      '',
+    ].join('\n');
+    const typescript = [
+      "import { GoogleGenAI } from '@google/genai';",
+      'const ai = new GoogleGenAI({});',
+      "const r = await ai.interactions.create({ model: 'gemini-2.5-flash', input: 'Tell me a joke' });",
+      '',
+    ].join('\n');
+    for (const [text, languageId, written] of [
+      [python, 'python', /input="Tell me a joke", generation_config=\{"max_output_tokens": \d+\}\)$/],
+      [typescript, 'typescript', /input: 'Tell me a joke', generation_config: \{ max_output_tokens: \d+ \} \}\);$/],
+    ] as const) {
+      const [finding] = only((await check(text, languageId)).findings, 'missing-output-limit');
+      const fix = finding?.fixes[0];
+      assert.ok(fix, languageId);
+      assert.match(applied(text, fix).split('\n')[2] ?? '', written);
+    }
+  });
 });
