@@ -5,7 +5,7 @@ import type { FileStat } from '../../core/workspace/fileSystem';
 import { gitBlobSha } from '../git/blobSha';
 import type { WorkTreeIndex } from '../git/workTreeIndex';
 import type { FileAnalysis, ScanCache } from '../../core/workspace/scan';
-import type { FolderOutcome, WalkMemo } from '../../core/workspace/walkMemo';
+import { listingSettled, type FolderOutcome, type WalkMemo } from '../../core/workspace/walkMemo';
 import type { BpeEncoding, TokenCountStore } from '../../core/tokens';
 import { cacheFileBytes, callsOf, emptyCache, readCacheFile, type Entry, type Loaded } from './cacheFile';
 import { readsUnchanged, type StoredOutput } from './outputMemo';
@@ -262,11 +262,13 @@ export class FileScanCache implements ScanCache, WalkMemo {
 
   remember(dir: string, outcome: FolderOutcome): void {
     const before = this.loaded.folders.get(dir);
-    // Listed again only because its time was too close to the last listing, with the same result: nothing new to
-    // record (as for files, listing it again next time costs less than writing the whole cache).
     const same = before !== undefined && (before === outcome || sameListing(before, outcome));
-    this.nextFolders.set(dir, same ? before : outcome);
-    if (!same) this.changed = true;
+    // Listed again only because its time was too close to the last listing, with the same result. While it still
+    // is, there is nothing new to record. Once it no longer is, the new listing is kept and saved once: kept
+    // under the old one, the folder would be listed again by every later walk.
+    const settlesNow = same && before !== outcome && !listingSettled(before) && listingSettled(outcome);
+    this.nextFolders.set(dir, same && !settlesNow ? before : outcome);
+    if (!same || settlesNow) this.changed = true;
   }
 
   set(file: string, hash: string, analysis: FileAnalysis, stat: FileStat | null): void {

@@ -48,7 +48,12 @@ export function childScopeKey(parentKey: string, dir: string, gitignore: Uint8Ar
     .digest('base64url');
 }
 
+/** Whether the folder's time was old enough at the listing to stand for its content (see `racyFolderWindowMs`). */
+export function listingSettled(outcome: FolderOutcome): boolean {
+  return outcome.mtimeMs < outcome.listedAt - racyFolderWindowMs;
+}
+
 /** Whether a kept outcome still holds for a folder whose time is now `mtimeMs`. */
 export function outcomeHolds(outcome: FolderOutcome, mtimeMs: number, start: boolean): boolean {
-  return outcome.mtimeMs === mtimeMs && outcome.start === start && mtimeMs < outcome.listedAt - racyFolderWindowMs;
+  return outcome.mtimeMs === mtimeMs && outcome.start === start && listingSettled(outcome);
 }

@@ -256,6 +256,35 @@ describe('scan --cache', () => {
     assert.equal(FileScanCache.open(cacheFile, '/ws', 'test').folder('/ws'), undefined);
   });
 
+  it('keeps a folder listed again with the same result once its time is no longer too close to the listing', () => {
+    const cacheFile = path.join(dir('cache'), 'settling');
+    const mtimeMs = 1_700_000_000_000;
+    // Listed 1 s after its last change: too close (2 s), so the next walk lists it again.
+    const racy = {
+      mtimeMs,
+      listedAt: mtimeMs + 1_000,
+      scopeKey: 'k',
+      start: true,
+      gitignore: false,
+      files: ['a.py'],
+      dirs: [],
+    };
+    const first = FileScanCache.open(cacheFile, '/ws', 'test');
+    first.remember('/ws', racy);
+    first.save();
+    // Listed again at once, the same: still too close, nothing to write.
+    const written = readFileSync(cacheFile);
+    const again = FileScanCache.open(cacheFile, '/ws', 'test');
+    again.remember('/ws', { ...racy, listedAt: mtimeMs + 1_500 });
+    again.save();
+    assert.deepEqual(readFileSync(cacheFile), written);
+    // Listed again later, the same: that listing is kept, so later walks trust the folder.
+    const later = FileScanCache.open(cacheFile, '/ws', 'test');
+    later.remember('/ws', { ...racy, listedAt: mtimeMs + 5_000 });
+    later.save();
+    assert.equal(FileScanCache.open(cacheFile, '/ws', 'test').folder('/ws')?.listedAt, mtimeMs + 5_000);
+  });
+
   it('keeps token counts by encoding and text, and only those the last scan used', () => {
     const cacheFile = path.join(dir('cache'), 'scan-cache.json');
     const first = FileScanCache.open(cacheFile, '/ws', 'test');
