@@ -5,20 +5,13 @@ import type { FileStat } from '../../core/workspace/fileSystem';
 import { gitBlobSha } from '../git/blobSha';
 import type { WorkTreeIndex } from '../git/workTreeIndex';
 import type { FileAnalysis, ScanCache } from '../../core/workspace/scan';
-import { listingSettled, type FolderOutcome, type WalkMemo } from '../../core/workspace/walkMemo';
+import { listingSettled, racyWindowMs, type FolderOutcome, type WalkMemo } from '../../core/workspace/walkMemo';
 import type { BpeEncoding, TokenCountStore } from '../../core/tokens';
 import { cacheFileBytes, callsOf, emptyCache, readCacheFile, type Entry, type Loaded } from './cacheFile';
 import { readsUnchanged, type StoredOutput } from './outputMemo';
 
 /** The default `--cache-location`, in the working directory (like `.eslintcache`). */
 export const defaultCacheFile = '.llm-cost-lens-cache';
-
-/**
- * A file modified this close to the start of the scan that recorded it could have changed again after it was
- * looked at, within the same timestamp tick (coarse clocks: 2 s on FAT): its size and time prove nothing, and
- * its content is hashed, or vouched for by git's index (git's racy rule).
- */
-const racyWindowMs = 2000;
 
 /**
  * A stored analysis; its records are parsed from the cache file only when the scan's calls are asked for. (A
@@ -212,6 +205,8 @@ export class FileScanCache implements ScanCache, WalkMemo {
     const entry = this.previous.get(file);
     if (!entry) return undefined;
     const sameStat = entry.size === stat.size && entry.mtimeMs === stat.mtimeMs;
+    // A time this close to the start of the scan that recorded it could hide a change made after the file was
+    // looked at: its content is hashed, or vouched for by git's index.
     if (sameStat && stat.mtimeMs < this.lastStartedAt - racyWindowMs) {
       if (!this.dependenciesUnchanged(entry)) return undefined;
       this.next.set(file, entry);

@@ -3,7 +3,7 @@ import { billableNames, catalog, qualifiedBillableNames, type MethodEntry, type 
 import type { Dependencies } from './dependencies';
 import type { Resolver } from './resolver';
 import { Receivers, type SdkObject } from './receiver';
-import { calleeOf, flatten, isCall, isMember, memberName, sameNode, unwrap } from './syntax';
+import { expressionName, calleeOf, flatten, isCall, isMember, memberName, sameNode, unwrap } from './syntax';
 
 /** A call that sends a billable request, before its arguments are read. */
 export interface Candidate {
@@ -149,7 +149,7 @@ function withCommand(candidate: Candidate, resolver: Resolver): Candidate | null
   const value = first ? unwrap(resolver.resolve(first)?.node ?? first) : null;
   if (!value || value.type !== 'new_expression') return null;
   const constructor = calleeOf(value);
-  const name = constructor ? (isMember(constructor) ? memberName(constructor) : constructor.text) : null;
+  const name = constructor ? expressionName(constructor) : null;
   const command = name ? commands[name] : undefined;
   if (!command) return null;
   const input = value.childForFieldName('arguments')?.namedChildren.find((n) => n && n.type !== 'comment') ?? null;
@@ -293,7 +293,7 @@ function definedAsOther(root: Node, resolver: Resolver): boolean {
       const value = unwrap(definition.value);
       if (!isCall(value)) return !isMember(value) && value.type !== 'identifier' && value.type !== 'await';
       const callee = calleeOf(value);
-      const name = callee ? (isMember(callee) ? memberName(callee) : callee.text) : null;
+      const name = callee ? expressionName(callee) : null;
       return name !== null && /^[A-Z]/.test(name);
     }
     default:

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { findAnnotation } from './annotation';
-import { calleeOf, isFunction, isMember, memberName, sameNode } from './syntax';
+import { expressionName, calleeOf, isFunction, sameNode } from './syntax';
 import type { LoopKind } from './types';
 
 const loopTypes = new Set([
@@ -61,7 +61,7 @@ function isIteratingCallback(fn: Node): boolean {
   const call = args.parent;
   const callee = call ? calleeOf(call) : null;
   if (!callee) return false;
-  const name = isMember(callee) ? memberName(callee) : callee.text;
+  const name = expressionName(callee);
   return name !== null && iterating.has(name);
 }
 

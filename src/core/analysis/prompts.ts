@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Resolver, SegmentsResult } from './resolver';
-import { calleeOf, isMember, memberName, mergeSegments, rangeOf, unwrap } from './syntax';
+import { expressionName, calleeOf, mergeSegments, rangeOf, unwrap } from './syntax';
 import type { PromptMessage, PromptSegment, TextRange } from './types';
 
 export interface ReadMessages {
@@ -71,7 +71,7 @@ function readMessage(resolver: Resolver, item: Node): { role: string; content: S
   }
   if (type === 'call' || type === 'call_expression' || type === 'new_expression') {
     const callee = calleeOf(resolved);
-    const name = callee ? (isMember(callee) ? memberName(callee) : callee.text) : null;
+    const name = callee ? expressionName(callee) : null;
     const role = name ? roleOfClass[name] : undefined;
     if (role) {
       const entries = resolver.entries(resolved);

@@ -12,7 +12,7 @@ import { cloudOfClient, providerOfName, providerPrefixed } from './providers';
 import type { SdkObject } from './receiver';
 import type { Resolver, SegmentsResult } from './resolver';
 import { callOptions, locationOf, optionsComplete, optionsSite, paramSite } from './sites';
-import { booleanLiteral, calleeOf, contains, isCall, isMember, memberName, rangeOf, unwrap } from './syntax';
+import { booleanLiteral, calleeOf, contains, expressionName, isCall, isMember, rangeOf, unwrap } from './syntax';
 import type {
   ArgumentRanges,
   CallRecord,
@@ -369,8 +369,7 @@ function isLiteralDict(resolver: Resolver, node: Node): boolean {
 
 function calleeName(call: Node): string {
   const callee = calleeOf(call);
-  if (!callee) return '';
-  return isMember(callee) ? (callee.lastNamedChild?.text ?? '') : callee.text;
+  return callee ? (expressionName(callee) ?? '') : '';
 }
 
 /** The content blocks of a system prompt written as a list of dicts / objects in this file. */
@@ -466,10 +465,10 @@ function within(outer: Node, inner: Node): boolean {
   return outer.tree === inner.tree && contains(outer, inner);
 }
 
-/** Vercel AI SDK: `model: openai('gpt-4o')`, `openai.chat('gpt-4o')`, `createOpenAI({ baseURL })('x')`, or a gateway string. */
 /** Middleware wrapped in middleware: a bound on how deep `wrapLanguageModel` calls are followed. */
 const maxWrapDepth = 4;
 
+/** Vercel AI SDK: `model: openai('gpt-4o')`, `openai.chat('gpt-4o')`, `createOpenAI({ baseURL })('x')`, or a gateway string. */
 function vercelModel(resolver: Resolver, node: Node, depth = 0): ModelName | null {
   const direct = resolver.string(node);
   if (direct) return { value: direct.value, via: direct.via, node: direct.node, baseUrl: null };
@@ -478,8 +477,10 @@ function vercelModel(resolver: Resolver, node: Node, depth = 0): ModelName | nul
   const owner = resolver.owner(resolved.node) ?? resolver;
   const callee = calleeOf(resolved.node);
   // Middleware (`wrapLanguageModel({ model: openai('gpt-4o'), middleware })`) runs the model it wraps.
-  const calleeName = callee ? (isMember(unwrap(callee)) ? memberName(unwrap(callee)) : unwrap(callee).text) : null;
-  const inner = calleeName === 'wrapLanguageModel' ? owner.entries(resolved.node)?.get('model') : undefined;
+  const inner =
+    callee && expressionName(unwrap(callee)) === 'wrapLanguageModel'
+      ? owner.entries(resolved.node)?.get('model')
+      : undefined;
   if (inner) {
     const found = depth < maxWrapDepth ? vercelModel(owner, inner, depth + 1) : null;
     return found && resolved.via !== 'literal' && found.via === 'literal' ? { ...found, via: resolved.via } : found;

@@ -50,6 +50,11 @@ export function memberName(node: Node): string | null {
   );
 }
 
+/** The name an expression ends with: `create` for `client.messages.create`, `OpenAI` for `OpenAI`. */
+export function expressionName(expression: Node): string | null {
+  return isMember(expression) ? memberName(expression) : expression.text;
+}
+
 export interface Chain {
   /** The innermost expression that is not a member access (identifier, call, `self`, `this`). */
   root: Node;

@@ -31,10 +31,10 @@ export interface WalkMemo {
 }
 
 /**
- * Folder times this close to a listing are not trusted (git's racy rule: coarse clocks, 2 s on FAT, could give a
- * change right after the listing the same time).
+ * File and folder times this close to a look at them are not trusted (git's racy rule: coarse clocks, 2 s on FAT,
+ * could give a change right after the look the same time).
  */
-export const racyFolderWindowMs = 2000;
+export const racyWindowMs = 2000;
 
 /** The scope key inside `dir`: the parent's, plus `dir`'s `.gitignore` content when it has one. */
 export function childScopeKey(parentKey: string, dir: string, gitignore: Uint8Array | null): string {
@@ -48,9 +48,9 @@ export function childScopeKey(parentKey: string, dir: string, gitignore: Uint8Ar
     .digest('base64url');
 }
 
-/** Whether the folder's time was old enough at the listing to stand for its content (see `racyFolderWindowMs`). */
+/** Whether the folder's time was old enough at the listing to stand for its content (see `racyWindowMs`). */
 export function listingSettled(outcome: FolderOutcome): boolean {
-  return outcome.mtimeMs < outcome.listedAt - racyFolderWindowMs;
+  return outcome.mtimeMs < outcome.listedAt - racyWindowMs;
 }
 
 /** Whether a kept outcome still holds for a folder whose time is now `mtimeMs`. */
