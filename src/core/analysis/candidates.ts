@@ -18,6 +18,8 @@ export interface Candidate {
   dependencies?: Dependencies;
   /** For a method that sends a command (`client.send(new ConverseCommand(input))`): the command's api and input. */
   command?: { api: string; stream: boolean; input: Node | null };
+  /** The SDK method handed to `call` as its argument (`asyncio.to_thread(client.x.create, ...)`): not a request part. */
+  handed?: Node;
 }
 
 export interface CandidateOptions {
@@ -31,6 +33,7 @@ export interface CandidateOptions {
 
 let namePattern: RegExp | undefined;
 let calledNames: RegExp | undefined;
+let handedNames: RegExp | undefined;
 
 /** `name = receiver.path.method` alone on its line (a bound method, not a call): name and method. */
 function boundMethodPattern(): RegExp {
@@ -61,14 +64,16 @@ export function findCandidates(text: string, root: Node, resolver: Resolver, opt
   const visit = (offset: number, length: number): void => {
     const node = root.descendantForIndex(offset, offset + length);
     if (!node || (node.type !== 'identifier' && node.type !== 'property_identifier')) return;
-    const call = callOf(node);
+    const handed = callOf(node) ? null : handedMethodOf(node, resolver.python);
+    const call = handed?.call ?? callOf(node);
     if (!call || seen.has(call.startIndex * 4 + call.endIndex)) return;
     const frame = resolver.tracker.begin();
-    const candidate = classify(call, node, receivers, resolver, options);
+    const candidate = classify(call, node, receivers, resolver, { ...options, boundTo: handed?.method });
     resolver.tracker.end(frame);
     if (!candidate) options.onRejected?.(call, frame);
     if (candidate) {
       candidate.dependencies = frame;
+      if (handed) candidate.handed = handed.method;
       seen.add(call.startIndex * 4 + call.endIndex);
       found.push(candidate);
     }
@@ -97,7 +102,14 @@ export function mayHoldCandidates(text: string, python: boolean): boolean {
   for (let match = called.exec(text); match; match = called.exec(text)) {
     if (!definition.test(text.slice(Math.max(0, match.index - 24), match.index))) return true;
   }
+  if (python && handedNamePattern().test(text)) return true;
   return aliasNames(text, python).length > 0;
+}
+
+/** A billable method handed to a helper with keyword arguments after it (`to_thread(client.x.create, model=...`). */
+function handedNamePattern(): RegExp {
+  handedNames ??= new RegExp(`(?<=\\.\\s*)${billableNamePattern().source}(?=\\s*,\\s*(?:\\*\\*|\\w+\\s*=(?!=)))`);
+  return handedNames;
 }
 
 /** What comes before the name a definition gives (`def create(`, `function generateText(`): no call. */
@@ -131,12 +143,33 @@ function callOf(name: Node): Node | null {
   return null;
 }
 
+/**
+ * A Python call handed an SDK method to call with its keyword arguments: `asyncio.to_thread(client.models.
+ * generate_content, model=..., contents=...)`, `functools.partial(...)`, a retry helper's `retryer(self.client.chat.
+ * completions.create, **kwargs)`. The keywords are the request. Only when the method is the sole positional argument
+ * and keywords follow: `helper(client.x.create, params, model)` may do anything with its arguments.
+ */
+function handedMethodOf(name: Node, python: boolean): { call: Node; method: Node } | null {
+  const method = name.parent;
+  if (!python || method?.type !== 'attribute' || !sameNode(method.lastNamedChild, name)) return null;
+  const args = method.parent;
+  const call = args?.type === 'argument_list' ? args.parent : null;
+  if (!args || call?.type !== 'call') return null;
+  let keywords = false;
+  for (const argument of args.namedChildren) {
+    if (!argument || argument.type === 'comment') continue;
+    if (argument.type === 'keyword_argument' || argument.type === 'dictionary_splat') keywords = true;
+    else if (!sameNode(argument, method)) return null;
+  }
+  return keywords ? { call, method } : null;
+}
+
 function classify(
   call: Node,
   nameNode: Node,
   receivers: Receivers,
   resolver: Resolver,
-  options: CandidateOptions,
+  options: CandidateOptions & { boundTo?: Node },
 ): Candidate | null {
   const candidate = recognise(call, nameNode, receivers, resolver, options);
   return candidate?.method.commands ? withCommand(candidate, resolver) : candidate;

@@ -12,7 +12,17 @@ import { cloudOfClient, providerOfName, providerPrefixed } from './providers';
 import type { SdkObject } from './receiver';
 import type { Resolver, SegmentsResult } from './resolver';
 import { callOptions, locationOf, optionsComplete, optionsSite, paramSite } from './sites';
-import { booleanLiteral, calleeOf, contains, expressionName, isCall, isMember, rangeOf, unwrap } from './syntax';
+import {
+  booleanLiteral,
+  calleeOf,
+  contains,
+  expressionName,
+  isCall,
+  isMember,
+  rangeOf,
+  sameNode,
+  unwrap,
+} from './syntax';
 import type {
   ArgumentRanges,
   CallRecord,
@@ -60,7 +70,11 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   // A command-sending call (`send(new ConverseCommand(input))`) is the command's api, with the input's parameters.
   const method = command ? { ...candidate.method, api: command.api, stream: command.stream } : candidate.method;
   const args = call.childForFieldName('arguments');
-  const argList = args?.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment') ?? [];
+  // A method handed to a helper (`asyncio.to_thread(client.x.create, ...)`) is no part of the request.
+  const argList =
+    args?.namedChildren.filter(
+      (n): n is Node => !!n && n.type !== 'comment' && !(candidate.handed && sameNode(n, candidate.handed)),
+    ) ?? [];
   const positional = argList.filter((n) => !['keyword_argument', 'dictionary_splat', 'list_splat'].includes(n.type));
   const named = command
     ? ((command.input && resolver.entries(command.input)) ?? new Map<string, Node>())

@@ -222,4 +222,46 @@ describe('call shapes from public repositories', () => {
       assert.match(applied(text, fix).split('\n')[2] ?? '', written);
     }
   });
+  it('counts an SDK method handed to a helper with its keyword arguments (to_thread, a retry helper: camel, smolagents)', async () => {
+    const text = [
+      'import asyncio',
+      'from google import genai',
+      'from openai import OpenAI',
+      'MODEL = "gpt-4o-mini"',
+      'class Backend:',
+      '    def __init__(self):',
+      '        self._client = OpenAI()',
+      '        self.gemini = genai.Client()',
+      '    def run(self, messages, **config):',
+      '        return self._with_retry(self._client.chat.completions.create, model=MODEL, messages=messages, **config)',
+      '    async def describe(self, prompt):',
+      '        return await asyncio.to_thread(self.gemini.models.generate_content, model="gemini-2.5-flash", contents=prompt)',
+      '    def not_requests(self, table, conn, params):',
+      '        conn.run_sync(table.create, checkfirst=True)',
+      '        signature(self._client.chat.completions.create)',
+      '        self._send(self._client.chat.completions.create, params, MODEL)',
+      '',
+    ].join('\n');
+    const found = await calls(text);
+    assert.deepEqual(
+      found.map((c) => [c.line, c.sdk, c.api, c.model]),
+      [
+        [10, 'openai', 'chat.completions.create', 'gpt-4o-mini'],
+        [12, 'google', 'generate_content', 'gemini-2.5-flash'],
+      ],
+    );
+    // The method handed over is not the prompt: the keyword arguments are the request.
+    assert.ok(found[0] && found[1]);
+    assert.deepEqual(promptText(found[0]), ['{messages}']);
+    assert.deepEqual(promptText(found[1]), ['{prompt}']);
+    // Its arguments are passed on, so the limit is added among them (the first call's **config may hold one).
+    const [finding] = only((await check(text, 'python')).findings, 'missing-output-limit');
+    const fix = finding?.fixes[0];
+    assert.ok(fix);
+    assert.match(applied(text, fix).split('\n')[11] ?? '', /contents=prompt, config=\{"max_output_tokens": \d+\}\)$/);
+    // A file whose only call is such a hand-over is parsed.
+    const handedOnly =
+      'from openai import OpenAI\nclient = OpenAI()\nr = retry(client.chat.completions.create, **kwargs)\n';
+    assert.equal(mayHoldCandidates(handedOnly, true), true);
+  });
 });
