@@ -3,6 +3,7 @@ import { billableNames, catalog, qualifiedBillableNames, type MethodEntry, type 
 import type { Dependencies } from './dependencies';
 import type { Resolver } from './resolver';
 import { Receivers, type SdkObject } from './receiver';
+import { trieSource } from './trie';
 import { expressionName, calleeOf, flatten, isCall, isMember, memberName, sameNode, unwrap } from './syntax';
 
 /** A call that sends a billable request, before its arguments are read. */
@@ -43,11 +44,27 @@ function boundMethodPattern(): RegExp {
 function billableNamePattern(): RegExp {
   if (!namePattern) {
     // A name too common alone counts only after the segment before it (`conversations.append`).
-    const qualified = qualifiedBillableNames().map(([before, name]) => `(?<=(?<![\\w$])${before}\\s*\\.\\s*)${name}`);
-    const names = [...[...billableNames()].sort(), ...qualified];
-    namePattern = new RegExp(`(?<![\\w$])(?:${names.join('|')})(?![\\w$])`, 'g');
+    const qualified = qualifiedBillableNames().map(
+      ([before, name]) => [name, `(?<=(?<![\\w$])${before}\\s*\\.\\s*${name})`] as const,
+    );
+    // Nothing before the names, not even a lookbehind for the start of a name: V8 then picks the trie's branch by
+    // the first character, where it tried every name at every offset (20 times slower). `startsName` checks it.
+    namePattern = new RegExp(`${trieSource([...billableNames(), ...qualified])}(?![\\w$])`, 'g');
   }
   return namePattern;
+}
+
+/** Whether a name found at `index` starts there, not inside a longer one (`create` in `recreate`, `$create`). */
+function startsName(text: string, index: number): boolean {
+  if (index === 0) return true;
+  const c = text.charCodeAt(index - 1);
+  return !(
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    c === 0x5f ||
+    c === 0x24
+  );
 }
 
 /**
@@ -82,7 +99,7 @@ export function findCandidates(text: string, root: Node, resolver: Resolver, opt
   for (const window of windows) {
     pattern.lastIndex = window.start;
     for (let match = pattern.exec(text); match && match.index < window.end; match = pattern.exec(text)) {
-      visit(match.index, match[0].length);
+      if (startsName(text, match.index)) visit(match.index, match[0].length);
     }
     for (const alias of aliases) {
       for (const offset of resolver.bindings.occurrences(alias, window.start, window.end)) visit(offset, alias.length);
@@ -100,7 +117,8 @@ export function mayHoldCandidates(text: string, python: boolean): boolean {
   const called = calledNamePattern();
   called.lastIndex = 0;
   for (let match = called.exec(text); match; match = called.exec(text)) {
-    if (!definition.test(text.slice(Math.max(0, match.index - 24), match.index))) return true;
+    if (startsName(text, match.index) && !definition.test(text.slice(Math.max(0, match.index - 24), match.index)))
+      return true;
   }
   if (python && handedNamePattern().test(text)) return true;
   return aliasNames(text, python).length > 0;

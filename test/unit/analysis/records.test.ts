@@ -318,6 +318,10 @@ describe('pre-check and skip rules', () => {
     ]) {
       assert.equal(mayHoldCandidates(`x = ${call}`, true), true, call);
     }
+    // The end of a longer name is not the name (the names are sought without a lookbehind, for speed).
+    for (const call of ['recreate(', 'my_create(', '$create(', 'client.chat.completions.xcreate(', 'reinvoke\n(']) {
+      assert.equal(mayHoldCandidates(`x = ${call}`, true), false, call);
+    }
     // A bound method or an imported alias is called under another name.
     assert.equal(mayHoldCandidates('ask = client.messages.create\nask(model="m")\n', true), true);
     assert.equal(mayHoldCandidates("import { generateText as gen } from 'ai';\ngen({});\n", false), true);
