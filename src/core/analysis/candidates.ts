@@ -120,13 +120,26 @@ export function mayHoldCandidates(text: string, python: boolean): boolean {
     if (startsName(text, match.index) && !definition.test(text.slice(Math.max(0, match.index - 24), match.index)))
       return true;
   }
-  if (python && handedNamePattern().test(text)) return true;
+  if (python && holdsName(handedNamePattern(), text)) return true;
   return aliasNames(text, python).length > 0;
+}
+
+/** Whether `pattern` (a billable-name pattern, global) matches a whole name in `text`. */
+function holdsName(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (startsName(text, match.index)) return true;
+  }
+  return false;
 }
 
 /** A billable method handed to a helper with keyword arguments after it (`to_thread(client.x.create, model=...`). */
 function handedNamePattern(): RegExp {
-  handedNames ??= new RegExp(`(?<=\\.\\s*)${billableNamePattern().source}(?=\\s*,\\s*(?:\\*\\*|\\w+\\s*=(?!=)))`);
+  // The dot is looked for behind the name once it has matched, for the speed of a pattern that starts with the names.
+  handedNames ??= new RegExp(
+    `${billableNamePattern().source}(?<=\\.\\s*[\\w$]+)(?=\\s*,\\s*(?:\\*\\*|\\w+\\s*=(?!=)))`,
+    'g',
+  );
   return handedNames;
 }
 

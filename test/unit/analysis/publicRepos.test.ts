@@ -263,5 +263,8 @@ describe('call shapes from public repositories', () => {
     const handedOnly =
       'from openai import OpenAI\nclient = OpenAI()\nr = retry(client.chat.completions.create, **kwargs)\n';
     assert.equal(mayHoldCandidates(handedOnly, true), true);
+    // Only a whole name after a dot: not the end of a longer one.
+    assert.equal(mayHoldCandidates(handedOnly.replace('.create,', '.recreate,'), true), false);
+    assert.equal(mayHoldCandidates(handedOnly.replace('client.chat.completions.create', 'create'), true), false);
   });
 });
