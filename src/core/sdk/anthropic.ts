@@ -44,6 +44,7 @@ export const anthropic: SdkEntry = {
     // Extended thinking: `thinking={"type": "enabled", "budget_tokens": N}` (the same key in TypeScript).
     thinkingBudget: ['thinking.budget_tokens'],
   },
-  // `beta.prompt_caching` held the cache_control beta before it became general (2024 code still calls it).
-  transparent: ['with_raw_response', 'with_streaming_response', 'beta', 'prompt_caching', 'withResponse'],
+  // `beta.prompt_caching` held the cache_control beta before it became general, `beta.tools` the tool-use beta
+  // (2024 code still calls `client.beta.tools.messages.create`).
+  transparent: ['with_raw_response', 'with_streaming_response', 'beta', 'prompt_caching', 'tools', 'withResponse'],
 };

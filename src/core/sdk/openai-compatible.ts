@@ -21,6 +21,8 @@ export const openaiCompatible: SdkEntry = {
   ].map((name) => ({ name, kind: 'client' as const })),
   methods: [
     { path: 'chat.completions.create', api: 'chat.completions.create', on: 'client', distinctive: true },
+    // together-ai's stream helper (`stream.on('content', ...)`, `finalContent()`), as in the OpenAI client.
+    { path: 'chat.completions.stream', api: 'chat.completions.stream', stream: true, on: 'client', distinctive: true },
     { path: 'completions.create', api: 'completions.create', on: 'client' },
     { path: 'embeddings.create', api: 'embeddings', on: 'client' },
     { path: 'chat.completions.create', api: 'chat.completions.create', on: 'module' },

@@ -267,4 +267,41 @@ describe('call shapes from public repositories', () => {
     assert.equal(mayHoldCandidates(handedOnly.replace('.create,', '.recreate,'), true), false);
     assert.equal(mayHoldCandidates(handedOnly.replace('client.chat.completions.create', 'create'), true), false);
   });
+  it("counts Together's chat.completions.stream helper (llamacoder) and Anthropic's 2024 beta.tools.messages (firecrawl examples)", async () => {
+    const together = [
+      "import Together from 'together-ai';",
+      "const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';",
+      'export async function build(plan: string) {',
+      '  const together = new Together();',
+      '  const stream = together.chat.completions.stream({',
+      '    model: MODEL,',
+      "    messages: [{ role: 'user', content: plan }],",
+      '    max_tokens: 4000,',
+      '  });',
+      '  return stream.finalContent();',
+      '}',
+      '',
+    ].join('\n');
+    const anthropic = [
+      "import Anthropic from '@anthropic-ai/sdk';",
+      'const anthropic = new Anthropic();',
+      'export async function chat(userMessage: string) {',
+      '  return anthropic.beta.tools.messages.create({',
+      "    model: 'claude-3-haiku-20240307',",
+      '    max_tokens: 4096,',
+      "    messages: [{ role: 'user', content: userMessage }],",
+      '    tools: [],',
+      '  });',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      (await calls(together, 'typescript')).map((c) => [c.line, c.sdk, c.api, c.stream, c.model, c.outputLimitValue]),
+      [[5, 'other', 'chat.completions.stream', true, 'meta-llama/Llama-3.3-70B-Instruct-Turbo', 4000]],
+    );
+    assert.deepEqual(
+      (await calls(anthropic, 'typescript')).map((c) => [c.line, c.sdk, c.api, c.model, c.features.tools]),
+      [[4, 'anthropic', 'messages.create', 'claude-3-haiku-20240307', true]],
+    );
+  });
 });
