@@ -384,7 +384,8 @@ export class Receivers {
     if (calleeNode.type === 'identifier') {
       // A factory: `client = get_client()`, `const ai = makeClient()`, here or imported from another module.
       const definition = this.resolver.bindings.lookup(calleeNode.text, calleeNode);
-      return definition ? this.returnedBy(definition, depth + 1) : null;
+      const object = definition ? this.returnedBy(definition, depth + 1) : null;
+      return object && object.kind === 'model' ? withFactoryOptions(object, call, this.resolver.python) : object;
     }
     if (!isMember(calleeNode)) return null;
     const own = this.ownMethodReturn(calleeNode, depth);
@@ -550,4 +551,23 @@ function isAccessor(fn: Node): boolean {
   return !!decorated?.namedChildren.some(
     (d) => d?.type === 'decorator' && /^@\s*(functools\.)?(cached_)?property\s*$/.test(d.text),
   );
+}
+
+/**
+ * A model factory handed its options (`makeChatOpenAI(config, { model: 'gpt-4o-mini' })`, whose body builds
+ * `new ChatOpenAI({ ...opts, ... })`, often in another module): an options object with a model in it is the
+ * model's settings too, the nearest ones (looked up first; a missing-limit fix writes there). JavaScript only: a
+ * Python factory's keywords are read through its parameters.
+ */
+function withFactoryOptions(object: SdkObject, call: Node, python: boolean): SdkObject {
+  if (python) return object;
+  const models = object.entry.params.model;
+  const options = call
+    .childForFieldName('arguments')
+    ?.namedChildren.filter(
+      (a): a is Node =>
+        a?.type === 'object' &&
+        a.namedChildren.some((p) => p?.type === 'pair' && models.includes(p.childForFieldName('key')?.text ?? '')),
+    );
+  return options?.length ? { ...object, settings: [...object.settings, ...options] } : object;
 }

@@ -304,4 +304,24 @@ describe('call shapes from public repositories', () => {
       [[4, 'anthropic', 'messages.create', 'claude-3-haiku-20240307', true]],
     );
   });
+  it("takes a model factory's options as the model's settings (makeChatOpenAI(config, { model }), CopilotKit showcase)", async () => {
+    const text = [
+      "import { ChatOpenAI } from '@langchain/openai';",
+      'function makeModel(config: unknown, opts: Record<string, unknown> = {}): ChatOpenAI {',
+      '  return new ChatOpenAI({ ...opts, configuration: { defaultHeaders: {} } });',
+      '}',
+      'export async function chatNode(state: { messages: string[] }, config: unknown) {',
+      "  const model = makeModel(config, { temperature: 0, model: 'gpt-4o-mini' });",
+      '  return model.invoke(state.messages, config);',
+      '}',
+      '',
+    ].join('\n');
+    const [call] = await calls(text, 'typescript');
+    assert.equal(call?.model, 'gpt-4o-mini');
+    // The missing limit is added where the options are written, which the factory spreads into the model.
+    const [finding] = only((await check(text, 'typescript')).findings, 'missing-output-limit');
+    const fix = finding?.fixes[0];
+    assert.ok(fix);
+    assert.match(applied(text, fix), /model: 'gpt-4o-mini', maxTokens: \d+ \}\);/);
+  });
 });
