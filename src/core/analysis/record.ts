@@ -265,7 +265,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   }
   const nearestSettings = object?.settings[object.settings.length - 1];
   if (nearestSettings) sites.constructorOptions = optionsSite(resolver, nearestSettings, 'constructor');
-  sites.complete = settingsInSight(resolver, candidate, named, params.config ?? []);
+  sites.complete = settingsInSight(resolver, candidate, named, params.config ?? [], params.outputLimit);
   const kind = loopKind(call);
 
   const functionName = functionNameOf(call, (start, end) => resolver.tracker.range(start, end));
@@ -351,6 +351,7 @@ function settingsInSight(
   candidate: Candidate,
   named: Map<string, Node>,
   configNames: readonly string[],
+  limitNames: readonly string[],
 ): boolean {
   const { call, method, object } = candidate;
   const promptFirst = method.on === 'model' || method.on === 'chat';
@@ -369,6 +370,12 @@ function settingsInSight(
   for (const name of configNames) {
     const config = named.get(name);
     if (config && !resolver.entries(config)) return false;
+  }
+  // A limit nested in an argument the code passes but does not show: Bedrock's `body=json.dumps(request)`.
+  for (const name of limitNames) {
+    const dot = name.indexOf('.');
+    const container = dot > 0 ? named.get(name.slice(0, dot)) : undefined;
+    if (container && !resolver.entries(container)) return false;
   }
   return true;
 }

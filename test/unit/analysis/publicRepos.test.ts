@@ -324,4 +324,30 @@ describe('call shapes from public repositories', () => {
     assert.ok(fix);
     assert.match(applied(text, fix), /model: 'gpt-4o-mini', maxTokens: \d+ \}\);/);
   });
+  it('does not call a limit missing when the request body holding it is not shown (Bedrock invoke_model, pydantic-ai)', async () => {
+    const text = [
+      'import json',
+      'import boto3',
+      'client = boto3.client("bedrock-runtime")',
+      'MODEL = "anthropic.claude-3-haiku-20240307-v1:0"',
+      'def shown(prompt):',
+      '    body = {"anthropic_version": "bedrock-2023-05-31", "messages": [{"role": "user", "content": prompt}]}',
+      '    return client.invoke_model(modelId=MODEL, body=json.dumps(body))',
+      'def passed_in(request: dict):',
+      '    return client.invoke_model(modelId=MODEL, body=json.dumps(request))',
+      '',
+    ].join('\n');
+    const found = await calls(text);
+    assert.deepEqual(
+      found.map((c) => [c.line, c.sites.complete]),
+      [
+        [7, true],
+        [9, false],
+      ],
+    );
+    assert.deepEqual(
+      only((await check(text, 'python')).findings, 'missing-output-limit').map((f) => f.line),
+      [7],
+    );
+  });
 });
