@@ -531,7 +531,17 @@ export function importSymbol(module: string, member: string | null, python: bool
   }
   const entry = sdkForJsModule(module);
   if (!entry) return null;
+  if (member === 'default') return { entry, path: [defaultExport(entry, module)] };
   return { entry, path: member === null ? [] : [member] };
+}
+
+/**
+ * The class a package exports by default: the constructor its name names (`together-ai` → `Together`, `groq-sdk` →
+ * `Groq`), as one entry covers several packages; `default` (the entry's first class) when none is named.
+ */
+function defaultExport(entry: SdkEntry, module: string): string {
+  const letters = module.toLowerCase().replace(/[^a-z]/g, '');
+  return entry.constructors.find((c) => letters.includes(c.name.toLowerCase()))?.name ?? 'default';
 }
 
 /** An SDK whose Python module starts with `prefix.` (`google` → google.genai). */

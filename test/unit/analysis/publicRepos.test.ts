@@ -350,4 +350,23 @@ describe('call shapes from public repositories', () => {
       [7],
     );
   });
+  it("takes a default-imported client as the class its package exports (together-ai's Together, not Groq: llamacoder)", async () => {
+    const text = [
+      "import Together from 'together-ai';",
+      'export async function title(text: string) {',
+      '  const together = new Together();',
+      '  return together.chat.completions.create({',
+      "    model: 'Qwen/Qwen3-235B-A22B-Instruct-2507-FP8',",
+      "    messages: [{ role: 'user', content: text }],",
+      '    max_tokens: 24,',
+      '  });',
+      '}',
+      '',
+    ].join('\n');
+    const [call] = await calls(text, 'typescript');
+    assert.equal(call?.modelProvider, 'together');
+    // An unknown model is compared with Together's catalogue, not Groq's.
+    const [finding] = only((await check(text, 'typescript')).findings, 'unknown-model');
+    assert.match(finding?.message ?? '', /Qwen\/Qwen3-235B-A22B-Instruct-2507-tput/);
+  });
 });
