@@ -2,7 +2,7 @@ import { isNotebookPath } from '../analysis/notebook';
 import { languageIdForPath } from '../parsing/languages';
 import { baseName, joinPath, type DirectoryEntry, type FileSystem } from './fileSystem';
 import { isIgnored, scopeFor, type IgnoreScope } from './ignoreRules';
-import { childScopeKey, outcomeHolds, type WalkMemo } from './walkMemo';
+import { childScopeKey, outcomeHolds, type FolderOutcome, type WalkMemo } from './walkMemo';
 
 /** Directories never scanned: dependencies, VCS data, virtualenvs, caches. */
 export const skippedDirectories: ReadonlySet<string> = new Set([
@@ -175,9 +175,9 @@ async function visitFolder(fs: FileSystem, pending: Pending, context: VisitConte
   const venv = !isStart && entries.some((e) => e.name === 'pyvenv.cfg');
   const hasGitignore = !venv && entries.some((e) => e.name === '.gitignore' && e.kind === 'file');
   const sorted = venv
-    ? { scope: parentScope, gitignore: null, files: [], dirs: [], memorable: true }
-    : await sortEntries(fs, dir, entries, { ...context, parentScope, hasGitignore });
-  const scopeKey = childScopeKey(parentKey, dir, sorted.gitignore);
+    ? { scope: parentScope, scopeKey: parentKey, files: [], dirs: [], memorable: true }
+    : await sortEntries(fs, dir, entries, { ...context, parentScope, parentKey, hasGitignore, kept });
+  const { scopeKey } = sorted;
   if (memo && folderStat && sorted.memorable) {
     const { files, dirs } = sorted;
     memo.remember(dir, {
@@ -201,22 +201,39 @@ async function sortEntries(
   fs: FileSystem,
   dir: string,
   entries: readonly DirectoryEntry[],
-  context: VisitContext & { parentScope: IgnoreScope; hasGitignore: boolean },
-): Promise<{ scope: IgnoreScope; gitignore: Uint8Array | null; files: string[]; dirs: string[]; memorable: boolean }> {
-  const { excluded, skipped } = context;
+  context: VisitContext & {
+    parentScope: IgnoreScope;
+    parentKey: string;
+    hasGitignore: boolean;
+    /** What an earlier listing of the folder kept (its time changed, or was too new to be trusted). */
+    kept: FolderOutcome | undefined;
+  },
+): Promise<{ scope: IgnoreScope; scopeKey: string; files: string[]; dirs: string[]; memorable: boolean }> {
+  const { excluded, skipped, kept } = context;
   const { scope, gitignore } = await scopeFor(fs, dir, context.parentScope, context.hasGitignore);
+  const scopeKey = childScopeKey(context.parentKey, dir, gitignore);
+  // A name kept under the same ignore rules passed them then and passes them now: the rules are not tested again
+  // (after a checkout every folder has a new time, and their tests were a tenth of a 20,000-file re-scan).
+  const passed = kept && kept.scopeKey === scopeKey ? kept : undefined;
+  const passedFiles = new Set(passed?.files);
+  const passedDirs = new Set(passed?.dirs);
   const projectRoot = context.isStart || entries.some((e) => e.kind === 'file' && projectManifests.has(e.name));
-  const sorted = { scope, gitignore, files: [] as string[], dirs: [] as string[], memorable: true };
+  const sorted = { scope, scopeKey, files: [] as string[], dirs: [] as string[], memorable: true };
   for (const entry of entries) {
     const full = joinPath(dir, entry.name);
     if (entry.kind === 'directory') {
       if (isSkippedDirectoryName(entry.name)) continue;
       if (projectRoot && buildOutputDirectories.has(entry.name)) continue;
-      if (!isIgnored(scope, full, true) && !excluded(full, true)) sorted.dirs.push(entry.name);
+      if (passedDirs.has(entry.name) || (!isIgnored(scope, full, true) && !excluded(full, true))) {
+        sorted.dirs.push(entry.name);
+      }
       continue;
     }
     if (entry.kind === 'file') {
-      if (isScanned(entry.name) && !isIgnored(scope, full, false) && !excluded(full, false)) {
+      if (
+        isScanned(entry.name) &&
+        (passedFiles.has(entry.name) || (!isIgnored(scope, full, false) && !excluded(full, false)))
+      ) {
         sorted.files.push(entry.name);
       }
       continue;

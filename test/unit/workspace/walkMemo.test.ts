@@ -97,6 +97,22 @@ describe('walk memo: unchanged folders are not listed again', () => {
     assert.deepEqual(fs.listed, [toFileSystemPath(path.join(root, 'app'))]);
   });
 
+  it('tests the ignore rules again only on names the last listing did not keep, and still skips build output', async () => {
+    const root = project();
+    writeTree(root, { 'lib/dist/bundle.ts': 'export {};\n', 'lib/src/y.ts': 'export {};\n' });
+    ageFolders(root);
+    const memo = new MapMemo();
+    assert.ok((await walk(root, countingFs(), memo)).includes('lib/dist/bundle.ts'), 'not a project root: source');
+    memo.turn();
+    // New entries in folders with a kept listing: a name the rules ignore, a source file, a manifest.
+    writeTree(root, { 'app/new.gen.py': 'n = 1\n', 'app/new.py': 'n = 1\n', 'lib/package.json': '{}\n' });
+    const files = await walk(root, countingFs(), memo);
+    assert.ok(files.includes('app/new.py') && files.includes('app/a.py'));
+    assert.ok(!files.includes('app/new.gen.py'), 'a name not kept before is tested against the rules');
+    assert.ok(!files.includes('lib/dist/bundle.ts'), 'a kept folder is build output once its parent is a project');
+    assert.ok(files.includes('lib/src/y.ts'));
+  });
+
   it('follows a .gitignore edited in place (its folder keeps its time), below it too', async () => {
     const root = project();
     const memo = new MapMemo();
