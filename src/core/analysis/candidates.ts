@@ -81,8 +81,9 @@ export function findCandidates(text: string, root: Node, resolver: Resolver, opt
   const visit = (offset: number, length: number): void => {
     const node = root.descendantForIndex(offset, offset + length);
     if (!node || (node.type !== 'identifier' && node.type !== 'property_identifier')) return;
-    const handed = callOf(node) ? null : handedMethodOf(node, resolver.python);
-    const call = handed?.call ?? callOf(node);
+    const called = callOf(node);
+    const handed = called ? null : handedMethodOf(node, resolver.python);
+    const call = called ?? handed?.call;
     if (!call || seen.has(call.startIndex * 4 + call.endIndex)) return;
     const frame = resolver.tracker.begin();
     const candidate = classify(call, node, receivers, resolver, { ...options, boundTo: handed?.method });
