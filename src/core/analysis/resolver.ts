@@ -12,6 +12,7 @@ import {
   contains,
   enclosingFunction,
   isCall,
+  isFunction,
   isMember,
   keyText,
   literalSegments,
@@ -156,7 +157,11 @@ export class Resolver {
     switch (node.type) {
       case 'identifier':
       case 'shorthand_property_identifier': {
-        const definition = this.bindings.lookup(node.text, node);
+        let definition = this.bindings.lookup(node.text, node);
+        // `if m.startswith("models/"): m = m.split("/")[-1]`: the branch may not run, so the value before it
+        // reaches the use too, and it is the one the code writes.
+        if (definition && branchNormalises(definition, node))
+          definition = this.bindings.lookup(node.text, definition.name) ?? definition;
         return definition ? this.fromDefinition(definition, depth) : null;
       }
       case 'attribute':
@@ -837,4 +842,27 @@ function configPathIn(resolver: Resolver, call: Node): string | null {
     if (definition?.kind === 'value' && isCall(definition.value)) visit(definition.value, 0);
   }
   return found;
+}
+
+const branches = new Set(['if_statement', 'elif_clause', 'else_clause', 'if_clause']);
+
+/** String methods that tidy a name (strip a prefix, a path, spaces, case), called with simple arguments. */
+const tidying =
+  '(?:\\s*\\.\\s*(?:split|rsplit|replace|strip|lstrip|rstrip|removeprefix|removesuffix|lower|upper|trim|trimStart|trimEnd|toLowerCase|toUpperCase|slice|substring)\\s*\\([^()]*\\)|\\s*\\[[^\\]]*\\])+';
+
+/**
+ * A value definition in a branch the use is outside of (`if`, `elif`, `else`) that only tidies the name itself
+ * (`m = m.split("/")[-1]`, `m = m.removeprefix("models/")`): the branch may not run, and the value before it is
+ * the one the code writes. Not a value built from the name (`p = "Terminal: " + p`): that adds to it.
+ */
+function branchNormalises(definition: Definition, use: Node): boolean {
+  if (definition.kind !== 'value') return false;
+  const name = definition.name.text;
+  const value = definition.value.text;
+  if (!value.startsWith(name)) return false;
+  if (!new RegExp(`^${name.replace(/\$/g, '\\$')}${tidying}$`).test(value)) return false;
+  for (let p = definition.name.parent; p && !isFunction(p); p = p.parent) {
+    if (branches.has(p.type)) return !contains(p, use);
+  }
+  return false;
 }

@@ -369,4 +369,31 @@ describe('call shapes from public repositories', () => {
     const [finding] = only((await check(text, 'typescript')).findings, 'unknown-model');
     assert.match(finding?.message ?? '', /Qwen\/Qwen3-235B-A22B-Instruct-2507-tput/);
   });
+  it('follows a name past a branch that normalises it from itself (if m.startswith("models/"): m = ..., agno)', async () => {
+    const text = [
+      'from google import genai',
+      'client = genai.Client()',
+      'class Embedder:',
+      '    id: str = "gemini-embedding-001"',
+      '    def embed(self, text):',
+      '        _id = self.id',
+      '        if _id.startswith("models/"):',
+      '            _id = _id.split("/")[-1]',
+      '        return client.models.embed_content(model=_id, contents=text)',
+      'def reassigned(text, other):',
+      '    m = "gemini-embedding-001"',
+      '    if other:',
+      '        m = other',
+      '    return client.models.embed_content(model=m, contents=text)',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      (await calls(text)).map((c) => [c.line, c.model]),
+      [
+        [9, 'gemini-embedding-001'],
+        // A branch that sets another value entirely is not seen past.
+        [14, null],
+      ],
+    );
+  });
 });
