@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { trieSource } from '../../../src/core/analysis/trie';
+import { pick, prng } from './random';
 
 /** Every match of `pattern` in `text`: offset and text. */
 function matches(pattern: RegExp, text: string): string[] {
@@ -40,6 +41,19 @@ describe('trieSource', () => {
       '28:startStream',
       '52:stream',
     ]);
+  });
+
+  it('matches what the flat alternation matches on random words and texts (three letters: many shared prefixes)', () => {
+    const random = prng(7);
+    const word = (): string =>
+      Array.from({ length: 1 + Math.floor(random() * 5) }, () => pick(random, ['a', 'b', 'c'])).join('');
+    for (let round = 0; round < 200; round++) {
+      const words = [...new Set(Array.from({ length: 1 + Math.floor(random() * 8) }, word))];
+      const text = Array.from({ length: 30 }, () => pick(random, ['a', 'b', 'c', ' ', '.'])).join('');
+      const trie = new RegExp(`${trieSource(words)}(?![\\w$])`, 'g');
+      const flat = new RegExp(`(?:${words.join('|')})(?![\\w$])`, 'g');
+      assert.deepEqual(matches(trie, text), matches(flat, text), `${words.join('|')} in '${text}'`);
+    }
   });
 
   it('escapes what the words hold that a regular expression would read', () => {
