@@ -159,6 +159,16 @@ function scale(pair: { expected: number; worst: number | null }, factor: number)
 }
 
 /**
+ * OpenRouter's `:free` variants cost nothing but are rate-limited to a few requests a minute and a daily cap, which
+ * traffic at a cost worth projecting outgrows: they are priced as the paid model (the table leaves them out).
+ */
+function freeVariantNote(model: string): string {
+  return model.endsWith(':free')
+    ? ` (the ':free' variant costs nothing but is rate-limited: priced as the paid model that real traffic needs)`
+    : '';
+}
+
+/**
  * The cost of one call: tokens sent (static text counted, dynamic parts and whole conversations at the
  * configured sizes), prompt caching with traffic, batch and long-context prices, expected output (reasoning
  * included) and worst case, per call and per month. Every value assumed is listed in `assumptions`. Unknown
@@ -188,7 +198,8 @@ export function estimateCallCost(call: CallRecord, context: CostContext): CallCo
     notes.push(
       `'${call.model}' is not in ${providerNames[resolution.expectedProvider]}'s price list: priced as ${providerNames[entry.provider]}'s ${entry.id}`,
     );
-  } else if (resolution.via !== 'name') notes.push(`'${call.model}' priced as ${entry.id}`);
+  } else if (resolution.via !== 'name')
+    notes.push(`'${call.model}' priced as ${entry.id}${freeVariantNote(call.model)}`);
   const chat = entry.mode === 'chat';
   const prompt = countPromptTokens(call, entry.tokenizer, settings, chat, context.count);
   const counted = prompt.staticExact ? 'counted exactly' : `estimated (≈, ${entry.tokenizer} character ratio)`;

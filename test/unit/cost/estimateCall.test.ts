@@ -202,3 +202,16 @@ test('settings: bad values are named and replaced by the defaults', () => {
   );
   assert.match(validateCostSettings({ reasoningTokens: 5 }).problems[0] ?? '', /^reasoningTokens: expected an object/);
 });
+
+test('estimate: an OpenRouter :free variant is priced as the paid model, and the note says why', () => {
+  const cost = estimateCallCost(callRecord({ model: 'openrouter/deepseek/deepseek-chat:free' }), context);
+  const paid = estimateCallCost(callRecord({ model: 'deepseek-chat' }), context);
+  assert.equal(perCall(cost).expected, perCall(paid).expected);
+  assert.ok(
+    cost.notes.some((n) =>
+      n.includes("priced as deepseek-chat (the ':free' variant costs nothing but is rate-limited"),
+    ),
+    cost.notes.join('\n'),
+  );
+  assert.ok(!paid.notes.some((n) => n.includes(':free')));
+});
