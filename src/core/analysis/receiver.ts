@@ -9,9 +9,11 @@ import {
   baseClassExpressions,
   calleeOf,
   enclosingFunction,
+  expressionName,
   flatten,
   isCall,
   isMember,
+  keyText,
   memberName,
   memberObject,
   unwrap,
@@ -353,6 +355,8 @@ export class Receivers {
   private fromCall(call: Node, depth: number): SdkObject | null {
     const callee = calleeOf(call);
     if (!callee) return null;
+    const imported = this.resolver.python ? lazilyImported(call, callee) : null;
+    if (imported) return moduleObject(imported);
     const symbol = this.symbol(callee, depth + 1);
     if (symbol) {
       const name = symbol.path[symbol.path.length - 1] ?? 'default';
@@ -511,6 +515,22 @@ function isModule(symbol: SdkSymbol, python: boolean): boolean {
   return python
     ? symbol.path.length === 0 || /^[a-z_]+$/.test(symbol.path[symbol.path.length - 1])
     : symbol.path.length === 0;
+}
+
+/**
+ * Python loaders that import a module named by a string: `importlib.import_module`, `__import__`, and the lazy-import
+ * helpers projects write (dspy's `require("litellm", extra=...)`).
+ */
+const moduleLoaders = new Set(['import_module', '__import__', 'require', 'lazy_import']);
+
+/** The SDK whose module a loader call imports by its exact name (`importlib.import_module("litellm")`), else null. */
+function lazilyImported(call: Node, callee: Node): SdkEntry | null {
+  const name = expressionName(unwrap(callee));
+  if (!name || !moduleLoaders.has(name)) return null;
+  const first = call.childForFieldName('arguments')?.firstNamedChild;
+  const module = first?.type === 'string' ? keyText(first) : null;
+  const symbol = module ? importSymbol(module, null, true) : null;
+  return symbol && isModule(symbol, true) ? symbol.entry : null;
 }
 
 /** The symbol an import binds: Python `module` + optional `member`, JS specifier + member (`default`, or null for `* as`). */

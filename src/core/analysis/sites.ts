@@ -132,15 +132,24 @@ export function optionsComplete(resolver: Resolver, call: Node, promptFirst: boo
     for (const entry of entriesOf(container)) {
       if (!spreads.has(entry.type)) continue;
       const inner = entry.firstNamedChild;
-      const resolved = inner ? resolver.resolve(inner)?.node : null;
-      if (!resolved) return false;
-      // `**dict(a=1)` shows its entries; any other call's result (`**json.loads(request)`) may hold any setting.
-      const dictCall = isCall(resolved) && resolver.python && calleeOf(resolved)?.text === 'dict';
-      if (resolved.type !== 'dictionary' && resolved.type !== 'object' && !dictCall) return false;
-      const entries = dictCall ? resolved.childForFieldName('arguments') : resolved;
-      if (depth < 4 && entries && !visible(entries, depth + 1)) return false;
+      if (!inner || !shown(inner, depth)) return false;
     }
     return true;
+  };
+  const shown = (expression: Node, depth: number): boolean => {
+    const resolved = resolver.resolve(expression)?.node;
+    if (!resolved) return false;
+    // `**dict(a=1)` shows its entries; any other call's result (`**json.loads(request)`) may hold any setting.
+    const dictCall = isCall(resolved) && resolver.python && calleeOf(resolved)?.text === 'dict';
+    if (resolved.type !== 'dictionary' && resolved.type !== 'object' && !dictCall) return false;
+    const entries = dictCall ? resolved.childForFieldName('arguments') : resolved;
+    if (depth >= 4 || !entries) return true;
+    if (!visible(entries, depth + 1)) return false;
+    // `dict(request)` copies a mapping: its entries are the mapping's.
+    const copied = dictCall
+      ? entriesOf(entries).filter((e) => e.type !== 'keyword_argument' && !spreads.has(e.type))
+      : [];
+    return copied.every((mapping) => shown(mapping, depth + 1));
   };
   if (!visible(args, 0)) return false;
   if (resolver.python) return true;

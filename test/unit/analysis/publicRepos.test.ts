@@ -396,4 +396,54 @@ describe('call shapes from public repositories', () => {
       ],
     );
   });
+
+  it('counts a call on an SDK module a loader imports by name (require("litellm") in a lazy helper, dspy)', async () => {
+    const text = [
+      'import importlib',
+      'from .lazy import require',
+      'def _get_litellm():',
+      '    litellm = require("litellm", extra="litellm", feature="lm")',
+      '    return litellm',
+      'def ask(prompt):',
+      '    return _get_litellm().completion(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])',
+      'def embed(text):',
+      '    return importlib.import_module("litellm").embedding(model="text-embedding-3-small", input=[text])',
+      'def not_an_sdk(prompt):',
+      '    return require("litellm_proxy_helpers").completion(model="gpt-4o-mini", messages=[])',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      (await calls(text)).map((c) => [c.line, c.sdk, c.api, c.model]),
+      [
+        [7, 'litellm', 'completion', 'gpt-4o-mini'],
+        [9, 'litellm', 'embeddings', 'text-embedding-3-small'],
+      ],
+    );
+  });
+
+  it('takes a dict(...) copy of a mapping the code does not show as settings out of sight (dspy request = dict(request))', async () => {
+    const text = [
+      'import litellm',
+      'def forward(request):',
+      '    request = dict(request)',
+      '    return litellm.completion(num_retries=3, **request)',
+      'def shown(prompt):',
+      '    base = {"model": "gpt-4o-mini"}',
+      '    request = dict(base, messages=[{"role": "user", "content": prompt}])',
+      '    return litellm.completion(**request)',
+      '',
+    ].join('\n');
+    const { calls: found, findings } = await check(text, 'python');
+    assert.deepEqual(
+      found.map((c) => [c.line, c.sites.complete]),
+      [
+        [4, false],
+        [8, true],
+      ],
+    );
+    assert.deepEqual(
+      only(findings, 'missing-output-limit').map((f) => f.line),
+      [8],
+    );
+  });
 });
