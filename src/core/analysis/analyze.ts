@@ -23,7 +23,7 @@ let mentionPattern: RegExp | undefined;
 
 /** Calls that read like an LLM request whatever the receiver (`llm.invoke(`, `.chat.completions.create(`). */
 const llmLookingCall =
-  /\.(a?invoke|astream|ainvoke|generate_content|generateContent|converse|invoke_model\w*|(chat\.)?completions\.(create|parse|stream)|messages\.(create|stream)|embeddings\.create|responses\.(create|parse|stream))\s*\(|\b(generateText|streamText|generateObject|streamObject|embedMany)\s*\(/;
+  /\.(a?invoke|astream|ainvoke|generate_content|generateContent|converse|invoke_model\w*|(chat\.)?completions\.(create|parse|stream)|chat\.(complete|stream)(_async)?|messages\.(create|stream)|embeddings\.create|responses\.(create|parse|stream))\s*\(|\b(generateText|streamText|generateObject|streamObject|embedMany)\s*\(/;
 /** An import of the workspace's own code (`from .llm import`, `from app.x import`, `from './x'`, `from '@/x'`). */
 const localImport =
   /^\s*from\s+\.|^\s*from\s+[\w.]+\s+import|\bfrom\s+['"](\.{1,2}\/|[@~#]\/)|\brequire\(\s*['"]\.{1,2}\//m;

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { analyze } from '../../../src/core/analysis/analyze';
+import { analyze, mentionsLlmSdk } from '../../../src/core/analysis/analyze';
 import { mayHoldCandidates } from '../../../src/core/analysis/candidates';
 import { withModelCandidates } from '../../../src/core/analysis/modelCandidates';
 import type { CallRecord, LanguageId } from '../../../src/core/analysis/types';
 import { ParserHost } from '../../../src/core/parsing/host';
+import { MemoryWorkspace } from '../../support/memoryFiles';
 import { wasmDir } from '../helpers/paths';
 import { applied, check, disposeHost, only } from '../rules/helpers';
 
@@ -444,6 +445,49 @@ describe('call shapes from public repositories', () => {
     assert.deepEqual(
       only(findings, 'missing-output-limit').map((f) => f.line),
       [8],
+    );
+  });
+
+  it("reads a file that calls Mistral's chat API on a client a compatibility module re-exports (agno)", async () => {
+    const model = [
+      'from myapp.compat import Client',
+      'class Chat:',
+      '    id: str = "mistral-small-latest"',
+      '    def get_client(self) -> Client:',
+      '        return Client(api_key="k")',
+      '    def ask(self, messages):',
+      '        return self.get_client().chat.complete(model=self.id, messages=messages)',
+      '    def stream(self, messages):',
+      '        return self.get_client().chat.stream(model=self.id, messages=messages)',
+      '    async def ask_async(self, messages):',
+      '        return await self.get_client().chat.complete_async(model=self.id, messages=messages)',
+      '',
+    ].join('\n');
+    // The file names no SDK: only the call's shape and an import of the project's own code let it through.
+    assert.ok(mentionsLlmSdk(model));
+    const workspace = new MemoryWorkspace(
+      {
+        'myapp/__init__.py': '',
+        'myapp/compat.py': [
+          'import importlib.metadata',
+          'VERSION = int(importlib.metadata.version("mistralai").split(".")[0])',
+          'if VERSION >= 2:',
+          '    from mistralai.client import Mistral as Client',
+          'else:',
+          '    from mistralai import Mistral as Client',
+          '',
+        ].join('\n'),
+        'myapp/chat.py': model,
+      },
+      host,
+    );
+    assert.deepEqual(
+      (await workspace.calls('myapp/chat.py')).map((c) => [c.line, c.sdk, c.api, c.stream, c.model]),
+      [
+        [7, 'mistral', 'chat.complete', false, 'mistral-small-latest'],
+        [9, 'mistral', 'chat.stream', true, 'mistral-small-latest'],
+        [11, 'mistral', 'chat.complete', false, 'mistral-small-latest'],
+      ],
     );
   });
 });
