@@ -6,7 +6,7 @@ import { environmentRead, mayReadVariable, type EnvironmentRead } from './enviro
 import { interpolations } from './interpolation';
 import { Members } from './members';
 import { Receivers } from './receiver';
-import { functionReturn, visibleFunction } from './returns';
+import { functionReturn, returnedExpressions, visibleFunction } from './returns';
 import {
   calleeOf,
   contains,
@@ -338,6 +338,8 @@ export class Resolver {
     if (depth > maxDepth) return null;
     const owner = this.owner(unwrap(expr));
     if (owner !== this) return owner ? owner.entries(expr, depth + 1) : null;
+    const returned = this.returnedName(expr, depth);
+    if (returned) return this.entries(returned, depth + 1);
     const resolved = this.resolve(expr, depth);
     if (!resolved) return null;
     const node = resolved.node;
@@ -399,6 +401,25 @@ export class Resolver {
       return map;
     }
     return null;
+  }
+
+  /**
+   * The name a called function returns, when it has one return and that is a local name
+   * (`params = {}; if x: params["max_tokens"] = x; return params`): its entries include those added after the
+   * name was bound, which the returned value alone does not show.
+   */
+  private returnedName(expr: Node, depth: number): Node | null {
+    const call = unwrap(expr);
+    if (!isCall(call) || call.type === 'new_expression') return null;
+    const callee = calleeOf(call);
+    const fn = callee ? visibleFunction(this, unwrap(callee), depth) : null;
+    const owner = fn ? this.owner(fn) : null;
+    if (!fn || !owner) return null;
+    const returns = returnedExpressions(owner, fn);
+    const name = returns.length === 1 ? unwrap(returns[0]) : null;
+    if (name?.type !== 'identifier') return null;
+    const definition = owner.bindings.lookup(name.text, name);
+    return definition?.kind === 'value' && sameNode(enclosingFunction(definition.name), fn) ? name : null;
   }
 
   /**

@@ -490,4 +490,28 @@ describe('call shapes from public repositories', () => {
       ],
     );
   });
+
+  it('reads the entries a helper adds to the dict it returns (params["max_tokens"] = ... before return params, agno)', async () => {
+    const text = [
+      'from mistralai import Mistral',
+      'class Chat:',
+      '    max_tokens = None',
+      '    def request_params(self):',
+      '        params = {}',
+      '        if self.max_tokens is not None:',
+      '            params["max_tokens"] = self.max_tokens',
+      '        return params',
+      '    def ask(self, messages):',
+      '        client = Mistral(api_key="k")',
+      '        return client.chat.complete(model="mistral-small-latest", messages=messages, **self.request_params())',
+      '',
+    ].join('\n');
+    const { calls: found, findings } = await check(text, 'python');
+    assert.deepEqual(
+      found.map((c) => [c.line, c.sites.outputLimit?.name ?? null]),
+      [[11, 'max_tokens']],
+    );
+    // The limit is the caller's to set: adding max_tokens=... beside the spread would pass it twice.
+    assert.deepEqual(only(findings, 'missing-output-limit'), []);
+  });
 });
