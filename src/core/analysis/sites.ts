@@ -1,6 +1,19 @@
 import type { Node } from 'web-tree-sitter';
 import type { Resolver } from './resolver';
-import { calleeOf, contains, isCall, isStringLike, numberLiteral, rangeOf, sameNode, unwrap } from './syntax';
+import {
+  calleeOf,
+  contains,
+  enclosingFunction,
+  isCall,
+  isMember,
+  isStringLike,
+  memberName,
+  memberObject,
+  numberLiteral,
+  rangeOf,
+  sameNode,
+  unwrap,
+} from './syntax';
 import type { OptionsSite, ParamSite, SiteLocation } from './types';
 
 /** Where fixes edit: the entries of parameters and the argument lists new ones go into. */
@@ -142,6 +155,7 @@ export function optionsComplete(resolver: Resolver, call: Node, promptFirst: boo
     // `**dict(a=1)` shows its entries; any other call's result (`**json.loads(request)`) may hold any setting.
     const dictCall = isCall(resolved) && resolver.python && calleeOf(resolved)?.text === 'dict';
     if (resolved.type !== 'dictionary' && resolved.type !== 'object' && !dictCall) return false;
+    if (resolver.python && updatedFromUnseen(resolver, resolved)) return false;
     const entries = dictCall ? resolved.childForFieldName('arguments') : resolved;
     if (depth >= 4 || !entries) return true;
     if (!visible(entries, depth + 1)) return false;
@@ -163,4 +177,32 @@ export function optionsComplete(resolver: Resolver, call: Node, promptFirst: boo
     }
   }
   return true;
+}
+
+/**
+ * A dict bound to a name that the code then updates from a mapping it does not show
+ * (`data = {...}; data.update(config_kwargs(config))`): any setting may come in that way.
+ */
+function updatedFromUnseen(resolver: Resolver, dict: Node): boolean {
+  const owner = resolver.owner(dict);
+  const assignment = dict.parent;
+  const name = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
+  if (!owner || !assignment || name?.type !== 'identifier') return false;
+  const scope = enclosingFunction(assignment) ?? owner.root;
+  for (const offset of owner.bindings.occurrences(name.text, dict.endIndex, scope.endIndex)) {
+    const node = owner.root.descendantForIndex(offset, offset + name.text.length);
+    const member = node?.parent;
+    if (!node || !member || !isMember(member) || memberName(member) !== 'update') continue;
+    const call = member.parent;
+    const args = call && isCall(call) ? call.childForFieldName('arguments') : null;
+    if (!args || !sameNode(memberObject(member), node)) continue;
+    for (const argument of entriesOf(args)) {
+      if (argument.type === 'keyword_argument') continue;
+      const mapping = spreads.has(argument.type) ? argument.firstNamedChild : argument;
+      const value = mapping ? owner.resolve(mapping)?.node : null;
+      const literal = value?.type === 'dictionary' || (value && isCall(value) && calleeOf(value)?.text === 'dict');
+      if (!literal) return true;
+    }
+  }
+  return false;
 }

@@ -514,4 +514,36 @@ describe('call shapes from public repositories', () => {
     // The limit is the caller's to set: adding max_tokens=... beside the spread would pass it twice.
     assert.deepEqual(only(findings, 'missing-output-limit'), []);
   });
+
+  it('takes a dict updated from a mapping the code does not show as settings out of sight (data.update(...), dspy)', async () => {
+    const text = [
+      'import litellm',
+      'from .config import config_kwargs',
+      'def request_for(model, messages, config):',
+      '    data = {"model": model, "messages": messages}',
+      '    data.update(config_kwargs(config))',
+      '    return data',
+      'def shown_for(model, messages):',
+      '    data = {"model": model, "messages": messages}',
+      '    data.update({"temperature": 0})',
+      '    return data',
+      'def ask(messages, config):',
+      '    return litellm.completion(**request_for("gpt-4o-mini", messages, config))',
+      'def ask_shown(messages):',
+      '    return litellm.completion(**shown_for("gpt-4o-mini", messages))',
+      '',
+    ].join('\n');
+    const { calls: found, findings } = await check(text, 'python');
+    assert.deepEqual(
+      found.map((c) => [c.line, c.sites.complete]),
+      [
+        [12, false],
+        [14, true],
+      ],
+    );
+    assert.deepEqual(
+      only(findings, 'missing-output-limit').map((f) => f.line),
+      [14],
+    );
+  });
 });
