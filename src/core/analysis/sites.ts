@@ -153,7 +153,7 @@ export function optionsComplete(resolver: Resolver, call: Node, promptFirst: boo
     const resolved = resolver.resolve(expression)?.node;
     if (!resolved) return false;
     // `**dict(a=1)` shows its entries; any other call's result (`**json.loads(request)`) may hold any setting.
-    const dictCall = isCall(resolved) && resolver.python && calleeOf(resolved)?.text === 'dict';
+    const dictCall = resolver.python && isDictCall(resolved);
     if (resolved.type !== 'dictionary' && resolved.type !== 'object' && !dictCall) return false;
     if (resolver.python && updatedFromUnseen(resolver, resolved)) return false;
     const entries = dictCall ? resolved.childForFieldName('arguments') : resolved;
@@ -179,6 +179,11 @@ export function optionsComplete(resolver: Resolver, call: Node, promptFirst: boo
   return true;
 }
 
+/** A Python `dict(...)` call: its keywords and the mappings it copies are its entries. */
+function isDictCall(node: Node): boolean {
+  return isCall(node) && calleeOf(node)?.text === 'dict';
+}
+
 /**
  * A dict bound to a name that the code then updates from a mapping it does not show
  * (`data = {...}; data.update(config_kwargs(config))`): any setting may come in that way.
@@ -200,8 +205,7 @@ function updatedFromUnseen(resolver: Resolver, dict: Node): boolean {
       if (argument.type === 'keyword_argument') continue;
       const mapping = spreads.has(argument.type) ? argument.firstNamedChild : argument;
       const value = mapping ? owner.resolve(mapping)?.node : null;
-      const literal = value?.type === 'dictionary' || (value && isCall(value) && calleeOf(value)?.text === 'dict');
-      if (!literal) return true;
+      if (!value || (value.type !== 'dictionary' && !isDictCall(value))) return true;
     }
   }
   return false;

@@ -26,6 +26,15 @@ async function calls(text: string, languageId: LanguageId = 'python'): Promise<C
   return (await analyze(text, languageId, 'x', host)).calls;
 }
 
+/** Each Python call's line and whether its settings are all in sight, and the lines found missing an output limit. */
+async function settingsInSight(text: string): Promise<{ complete: [number, boolean][]; missingLimit: number[] }> {
+  const { calls: found, findings } = await check(text, 'python');
+  return {
+    complete: found.map((c) => [c.line, c.sites.complete]),
+    missingLimit: only(findings, 'missing-output-limit').map((f) => f.line),
+  };
+}
+
 describe('call shapes from public repositories', () => {
   it("reads the Gemini Interactions API's input as the prompt and its agent as the model (gemini cookbook)", async () => {
     const text = [
@@ -338,18 +347,13 @@ describe('call shapes from public repositories', () => {
       '    return client.invoke_model(modelId=MODEL, body=json.dumps(request))',
       '',
     ].join('\n');
-    const found = await calls(text);
-    assert.deepEqual(
-      found.map((c) => [c.line, c.sites.complete]),
-      [
+    assert.deepEqual(await settingsInSight(text), {
+      complete: [
         [7, true],
         [9, false],
       ],
-    );
-    assert.deepEqual(
-      only((await check(text, 'python')).findings, 'missing-output-limit').map((f) => f.line),
-      [7],
-    );
+      missingLimit: [7],
+    });
   });
   it("takes a default-imported client as the class its package exports (together-ai's Together, not Groq: llamacoder)", async () => {
     const text = [
@@ -434,18 +438,13 @@ describe('call shapes from public repositories', () => {
       '    return litellm.completion(**request)',
       '',
     ].join('\n');
-    const { calls: found, findings } = await check(text, 'python');
-    assert.deepEqual(
-      found.map((c) => [c.line, c.sites.complete]),
-      [
+    assert.deepEqual(await settingsInSight(text), {
+      complete: [
         [4, false],
         [8, true],
       ],
-    );
-    assert.deepEqual(
-      only(findings, 'missing-output-limit').map((f) => f.line),
-      [8],
-    );
+      missingLimit: [8],
+    });
   });
 
   it("reads a file that calls Mistral's chat API on a client a compatibility module re-exports (agno)", async () => {
@@ -533,17 +532,12 @@ describe('call shapes from public repositories', () => {
       '    return litellm.completion(**shown_for("gpt-4o-mini", messages))',
       '',
     ].join('\n');
-    const { calls: found, findings } = await check(text, 'python');
-    assert.deepEqual(
-      found.map((c) => [c.line, c.sites.complete]),
-      [
+    assert.deepEqual(await settingsInSight(text), {
+      complete: [
         [12, false],
         [14, true],
       ],
-    );
-    assert.deepEqual(
-      only(findings, 'missing-output-limit').map((f) => f.line),
-      [14],
-    );
+      missingLimit: [14],
+    });
   });
 });
