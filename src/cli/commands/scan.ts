@@ -20,7 +20,7 @@ import { gateFlagOptions, gateFlagsUsage, gateFromFlags, gateVerdict } from '../
 import { findingsSarif } from '../scan/sarif';
 import { wasmDirectory } from '../wasmDir';
 import { printBytes } from '../output/safeIo';
-import { terminalSafe } from '../output/terminalText';
+import { terminalSafeBytes } from '../output/terminalText';
 import { openWorkTreeIndex } from '../git/workTreeIndex';
 import { defaultThreadCount, maxThreads } from '../scan/workerPool';
 import { priceTableOptions, priceTableUsage, pricesLine, tableJson } from '../priceTable';
@@ -185,7 +185,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const verdict = gateVerdict(gate, totals, findings);
   if (cache && key !== undefined) {
     // Kept as printed: a re-scan writes the bytes out unless they hold a control or a key (see safeIo).
-    const printed = Buffer.from(terminalSafe(output), 'utf8');
+    const printed = terminalSafeBytes(output);
     cache.keepOutput(
       { key, verdict, reads: outsideReads(reading.touched, result.root, (file) => cache.covers(file)) },
       printed,
@@ -193,7 +193,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     saveCache(cache, io);
     printBytes(io, printed);
   } else {
-    io.stdout(output);
+    // As bytes, which the io checks for controls and keys with a byte scan (cleaning the text only if one is there):
+    // the same bytes out as `io.stdout(output)`, without running the control-character pattern over the text.
+    printBytes(io, Buffer.from(output, 'utf8'));
   }
   // On stderr, so that JSON and SARIF on stdout stay documents.
   for (const line of verdict.lines) io.stderr(`${line}\n`);

@@ -42,6 +42,15 @@ export function isTerminalSafeUtf8(bytes: Uint8Array): boolean {
 /** Output text with every control sequence shown as `\xNN` instead of acted on; tabs and line ends stay. */
 export const terminalSafe = escapeControls;
 
+/**
+ * `terminalSafe(text)` as UTF-8: the text's own bytes when they hold nothing to escape (a JSON document never does),
+ * found with the byte scan of `isTerminalSafeUtf8`, several times faster than the pattern over 10 MB of text.
+ */
+export function terminalSafeBytes(text: string): Buffer {
+  const bytes = Buffer.from(text, 'utf8');
+  return isTerminalSafeUtf8(bytes) ? bytes : Buffer.from(terminalSafe(text), 'utf8');
+}
+
 /** One field of a line or table cell (a file name, a model name): no control, line break or bidi mark acts. */
 export function printable(field: string): string {
   return field.replace(unsafeInField, escapeCharacter);

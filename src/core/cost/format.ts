@@ -14,18 +14,10 @@ function numberFormat(minimumFractionDigits: number, maximumFractionDigits: numb
   return format;
 }
 
-/** `$1,234.56` from a dollar up; below it four significant digits (`$0.005515`), so per-call figures stay readable. */
-export function formatUsd(usd: number): string {
-  if (usd === 0) return '$0';
-  const abs = Math.abs(usd);
-  if (abs >= 1) return `$${numberFormat(2, 2).format(usd)}`;
-  const digits = Math.min(12, 3 - Math.floor(Math.log10(abs)));
-  return `$${numberFormat(0, digits).format(usd)}`;
-}
-
 /**
- * Texts of numbers already formatted: token counts and rates repeat across a workspace's calls (the same limits,
- * prompts and models), and an Intl format costs a microsecond or two each time. Bounded: cleared when full.
+ * Texts of numbers already formatted: token counts, rates and dollar figures repeat across a workspace's calls (the
+ * same limits, prompts and models), and an Intl format costs a microsecond or two each time. Bounded: cleared when
+ * full.
  */
 class FormattedNumbers {
   private readonly texts = new Map<number, string>();
@@ -47,6 +39,19 @@ class FormattedNumbers {
 
 const tokenTexts = new FormattedNumbers((tokens) => numberFormat(0, 0).format(Math.round(tokens)));
 const rateTexts = new FormattedNumbers((usdPerMTok) => `$${numberFormat(0, 6).format(usdPerMTok)}/1M`);
+
+const usdTexts = new FormattedNumbers((usd) => {
+  if (usd === 0) return '$0';
+  const abs = Math.abs(usd);
+  if (abs >= 1) return `$${numberFormat(2, 2).format(usd)}`;
+  const digits = Math.min(12, 3 - Math.floor(Math.log10(abs)));
+  return `$${numberFormat(0, digits).format(usd)}`;
+});
+
+/** `$1,234.56` from a dollar up; below it four significant digits (`$0.005515`), so per-call figures stay readable. */
+export function formatUsd(usd: number): string {
+  return usdTexts.get(usd);
+}
 
 export function formatTokens(tokens: number): string {
   return tokenTexts.get(tokens);

@@ -12,7 +12,12 @@ export function costCalls(calls: readonly CallRecord[], context: CostContext): C
   );
 }
 
-/** The records with costs already estimated (`costs[i]` is `calls[i]`'s), so that the rules can reuse them. */
+/**
+ * The records with costs already estimated (`costs[i]` is `calls[i]`'s), so that the rules can reuse them. The
+ * record's keys come first, in its order, then the cost's (`callsPerDay`, in both, keeps the record's place).
+ */
 export function withCosts(calls: readonly CallRecord[], costs: readonly CallCost[]): CostedCall[] {
-  return calls.map((call, index) => ({ ...call, ...scanCostFields(costs[index] as CallCost) }));
+  // The same object as `{ ...call, ...fields }`, several times faster: V8 adds each key after a spread through
+  // a slow path (tens of microseconds a record, thousands of records in a workspace).
+  return calls.map((call, index) => Object.assign({}, call, scanCostFields(costs[index] as CallCost)));
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isTerminalSafeUtf8, terminalSafe } from '../../../src/cli/output/terminalText';
+import { isTerminalSafeUtf8, safeJson, terminalSafe, terminalSafeBytes } from '../../../src/cli/output/terminalText';
 
 /** The byte check must say "safe" exactly when `terminalSafe` would leave the text as it is. */
 function agrees(text: string): void {
@@ -36,5 +36,31 @@ describe('isTerminalSafeUtf8', () => {
     const whole = Buffer.from('\u001bsafe part\u001b');
     assert.equal(isTerminalSafeUtf8(whole.subarray(1, whole.length - 1)), true);
     assert.equal(isTerminalSafeUtf8(new Uint8Array(whole.buffer, whole.byteOffset, whole.length)), false);
+  });
+});
+
+describe('terminalSafeBytes', () => {
+  it('gives the bytes of terminalSafe, the text as it is or escaped', () => {
+    const texts = [
+      'plain\n',
+      'a\r\nb',
+      'a\rb',
+      '\u001b[2J',
+      'x\u0085y',
+      '\u007f',
+      '¢€😀\t',
+      'lone \ud800 half',
+      '\u202e',
+    ];
+    for (const text of [...texts, ...texts.map((t) => `${'z'.repeat(70_000)}${t}`)]) {
+      assert.ok(terminalSafeBytes(text).equals(Buffer.from(terminalSafe(text), 'utf8')), JSON.stringify(text));
+    }
+  });
+
+  it('leaves a JSON document as it is: its strings carry no control a terminal acts on', () => {
+    const every = Array.from({ length: 0x100 }, (_, code) => String.fromCharCode(code)).join('');
+    const json = safeJson({ every, bidi: '\u202e\u2066\u2028', lone: '\udc00' });
+    assert.equal(terminalSafe(json), json);
+    assert.ok(terminalSafeBytes(json).equals(Buffer.from(json, 'utf8')));
   });
 });

@@ -170,6 +170,40 @@ test('estimate: the breakdown explains every figure', () => {
   assert.ok(cost.notes.some((n) => n.startsWith('prices: genai-prices')));
 });
 
+test('estimate: each breakdown line is a priced part with its case, each case priced with its own output', () => {
+  const system = text('You are a careful assistant. '.repeat(200));
+  const call = callRecord({
+    model: 'claude-sonnet-4-5',
+    sdk: 'anthropic',
+    api: 'messages.create',
+    batch: true,
+    batchRequests: 3,
+    outputLimit: true,
+    outputLimitParam: 'max_tokens',
+    outputLimitValue: 900,
+    systemPrompt: { kind: 'constant', segments: [system] },
+    caching: { explicit: true, ttl: '5m', markers: [] },
+  });
+  const cost = estimateCallCost(call, context);
+  assert.ok(cost.outputTokens && cost.outputTokens.worst !== null && cost.costPerCallUsd?.worst != null);
+  const keys = ['part', 'tokens', 'usdPerMTok', 'usd', 'how', 'source', 'case'];
+  for (const line of cost.breakdown) {
+    assert.deepEqual(Object.keys(line), keys);
+    near(line.usd, (line.tokens * line.usdPerMTok) / 1e6, line.how);
+    assert.ok(line.how.includes('batch'), line.how);
+  }
+  assert.ok(cost.breakdown.some((line) => line.part === 'cacheRead' || line.part === 'cacheWrite5m'));
+  const output = (which: 'expected' | 'worst'): number | undefined =>
+    cost.breakdown.find((line) => line.part === 'output' && line.case === which)?.tokens;
+  assert.equal(output('expected'), cost.outputTokens.expected);
+  assert.equal(output('worst'), cost.outputTokens.worst);
+  const sum = (which: 'expected' | 'worst'): number =>
+    cost.breakdown.filter((line) => line.case === 'both' || line.case === which).reduce((t, l) => t + l.usd, 0) *
+    cost.requests;
+  near(sum('expected'), cost.costPerCallUsd.expected, 'expected per call');
+  near(sum('worst'), cost.costPerCallUsd.worst, 'worst per call');
+});
+
 test('estimate: explained in lines, estimates marked ≈, scan fields', () => {
   const cost = estimateCallCost(callRecord({ model: 'gpt-4o' }), context);
   const lines = explainCost(cost);

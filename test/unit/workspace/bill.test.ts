@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultCostSettings } from '../../../src/core/cost';
+import { defaultCostSettings, scanCostFields, type CallCost } from '../../../src/core/cost';
 import { bundledTable } from '../../../src/core/pricing';
 import { workspaceBill } from '../../../src/core/workspace/bill';
 import { callRecord } from '../cost/records';
@@ -33,6 +33,27 @@ describe('workspace bill', () => {
     );
     assert.equal(bill.assumptions.callsPerDay.value, defaultCostSettings.callsPerDay);
     assert.equal(bill.assumptions.callsPerDay.calls, 3);
+  });
+
+  it('writes each priced call as the record, its keys in order, then the cost fields', () => {
+    const records = [
+      callRecord({ file: 'a.py', model: 'gpt-4o-mini', callsPerDay: 40 }),
+      { ...callRecord({ file: 'n.ipynb', model: 'gpt-4o', line: 2 }), cell: 3, functionName: 'ask' },
+      callRecord({ file: 'b.py', model: 'house-model-7' }),
+    ];
+    const bill = workspaceBill(records, inputs);
+    bill.calls.forEach((call, index) => {
+      const spread = { ...bill.records[index], ...scanCostFields(bill.costs[index] as CallCost) };
+      assert.equal(JSON.stringify(call), JSON.stringify(spread));
+      assert.deepEqual(Object.keys(call), Object.keys(spread));
+    });
+    // `callsPerDay` is in both: the record's place, the cost's value (the annotation's, else the setting's).
+    assert.equal(
+      Object.keys(bill.calls[0] as object).indexOf('callsPerDay'),
+      Object.keys(records[0]).indexOf('callsPerDay'),
+    );
+    assert.equal(bill.calls[0]?.callsPerDay, 40);
+    assert.equal(bill.calls[2]?.callsPerDay, defaultCostSettings.callsPerDay);
   });
 
   it('applies the assumed models to calls whose model the code does not say, and lists candidates otherwise', () => {
