@@ -3,7 +3,7 @@ import type { CallRecord, LanguageId, TextRange } from '../analysis/types';
 import { estimateCallCost, type CallCost, type CostSettings } from '../cost';
 import { resolveHintOf, resolveModel } from '../pricing/resolve';
 import type { ModelEntry, PriceTable } from '../pricing/types';
-import { ignoredAt, silences } from './ignore';
+import { ignoreDirective, ignoredAt, silences } from './ignore';
 import { unknownProject, type ProjectInfo } from './project';
 import type { CountOptions } from '../tokens/count';
 import { rules } from './registry';
@@ -56,12 +56,14 @@ export function findIssues(input: RuleInput): Finding[] {
     (rule) => settings.severity[rule.code] !== 'off' && (!input.only || input.only.includes(rule.code)),
   );
   if (active.length === 0 || input.calls.length === 0) return [];
-  const starts = lineStarts(input.text);
+  // Line starts only for a finding without its own range; ignore comments only where the text has one.
+  let starts: number[] | undefined;
+  const mayIgnore = input.text.includes(ignoreDirective);
   const estimate = (call: CallRecord): CallCost =>
     estimateCallCost(call, { table: input.table, settings: input.costSettings, count: input.count });
   const found: Finding[] = [];
   input.calls.forEach((call, index) => {
-    const ignored = ignoredAt(input.text, call.range);
+    const ignored = mayIgnore ? ignoredAt(input.text, call.range) : null;
     const context: CallContext = {
       call,
       text: input.text,
@@ -95,7 +97,7 @@ export function findIssues(input: RuleInput): Finding[] {
         line: call.line,
         column: call.column,
         ...(call.cell !== undefined ? { cell: call.cell } : {}),
-        range: result.range ?? nameRange(input.text, starts, call),
+        range: result.range ?? nameRange(input.text, (starts ??= lineStarts(input.text)), call),
         message: result.message,
         fixes: result.fixes ?? [],
         ...(result.advice ? { advice: result.advice } : {}),

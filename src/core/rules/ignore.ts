@@ -4,6 +4,9 @@ import type { TextEdit } from './types';
 /** `llm-cost-lens-ignore`, then optionally rule codes (spaces or commas), then optionally `-- why`. */
 const directive = /(?:#|\/\/|\/\*|^\s*\*)[^\n]*?\bllm-cost-lens-ignore(?![\w-])([^\n]*)/;
 
+/** The word every ignore comment holds (see `directive`): a text without it has none, and no call needs a look. */
+export const ignoreDirective = 'llm-cost-lens-ignore';
+
 /** What an ignore comment silences: every rule, or the codes it names. */
 export type Ignored = 'all' | ReadonlySet<string>;
 

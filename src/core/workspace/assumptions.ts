@@ -24,30 +24,51 @@ export interface WorkspaceAssumptions {
   perCall: { file: string; line: number; callsPerDay: number; source: CostedCall['callsPerDaySource'] }[];
 }
 
-/** Calls that used a setting's value (a thinking budget written in the code is the code's, not the setting's). */
-const uses = (calls: readonly CostedCall[], key: AssumptionKey): number =>
-  calls.filter((c) => c.assumptions.some((a) => a.key === key && a.source !== 'code')).length;
+/** How many calls have an assumption under each key: from a setting (or the calls' own annotation), or from the code. */
+interface AssumptionCounts {
+  notCode: Map<AssumptionKey, number>;
+  code: Map<AssumptionKey, number>;
+}
 
-const budgeted = (calls: readonly CostedCall[]): number =>
-  calls.filter((c) => c.assumptions.some((a) => a.key === 'reasoningTokens' && a.source === 'code')).length;
+/** One pass over every call's assumptions (a call counts once per key however many of its assumptions have it). */
+function countAssumptions(calls: readonly CostedCall[]): AssumptionCounts {
+  const counts: AssumptionCounts = { notCode: new Map(), code: new Map() };
+  const seen = { notCode: new Set<AssumptionKey>(), code: new Set<AssumptionKey>() };
+  for (const call of calls) {
+    seen.notCode.clear();
+    seen.code.clear();
+    for (const { key, source } of call.assumptions) {
+      const kind = source === 'code' ? 'code' : 'notCode';
+      if (seen[kind].has(key)) continue;
+      seen[kind].add(key);
+      counts[kind].set(key, (counts[kind].get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
 
 export function workspaceAssumptions(
   settings: CostSettings,
   sources: SettingSources,
   calls: readonly CostedCall[],
 ): WorkspaceAssumptions {
+  const counts = countAssumptions(calls);
+  // Calls that used a setting's value (a thinking budget written in the code is the code's, not the setting's).
   const of = <K extends keyof CostSettings>(key: K): AssumedSetting<CostSettings[K]> => ({
     value: settings[key],
     source: sources[key] ?? 'default',
     setting: settingKeys[key],
-    calls: key === 'callsPerDay' ? calls.filter((c) => c.callsPerDaySource !== 'annotation').length : uses(calls, key),
+    calls:
+      key === 'callsPerDay'
+        ? calls.filter((c) => c.callsPerDaySource !== 'annotation').length
+        : (counts.notCode.get(key) ?? 0),
   });
   return {
     callsPerDay: of('callsPerDay'),
     dynamicPartTokens: of('dynamicPartTokens'),
     historyTokens: of('historyTokens'),
     expectedOutputTokens: of('expectedOutputTokens'),
-    reasoningTokens: { ...of('reasoningTokens'), thinkingBudgetCalls: budgeted(calls) },
+    reasoningTokens: { ...of('reasoningTokens'), thinkingBudgetCalls: counts.code.get('reasoningTokens') ?? 0 },
     perCall: calls.map((c) => ({
       file: c.file,
       line: c.line,
