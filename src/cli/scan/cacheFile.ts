@@ -1,11 +1,24 @@
-import { readFileSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import * as path from 'node:path';
 import type { CallRecord } from '../../core/analysis/types';
 import type { FolderOutcome } from '../../core/workspace/walkMemo';
 import { folderColumns, foldersOf, type FolderColumns } from './folderColumns';
 import type { StoredOutput } from './outputMemo';
 
 /** Bumped when the stored shape changes; with the CLI's version and build it makes old caches start over. */
-export const cacheFormat = 7;
+export const cacheFormat = 8;
 
 /** A cache file larger than this is not read: it is not one this tool wrote for a real tree. */
 const maxCacheBytes = 512 * 1024 * 1024;
@@ -34,7 +47,7 @@ export function callsOf(entry: Entry): CallRecord[] {
   return entry.calls ?? [];
 }
 
-/** A byte range of the part of the file after the document line. */
+/** A byte range of the blob: the part of the file before the document line. */
 type Span = [offset: number, length: number];
 
 /** What only some files have, by their index in `paths`. */
@@ -45,11 +58,18 @@ interface Extra {
 }
 
 /**
- * The first line of a cache file. Per-file fields are columns (20,000 small objects parse several times slower
- * than four arrays); records and the printed result follow the line as raw bytes, read only when used.
+ * The last line of a cache file. Per-file fields are columns (20,000 small objects parse several times slower
+ * than four arrays); records and the printed result come before the line as raw bytes (the blob), read only when
+ * used. The blob comes first so that a save with the same records rewrites the document alone (see
+ * `writeCacheFile`).
  */
 interface CacheDocument {
   format: number;
+  /** Names the blob: each save that writes a blob gives it a new random id; a save that keeps it keeps the id. */
+  blob: string;
+  blobLength: number;
+  /** Random per save, and written again as `seal`, the last field: a document cut or mixed by a torn write differs. */
+  save: string;
   fingerprint: string;
   /**
    * When the scan that wrote it started (ms since 1970), before it looked at any file: a file whose time is not
@@ -69,6 +89,13 @@ interface CacheDocument {
   output?: StoredOutput & { at: Span };
   /** What each folder gave the walk. */
   folders?: FolderColumns;
+  seal: string;
+}
+
+/** The records and printed result of a cache file as read: a save of the same bytes rewrites only the document. */
+export interface StoredBlob {
+  id: string;
+  bytes: Buffer;
 }
 
 /** What a cache file held for this fingerprint. */
@@ -79,6 +106,7 @@ export interface Loaded {
   tokens: Map<string, number>;
   output?: { stored: StoredOutput; text: Buffer };
   digest?: string;
+  blob?: StoredBlob;
 }
 
 export const emptyCache = (): Loaded => ({ entries: new Map(), folders: new Map(), startedAt: 0, tokens: new Map() });
@@ -157,16 +185,27 @@ function entriesOf(document: Partial<CacheDocument>, blob: Buffer): Map<string, 
 export function readCacheFile(file: string, fingerprint: string): Loaded | null {
   if (statSync(file).size > maxCacheBytes) return null;
   const bytes = readFileSync(file);
-  const end = bytes.indexOf(0x0a);
-  if (end < 0) return null;
-  const document = JSON.parse(bytes.toString('utf8', 0, end)) as Partial<CacheDocument>;
+  if (bytes.length < 2 || bytes[bytes.length - 1] !== 0x0a) return null;
+  // The document is the last line: JSON.stringify escapes every line break inside it.
+  const start = bytes.lastIndexOf(0x0a, bytes.length - 2) + 1;
+  if (start === 0) return null;
+  const document = JSON.parse(bytes.toString('utf8', start, bytes.length - 1)) as Partial<CacheDocument>;
   if (document.format !== cacheFormat || document.fingerprint !== fingerprint) return null;
-  const blob = bytes.subarray(end + 1);
+  if (
+    typeof document.blob !== 'string' ||
+    document.blobLength !== start - 1 ||
+    typeof document.save !== 'string' ||
+    document.save !== document.seal
+  ) {
+    return null;
+  }
+  const blob = bytes.subarray(0, start - 1);
   const loaded: Loaded = {
     entries: entriesOf(document, blob),
     folders: foldersOf(document.folders),
     startedAt: typeof document.startedAt === 'number' ? document.startedAt : 0,
     tokens: new Map(),
+    blob: { id: document.blob, bytes: blob },
   };
   if (typeof document.tokens === 'object' && document.tokens !== null) {
     for (const [key, count] of Object.entries(document.tokens)) {
@@ -192,14 +231,29 @@ export interface CacheContent {
   output?: { stored: StoredOutput; text: Buffer };
 }
 
+/** Where a part lies in the stored blob; -1 when it is not a slice of it. */
+function offsetIn(part: Buffer, blob: Buffer): number {
+  const offset = part.byteOffset - blob.byteOffset;
+  return part.buffer === blob.buffer && offset >= 0 && offset + part.length <= blob.length ? offset : -1;
+}
+
+/** Whether every record text and the printed result to save are slices of the stored blob. */
+function holdsAll(blob: Buffer, content: CacheContent): boolean {
+  for (const entry of content.entries.values()) {
+    if (entry.callsText ? offsetIn(entry.callsText, blob) < 0 : (entry.calls?.length ?? 0) > 0) return false;
+  }
+  return !content.output || offsetIn(content.output.text, blob) >= 0;
+}
+
 /**
- * The bytes of a cache file: the document on one line (JSON.stringify escapes every line break inside strings),
- * then the records of each file with calls and the printed result, as they are (records read from the last file
- * and never used are copied without parsing).
+ * The document without the fields a save adds, and the parts of a new blob in order; with `kept`, a stored blob
+ * that holds every record and the result, the spans point into it and there are no parts.
  */
-export function cacheFileBytes(content: CacheContent): Buffer {
-  const document: CacheDocument = {
-    format: cacheFormat,
+function layout(
+  content: CacheContent,
+  kept: Buffer | undefined,
+): { document: Omit<CacheDocument, 'format' | 'blob' | 'blobLength' | 'save' | 'seal'>; parts: Buffer[] } {
+  const document: ReturnType<typeof layout>['document'] = {
     fingerprint: content.fingerprint,
     startedAt: content.startedAt,
     paths: [],
@@ -211,7 +265,8 @@ export function cacheFileBytes(content: CacheContent): Buffer {
   };
   const parts: Buffer[] = [];
   let offset = 0;
-  const append = (bytes: Buffer): Span => {
+  const place = (bytes: Buffer): Span => {
+    if (kept) return [offsetIn(bytes, kept), bytes.length];
     parts.push(bytes);
     offset += bytes.length;
     return [offset - bytes.length, bytes.length];
@@ -223,14 +278,95 @@ export function cacheFileBytes(content: CacheContent): Buffer {
     document.sizes.push(entry.size ?? null);
     document.mtimes.push(entry.mtimeMs ?? null);
     const extra: Extra = {};
-    if (entry.callsText) extra.calls = append(entry.callsText);
-    else if (entry.calls && entry.calls.length > 0) extra.calls = append(Buffer.from(JSON.stringify(entry.calls)));
+    if (entry.callsText) extra.calls = place(entry.callsText);
+    else if (entry.calls && entry.calls.length > 0) extra.calls = place(Buffer.from(JSON.stringify(entry.calls)));
     if (entry.skipped !== undefined) extra.skipped = entry.skipped;
     if (entry.dependsOn) extra.dependsOn = entry.dependsOn;
     if (Object.keys(extra).length > 0) document.extras[index] = extra;
   }
   if (content.tokens.size > 0) document.tokens = Object.fromEntries(content.tokens);
   if (content.folders.size > 0) document.folders = folderColumns(content.folders);
-  if (content.output) document.output = { ...content.output.stored, at: append(content.output.text) };
-  return Buffer.concat([Buffer.from(`${JSON.stringify(document)}\n`), ...parts]);
+  if (content.output) document.output = { ...content.output.stored, at: place(content.output.text) };
+  return { document, parts };
+}
+
+const newId = (): string => randomBytes(12).toString('base64url');
+
+/** What a document line of this blob starts with (JSON.stringify keeps the order the fields were set in). */
+const documentStart = (blobId: string): string => `{"format":${cacheFormat},"blob":"${blobId}",`;
+
+function writeAll(fd: number, bytes: Buffer, position: number): void {
+  for (let done = 0; done < bytes.length;) {
+    done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+  }
+}
+
+/**
+ * Writes the new document after the blob of the file in place, when the file still holds that blob: its old
+ * document starts with the blob's id (a blob keeps its bytes for as long as its id stands in the file). False
+ * when it does not (another scan saved since), and nothing was written.
+ */
+function rewriteDocument(file: string, blob: StoredBlob, documentLine: Buffer): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r+');
+  } catch {
+    return false;
+  }
+  try {
+    const at = blob.bytes.length + 1;
+    const expected = Buffer.from(documentStart(blob.id));
+    const found = Buffer.alloc(expected.length);
+    if (readSync(fd, found, 0, found.length, at) !== found.length || !found.equals(expected)) return false;
+    writeAll(fd, documentLine, at);
+    ftruncateSync(fd, at + documentLine.length);
+    return true;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Saves the cache: the blob (the records of each file with calls and the printed result, as they are: records
+ * read from the last file and never used are copied without parsing), a line break, then the document on one
+ * line. When the blob read holds every record and the result (a re-scan that parsed nothing new and printed the
+ * same result, as after a checkout), it is kept and only the document is written, in place: 2.6 MB instead of
+ * 16 MB on a 20,000-file tree, and no rename (on ext4, renaming over a file forces the new one's blocks out at
+ * once). The records of files gone since stay in it, unused, until a save writes a new blob. A save cut short
+ * there leaves a document whose `save` and `seal` differ, or none: the next scan starts over. Otherwise the file
+ * is written under a temporary name and renamed, so an interrupted run never leaves half a cache.
+ */
+export function writeCacheFile(file: string, content: CacheContent, stored: StoredBlob | undefined): void {
+  const kept = stored !== undefined && holdsAll(stored.bytes, content) ? stored : undefined;
+  const { document, parts } = layout(content, kept?.bytes);
+  const blobLength = kept ? kept.bytes.length : parts.reduce((sum, part) => sum + part.length, 0);
+  const save = newId();
+  const line: CacheDocument = {
+    format: cacheFormat,
+    blob: kept?.id ?? newId(),
+    blobLength,
+    save,
+    ...document,
+    seal: save,
+  };
+  const documentLine = Buffer.from(`${JSON.stringify(line)}\n`);
+  if (kept && rewriteDocument(file, kept, documentLine)) return;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(temporary, 'w');
+    try {
+      let position = 0;
+      for (const bytes of [...(kept ? [kept.bytes] : parts), Buffer.from('\n'), documentLine]) {
+        writeAll(fd, bytes, position);
+        position += bytes.length;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }

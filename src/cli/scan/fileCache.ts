@@ -1,13 +1,12 @@
 import { createHash, hash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { FileStat } from '../../core/workspace/fileSystem';
 import { gitBlobSha } from '../git/blobSha';
 import type { WorkTreeIndex } from '../git/workTreeIndex';
 import type { FileAnalysis, ScanCache } from '../../core/workspace/scan';
 import { listingSettled, racyWindowMs, type FolderOutcome, type WalkMemo } from '../../core/workspace/walkMemo';
 import type { BpeEncoding, TokenCountStore } from '../../core/tokens';
-import { cacheFileBytes, callsOf, emptyCache, readCacheFile, type Entry, type Loaded } from './cacheFile';
+import { callsOf, emptyCache, readCacheFile, writeCacheFile, type Entry, type Loaded } from './cacheFile';
 import { readsUnchanged, type StoredOutput } from './outputMemo';
 
 /** The default `--cache-location`, in the working directory (like `.eslintcache`). */
@@ -298,8 +297,8 @@ export class FileScanCache implements ScanCache, WalkMemo {
   }
 
   /**
-   * Writes the files of this scan (others are dropped), only when anything changed; written to a temporary
-   * file first and renamed, so an interrupted run never leaves half a cache.
+   * Writes the files of this scan (others are dropped), only when anything changed; never leaves half a cache
+   * (see `writeCacheFile`).
    */
   save(): void {
     if (
@@ -311,7 +310,7 @@ export class FileScanCache implements ScanCache, WalkMemo {
     ) {
       return;
     }
-    const bytes = cacheFileBytes({
+    const content = {
       fingerprint: this.fingerprint,
       startedAt: this.startedAt,
       entries: this.next,
@@ -319,10 +318,7 @@ export class FileScanCache implements ScanCache, WalkMemo {
       tokens: this.nextTokens,
       digest: this.scanDigest(),
       output: this.output,
-    });
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, this.file);
+    };
+    writeCacheFile(this.file, content, this.loaded.blob);
   }
 }

@@ -14,6 +14,7 @@ import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { openAiBot, writeTree } from '../../support/hostileRepo';
 import { captureIo } from '../helpers/io';
 import { tempDirsRemovedAfter } from '../helpers/tempDirs';
+import { joinCacheFile, splitCacheFile } from '../helpers/cacheFileParts';
 import { wasmDir } from '../helpers/paths';
 
 const host = new ParserHost(wasmDir);
@@ -176,19 +177,16 @@ describe('scan --cache', () => {
       const run = await cachedScan(fs, cacheFile);
       assert.deepEqual(run.parsed, ['app/bot.py', 'app/other.py']);
     }
-    // The document is the first line; the records follow it. A field of the wrong type, or records said to lie
-    // beyond the end of the file, lose that file's entry only.
-    const [line, ...rest] = readFileSync(cacheFile, 'utf8').split('\n');
-    const document = JSON.parse(line ?? '') as {
-      paths: string[];
-      hashes: unknown[];
-      extras: Record<string, { calls?: [number, number] }>;
+    // A field of the wrong type, or records said to lie beyond the end of the blob, lose that file's entry only.
+    const { blob, document } = splitCacheFile(readFileSync(cacheFile)) as {
+      blob: Buffer;
+      document: { paths: string[]; hashes: unknown[]; extras: Record<string, { calls?: [number, number] }> };
     };
     document.hashes[document.paths.indexOf('app/bot.py')] = 42;
     const other = document.extras[document.paths.indexOf('app/other.py')];
     assert.ok(other?.calls);
     other.calls = [0, 1e9];
-    writeFileSync(cacheFile, [JSON.stringify(document), ...rest].join('\n'));
+    writeFileSync(cacheFile, joinCacheFile(blob, document));
     assert.deepEqual((await cachedScan(fs, cacheFile)).parsed, ['app/bot.py', 'app/other.py']);
     assert.deepEqual((await cachedScan(fs, cacheFile)).parsed, []);
   });
@@ -249,10 +247,9 @@ describe('scan --cache', () => {
     second.remember('/ws/sub', second.folder('/ws/sub') as typeof outcome);
     second.save();
     assert.deepEqual(readFileSync(cacheFile), written);
-    const [line, ...rest] = written.toString('utf8').split('\n');
-    const document = JSON.parse(line ?? '') as { folders: { flags: unknown[] } };
+    const { blob, document } = splitCacheFile(written) as { blob: Buffer; document: { folders: { flags: unknown[] } } };
     document.folders.flags.pop();
-    writeFileSync(cacheFile, [JSON.stringify(document), ...rest].join('\n'));
+    writeFileSync(cacheFile, joinCacheFile(blob, document));
     assert.equal(FileScanCache.open(cacheFile, '/ws', 'test').folder('/ws'), undefined);
   });
 

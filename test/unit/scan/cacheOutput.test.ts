@@ -7,6 +7,7 @@ import { writeTree } from '../../support/hostileRepo';
 import { captureIo } from '../helpers/io';
 import { tempDirsRemovedAfter } from '../helpers/tempDirs';
 import { fixturesDir } from '../helpers/paths';
+import { splitCacheFile } from '../helpers/cacheFileParts';
 
 const dir = tempDirsRemovedAfter();
 
@@ -46,11 +47,9 @@ async function scan(root: string, args: string[], now?: Date): Promise<Run> {
  */
 function tamper(cacheFile: string, text = ''): void {
   const bytes = readFileSync(cacheFile);
-  const end = bytes.indexOf(0x0a);
-  const document = JSON.parse(bytes.toString('utf8', 0, end)) as { output?: { at: [number, number] } };
+  const document = splitCacheFile(bytes).document as { output?: { at: [number, number] } };
   assert.ok(document.output, 'the cache holds an output');
-  const [offset, length] = document.output.at;
-  const start = end + 1 + offset;
+  const [start, length] = document.output.at;
   bytes.fill('x', start, start + length);
   assert.ok(Buffer.byteLength(text) <= length, 'the text fits in the stored output');
   bytes.write(text, start, 'utf8');
@@ -106,8 +105,8 @@ describe('scan --cache keeps the printed result', () => {
     }
     // A byte sequence that is not UTF-8 is printed as the decoder reads it, never raw.
     const bytes = readFileSync(cacheFile);
-    const head = JSON.parse(bytes.toString('utf8', 0, bytes.indexOf(0x0a))) as { output: { at: [number, number] } };
-    bytes[bytes.indexOf(0x0a) + 1 + head.output.at[0]] = 0xff;
+    const { document } = splitCacheFile(bytes) as { document: { output: { at: [number, number] } } };
+    bytes[document.output.at[0]] = 0xff;
     writeFileSync(cacheFile, bytes);
     assert.match(await run(), /^\ufffd/);
   });

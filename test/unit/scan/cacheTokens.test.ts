@@ -7,6 +7,7 @@ import { runCli } from '../../../src/cli/run';
 import { isEncodingLoaded } from '../../../src/core/tokens';
 import { tempDir, writeTree } from '../../support/hostileRepo';
 import { captureIo } from '../helpers/io';
+import { splitCacheFile } from '../helpers/cacheFileParts';
 
 // node --test runs each file in its own process: no rank table is loaded here unless this file's scans load one.
 
@@ -36,9 +37,7 @@ it('a --cache re-scan of unchanged prompts counts no token again: no tokenizer t
   const args = ['scan', '.', '--format', 'json', '--cache', '--cache-location', cacheFile];
   const uncached = scanElsewhere(root, ['scan', '.', '--format', 'json']);
   assert.equal(scanElsewhere(root, args), uncached);
-  const stored = JSON.parse(readFileSync(cacheFile, 'utf8').split('\n')[0] ?? '') as {
-    tokens?: Record<string, number>;
-  };
+  const stored = splitCacheFile(readFileSync(cacheFile)).document as { tokens?: Record<string, number> };
   assert.ok(Object.keys(stored.tokens ?? {}).some((key) => key.startsWith('o200k_base:')));
 
   const io = captureIo(root);
