@@ -42,6 +42,9 @@ export const usagePartLabels: Record<UsagePart, string> = {
   cacheWrite1h: 'cache write, 1 h',
 };
 
+/** The parts of a usage in the order they are priced and listed. */
+const partOrder: readonly UsagePart[] = ['input', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h', 'output'];
+
 /** The tier in force for a prompt of `promptTokens` (whole request billed at the higher rate), if any. */
 function tierFor(entry: ModelEntry, promptTokens: number): { above: number; prices: PriceSet } | null {
   let found: { above: number; prices: PriceSet } | null = null;
@@ -89,14 +92,10 @@ export function priceTokens(entry: ModelEntry, usage: TokenUsage, table: PriceTa
     return { price: input, factor: batchFactor, how: `${fallback}${batchNote}` };
   };
   const parts: PricedPart[] = [];
-  const amounts: [UsagePart, number | undefined][] = [
-    ['input', usage.input],
-    ['cacheRead', usage.cacheRead],
-    ['cacheWrite5m', usage.cacheWrite5m],
-    ['cacheWrite1h', usage.cacheWrite1h],
-    ['output', usage.output],
-  ];
-  for (const [part, tokens] of amounts) {
+  // An index loop over a constant list: this runs for every part of every call of a workspace, mostly cold.
+  for (let index = 0; index < partOrder.length; index++) {
+    const part = partOrder[index] as UsagePart;
+    const tokens = usage[part];
     if (tokens === undefined || (tokens === 0 && part !== 'input' && part !== 'output')) continue;
     const { price, factor, how } = priceOf(part);
     const usdPerMTok = price.usd * factor;
