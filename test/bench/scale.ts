@@ -289,6 +289,9 @@ export async function runScaleBench(): Promise<{ rows: ScaleRow[]; floors: Scale
       } finally {
         writeFileSync(edit.file, edit.original);
       }
+      // Back to a cache of the tree as it is (not timed): else the checkout's re-scan would find the edited file's
+      // records stale, parse it again, price every call again and write the whole cache: a one-file change too.
+      runScan(root, cacheFlags);
       freshCheckout(origin, root, files, i);
       turn(checkout, cacheFlags);
     }
