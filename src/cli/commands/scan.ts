@@ -14,7 +14,7 @@ import { defaultCacheFile, FileScanCache } from '../scan/fileCache';
 import { outputKey, outsideReads, recordingFileSystem } from '../scan/outputMemo';
 import { nodeFileSystem } from '../../core/workspace/nodeFileSystem';
 import { findingJson, findingLine, findingsSummary, scanFindings } from '../scan/findings';
-import { scanPaths, scanRoot, toJson, version } from '../scan/scan';
+import { scanPaths, scanRoot, toJsonBytes, version } from '../scan/scan';
 import { columns, renderTable } from '../scan/table';
 import { gateFlagOptions, gateFlagsUsage, gateFromFlags, gateVerdict } from '../scan/gate';
 import { findingsSarif } from '../scan/sarif';
@@ -159,10 +159,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   );
   const costed = { ...result, calls, findings: findings.map(findingJson) };
   const assumed = scanAssumptions(bill.assumptions);
-  // The whole output is built before any of it is printed: nothing can fail once a result is out.
-  let output: string;
-  if (format === 'json') output = toJson(costed, { assumptions: assumed, prices: tableJson(table, io) });
-  else if (format === 'sarif') output = await findingsSarif(findings, result.root, version, rules);
+  // The whole output is built before any of it is printed: nothing can fail once a result is out. It is printed as
+  // UTF-8 with every control escaped, as the io would print the text (a JSON document has none to escape).
+  let printed: Buffer;
+  if (format === 'json') printed = toJsonBytes(costed, { assumptions: assumed, prices: tableJson(table, io) });
+  else if (format === 'sarif') printed = terminalSafeBytes(await findingsSarif(findings, result.root, version, rules));
   else {
     // A notebook's lines count from each cell's start: the cell is part of where a call is.
     const where = (at: { file: string; cell?: number; line: number; column: number }): string =>
@@ -170,7 +171,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const byCall = new Map<string, Finding[]>();
     for (const finding of findings) byCall.set(where(finding), [...(byCall.get(where(finding)) ?? []), finding]);
     const under = (call: CallRecord): string[] => (byCall.get(where(call)) ?? []).map(findingLine);
-    output = renderTable(costed, [...columns, ...costColumns], under);
+    let output = renderTable(costed, [...columns, ...costColumns], under);
     if (calls.length > 0) {
       const footer = [
         findingsSummary(findings),
@@ -181,22 +182,19 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       output += `${footer.join('\n')}\n`;
     }
     if (settingsFile) output += `Settings from ${settingsFile}.\n`;
+    printed = terminalSafeBytes(output);
   }
   const verdict = gateVerdict(gate, totals, findings);
   if (cache && key !== undefined) {
     // Kept as printed: a re-scan writes the bytes out unless they hold a control or a key (see safeIo).
-    const printed = terminalSafeBytes(output);
     cache.keepOutput(
       { key, verdict, reads: outsideReads(reading.touched, result.root, (file) => cache.covers(file)) },
       printed,
     );
     saveCache(cache, io);
-    printBytes(io, printed);
-  } else {
-    // As bytes, which the io checks for controls and keys with a byte scan (cleaning the text only if one is there):
-    // the same bytes out as `io.stdout(output)`, without running the control-character pattern over the text.
-    printBytes(io, Buffer.from(output, 'utf8'));
   }
+  // The io checks the bytes for controls and keys with a byte scan and hides a key as it would in the text.
+  printBytes(io, printed);
   // On stderr, so that JSON and SARIF on stdout stay documents.
   for (const line of verdict.lines) io.stderr(`${line}\n`);
   return verdict.failed ? ExitCode.failure : ExitCode.ok;

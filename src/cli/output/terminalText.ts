@@ -18,12 +18,17 @@ const unsafeBytes = [
   0x7f,
 ];
 
-/** Whether `bytes` has `lead` anywhere that `next` does not accept the byte after it. */
-function hasUnlessFollowed(bytes: Uint8Array, lead: number, next: (byte: number | undefined) => boolean): boolean {
+/** Whether `bytes` has `lead` at some offset that `found` accepts (a memchr per occurrence). */
+function hasAt(bytes: Uint8Array, lead: number, found: (at: number) => boolean): boolean {
   for (let at = bytes.indexOf(lead); at !== -1; at = bytes.indexOf(lead, at + 1)) {
-    if (!next(bytes[at + 1])) return true;
+    if (found(at)) return true;
   }
   return false;
+}
+
+/** Whether `bytes` has `lead` anywhere that `next` does not accept the byte after it. */
+function hasUnlessFollowed(bytes: Uint8Array, lead: number, next: (byte: number | undefined) => boolean): boolean {
+  return hasAt(bytes, lead, (at) => !next(bytes[at + 1]));
 }
 
 /**
@@ -56,13 +61,45 @@ export function printable(field: string): string {
   return field.replace(unsafeInField, escapeCharacter);
 }
 
+/** What JSON.stringify leaves raw and a printed document must not: DEL, C1 controls, bidi marks, line separators. */
+const rawInJson = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const jsonEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
 /**
  * JSON text whose strings are safe to print: JSON.stringify leaves DEL, C1 controls, bidi marks and the
  * line/paragraph separators raw; they become `\uXXXX` escapes, which parse back to the same value.
  */
 export function safeJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(
-    /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )}\n`;
+  return `${JSON.stringify(value, null, 2).replace(rawInJson, jsonEscape)}\n`;
+}
+
+/** Whether UTF-8 `bytes` hold one of the characters of `rawInJson`, found by their lead bytes. */
+function holdsRawInJson(bytes: Buffer): boolean {
+  const at = (offset: number): number | undefined => bytes[offset];
+  return (
+    bytes.includes(0x7f) ||
+    // U+0080-U+009F
+    hasAt(bytes, 0xc2, (i) => (at(i + 1) ?? 0) >= 0x80 && (at(i + 1) ?? 0) <= 0x9f) ||
+    // U+061C
+    hasAt(bytes, 0xd8, (i) => at(i + 1) === 0x9c) ||
+    hasAt(bytes, 0xe2, (i) => {
+      const second = at(i + 1);
+      const third = at(i + 2) ?? 0;
+      // U+200E, U+200F, U+2028-U+202E; U+2066-U+2069
+      if (second === 0x80) return third === 0x8e || third === 0x8f || (third >= 0xa8 && third <= 0xae);
+      return second === 0x81 && third >= 0xa6 && third <= 0xa9;
+    })
+  );
+}
+
+/**
+ * `safeJson(value)` as UTF-8, for a document worth not running the pattern over (a scan's is 10 MB): the bytes are
+ * searched for the escaped characters' lead bytes (a memchr each), and the text escaped only when one is there.
+ * Terminal-safe as they are: JSON escapes every C0 control, and the rest of `terminalSafe`'s are escaped here.
+ */
+export function safeJsonBytes(value: unknown): Buffer {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  const bytes = Buffer.from(text, 'utf8');
+  return holdsRawInJson(bytes) ? Buffer.from(text.replace(rawInJson, jsonEscape), 'utf8') : bytes;
 }

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CallRecord, SkippedFile } from '../../core/analysis/types';
 import { ParserHost } from '../../core/parsing/host';
-import { safeJson } from '../output/terminalText';
+import { safeJsonBytes } from '../output/terminalText';
 import { nodeFileSystem, toFileSystemPath } from '../../core/workspace/nodeFileSystem';
 import { scanWorkspace, type ScanCache } from '../../core/workspace/scan';
 import type { WalkMemo } from '../../core/workspace/walkMemo';
@@ -94,10 +94,21 @@ export async function scanPaths(paths: string[], options: ScanOptions): Promise<
   }
 }
 
-/** The JSON document of a scan, exactly the documented keys (`prices` and `assumptions` when the calls were priced). */
-export function toJson(result: ScanResult, priced?: { assumptions: unknown; prices: unknown }): string {
+/**
+ * The JSON document of a scan as printed (UTF-8), exactly the documented keys (`prices` and `assumptions` when the
+ * calls were priced).
+ */
+export function toJsonBytes(result: ScanResult, priced?: { assumptions: unknown; prices: unknown }): Buffer {
   const { version: v, files, calls, findings, skipped } = result;
   return priced === undefined
-    ? safeJson({ version: v, files, calls, findings, skipped })
-    : safeJson({ version: v, files, prices: priced.prices, assumptions: priced.assumptions, calls, findings, skipped });
+    ? safeJsonBytes({ version: v, files, calls, findings, skipped })
+    : safeJsonBytes({
+        version: v,
+        files,
+        prices: priced.prices,
+        assumptions: priced.assumptions,
+        calls,
+        findings,
+        skipped,
+      });
 }

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isTerminalSafeUtf8, safeJson, terminalSafe, terminalSafeBytes } from '../../../src/cli/output/terminalText';
+import {
+  isTerminalSafeUtf8,
+  safeJson,
+  safeJsonBytes,
+  terminalSafe,
+  terminalSafeBytes,
+} from '../../../src/cli/output/terminalText';
 
 /** The byte check must say "safe" exactly when `terminalSafe` would leave the text as it is. */
 function agrees(text: string): void {
@@ -62,5 +68,42 @@ describe('terminalSafeBytes', () => {
     const json = safeJson({ every, bidi: '\u202e\u2066\u2028', lone: '\udc00' });
     assert.equal(terminalSafe(json), json);
     assert.ok(terminalSafeBytes(json).equals(Buffer.from(json, 'utf8')));
+  });
+});
+
+describe('safeJsonBytes', () => {
+  /** The bytes must be exactly those of safeJson's text. */
+  const same = (value: unknown): void =>
+    assert.ok(safeJsonBytes(value).equals(Buffer.from(safeJson(value), 'utf8')), JSON.stringify(value));
+
+  it('gives the bytes of safeJson for every code point of the first planes that matter, alone and among others', () => {
+    for (let code = 0; code < 0x3000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCharCode(code);
+      same({ text: char });
+      same([`a${char}b`, { [`k${char}`]: 1 }]);
+    }
+  });
+
+  it('gives the bytes of safeJson far into a large document, with neighbours of the escaped characters', () => {
+    const filler = 'x'.repeat(100_000);
+    for (const tail of [
+      '\u2029',
+      '\u202f',
+      '\u2065',
+      '\u2066',
+      '\u206a',
+      '\u061b',
+      '\u061c',
+      '\u00a0',
+      '\u0085',
+      '≈—→×',
+      '😀',
+      '\udc00',
+    ]) {
+      same({ filler, tail });
+      same([filler, `${tail}${filler}${tail}`]);
+    }
+    same({ none: filler, nested: [{ a: 1, b: [null, true, 2.5] }] });
   });
 });
