@@ -245,15 +245,15 @@ function holdsAll(blob: Buffer, content: CacheContent): boolean {
   return !content.output || offsetIn(content.output.text, blob) >= 0;
 }
 
+/** The document as laid out from a scan's content, before a save adds the fields naming the blob and the save. */
+type DocumentBody = Omit<CacheDocument, 'format' | 'blob' | 'blobLength' | 'save' | 'seal'>;
+
 /**
  * The document without the fields a save adds, and the parts of a new blob in order; with `kept`, a stored blob
  * that holds every record and the result, the spans point into it and there are no parts.
  */
-function layout(
-  content: CacheContent,
-  kept: Buffer | undefined,
-): { document: Omit<CacheDocument, 'format' | 'blob' | 'blobLength' | 'save' | 'seal'>; parts: Buffer[] } {
-  const document: ReturnType<typeof layout>['document'] = {
+function layout(content: CacheContent, kept: Buffer | undefined): { document: DocumentBody; parts: Buffer[] } {
+  const document: DocumentBody = {
     fingerprint: content.fingerprint,
     startedAt: content.startedAt,
     paths: [],
