@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReportCall, ReportModel } from '../../../src/core/report';
 import type { RenderedReport } from '../../../src/editor/report/protocol';
+import { reportViewType } from '../../../src/editor/report/reportPanel';
 import { api } from '../editor/expectations';
 import { waitFor, workspaceFile } from '../helpers';
 import { drawn } from '../report/support';
@@ -13,15 +14,39 @@ function notebookCalls(model: ReportModel): Omit<ReportCall, 'id'>[] {
   return model.calls.filter((c) => c.file === 'triage.ipynb').map(({ id: _id, ...call }) => call);
 }
 
+/** Where the report's tab is: active or not in its group, and whether that group is the active one. */
+function reportTab(): string {
+  const tab = vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(reportViewType));
+  if (!tab) return 'no report tab';
+  return `report tab ${tab.isActive ? 'active' : 'behind another'} in ${tab.group.isActive ? 'the active' : 'another'} group`;
+}
+
+/** How long figures may wait, posted and not drawn, before the panel is brought forward again. */
+const undrawnNudgeMs = 15_000;
+
 /** The report drawn (after `after`, an ISO time) once the notebook's call in `cell` is priced as `model`. */
 async function drawnWith(model: string, cell: number, after = ''): Promise<Drawn & { call: Omit<ReportCall, 'id'> }> {
   const lens = await api();
   let seen = 'no report';
+  let undrawnSince: { computedAt: string; at: number } | undefined;
   return waitFor(
-    () => {
+    async () => {
       const view = lens.workspaceReport();
       const { posted, rendered } = view ?? {};
-      seen = `posted ${posted?.computedAt} rendered ${rendered?.computedAt} scanning ${view?.scanning}`;
+      seen = `posted ${posted?.computedAt} rendered ${rendered?.computedAt} scanning ${view?.scanning}; ${reportTab()}`;
+      // A hidden page draws nothing. On a slow host the notebook editor, still opening, can cover the panel this test
+      // just showed (seen once in CI): after a while undrawn, the panel is shown again, as a user would click its tab.
+      // Its page reloads, says it is ready and gets the figures. The report scenario tests a panel's drawing as such.
+      if (posted && rendered?.computedAt !== posted.computedAt) {
+        if (undrawnSince?.computedAt !== posted.computedAt)
+          undrawnSince = { computedAt: posted.computedAt, at: Date.now() };
+        else if (Date.now() - undrawnSince.at > undrawnNudgeMs) {
+          undrawnSince.at = Date.now();
+          await vscode.commands.executeCommand('llmCostLens.showWorkspaceReport');
+        }
+      }
       if (!posted || !rendered || rendered.computedAt !== posted.computedAt || posted.computedAt <= after)
         return undefined;
       const calls = notebookCalls(posted);
