@@ -5,6 +5,7 @@ const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
+const { trainCodeCache } = require('./scripts/train-code-cache');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -70,6 +71,18 @@ const parsedJsonPlugin = {
   },
 };
 
+/**
+ * web-tree-sitter's CommonJS build, as Node's `require` (and so the tests) load it: its ES module build loads Node's
+ * modules with `import()`, which the CLI's bundle cannot do when run from V8's code cache (src/cli/codeCache.ts).
+ * @type {import('esbuild').Plugin}
+ */
+const treeSitterCommonJsPlugin = {
+  name: 'web-tree-sitter-cjs',
+  setup(build) {
+    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: require.resolve('web-tree-sitter') }));
+  },
+};
+
 /** @type {import('esbuild').Plugin} */
 const reportPlugin = {
   name: 'report',
@@ -98,14 +111,10 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   external: ['vscode'],
-  // web-tree-sitter's ESM build (chosen for `import` syntax) locates itself through import.meta.url, which
-  // CommonJS output leaves empty: give it the bundle's own file URL.
-  define: { 'import.meta.url': '__bundleFileUrl' },
-  banner: { js: "var __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   // jsonc-parser's UMD build (its "main") requires its own files at run time, which a bundle does not have.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   logLevel: 'silent',
-  plugins: [reportPlugin, externalRanksPlugin, parsedJsonPlugin],
+  plugins: [reportPlugin, externalRanksPlugin, parsedJsonPlugin, treeSitterCommonJsPlugin],
 };
 
 async function main() {
@@ -121,11 +130,20 @@ async function main() {
   }
   const contexts = await Promise.all([
     esbuild.context({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' }),
+    // The CLI: the bundle, and the small `llm-cost-lens` command that runs it from V8's code cache (src/cli/bin.ts).
     esbuild.context({
       ...common,
       entryPoints: ['src/cli/main.ts'],
+      outfile: 'dist/cliMain.js',
+      // The command runs the bundle as a vm.Script, which has no loader for `import()` (web-tree-sitter loads Node's
+      // modules so): esbuild writes them as `require`.
+      supported: { 'dynamic-import': false },
+    }),
+    esbuild.context({
+      ...common,
+      entryPoints: ['src/cli/bin.ts'],
       outfile: 'dist/cli.js',
-      banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+      banner: { js: '#!/usr/bin/env node' },
     }),
     // The scan's parsing threads (src/cli/scan/workerPool.ts starts them from the file beside the CLI).
     esbuild.context({ ...common, entryPoints: ['src/cli/scan/scanWorker.ts'], outfile: 'dist/scanWorker.js' }),
@@ -152,6 +170,13 @@ async function main() {
   await Promise.all(contexts.map((ctx) => ctx.dispose()));
   if (results.some((r) => r.errors.length > 0)) process.exit(1);
   fs.chmodSync(path.join(distDir, 'cli.js'), 0o755);
+  try {
+    trainCodeCache();
+  } catch (error) {
+    // The training run is the built command's own check: a CLI that cannot scan the examples fails the build.
+    console.error(`✘ the CLI's code cache was not made: ${error}`);
+    process.exit(1);
+  }
 }
 
 main().catch((error) => {

@@ -74,7 +74,7 @@ function tokenKey(encoding: BpeEncoding, text: string): string {
 let buildId: string | undefined;
 
 /**
- * What the analysis code is: a hash of the running CLI bundle (dist/cli.js), so a rebuilt or upgraded CLI never
+ * What the analysis code is: a hash of the running CLI bundle (dist/cliMain.js), so a rebuilt or upgraded CLI never
  * reads records an older analyser wrote.
  */
 function currentBuild(): string {

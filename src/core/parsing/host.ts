@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { grammarFor, type GrammarName, type LanguageId } from './languages';
@@ -39,7 +40,9 @@ export class ParserHost {
     await this.init;
     let language = this.languages.get(grammar);
     if (!language) {
-      language = Language.load(path.join(this.wasmDir, `tree-sitter-${grammar}.wasm`));
+      // Read here, not by web-tree-sitter: given a path, it loads Node's `fs` with `import()`, which the CLI's bundle,
+      // run from V8's code cache (src/cli/codeCache.ts), cannot do.
+      language = readFile(path.join(this.wasmDir, `tree-sitter-${grammar}.wasm`)).then((bytes) => Language.load(bytes));
       this.languages.set(grammar, language);
       language.catch(() => this.languages.delete(grammar));
     }
