@@ -6,11 +6,11 @@ import { Script } from 'node:vm';
 
 /**
  * The CLI bundle run from V8's code cache: the bytecode of the bundle and of the functions a scan runs, made at
- * build time by a short scan (`scripts/trainCodeCache.js`). A command then starts without compiling them: about 20
- * ms of a 140 ms `--version`, 35-60 ms of a `--cache` re-scan.
+ * build time by a short scan (`scripts/train-code-cache.js`). A command then starts without compiling them: about 20
+ * ms of a 140-160 ms `--version`, about 35 ms of a `--cache` re-scan after a fresh checkout.
  *
- * V8 refuses data made by another V8 version or under other flags (Electron's Node, `node --cpu-prof`): the bundle is
- * then compiled as usual. V8 checks only the length of the source, and runs stale code for a changed bundle of the
+ * V8 refuses data made by another V8 version or under other V8 flags (Electron's Node, `node --no-opt`): the bundle
+ * is then compiled as usual. V8 checks only the length of the source, and runs stale code for a changed bundle of the
  * same length: so the file also names the bundle it was made from by a hash, and is not used for any other.
  *
  * A script compiled so has no loader for `import()`: the bundle is built without any (esbuild.js turns them into
