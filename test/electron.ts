@@ -1,6 +1,6 @@
 // Runs the in-host scenarios through @vscode/test-electron, for people with a desktop VS Code
 // (it downloads VS Code, so it does not work offline; CI uses scripts/test-host.js instead).
-//   npm run compile-tests && npm run test:electron
+//   npm run test:electron (builds and compiles the tests first)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
