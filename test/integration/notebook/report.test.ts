@@ -2,10 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReportCall, ReportModel } from '../../../src/core/report';
 import type { RenderedReport } from '../../../src/editor/report/protocol';
-import { reportViewType } from '../../../src/editor/report/reportPanel';
 import { api } from '../editor/expectations';
 import { waitFor, workspaceFile } from '../helpers';
-import { drawn } from '../report/support';
+import { drawn, reportTabs } from '../report/support';
 
 type Drawn = { posted: ReportModel; rendered: RenderedReport };
 
@@ -14,16 +13,9 @@ function notebookCalls(model: ReportModel): Omit<ReportCall, 'id'>[] {
   return model.calls.filter((c) => c.file === 'triage.ipynb').map(({ id: _id, ...call }) => call);
 }
 
-/** The report's tab, if it is open. */
-function reportTab(): vscode.Tab | undefined {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(reportViewType));
-}
-
 /** Where the report's tab is: active or not in its group, and whether that group is the active one. */
 function whereReportTab(): string {
-  const tab = reportTab();
+  const tab = reportTabs()[0];
   if (!tab) return 'no report tab';
   return `report tab ${tab.isActive ? 'active' : 'behind another'} in ${tab.group.isActive ? 'the active' : 'another'} group`;
 }
@@ -39,14 +31,11 @@ const undrawnNudgeMs = 15_000;
  * panel's drawing as such.
  */
 async function nudgeReport(): Promise<string> {
-  const tab = reportTab();
-  if (tab?.isActive) {
-    await vscode.window.tabGroups.close(tab);
-    await vscode.commands.executeCommand('llmCostLens.showWorkspaceReport');
-    return 'reopened';
-  }
+  const tab = reportTabs()[0];
+  const silent = tab?.isActive === true;
+  if (tab && silent) await vscode.window.tabGroups.close(tab);
   await vscode.commands.executeCommand('llmCostLens.showWorkspaceReport');
-  return 'shown again';
+  return silent ? 'reopened' : 'shown again';
 }
 
 /** The report drawn (after `after`, an ISO time) once the notebook's call in `cell` is priced as `model`. */

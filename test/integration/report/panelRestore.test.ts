@@ -3,10 +3,9 @@ import * as vscode from 'vscode';
 import { selectRows, type RowQuery } from '../../../src/core/report/rows';
 import type { LlmCostLensApi } from '../../../src/editor/api';
 import type { ReportPageState } from '../../../src/editor/report/protocol';
-import { reportViewType } from '../../../src/editor/report/reportPanel';
 import { api } from '../editor/expectations';
 import { extensionId, waitFor } from '../helpers';
-import { cliScan, drawn, near, panelToRestore, restore } from './support';
+import { cliScan, drawn, near, panelToRestore, reportTabs, restore } from './support';
 
 // A window reload cannot happen inside the test host: these tests hand the registered serializer a panel of the
 // report's view type, as VS Code does after a reload, with the state the page would have stored.
@@ -19,13 +18,6 @@ const storedQuery: RowQuery = {
   sort: 'perCall',
   direction: 'ascending',
 };
-
-/** The report panels in the window's tabs (a webview tab's view type carries a prefix VS Code adds). */
-function reportTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(reportViewType));
-}
 
 async function closeReport(lens: LlmCostLensApi): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');

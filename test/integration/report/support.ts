@@ -57,6 +57,13 @@ export async function drawn(
 
 export const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
+/** The report panels in the window's tabs (a webview tab's view type carries a prefix VS Code adds). */
+export function reportTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(reportViewType));
+}
+
 /** A panel as VS Code gives one to the serializer after a reload: of the report's view type, with nothing in it. */
 export function panelToRestore(): vscode.WebviewPanel {
   return vscode.window.createWebviewPanel(reportViewType, 'LLM Cost Report', vscode.ViewColumn.One, {});
