@@ -7,6 +7,8 @@ export interface CliIo {
    */
   stdoutBytes?: (bytes: Buffer) => void;
   stderr: (text: string) => void;
+  /** Whether stdout is a terminal: JSON is indented there, compact in a pipe or a file (see `jsonLayoutFor`). */
+  stdoutIsTerminal?: boolean;
   /** Working directory paths are resolved against. */
   cwd: string;
   env: NodeJS.ProcessEnv;

@@ -19,6 +19,7 @@ const stdout = writerTo(process.stdout);
 runCli(process.argv.slice(2), {
   stdout,
   stdoutBytes: stdout,
+  stdoutIsTerminal: process.stdout.isTTY === true,
   stderr: writerTo(process.stderr),
   cwd: process.cwd(),
   env: process.env,

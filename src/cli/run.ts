@@ -4,6 +4,7 @@ import { CliError, ExitCode, UsageError, exitCodesLine } from './errors';
 import { CompressionError } from '../core/compression/client';
 import { safeIo } from './output/safeIo';
 import { safeJson } from './output/terminalText';
+import { jsonLayoutFor } from './output/jsonLayout';
 
 const version = '0.1.0';
 
@@ -42,7 +43,7 @@ function asCliError(error: unknown): CliError {
 function report(error: CliError, command: CliCommand, io: CliIo, json: boolean): number {
   const usage = error instanceof UsageError && !json ? `\n\n${command.usage}` : '';
   io.stderr(`llm-cost-lens ${command.name}: ${error.message}${usage}\n`);
-  if (json) io.stdout(safeJson({ error: { kind: error.kind, message: error.message } }));
+  if (json) io.stdout(safeJson({ error: { kind: error.kind, message: error.message } }, jsonLayoutFor(io)));
   return error.exitCode;
 }
 
@@ -61,7 +62,9 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   const command = commands.find((c) => c.name === name);
   if (!command) {
     io.stderr(`llm-cost-lens: unknown command '${name}'\n\n${help()}`);
-    if (wantsJson(rest)) io.stdout(safeJson({ error: { kind: 'usage', message: `unknown command '${name}'` } }));
+    if (wantsJson(rest)) {
+      io.stdout(safeJson({ error: { kind: 'usage', message: `unknown command '${name}'` } }, jsonLayoutFor(io)));
+    }
     return ExitCode.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

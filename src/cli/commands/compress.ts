@@ -4,6 +4,7 @@ import { CliError, ExitCode, InputError, UsageError, type CliCommand, type CliIo
 import { exitCodesLine } from '../errors';
 import { apiKeyFrom } from '../output/secrets';
 import { safeJson } from '../output/terminalText';
+import { jsonLayoutFor } from '../output/jsonLayout';
 import { CompressionError, maxTimeoutMs } from '../../core/compression/client';
 import {
   compressPrompt,
@@ -222,7 +223,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // Everything is computed before anything is printed: nothing can fail after a result is out.
   const chosen = values.offline ? accepted(result.offline) : accepted(result.model);
   if (values.format === 'json') {
-    const json = safeJson({ ok: chosen !== undefined, tokensApproximate: counter.approximate(), ...result });
+    const json = safeJson(
+      { ok: chosen !== undefined, tokensApproximate: counter.approximate(), ...result },
+      jsonLayoutFor(io),
+    );
     io.stdout(json);
     if (!chosen) io.stderr(refusal(result, 'in-json'));
     return chosen ? ExitCode.ok : ExitCode.failure;

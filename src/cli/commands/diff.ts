@@ -6,6 +6,7 @@ import { costFlagOptions, costFlagsUsage } from '../costFlags';
 import { scanBothSides } from '../diff/baseScan';
 import { openRepository, resolveCommit } from '../diff/gitRepository';
 import { diffJson, diffMarkdown, diffTable } from '../diff/render';
+import { jsonLayoutFor } from '../output/jsonLayout';
 import { exitCodesLine } from '../errors';
 import { ScanAnalyzer } from '../scan/analyzer';
 import { defaultThreadCount } from '../scan/workerPool';
@@ -86,7 +87,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const diff = diffCalls(workspaceBill(sides.base, figures).calls, workspaceBill(sides.head, figures).calls);
   const base = { revision: values.base, commit };
   io.stdout(
-    format === 'json' ? diffJson(diff) : format === 'markdown' ? diffMarkdown(diff, base) : diffTable(diff, base),
+    format === 'json'
+      ? diffJson(diff, jsonLayoutFor(io))
+      : format === 'markdown'
+        ? diffMarkdown(diff, base)
+        : diffTable(diff, base),
   );
   return ExitCode.ok;
 }

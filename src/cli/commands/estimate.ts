@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ExitCode, UsageError, type CliCommand, type CliIo } from '../command';
 import { exitCodesLine } from '../errors';
 import { printable, safeJson } from '../output/terminalText';
+import { jsonLayoutFor } from '../output/jsonLayout';
 import { formatUsd } from '../../core/cost/format';
 import { priceTokens } from '../../core/cost/priceTokens';
 import { resolveModel } from '../../core/pricing/resolve';
@@ -94,7 +95,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       notes: priced.notes,
       table: tableJson(table, io),
     };
-    io.stdout(safeJson(result));
+    io.stdout(safeJson(result, jsonLayoutFor(io)));
     return ExitCode.ok;
   }
   const lines = [printable(`${resolved.entry.id}${resolved.entry.id === values.model ? '' : ` ← '${values.model}'`}`)];

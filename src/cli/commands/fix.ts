@@ -15,6 +15,7 @@ import { costFlagOptions, costFlagsUsage, costSettingsFromFlags } from '../costF
 import { exitCodesLine } from '../errors';
 import { replaceFileContent } from '../fix/writeFile';
 import { printable, safeJson } from '../output/terminalText';
+import { jsonLayoutFor } from '../output/jsonLayout';
 import { findingJson, type FindingJson } from '../scan/findings';
 import { ProjectManifests } from '../../core/workspace/projectInfo';
 import { scanRoot } from '../scan/scan';
@@ -167,7 +168,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   } finally {
     host.dispose();
   }
-  io.stdout(format === 'json' ? safeJson({ ...report }) : renderReport(report));
+  io.stdout(format === 'json' ? safeJson({ ...report }, jsonLayoutFor(io)) : renderReport(report));
   return report.untouched.length > 0 ? ExitCode.failure : ExitCode.ok;
 }
 

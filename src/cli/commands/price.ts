@@ -3,6 +3,7 @@ import { CliError, ExitCode, UsageError, type CliCommand, type CliIo } from '../
 import { priceTableFor, priceTableOptions, priceTableUsage, pricesLine, tableJson } from '../priceTable';
 import { exitCodesLine } from '../errors';
 import { printable, safeJson } from '../output/terminalText';
+import { jsonLayoutFor } from '../output/jsonLayout';
 import { formatRate, formatTokens } from '../../core/cost/format';
 import { describeSource } from '../../core/pricing/describe';
 import { resolveModel } from '../../core/pricing/resolve';
@@ -99,7 +100,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const sources = Object.fromEntries(
       Object.entries(table.sources).filter(([key]) => JSON.stringify(resolved.entry).includes(`"src":"${key}"`)),
     );
-    io.stdout(safeJson({ name, via: resolved.via, entry: resolved.entry, sources, table: tableJson(table, io) }));
+    io.stdout(
+      safeJson(
+        { name, via: resolved.via, entry: resolved.entry, sources, table: tableJson(table, io) },
+        jsonLayoutFor(io),
+      ),
+    );
   } else io.stdout(`${describeEntry(resolved.entry, table, name, resolved.via)}${pricesLine(table, io)}\n`);
   return ExitCode.ok;
 }

@@ -20,6 +20,7 @@ import { gateFlagOptions, gateFlagsUsage, gateFromFlags, gateVerdict } from '../
 import { findingsSarif } from '../scan/sarif';
 import { wasmDirectory } from '../wasmDir';
 import { printBytes } from '../output/safeIo';
+import { jsonLayoutFor } from '../output/jsonLayout';
 import { terminalSafeBytes } from '../output/terminalText';
 import { openWorkTreeIndex } from '../git/workTreeIndex';
 import { defaultThreadCount, maxThreads } from '../scan/workerPool';
@@ -38,7 +39,8 @@ The llmCostLens.* settings come from the scanned folder's .vscode/settings.json,
 flags override them.
 
 Options:
-  --format <f>                  table (default), json, or sarif (SARIF 2.1.0 of the findings, for code scanning)
+  --format <f>                  table (default), json, or sarif (SARIF 2.1.0 of the findings, for code scanning);
+                                JSON and SARIF are indented at a terminal, one line in a pipe or a file
 ${gateFlagsUsage}
 ${costFlagsUsage}
 ${priceTableUsage}
@@ -123,11 +125,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   });
   // Everything the printed result is computed from besides the files' contents (which the scan digest covers).
   const flags = Object.entries(values).filter(([name]) => name !== 'cache' && name !== 'cache-location');
+  const layout = jsonLayoutFor(io);
   const key = cache
     ? outputKey({
         version,
         cwd: io.cwd,
         flags,
+        layout,
         positionals,
         root: result.root,
         files: result.files,
@@ -162,8 +166,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // The whole output is built before any of it is printed: nothing can fail once a result is out. It is printed as
   // UTF-8 with every control escaped, as the io would print the text (a JSON document has none to escape).
   let printed: Buffer;
-  if (format === 'json') printed = toJsonBytes(costed, { assumptions: assumed, prices: tableJson(table, io) });
-  else if (format === 'sarif') printed = terminalSafeBytes(await findingsSarif(findings, result.root, version, rules));
+  if (format === 'json') printed = toJsonBytes(costed, layout, { assumptions: assumed, prices: tableJson(table, io) });
+  else if (format === 'sarif')
+    printed = terminalSafeBytes(await findingsSarif(findings, result.root, version, layout, rules));
   else {
     // A notebook's lines count from each cell's start: the cell is part of where a call is.
     const where = (at: { file: string; cell?: number; line: number; column: number }): string =>

@@ -1,6 +1,7 @@
 import { formatUsd } from '../../core/cost/format';
 import type { CallChange, CostDiff } from '../../core/diff/callDiff';
 import { printable, safeJson } from '../output/terminalText';
+import type { JsonLayout } from '../output/jsonLayout';
 import { sideSummary, signedPercent, signedUsd, whatChanged } from './describeChange';
 
 /** What the diff was taken against, for the headings. */
@@ -10,9 +11,9 @@ export interface DiffBase {
   commit: string;
 }
 
-export function diffJson(diff: CostDiff): string {
+export function diffJson(diff: CostDiff, layout: JsonLayout): string {
   const { baseMonthlyUsd, headMonthlyUsd, deltaMonthlyUsd, changes } = diff;
-  return safeJson({ baseMonthlyUsd, headMonthlyUsd, deltaMonthlyUsd, changes });
+  return safeJson({ baseMonthlyUsd, headMonthlyUsd, deltaMonthlyUsd, changes }, layout);
 }
 
 function headline(diff: CostDiff): string {

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { escapeCharacter, escapeControls } from '../../core/io/controlCharacters';
+import { jsonSpace, type JsonLayout } from './jsonLayout';
 
 /**
  * Text that came from a scanned file or a server (file names, model names, server messages) can carry
@@ -70,8 +71,8 @@ const jsonEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(1
  * JSON text whose strings are safe to print: JSON.stringify leaves DEL, C1 controls, bidi marks and the
  * line/paragraph separators raw; they become `\uXXXX` escapes, which parse back to the same value.
  */
-export function safeJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(rawInJson, jsonEscape)}\n`;
+export function safeJson(value: unknown, layout: JsonLayout): string {
+  return `${JSON.stringify(value, null, jsonSpace(layout)).replace(rawInJson, jsonEscape)}\n`;
 }
 
 /** Whether UTF-8 `bytes` hold one of the characters of `rawInJson`, found by their lead bytes. */
@@ -98,8 +99,8 @@ function holdsRawInJson(bytes: Buffer): boolean {
  * searched for the escaped characters' lead bytes (a memchr each), and the text escaped only when one is there.
  * Terminal-safe as they are: JSON escapes every C0 control, and the rest of `terminalSafe`'s are escaped here.
  */
-export function safeJsonBytes(value: unknown): Buffer {
-  const text = `${JSON.stringify(value, null, 2)}\n`;
+export function safeJsonBytes(value: unknown, layout: JsonLayout): Buffer {
+  const text = `${JSON.stringify(value, null, jsonSpace(layout))}\n`;
   const bytes = Buffer.from(text, 'utf8');
   return holdsRawInJson(bytes) ? Buffer.from(text.replace(rawInJson, jsonEscape), 'utf8') : bytes;
 }

@@ -8,6 +8,7 @@ import { rules, ruleDocUrl, type Finding, type RuleSettings, type Severity } fro
 import { decodeSource } from '../../core/workspace/decode';
 import { nodeFileSystem } from '../../core/workspace/nodeFileSystem';
 import { safeJson } from '../output/terminalText';
+import type { JsonLayout } from '../output/jsonLayout';
 
 type SarifLevel = 'error' | 'warning' | 'note' | 'none';
 
@@ -61,6 +62,7 @@ export async function findingsSarif(
   findings: readonly Finding[],
   root: string,
   version: string,
+  layout: JsonLayout,
   settings?: RuleSettings,
 ): Promise<string> {
   // Each file is read once; one read since the scan that fails (gone, not text) leaves its findings without lines.
@@ -152,23 +154,26 @@ export async function findingsSarif(
     };
   });
   const rootUri = pathToFileURL(root.endsWith(path.sep) ? root : `${root}${path.sep}`).href;
-  return safeJson({
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'llm-cost-lens',
-            semanticVersion: version,
-            informationUri: 'https://github.com/llm-cost-lens/llm-cost-lens',
-            rules: driverRules,
+  return safeJson(
+    {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'llm-cost-lens',
+              semanticVersion: version,
+              informationUri: 'https://github.com/llm-cost-lens/llm-cost-lens',
+              rules: driverRules,
+            },
           },
+          originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
+          columnKind: 'utf16CodeUnits',
+          results,
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
-  });
+      ],
+    },
+    layout,
+  );
 }

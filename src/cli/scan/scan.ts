@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { CallRecord, SkippedFile } from '../../core/analysis/types';
 import { ParserHost } from '../../core/parsing/host';
 import { safeJsonBytes } from '../output/terminalText';
+import type { JsonLayout } from '../output/jsonLayout';
 import { nodeFileSystem, toFileSystemPath } from '../../core/workspace/nodeFileSystem';
 import { scanWorkspace, type ScanCache } from '../../core/workspace/scan';
 import type { WalkMemo } from '../../core/workspace/walkMemo';
@@ -98,17 +99,24 @@ export async function scanPaths(paths: string[], options: ScanOptions): Promise<
  * The JSON document of a scan as printed (UTF-8), exactly the documented keys (`prices` and `assumptions` when the
  * calls were priced).
  */
-export function toJsonBytes(result: ScanResult, priced?: { assumptions: unknown; prices: unknown }): Buffer {
+export function toJsonBytes(
+  result: ScanResult,
+  layout: JsonLayout,
+  priced?: { assumptions: unknown; prices: unknown },
+): Buffer {
   const { version: v, files, calls, findings, skipped } = result;
   return priced === undefined
-    ? safeJsonBytes({ version: v, files, calls, findings, skipped })
-    : safeJsonBytes({
-        version: v,
-        files,
-        prices: priced.prices,
-        assumptions: priced.assumptions,
-        calls,
-        findings,
-        skipped,
-      });
+    ? safeJsonBytes({ version: v, files, calls, findings, skipped }, layout)
+    : safeJsonBytes(
+        {
+          version: v,
+          files,
+          prices: priced.prices,
+          assumptions: priced.assumptions,
+          calls,
+          findings,
+          skipped,
+        },
+        layout,
+      );
 }

@@ -5,7 +5,8 @@ export const maxNotebookBytes = 16 * 1024 * 1024;
 
 /** Whether a path names a Jupyter notebook. */
 export function isNotebookPath(file: string): boolean {
-  return file.toLowerCase().endsWith('.ipynb');
+  // Only the extension is lowercased: a walk asks this of 20,000 long paths.
+  return file.slice(-6).toLowerCase() === '.ipynb';
 }
 
 /** A code cell's place in the joined text. */

@@ -101,7 +101,7 @@ describe('cli: nothing printed acts on the terminal or shows the key', () => {
     assert.equal(terminalSafe('a\u001b[2Jb\r\nc\rd\te'), 'a\\x1b[2Jb\r\nc\\x0dd\te');
     assert.equal(printable('a\nb\tc\u202ed'), 'a\\x0ab\\x09c\\u202ed');
     const value = { s: 'x\u001b\u009b\u007f\u2028\u202e' };
-    const text = safeJson(value);
+    const text = safeJson(value, 'indented');
     // eslint-disable-next-line no-control-regex -- the test looks for control characters
     assert.doesNotMatch(text, /[\u001b\u009b\u007f\u2028\u202e]/);
     assert.deepEqual(JSON.parse(text), value);

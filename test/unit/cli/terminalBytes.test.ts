@@ -65,7 +65,7 @@ describe('terminalSafeBytes', () => {
 
   it('leaves a JSON document as it is: its strings carry no control a terminal acts on', () => {
     const every = Array.from({ length: 0x100 }, (_, code) => String.fromCharCode(code)).join('');
-    const json = safeJson({ every, bidi: '\u202e\u2066\u2028', lone: '\udc00' });
+    const json = safeJson({ every, bidi: '\u202e\u2066\u2028', lone: '\udc00' }, 'indented');
     assert.equal(terminalSafe(json), json);
     assert.ok(terminalSafeBytes(json).equals(Buffer.from(json, 'utf8')));
   });
@@ -73,8 +73,12 @@ describe('terminalSafeBytes', () => {
 
 describe('safeJsonBytes', () => {
   /** The bytes must be exactly those of safeJson's text. */
-  const same = (value: unknown): void =>
-    assert.ok(safeJsonBytes(value).equals(Buffer.from(safeJson(value), 'utf8')), JSON.stringify(value));
+  const same = (value: unknown): void => {
+    for (const layout of ['indented', 'compact'] as const) {
+      const bytes = safeJsonBytes(value, layout);
+      assert.ok(bytes.equals(Buffer.from(safeJson(value, layout), 'utf8')), `${layout} ${JSON.stringify(value)}`);
+    }
+  };
 
   it('gives the bytes of safeJson for every code point of the first planes that matter, alone and among others', () => {
     for (let code = 0; code < 0x3000; code++) {

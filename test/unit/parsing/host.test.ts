@@ -13,6 +13,13 @@ describe('parser host', () => {
     assert.equal(languageIdForPath('x.cjs'), 'javascript');
     assert.equal(languageIdForPath('x.jsx'), 'javascriptreact');
     assert.equal(languageIdForPath('x.d.ts'), undefined);
+    assert.equal(languageIdForPath('src/X.D.MTS'), undefined);
+    assert.equal(languageIdForPath('x.D.cts'), undefined);
+    assert.equal(languageIdForPath('d.ts'), 'typescript');
+    assert.equal(languageIdForPath('src.d/x.ts'), 'typescript');
+    assert.equal(languageIdForPath('x.d.tsx'), 'typescriptreact');
+    assert.equal(languageIdForPath('A/B.PY'), 'python');
+    assert.equal(languageIdForPath('a.b/Makefile'), undefined);
     assert.equal(languageIdForPath('Makefile'), undefined);
   });
 

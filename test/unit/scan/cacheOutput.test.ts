@@ -133,6 +133,29 @@ describe('scan --cache keeps the printed result', () => {
     }
   });
 
+  it('prints JSON indented at a terminal and compact in a pipe, each stored for its own layout', async () => {
+    const root = workspace();
+    const cacheFile = path.join(dir('cache-home'), 'c');
+    const run = async (terminal: boolean, format = 'json'): Promise<string> => {
+      const io = captureIo(root);
+      io.stdoutIsTerminal = terminal;
+      const code = await runCli(['scan', '.', '--format', format, '--cache-location', cacheFile], io);
+      assert.equal(code, 0, io.err());
+      return io.out();
+    };
+    const piped = await run(false);
+    assert.equal(piped.indexOf('\n'), piped.length - 1, 'one line, then the line end');
+    // Stored compact by the piped run: a terminal's run must not print that.
+    const shown = await run(true);
+    assert.match(shown, /^\{\n {2}"version": "/);
+    assert.deepEqual(JSON.parse(shown), JSON.parse(piped));
+    assert.equal(await run(false), piped);
+    assert.equal(await run(true), shown);
+    const sarif = await run(false, 'sarif');
+    assert.equal(sarif.indexOf('\n'), sarif.length - 1);
+    assert.deepEqual(JSON.parse(await run(true, 'sarif')), JSON.parse(sarif));
+  });
+
   it('computes afresh when a setting, a flag, the prices, the date, a file or a package.json changes', async () => {
     const root = workspace();
     const cacheFile = path.join(dir('cache-home'), 'c');
@@ -148,7 +171,7 @@ describe('scan --cache keeps the printed result', () => {
     await fill();
     settings({ 'llmCostLens.callsPerDay': 40 });
     const perDay = await expectFresh(root, cacheFile, args);
-    assert.match(perDay.out, /"value": 40/);
+    assert.match(perDay.out, /"value":40/);
 
     await fill();
     await expectFresh(root, cacheFile, [...args, '--calls-per-day', '7']);
@@ -163,7 +186,7 @@ describe('scan --cache keeps the printed result', () => {
     await fill();
     settings({ 'llmCostLens.callsPerDay': 40, 'llmCostLens.rules.severity': { 'missing-output-limit': 'error' } });
     const rules = await expectFresh(root, cacheFile, args);
-    assert.match(rules.out, /"severity": "error"/);
+    assert.match(rules.out, /"severity":"error"/);
 
     // A price file, then the same file with another price: a different table each time.
     const prices = path.join(dir('prices'), 'prices.json');
@@ -191,7 +214,7 @@ describe('scan --cache keeps the printed result', () => {
     await scan(root, [...args, '--prices', prices, '--cache-location', cacheFile]);
     priceFile(3e-6);
     const repriced = await expectFresh(root, cacheFile, [...args, '--prices', prices]);
-    assert.match(repriced.out, /"kind": "file"/);
+    assert.match(repriced.out, /"kind":"file"/);
 
     // The prices' age is part of the output: another day, another output.
     await fill();
