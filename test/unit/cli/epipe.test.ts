@@ -69,3 +69,34 @@ describe('cli: output into a closed pipe ends quietly, for every command', () =>
     assert.equal(run.code, 4);
   });
 });
+
+describe('cli: a result larger than a pipe holds', () => {
+  /** Runs the CLI with stdout and stderr read to the end. */
+  function run(argv: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [cli, ...argv], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: {} });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  it('arrives whole, with the budget gate’s exit code', async () => {
+    const dir = tempDir('exit-written');
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) many[`app/bot${i}.py`] = openAiBot;
+    writeTree(dir, many);
+    const passed = await run(['scan', 'app', '--format', 'json'], dir);
+    assert.equal(passed.code, 0, passed.stderr);
+    assert.ok(passed.stdout.length > 64 * 1024, `${passed.stdout.length} bytes: more than a pipe's buffer`);
+    const result = JSON.parse(passed.stdout) as { calls: unknown[] };
+    assert.equal(result.calls.length, 60);
+    const over = await run(['scan', 'app', '--format', 'json', '--budget', '0.01'], dir);
+    assert.equal(over.code, 1, over.stderr);
+    assert.deepEqual(JSON.parse(over.stdout), result);
+    assert.match(over.stderr, /budget/i);
+  });
+});
