@@ -105,18 +105,9 @@ export function toJsonBytes(
   priced?: { assumptions: unknown; prices: unknown },
 ): Buffer {
   const { version: v, files, calls, findings, skipped } = result;
-  return priced === undefined
-    ? safeJsonBytes({ version: v, files, calls, findings, skipped }, layout)
-    : safeJsonBytes(
-        {
-          version: v,
-          files,
-          prices: priced.prices,
-          assumptions: priced.assumptions,
-          calls,
-          findings,
-          skipped,
-        },
-        layout,
-      );
+  const document =
+    priced === undefined
+      ? { version: v, files, calls, findings, skipped }
+      : { version: v, files, prices: priced.prices, assumptions: priced.assumptions, calls, findings, skipped };
+  return safeJsonBytes(document, layout);
 }
