@@ -131,7 +131,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         version,
         cwd: io.cwd,
         flags,
-        layout,
+        // The table is the same at a terminal and in a pipe: only JSON and SARIF are stored per layout.
+        layout: format === 'table' ? null : layout,
         positionals,
         root: result.root,
         files: result.files,

@@ -156,6 +156,21 @@ describe('scan --cache keeps the printed result', () => {
     assert.deepEqual(JSON.parse(await run(true, 'sarif')), JSON.parse(sarif));
   });
 
+  it('reuses a table stored by a piped run at a terminal: the table has one layout', async () => {
+    const root = workspace();
+    const cacheFile = path.join(dir('cache-home'), 'c');
+    const run = async (terminal: boolean): Promise<string> => {
+      const io = captureIo(root);
+      io.stdoutIsTerminal = terminal;
+      const code = await runCli(['scan', '.', '--cache-location', cacheFile], io);
+      assert.equal(code, 0, io.err());
+      return io.out();
+    };
+    assert.match(await run(false), /\$[\d.]+/);
+    tamper(cacheFile);
+    assert.match(await run(true), tampered, 'the stored table is printed, not priced again');
+  });
+
   it('computes afresh when a setting, a flag, the prices, the date, a file or a package.json changes', async () => {
     const root = workspace();
     const cacheFile = path.join(dir('cache-home'), 'c');
