@@ -136,6 +136,22 @@ export class Members {
     return [];
   }
 
+  /**
+   * Every place that sets a member: `definitions` gives the ones a read sees (a class's own shadow its bases');
+   * for `self.x`, the bases' are added (a dataclass field's default, which a caller may pass in).
+   */
+  everyDefinition(member: Node): Definition[] {
+    const found = this.definitions(member, 0);
+    const cls = this.selfClass(member);
+    const name = memberName(member);
+    if (!cls || !name || this.resolver.owner(cls) !== this.resolver) return found;
+    const inBases = this.bases(cls, 0).flatMap((base) => {
+      const owner = this.resolver.owner(base);
+      return owner ? owner.members.classDefinitions(base, name, 1) : [];
+    });
+    return [...found, ...inBases.filter((d) => !found.some((f) => sameNode(f.name, d.name)))];
+  }
+
   /** Definitions of a member in the class's own text, in text order (`self.x = `, class attributes, methods). */
   own(cls: Node, name: string): Definition[] {
     const r = this.resolver;

@@ -150,6 +150,7 @@ export function optionsComplete(resolver: Resolver, call: Node, promptFirst: boo
     return true;
   };
   const shown = (expression: Node, depth: number): boolean => {
+    if (setInSeveralPlaces(resolver, expression)) return false;
     const resolved = resolver.resolve(expression)?.node;
     if (!resolved) return false;
     // `**dict(a=1)` shows its entries; any other call's result (`**json.loads(request)`) may hold any setting.
@@ -179,6 +180,15 @@ export function optionsComplete(resolver: Resolver, call: Node, promptFirst: boo
   return true;
 }
 
+/**
+ * An attribute with more than one definition (a dataclass field's default and a branch that sets it): the resolver
+ * picks the likeliest value, but which one a call sends is not in sight, nor what a caller passed for the field.
+ */
+function setInSeveralPlaces(resolver: Resolver, expression: Node): boolean {
+  const node = unwrap(expression);
+  return isMember(node) && resolver.members.everyDefinition(node).length > 1;
+}
+
 /** A Python `dict(...)` call: its keywords and the mappings it copies are its entries. */
 function isDictCall(node: Node): boolean {
   return isCall(node) && calleeOf(node)?.text === 'dict';
@@ -204,7 +214,8 @@ function updatedFromUnseen(resolver: Resolver, dict: Node): boolean {
     for (const argument of entriesOf(args)) {
       if (argument.type === 'keyword_argument') continue;
       const mapping = spreads.has(argument.type) ? argument.firstNamedChild : argument;
-      const value = mapping ? owner.resolve(mapping)?.node : null;
+      if (!mapping || setInSeveralPlaces(owner, mapping)) return true;
+      const value = owner.resolve(mapping)?.node;
       if (!value || (value.type !== 'dictionary' && !isDictCall(value))) return true;
     }
   }

@@ -540,4 +540,49 @@ describe('call shapes from public repositories', () => {
       missingLimit: [14],
     });
   });
+
+  it('takes a dict updated from an attribute set in several places as settings out of sight (kwargs.update(self.extra_params), aider)', async () => {
+    const text = [
+      'import litellm',
+      'from dataclasses import dataclass',
+      'from typing import Optional',
+      '@dataclass',
+      'class ModelSettings:',
+      '    name: str',
+      '    extra_params: Optional[dict] = None',
+      'class Model(ModelSettings):',
+      '    def __init__(self, model):',
+      '        self.name = model',
+      '        self.defaults = {"temperature": 0}',
+      '        if "qwen" in model:',
+      '            self.extra_params = {"top_p": 0.8}',
+      '    def send(self, messages):',
+      '        kwargs = dict(model=self.name, stream=False)',
+      '        if self.extra_params:',
+      '            kwargs.update(self.extra_params)',
+      '        kwargs["messages"] = messages',
+      '        return litellm.completion(**kwargs)',
+      '    def send_defaults(self, messages):',
+      '        kwargs = dict(model=self.name, messages=messages)',
+      '        kwargs.update(self.defaults)',
+      '        return litellm.completion(**kwargs)',
+      '    def send_spread(self, messages):',
+      '        return litellm.completion(model=self.name, messages=messages, **self.extra_params)',
+      'class Quiet(Model):',
+      '    def send_inherited(self, messages):',
+      '        return litellm.completion(model=self.name, messages=messages, **self.defaults)',
+      '',
+    ].join('\n');
+    // The field's default (None, or what a caller passes) or the branch's dict: which one the call sends is not shown.
+    // An attribute set once, in the constructor, is in sight, in the class and in its subclasses.
+    assert.deepEqual(await settingsInSight(text), {
+      complete: [
+        [19, false],
+        [23, true],
+        [25, false],
+        [28, true],
+      ],
+      missingLimit: [23, 28],
+    });
+  });
 });
