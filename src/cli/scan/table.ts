@@ -30,7 +30,8 @@ function modelFromText(record: CallRecord): string {
 }
 
 function limitText(record: CallRecord): string {
-  if (!record.outputLimit) return 'none';
+  // Settings passed whole (`**kwargs` from a caller) may hold a limit: the table does not say there is none.
+  if (!record.outputLimit) return record.sites.complete ? 'none' : 'not shown';
   return `${record.outputLimitParam ?? 'limit'}=${record.outputLimitValue ?? '?'}`;
 }
 

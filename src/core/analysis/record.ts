@@ -355,7 +355,7 @@ function settingsInSight(
 ): boolean {
   const { call, method, object } = candidate;
   const promptFirst = method.on === 'model' || method.on === 'chat';
-  if (!optionsComplete(resolver, call, promptFirst)) return false;
+  if (!optionsComplete(resolver, call, promptFirst, true)) return false;
   if (promptFirst && (!object || object.settings.length === 0)) return false;
   for (const settings of object?.settings ?? []) {
     if (!optionsComplete(resolver, settings, false)) return false;

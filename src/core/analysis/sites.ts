@@ -15,6 +15,7 @@ import {
   unwrap,
 } from './syntax';
 import type { OptionsSite, ParamSite, SiteLocation } from './types';
+import { isNullish } from './values';
 
 /** Where fixes edit: the entries of parameters and the argument lists new ones go into. */
 
@@ -137,8 +138,10 @@ export function callOptions(resolver: Resolver, call: Node): OptionsSite | null 
  * Whether every named argument of the call is in sight: each `**spread` / `...spread` resolves to entries in
  * this file, and a JS options argument passed by name resolves to an object. `promptFirst`: the call's first
  * argument is the prompt (LangChain `invoke`, a chat's `sendMessage`), so a name there hides no options.
+ * `callersHide`: a parameter known only by its default hides what callers pass (the request's own arguments; a
+ * model a factory builds from its options is followed to the factory's call by the receiver instead).
  */
-export function optionsComplete(resolver: Resolver, call: Node, promptFirst: boolean): boolean {
+export function optionsComplete(resolver: Resolver, call: Node, promptFirst: boolean, callersHide = false): boolean {
   const args = call.childForFieldName('arguments');
   if (!args) return true;
   const visible = (container: Node, depth: number): boolean => {
@@ -150,7 +153,7 @@ export function optionsComplete(resolver: Resolver, call: Node, promptFirst: boo
     return true;
   };
   const shown = (expression: Node, depth: number): boolean => {
-    if (setInSeveralPlaces(resolver, expression)) return false;
+    if (setInSeveralPlaces(resolver, expression) || (callersHide && passedIn(resolver, expression, 0))) return false;
     const resolved = resolver.resolve(expression)?.node;
     if (!resolved) return false;
     // `**dict(a=1)` shows its entries; any other call's result (`**json.loads(request)`) may hold any setting.
@@ -187,6 +190,29 @@ export function optionsComplete(resolver: Resolver, call: Node, promptFirst: boo
 function setInSeveralPlaces(resolver: Resolver, expression: Node): boolean {
   const node = unwrap(expression);
   return isMember(node) && resolver.members.everyDefinition(node).length > 1;
+}
+
+/**
+ * A name bound to a parameter, also through `x = x or {}`, that the resolver knows only by its default
+ * (`model_kwargs: dict = {}`, khoj): what the callers pass is not in sight.
+ */
+function passedIn(resolver: Resolver, expression: Node, depth: number): boolean {
+  const node = unwrap(expression);
+  if (node.type !== 'identifier' || depth > 4) return false;
+  const definition = resolver.bindings.lookup(node.text, node);
+  if (definition?.kind === 'param') {
+    // Followed to the one call that passes it (a factory's options), it is in sight; a default alone is not.
+    const resolved = resolver.resolve(node);
+    return !resolved || resolved.via === 'default-param' || isNullish(resolved.node);
+  }
+  if (definition?.kind !== 'value') return false;
+  const value = unwrap(definition.value);
+  const operator = value.childForFieldName('operator')?.text ?? value.child(1)?.text;
+  const left = value.childForFieldName('left');
+  const fallback = value.type === 'boolean_operator' || value.type === 'binary_expression';
+  return fallback && (operator === 'or' || operator === '??' || operator === '||') && !!left
+    ? passedIn(resolver, left, depth + 1)
+    : false;
 }
 
 /** A Python `dict(...)` call: its keywords and the mappings it copies are its entries. */

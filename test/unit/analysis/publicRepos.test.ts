@@ -541,6 +541,46 @@ describe('call shapes from public repositories', () => {
     });
   });
 
+  it("takes a request's settings from a parameter known only by its default as out of sight (model_kwargs: dict = {}, khoj)", async () => {
+    const text = [
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'MAX_COMPLETION_TOKENS = 16000',
+      'def ask(messages, model_kwargs: dict = {}):',
+      '    model_kwargs["max_completion_tokens"] = model_kwargs.get("max_completion_tokens", MAX_COMPLETION_TOKENS)',
+      '    return client.chat.completions.create(model="gpt-4o", messages=messages, **model_kwargs)',
+      'def ask_or(messages, model_kwargs: dict = None):',
+      '    model_kwargs = model_kwargs or {}',
+      '    return client.chat.completions.create(model="gpt-4o", messages=messages, **model_kwargs)',
+      'def ask_local(messages):',
+      '    model_kwargs = {"temperature": 0}',
+      '    return client.chat.completions.create(model="gpt-4o", messages=messages, **model_kwargs)',
+      '',
+    ].join('\n');
+    assert.deepEqual(await settingsInSight(text), {
+      complete: [
+        [6, false],
+        [9, false],
+        [12, true],
+      ],
+      missingLimit: [12],
+    });
+    const options = [
+      "import OpenAI from 'openai';",
+      'const client = new OpenAI();',
+      'export function ask(messages: [], options = {}) {',
+      "  return client.chat.completions.create({ model: 'gpt-4o', messages, ...options });",
+      '}',
+      '',
+    ].join('\n');
+    const { calls: found, findings } = await check(options, 'typescript');
+    assert.deepEqual(
+      found.map((c) => c.sites.complete),
+      [false],
+    );
+    assert.deepEqual(only(findings, 'missing-output-limit'), []);
+  });
+
   it('takes a dict updated from an attribute set in several places as settings out of sight (kwargs.update(self.extra_params), aider)', async () => {
     const text = [
       'import litellm',

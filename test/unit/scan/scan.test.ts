@@ -82,6 +82,15 @@ describe('scan', () => {
     assert.equal(await runCli(['scan', 'app'], io), 0);
     assert.match(io.out(), /location\s+sdk\s+api\s+model\s+model from\s+limit\s+flags/);
     assert.match(io.out(), /bot\.py:7\s+openai\s+chat\.completions\.create\s+gpt-4o-mini\s+max_tokens=100/);
+    // Settings a caller passes whole may hold the limit: the table says it is not shown, not that there is none.
+    write(
+      root,
+      'kwargs/ask.py',
+      bot.replace('max_tokens=100', '**options').replace('def ask(q)', 'def ask(q, options={})'),
+    );
+    const passed = captureIo(root);
+    assert.equal(await runCli(['scan', 'kwargs'], passed), 0);
+    assert.match(passed.out(), /ask\.py:7\s+openai\s+chat\.completions\.create\s+gpt-4o-mini\s+not shown\s/);
     const jsonIo = captureIo(root);
     assert.equal(await runCli(['scan', 'app', '--format', 'json'], jsonIo), 0);
     const parsed = JSON.parse(jsonIo.out()) as Record<string, unknown>;
