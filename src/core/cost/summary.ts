@@ -3,9 +3,10 @@ import { formatInputTokens } from './explain';
 import { formatTokens, formatUsdShort } from './format';
 import type { CallCost } from './types';
 
-/** What a call's output part says at a glance: its limit, or that it has none. */
+/** What a call's output part says at a glance: its limit, that it has none, or that its settings are out of sight. */
 export function outputSummary(call: CallRecord): string {
-  if (!call.outputLimit) return 'no limit';
+  // Settings passed whole (`**kwargs` from a caller) may hold a limit: not "no limit".
+  if (!call.outputLimit) return call.sites.complete ? 'no limit' : 'limit not shown';
   return call.outputLimitValue === null ? '≤? out' : `≤${formatTokens(call.outputLimitValue)} out`;
 }
 

@@ -35,6 +35,8 @@ describe('one-line summaries', () => {
     );
     const exact = callRecord({ model: 'gpt-4o', messages: [{ role: 'user', segments: [text('Hello there')] }] });
     assert.match(callSummary(exact, estimateCallCost(exact, context)), /^gpt-4o · 8 in · no limit · /);
+    const passed = { ...exact, sites: { ...exact.sites, complete: false } };
+    assert.match(callSummary(passed, estimateCallCost(passed, context)), /^gpt-4o · 8 in · limit not shown · /);
     const unknownLimit = callRecord({ model: 'gpt-4o', outputLimit: true, outputLimitParam: 'max_tokens' });
     assert.match(callSummary(unknownLimit, estimateCallCost(unknownLimit, context)), / · ≤\? out · /);
   });
