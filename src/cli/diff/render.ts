@@ -16,9 +16,12 @@ export function diffJson(diff: CostDiff, layout: JsonLayout): string {
   return safeJson({ baseMonthlyUsd, headMonthlyUsd, deltaMonthlyUsd, changes }, layout);
 }
 
+/** `+$12.40/month (+8%)`; the changes with no price are counted beside it, never taken as $0. */
 function headline(diff: CostDiff): string {
   const percent = signedPercent(diff.deltaMonthlyUsd, diff.baseMonthlyUsd);
-  return `${signedUsd(diff.deltaMonthlyUsd)}/month${percent ? ` (${percent})` : ''}`;
+  const unpriced = diff.changes.filter((c) => c.deltaMonthlyUsd === null).length;
+  const note = unpriced === 0 ? '' : `, ${unpriced} ${unpriced === 1 ? 'change' : 'changes'} not priced`;
+  return `${signedUsd(diff.deltaMonthlyUsd)}/month${percent ? ` (${percent})` : ''}${note}`;
 }
 
 const where = (change: CallChange): string => `${change.file}:${change.line}`;
