@@ -1,6 +1,6 @@
 import type { TotalRow } from '../../core/workspace/totals';
 import { h } from './dom';
-import { monthly, plural } from './figures';
+import { monthly, moreRowsNote, plural } from './figures';
 
 /** A total per provider, model or file: calls, expected $/month, and the calls in it that have no price. */
 export function breakdown(title: string, keyTitle: string, rows: readonly TotalRow[], limit: number): HTMLElement {
@@ -55,8 +55,6 @@ export function breakdown(title: string, keyTitle: string, rows: readonly TotalR
         }),
       ),
     ),
-    rest > 0
-      ? h('p', { class: 'muted more' }, `and ${plural(rest, 'more')} — the calls table below lists them all`)
-      : null,
+    rest > 0 ? h('p', { class: 'muted more' }, moreRowsNote(rest, keyTitle)) : null,
   );
 }

@@ -6,6 +6,12 @@ export { formatTokens, formatUsd, formatUsdShort };
 export const plural = (n: number, word: string, many = `${word}s`): string =>
   `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
 
+/** Under a breakdown cut at its first rows: `and 2 more files — the calls table below lists them all`. */
+export function moreRowsNote(rest: number, keyTitle: string): string {
+  const noun = keyTitle.toLowerCase();
+  return `and ${plural(rest, `more ${noun}`)} — the calls table below lists them all`;
+}
+
 /** `$1,260/mo`; a range whose worst case is unknown says so rather than adding it as nothing. */
 export function monthly(usd: number): string {
   return `${formatUsdShort(usd)}/mo`;

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isReportPageState, isViewMessage, type ReportPageState } from '../../../src/editor/report/protocol';
 import { reportHtml } from '../../../src/editor/report/reportHtml';
+import { moreRowsNote } from '../../../src/webview/report/figures';
 
 describe('workspace report page and messages', () => {
   const html = reportHtml({
@@ -29,6 +30,11 @@ describe('workspace report page and messages', () => {
     for (const url of html.match(/https?:\/\/[^"' ]+/g) ?? [])
       assert.ok(url.startsWith('https://webview.example'), url);
     assert.doesNotMatch(html, /style="/);
+  });
+
+  it('names what a cut breakdown leaves out: files, providers', () => {
+    assert.equal(moreRowsNote(2, 'File'), 'and 2 more files — the calls table below lists them all');
+    assert.equal(moreRowsNote(1, 'Provider'), 'and 1 more provider — the calls table below lists them all');
   });
 
   it('accepts only well-formed messages from the page', () => {
