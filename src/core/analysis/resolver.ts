@@ -430,10 +430,11 @@ export class Resolver {
     const name = unwrap(use);
     if (name.type !== 'identifier') return;
     const definition = this.bindings.lookup(name.text, name);
-    if (definition?.kind !== 'value') return;
+    // A dict the function binds, or one passed in (`model_kwargs["max_tokens"] = ...` on a parameter).
+    if (definition?.kind !== 'value' && definition?.kind !== 'param') return;
     const scope = enclosingFunction(definition.name);
     if (scope?.startIndex !== enclosingFunction(name)?.startIndex) return;
-    const from = definition.value.endIndex;
+    const from = (definition.value ?? definition.name).endIndex;
     const to = name.startIndex;
     for (const offset of this.bindings.occurrences(name.text, from, to)) {
       const node = this.root.descendantForIndex(offset, offset + name.text.length);
@@ -448,6 +449,8 @@ export class Resolver {
         }
         if (!assignment || (assignment.type !== 'assignment' && assignment.type !== 'assignment_expression')) continue;
         if (!sameNode(assignment.childForFieldName('left'), parent)) continue;
+        // `d["k"] = d.get("k", 5)`: the entry being written is not one the right side reads.
+        if (assignment.endIndex >= to) continue;
         const value = assignment.childForFieldName('right');
         const keyNode = isMember(parent)
           ? null

@@ -565,6 +565,9 @@ describe('call shapes from public repositories', () => {
       ],
       missingLimit: [12],
     });
+    // The entry the function writes into the dict it was passed is read, its own right side not taken as it.
+    const [first] = await calls(text, 'python');
+    assert.deepEqual([first?.outputLimitParam, first?.outputLimitValue], ['max_completion_tokens', 16000]);
     const options = [
       "import OpenAI from 'openai';",
       'const client = new OpenAI();',
