@@ -1,4 +1,5 @@
 import type { CallRecord } from '../../core/analysis/types';
+import { isEmbeddingApi } from '../../core/sdk';
 import { printable } from '../output/terminalText';
 import type { ScanResult } from './scan';
 
@@ -30,9 +31,11 @@ function modelFromText(record: CallRecord): string {
 }
 
 function limitText(record: CallRecord): string {
+  if (record.outputLimit) return `${record.outputLimitParam ?? 'limit'}=${record.outputLimitValue ?? '?'}`;
+  // An embedding returns vectors: an output limit means nothing there.
+  if (isEmbeddingApi(record.api)) return '—';
   // Settings passed whole (`**kwargs` from a caller) may hold a limit: the table does not say there is none.
-  if (!record.outputLimit) return record.sites.complete ? 'none' : 'not shown';
-  return `${record.outputLimitParam ?? 'limit'}=${record.outputLimitValue ?? '?'}`;
+  return record.sites.complete ? 'none' : 'not shown';
 }
 
 function flagsText(record: CallRecord): string {

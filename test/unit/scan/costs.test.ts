@@ -72,6 +72,8 @@ describe('scan: cost of each call', () => {
     const table = captureIo(root);
     await runCli(['scan', '.'], table);
     assert.match(table.out(), /gpt-17-ultra .* unknown model/);
+    // An embedding has no output to limit: its limit cell is a dash, not `none`.
+    assert.match(table.out(), /openai\s+embeddings\s+text-embedding-3-small\s+—\s/);
     assert.match(
       table.out(),
       /Total per month over 2 priced calls: \$[\d,.]+( \(max \$[\d,.]+\))?; 1 call not priced \(model unknown\)\.\nAssumed: /,
