@@ -574,12 +574,16 @@ describe('call shapes from public repositories', () => {
       'export function ask(messages: [], options = {}) {',
       "  return client.chat.completions.create({ model: 'gpt-4o', messages, ...options });",
       '}',
+      'export function askOr(messages: [], options?: Record<string, unknown>) {',
+      '  const opts = options ?? {};',
+      "  return client.chat.completions.create({ model: 'gpt-4o', messages, ...opts });",
+      '}',
       '',
     ].join('\n');
     const { calls: found, findings } = await check(options, 'typescript');
     assert.deepEqual(
       found.map((c) => c.sites.complete),
-      [false],
+      [false, false],
     );
     assert.deepEqual(only(findings, 'missing-output-limit'), []);
   });
