@@ -1,4 +1,4 @@
-import { formatUsd } from '../../core/cost/format';
+import { formatUsd, plural } from '../../core/cost/format';
 import type { CallChange, CostDiff } from '../../core/diff/callDiff';
 import { printable, safeJson } from '../output/terminalText';
 import type { JsonLayout } from '../output/jsonLayout';
@@ -20,7 +20,7 @@ export function diffJson(diff: CostDiff, layout: JsonLayout): string {
 function headline(diff: CostDiff): string {
   const percent = signedPercent(diff.deltaMonthlyUsd, diff.baseMonthlyUsd);
   const unpriced = diff.changes.filter((c) => c.deltaMonthlyUsd === null).length;
-  const note = unpriced === 0 ? '' : `, ${unpriced} ${unpriced === 1 ? 'change' : 'changes'} not priced`;
+  const note = unpriced === 0 ? '' : `, ${plural(unpriced, 'change')} not priced`;
   return `${signedUsd(diff.deltaMonthlyUsd)}/month${percent ? ` (${percent})` : ''}${note}`;
 }
 

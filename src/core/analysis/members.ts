@@ -16,6 +16,7 @@ import {
   memberObject,
   sameNode,
   unwrap,
+  fallbackSides,
 } from './syntax';
 import { callArguments, isSuperInit } from './values';
 
@@ -213,10 +214,9 @@ export class Members {
       case 'boolean_operator':
       case 'binary_expression': {
         // `config or ModelConfig()`, `options ?? new Settings()`: the class the code names on either side.
-        const operator = node.childForFieldName('operator')?.text;
-        if (operator !== 'or' && operator !== '??' && operator !== '||') return null;
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
+        const sides = fallbackSides(node);
+        if (!sides) return null;
+        const { left, right } = sides;
         return (left ? this.classTarget(left, depth + 1) : null) ?? (right ? this.classTarget(right, depth + 1) : null);
       }
       default:

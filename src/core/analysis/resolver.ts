@@ -23,6 +23,7 @@ import {
   rangeOf,
   sameNode,
   unwrap,
+  fallbackSides,
 } from './syntax';
 import type { PromptSegment, TextRange } from './types';
 import { calleeName, isNullish, isStaticValue, passedThrough, stronger, type Via } from './values';
@@ -196,10 +197,9 @@ export class Resolver {
 
   /** `x or "lit"`, `x ?? "lit"`, `x || "lit"`: the left side when the code says what it is, else the fallback. */
   private fallback(node: Node, depth: number): Resolved | null {
-    const operator = node.childForFieldName('operator')?.text ?? node.child(1)?.text;
-    if (operator !== 'or' && operator !== '??' && operator !== '||') return { node, via: 'literal' };
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
+    const sides = fallbackSides(node);
+    if (!sides) return { node, via: 'literal' };
+    const { left, right } = sides;
     const read = left ? environmentRead(left) : null;
     if (read) return this.fromEnvironment({ name: read.name, fallback: read.fallback ?? right }, depth);
     const fromLeft = left ? this.resolve(left, depth + 1) : null;
@@ -826,15 +826,10 @@ function formatFields(segment: PromptSegment & { kind: 'static' }, source: strin
 
 /** The fallback of `target = target or fallback` (also `??`, `||`), when the target is the attribute being set. */
 function selfFallback(name: Node, value: Node): Node | null {
-  const node = unwrap(value);
-  if (node.type !== 'boolean_operator' && node.type !== 'binary_expression') return null;
-  const operator = node.childForFieldName('operator')?.text ?? node.child(1)?.text;
-  if (operator !== 'or' && operator !== '??' && operator !== '||') return null;
+  const sides = fallbackSides(unwrap(value));
+  if (!sides) return null;
   const target = isMember(name.parent ?? name) ? (name.parent as Node) : name;
-  const left = node.childForFieldName('left');
-  return left && left.text.replace(/\s/g, '') === target.text.replace(/\s/g, '')
-    ? node.childForFieldName('right')
-    : null;
+  return sides.left && sides.left.text.replace(/\s/g, '') === target.text.replace(/\s/g, '') ? sides.right : null;
 }
 
 function sameTree(a: Node, b: Node): boolean {

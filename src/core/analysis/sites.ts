@@ -13,6 +13,7 @@ import {
   rangeOf,
   sameNode,
   unwrap,
+  fallbackSides,
 } from './syntax';
 import type { OptionsSite, ParamSite, SiteLocation } from './types';
 import { isNullish } from './values';
@@ -206,13 +207,8 @@ function passedIn(resolver: Resolver, expression: Node, depth: number): boolean 
     return !resolved || resolved.via === 'default-param' || isNullish(resolved.node);
   }
   if (definition?.kind !== 'value') return false;
-  const value = unwrap(definition.value);
-  const operator = value.childForFieldName('operator')?.text ?? value.child(1)?.text;
-  const left = value.childForFieldName('left');
-  const fallback = value.type === 'boolean_operator' || value.type === 'binary_expression';
-  return fallback && (operator === 'or' || operator === '??' || operator === '||') && !!left
-    ? passedIn(resolver, left, depth + 1)
-    : false;
+  const left = fallbackSides(unwrap(definition.value))?.left;
+  return left ? passedIn(resolver, left, depth + 1) : false;
 }
 
 /** A Python `dict(...)` call: its keywords and the mappings it copies are its entries. */

@@ -287,6 +287,14 @@ export function baseClassExpressions(cls: Node): Node[] {
   return found;
 }
 
+/** `a or b`, `a ?? b`, `a || b` (a value with a fallback): its two sides; null for any other expression. */
+export function fallbackSides(node: Node): { left: Node | null; right: Node | null } | null {
+  if (node.type !== 'boolean_operator' && node.type !== 'binary_expression') return null;
+  const operator = node.childForFieldName('operator')?.text ?? node.child(1)?.text;
+  if (operator !== 'or' && operator !== '??' && operator !== '||') return null;
+  return { left: node.childForFieldName('left'), right: node.childForFieldName('right') };
+}
+
 /** The nearest enclosing function, or null at module level. */
 export function enclosingFunction(node: Node): Node | null {
   for (let p = node.parent; p; p = p.parent) if (isFunction(p)) return p;

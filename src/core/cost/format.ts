@@ -53,6 +53,11 @@ export function formatUsd(usd: number): string {
   return usdTexts.get(usd);
 }
 
+/** `1 call`, `1,200 calls`: a count with its word, plural past one. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
+}
+
 export function formatTokens(tokens: number): string {
   return tokenTexts.get(tokens);
 }

@@ -1,5 +1,6 @@
 import type { SkippedFile } from '../analysis/types';
 import { describeModelSource } from '../cost/explanation';
+import { plural } from '../cost/format';
 import { describeOverrides, type PriceTable } from '../pricing';
 import { pricesOf, tableAge } from '../pricing/update/age';
 import type { Finding, Severity } from '../rules';
@@ -105,8 +106,6 @@ export interface ReportInputs {
 export const maxChartBars = 8;
 export const otherModelsLabel = 'other models';
 export const unpricedLabel = 'model not known';
-
-const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /** The chart's bars: the priced models by monthly spend, the rest as `other models`, the unpriced calls last. */
 function chartBars(bill: Pick<WorkspaceBill, 'totals'>): ChartBar[] {

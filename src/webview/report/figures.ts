@@ -1,10 +1,7 @@
-import { formatTokens, formatUsd, formatUsdShort } from '../../core/cost/format';
+import { formatTokens, formatUsd, formatUsdShort, plural } from '../../core/cost/format';
 import type { UsdRange } from '../../core/workspace/totals';
 
-export { formatTokens, formatUsd, formatUsdShort };
-
-export const plural = (n: number, word: string, many = `${word}s`): string =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
+export { formatTokens, formatUsd, formatUsdShort, plural };
 
 /** Under a breakdown cut at its first rows: `and 2 more files — the calls table below lists them all`. */
 export function moreRowsNote(rest: number, keyTitle: string): string {
