@@ -11,7 +11,7 @@ import {
 
 /** What the CLI took from a `.vscode/settings.json`. */
 export interface WorkspaceSettings {
-  /** The settings file read; null when there was none. */
+  /** The settings file that applied; null when there was none or it held no `llmCostLens` setting. */
   file: string | null;
   /** The workspace folder the file belongs to (relative paths in it resolve against it). */
   folder: string;
@@ -108,8 +108,15 @@ export function loadWorkspaceSettings(root: string, cwd: string, explicit?: stri
   }
   if (!file) return { file: null, folder: root, settings: defaultFigureSettings, problems: [] };
   const shown = path.relative(cwd, file) || file;
-  const { settings, problems } = readFigureSettings(figureValuesFromSettingsJson(readSettingsFile(file, shown)));
+  const values = figureValuesFromSettingsJson(readSettingsFile(file, shown));
   const folder = explicit === undefined ? path.dirname(path.dirname(file)) : cwd;
+  if (Object.keys(values).length === 0) {
+    // A repository's settings for other extensions: nothing in it applies, so it is not named as the settings'
+    // source. A file named on the command line was meant to hold some: say that it holds none.
+    const problems = explicit === undefined ? [] : [`${shown}: no llmCostLens settings in it; using the defaults`];
+    return { file: null, folder, settings: defaultFigureSettings, problems };
+  }
+  const { settings, problems } = readFigureSettings(values);
   return { file, folder, settings, problems: problems.map((p) => `${shown}: ${p}`) };
 }
 

@@ -106,6 +106,19 @@ describe('CLI reads the scanned folder’s .vscode/settings.json', () => {
     }
   });
 
+  it('does not name a settings file that holds no llmCostLens setting as the source of the figures', async () => {
+    const root = workspace('{ "editor.formatOnSave": true, "llmCostLensX": 1 }');
+    const table = captureIo(root);
+    assert.equal(await runCli(['scan', '.'], table), 0, table.err());
+    assert.equal(table.err(), '');
+    assert.doesNotMatch(table.out(), /Settings from/);
+    assert.match(table.out(), /1,000 calls a day \(default\)/);
+    const named = captureIo(root);
+    assert.equal(await runCli(['scan', '.', '--settings', path.join('.vscode', 'settings.json')], named), 0);
+    assert.match(named.err(), /settings\.json: no llmCostLens settings in it; using the defaults/);
+    assert.doesNotMatch(named.out(), /Settings from/);
+  });
+
   it('warns about a bad value and uses its default', async () => {
     const root = workspace('{ "llmCostLens.callsPerDay": "lots" }');
     const { code, json, err } = await scanJson(root, '.');
