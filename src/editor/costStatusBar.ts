@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { callSummary, formatUsdShort } from '../core/cost';
+import { callSummary, formatUsdShort, notPricedReason, plural } from '../core/cost';
 import { CommandIds } from './commandIds';
 import { onSettingsChanged, surfaceEnabled } from './config';
 import type { DocumentModel, DocumentState } from './documentModel';
@@ -29,7 +29,7 @@ export function statusTooltip(state: DocumentState, pricing: PricingStatus): vsc
     lines.push(`${formatUsdShort(total.expected)}/mo expected · worst case ${worst}`, '');
   }
   if (total.unpriced > 0) {
-    lines.push(`${total.unpriced} call${total.unpriced === 1 ? '' : 's'} not priced: model not known`, '');
+    lines.push(`${plural(total.unpriced, 'call')} not priced: ${notPricedReason(total)}`, '');
   }
   const top = callsByMonthlyCost(state)
     .filter((i) => state.costs[i].monthlyUsd)

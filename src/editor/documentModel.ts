@@ -101,20 +101,25 @@ export class DocumentState {
   }
 
   /**
-   * Monthly totals over the priced calls, and how many calls could not be priced. The worst case is null when
-   * any priced call's worst case is unknown (no limit, max output unknown): a sum cannot bound it.
+   * Monthly totals over the priced calls, how many calls could not be priced, and how many of those name no model.
+   * The worst case is null when any priced call's worst case is unknown (no limit, max output unknown): a sum
+   * cannot bound it.
    */
-  monthlyTotal(): { expected: number; worst: number | null; priced: number; unpriced: number } {
+  monthlyTotal(): { expected: number; worst: number | null; priced: number; unpriced: number; unnamed: number } {
     let expected = 0;
     let worst: number | null = 0;
     let priced = 0;
-    for (const cost of this.costs) {
-      if (!cost.monthlyUsd) continue;
+    let unnamed = 0;
+    for (const [i, cost] of this.costs.entries()) {
+      if (!cost.monthlyUsd) {
+        if (this.calls[i]?.model === null) unnamed++;
+        continue;
+      }
       expected += cost.monthlyUsd.expected;
       worst = worst === null || cost.monthlyUsd.worst === null ? null : worst + cost.monthlyUsd.worst;
       priced++;
     }
-    return { expected, worst, priced, unpriced: this.costs.length - priced };
+    return { expected, worst, priced, unpriced: this.costs.length - priced, unnamed };
   }
 }
 

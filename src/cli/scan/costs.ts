@@ -1,4 +1,4 @@
-import { formatInputTokens, formatUsd, formatWorst, type CostPair } from '../../core/cost';
+import { formatInputTokens, formatUsd, formatWorst, notPricedReason, type CostPair } from '../../core/cost';
 import type { CostedCall } from '../../core/workspace/costs';
 import type { CostTotals } from '../../core/workspace/totals';
 import type { Column } from './table';
@@ -30,6 +30,6 @@ export function totalLine(totals: CostTotals): string {
   const { priced, unpriced, unbounded } = totals;
   const parts = [`Total per month over ${priced} priced call${priced === 1 ? '' : 's'}: ${pair(totals.monthlyUsd)}`];
   if (unbounded > 0) parts.push(`${unbounded} with no known max output`);
-  if (unpriced > 0) parts.push(`${unpriced} call${unpriced === 1 ? '' : 's'} not priced (model unknown)`);
+  if (unpriced > 0) parts.push(`${unpriced} call${unpriced === 1 ? '' : 's'} not priced (${notPricedReason(totals)})`);
   return `${parts.join('; ')}.`;
 }

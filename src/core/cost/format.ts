@@ -80,3 +80,12 @@ export function formatUsdShort(usd: number): string {
   if (Math.abs(cents) < 100) return `$${numberFormat(2, 2).format(cents)}`;
   return `$${numberFormat(0, 0).format(Math.round(usd))}`;
 }
+
+/**
+ * Why calls have no price, in words the lens and the finding use: the code names no model, or it names one the
+ * price table lacks (`ui-tars`), or some of each.
+ */
+export function notPricedReason(counts: { unpriced: number; unnamed: number }): string {
+  if (counts.unnamed >= counts.unpriced) return 'model not known';
+  return counts.unnamed === 0 ? 'model not in the price table' : 'model not known or not in the price table';
+}

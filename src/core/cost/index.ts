@@ -23,7 +23,7 @@ export {
   scanCostFields,
   type ScanCostFields,
 } from './explain';
-export { formatUsd, formatUsdShort, formatTokens, formatRate, plural } from './format';
+export { formatUsd, formatUsdShort, formatTokens, formatRate, notPricedReason, plural } from './format';
 export { callSummary, outputSummary } from './summary';
 export { cheapestAlternatives, isCurrentGeneralPurpose, type Alternative, type Alternatives } from './alternatives';
 export { modelChoices, modelFitsCall } from './choices';

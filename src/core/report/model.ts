@@ -1,6 +1,6 @@
 import type { SkippedFile } from '../analysis/types';
 import { describeModelSource } from '../cost/explanation';
-import { plural } from '../cost/format';
+import { notPricedReason, plural } from '../cost/format';
 import { describeOverrides, type PriceTable } from '../pricing';
 import { pricesOf, tableAge } from '../pricing/update/age';
 import type { Finding, Severity } from '../rules';
@@ -57,6 +57,8 @@ export interface ChartBar {
   /** Null for the calls that have no price: drawn as a labelled mark, never as a $0 bar. */
   monthlyUsd: number | null;
   calls: number;
+  /** Why the calls of the bar that has no price have none (`notPricedReason`). */
+  reason?: string;
 }
 
 /** Everything the workspace cost report shows, computed in the core from a scan's bill and findings. */
@@ -75,8 +77,10 @@ export interface ReportModel {
     monthlyUsd: UsdRange;
     calls: number;
     priced: number;
-    /** Calls with no price (model not known): not in the dollars, and said so. */
+    /** Calls with no price: not in the dollars, and said so. */
     unpriced: number;
+    /** Of those, the calls whose model the code does not name (see `notPricedReason`). */
+    unnamed: number;
     /** Priced calls with no known worst case. */
     unbounded: number;
     findings: number;
@@ -105,7 +109,7 @@ export interface ReportInputs {
 /** Models beyond this many share one `other models` bar, so the chart stays readable. */
 export const maxChartBars = 8;
 export const otherModelsLabel = 'other models';
-export const unpricedLabel = 'model not known';
+export const unpricedLabel = 'not priced';
 
 /** The chart's bars: the priced models by monthly spend, the rest as `other models`, the unpriced calls last. */
 function chartBars(bill: Pick<WorkspaceBill, 'totals'>): ChartBar[] {
@@ -124,7 +128,14 @@ function chartBars(bill: Pick<WorkspaceBill, 'totals'>): ChartBar[] {
       calls: rest.reduce((sum, row) => sum + row.calls - row.unpriced, 0),
     });
   }
-  if (bill.totals.unpriced > 0) bars.push({ label: unpricedLabel, monthlyUsd: null, calls: bill.totals.unpriced });
+  if (bill.totals.unpriced > 0) {
+    bars.push({
+      label: unpricedLabel,
+      monthlyUsd: null,
+      calls: bill.totals.unpriced,
+      reason: notPricedReason(bill.totals),
+    });
+  }
   return bars;
 }
 
@@ -244,6 +255,7 @@ export function reportModel(inputs: ReportInputs): ReportModel {
       calls: totals.calls,
       priced: totals.priced,
       unpriced: totals.unpriced,
+      unnamed: totals.unnamed,
       unbounded: totals.unbounded,
       findings: findings.length,
     },

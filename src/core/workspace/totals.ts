@@ -14,6 +14,8 @@ export interface TotalRow {
   calls: number;
   /** Calls counted here that have no price (unknown model): they add nothing to the dollars. */
   unpriced: number;
+  /** Of those, the calls whose model the code does not name (the rest name one the price table lacks). */
+  unnamed: number;
   monthlyUsd: UsdRange;
 }
 
@@ -22,6 +24,8 @@ export interface CostTotals {
   calls: number;
   priced: number;
   unpriced: number;
+  /** Unpriced calls whose model the code does not name; the others name a model the price table lacks. */
+  unnamed: number;
   /** Priced calls with no known worst case (no limit, model's max output unknown): the worst total is unknown. */
   unbounded: number;
   /** Over the priced calls only; an unknown model is never counted as $0 without being said (`unpriced`). */
@@ -52,15 +56,18 @@ function addTo(sum: UsdRange, monthly: UsdRange): void {
   sum.worst = sum.worst === null || monthly.worst === null ? null : sum.worst + monthly.worst;
 }
 
-function add(rows: Map<string, TotalRow>, key: string, monthly: UsdRange | null): void {
+function add(rows: Map<string, TotalRow>, key: string, call: TotalsInput): void {
   let row = rows.get(key);
   if (!row) {
-    row = { key, calls: 0, unpriced: 0, monthlyUsd: { expected: 0, worst: 0 } };
+    row = { key, calls: 0, unpriced: 0, unnamed: 0, monthlyUsd: { expected: 0, worst: 0 } };
     rows.set(key, row);
   }
   row.calls++;
-  if (monthly) addTo(row.monthlyUsd, monthly);
-  else row.unpriced++;
+  if (call.monthlyUsd) addTo(row.monthlyUsd, call.monthlyUsd);
+  else {
+    row.unpriced++;
+    if (call.model === null) row.unnamed++;
+  }
 }
 
 /** Unknown worst cases sort as the largest. */
@@ -90,20 +97,25 @@ export function costTotals(calls: readonly TotalsInput[]): CostTotals {
   const byFile = new Map<string, TotalRow>();
   const monthlyUsd: UsdRange = { expected: 0, worst: 0 };
   let unpriced = 0;
+  let unnamed = 0;
   let unbounded = 0;
   for (const call of calls) {
     if (call.monthlyUsd) {
       addTo(monthlyUsd, call.monthlyUsd);
       if (call.monthlyUsd.worst === null) unbounded++;
-    } else unpriced++;
-    add(byProvider, providerOf(call), call.monthlyUsd);
-    add(byModel, call.pricedAs ?? call.model ?? unresolvedModel, call.monthlyUsd);
-    add(byFile, call.file, call.monthlyUsd);
+    } else {
+      unpriced++;
+      if (call.model === null) unnamed++;
+    }
+    add(byProvider, providerOf(call), call);
+    add(byModel, call.pricedAs ?? call.model ?? unresolvedModel, call);
+    add(byFile, call.file, call);
   }
   return {
     calls: calls.length,
     priced: calls.length - unpriced,
     unpriced,
+    unnamed,
     unbounded,
     monthlyUsd,
     byProvider: sorted(byProvider),

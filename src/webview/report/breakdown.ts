@@ -1,6 +1,6 @@
 import type { TotalRow } from '../../core/workspace/totals';
 import { h } from './dom';
-import { monthly, moreRowsNote, plural } from './figures';
+import { monthly, moreRowsNote, notPricedReason, plural } from './figures';
 
 /** A total per provider, model or file: calls, expected $/month, and the calls in it that have no price. */
 export function breakdown(title: string, keyTitle: string, rows: readonly TotalRow[], limit: number): HTMLElement {
@@ -40,7 +40,10 @@ export function breakdown(title: string, keyTitle: string, rows: readonly TotalR
                   row.unpriced > 0
                     ? h(
                         'span',
-                        { class: 'unknown note', title: `${plural(row.unpriced, 'call')} not priced: model not known` },
+                        {
+                          class: 'unknown note',
+                          title: `${plural(row.unpriced, 'call')} not priced: ${notPricedReason(row)}`,
+                        },
                         `+ ${plural(row.unpriced, 'call')} not priced`,
                       )
                     : null,

@@ -53,7 +53,7 @@ export function spendChart(bars: readonly ChartBar[], width: number): Element {
       s(
         'title',
         {},
-        `${bar.label}: ${plural(bar.calls, 'call')}, ${bar.monthlyUsd === null ? 'not priced (model not known)' : monthly(bar.monthlyUsd)}`,
+        `${bar.label}: ${plural(bar.calls, 'call')}, ${bar.monthlyUsd === null ? (bar.reason ?? 'no price') : monthly(bar.monthlyUsd)}`,
       ),
       s(
         'text',

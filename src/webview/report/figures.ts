@@ -1,7 +1,7 @@
-import { formatTokens, formatUsd, formatUsdShort, plural } from '../../core/cost/format';
+import { formatTokens, formatUsd, formatUsdShort, notPricedReason, plural } from '../../core/cost/format';
 import type { UsdRange } from '../../core/workspace/totals';
 
-export { formatTokens, formatUsd, formatUsdShort, plural };
+export { formatTokens, formatUsd, formatUsdShort, notPricedReason, plural };
 
 /** Under a breakdown cut at its first rows: `and 2 more files — the calls table below lists them all`. */
 export function moreRowsNote(rest: number, keyTitle: string): string {

@@ -12,7 +12,7 @@ import { breakdown } from './breakdown';
 import { CallTable } from './callTable';
 import { spendChart } from './chart';
 import { h } from './dom';
-import { monthly, plural, worstCase } from './figures';
+import { monthly, notPricedReason, plural, worstCase } from './figures';
 
 interface VsCodeApi {
   postMessage(message: ViewMessage): void;
@@ -88,7 +88,7 @@ function header(model: ReportModel): HTMLElement {
       ? h(
           'span',
           { class: 'unknown' },
-          `${plural(totals.unpriced, 'call')} not priced (model not known) — not in the total`,
+          `${plural(totals.unpriced, 'call')} not priced (${notPricedReason(totals)}) — not in the total`,
         )
       : null;
   const where = scope.folders.join(', ');

@@ -74,7 +74,13 @@ describe('workspace report model (core)', () => {
     assert.equal(unknown.perCallUsd, null);
     assert.match(unknown.unknownReason ?? '', /./);
     const bar = model.chart.at(-1);
-    assert.deepEqual(bar, { label: unpricedLabel, monthlyUsd: null, calls: 1 });
+    assert.deepEqual(bar, {
+      label: unpricedLabel,
+      monthlyUsd: null,
+      calls: 1,
+      reason: 'model not in the price table',
+    });
+    assert.equal(model.totals.unnamed, 0, 'house-model-7 is named: it is not a model the code hides');
     const line = reportCsv(model)
       .split('\r\n')
       .find((l) => l.includes('house-model-7'));

@@ -76,7 +76,7 @@ describe('scan: cost of each call', () => {
     assert.match(table.out(), /openai\s+embeddings\s+text-embedding-3-small\s+—\s/);
     assert.match(
       table.out(),
-      /Total per month over 2 priced calls: \$[\d,.]+( \(max \$[\d,.]+\))?; 1 call not priced \(model unknown\)\.\nAssumed: /,
+      /Total per month over 2 priced calls: \$[\d,.]+( \(max \$[\d,.]+\))?; 1 call not priced \(model not in the price table\)\.\nAssumed: /,
     );
   });
 

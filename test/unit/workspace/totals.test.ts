@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { notPricedReason } from '../../../src/core/cost/format';
+import { totalLine } from '../../../src/cli/scan/costs';
 import { costTotals, type TotalsInput } from '../../../src/core/workspace/totals';
 
 const call = (file: string, model: string | null, provider: string | null, expected: number | null): TotalsInput => ({
@@ -48,6 +50,27 @@ describe('cost totals', () => {
         ['c.py', 1, 0],
       ],
     );
+  });
+
+  it('tells calls that name no model from calls whose named model has no price, in the totals and each row', () => {
+    const named = call('b.ts', 'ui-tars', null, null);
+    const unnamed = call('c.py', null, null, null);
+    const priced = call('a.py', 'gpt-4o', 'openai', 100);
+    const mixed = costTotals([priced, named, unnamed, { ...unnamed, file: 'b.ts' }]);
+    assert.deepEqual([mixed.unpriced, mixed.unnamed], [3, 2]);
+    assert.deepEqual(
+      mixed.byFile.map((r) => [r.key, r.unpriced, r.unnamed]),
+      [
+        ['a.py', 0, 0],
+        ['b.ts', 2, 1],
+        ['c.py', 1, 1],
+      ],
+    );
+    assert.equal(notPricedReason(mixed), 'model not known or not in the price table');
+    assert.equal(notPricedReason(costTotals([priced, unnamed])), 'model not known');
+    assert.equal(notPricedReason(costTotals([priced, named])), 'model not in the price table');
+    assert.match(totalLine(costTotals([priced, named])), /; 1 call not priced \(model not in the price table\)\.$/);
+    assert.match(totalLine(costTotals([priced, unnamed, unnamed])), /; 2 calls not priced \(model not known\)\.$/);
   });
 
   it("puts an unpriced call under the provider its SDK or its name's prefix says, when one does", () => {
