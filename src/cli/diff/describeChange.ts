@@ -15,7 +15,9 @@ export function signedPercent(delta: number, base: number): string {
   return `${percent > 0 ? '+' : ''}${percent.toFixed(Math.abs(percent) < 10 ? 1 : 0)}%`;
 }
 
-const limitText = (limit: number | null): string => (limit === null ? 'none' : formatTokens(limit));
+/** `4,096`; `set` when its value is not known; `none`; `not shown` when the settings are passed whole. */
+const limitText = (side: CallSide): string =>
+  side.limit !== 'set' ? side.limit : side.outputLimit === null ? 'set' : formatTokens(side.outputLimit);
 const tokensText = (tokens: number | null): string => (tokens === null ? '?' : formatTokens(tokens));
 
 /** What a side costs and runs: `gpt-4o · $296.00/mo`. */
@@ -36,8 +38,8 @@ export function whatChanged(change: CallChange): string {
   const parts: string[] = [];
   if (b.model !== a.model) parts.push(`model ${b.model ?? 'unknown'} → ${a.model ?? 'unknown'}`);
   else if (b.pricedAs !== a.pricedAs) parts.push(`priced as ${b.pricedAs ?? 'unknown'} → ${a.pricedAs ?? 'unknown'}`);
-  if (b.outputLimit !== a.outputLimit)
-    parts.push(`output limit ${limitText(b.outputLimit)} → ${limitText(a.outputLimit)}`);
+  if (b.outputLimit !== a.outputLimit || b.limit !== a.limit)
+    parts.push(`output limit ${limitText(b)} → ${limitText(a)}`);
   if (b.inputTokens !== a.inputTokens)
     parts.push(`prompt ${tokensText(b.inputTokens)} → ${tokensText(a.inputTokens)} tokens`);
   if (b.inLoop !== a.inLoop) parts.push(a.inLoop ? 'now in a loop' : 'no longer in a loop');

@@ -10,13 +10,21 @@ export interface CallSide {
   model: string | null;
   /** The price entry used; null for an unknown model (then no dollars). */
   pricedAs: string | null;
+  /** The output limit's value; null when there is none, or its value is not known (see `limit`). */
   outputLimit: number | null;
+  /**
+   * `set`: a limit is passed (its value is `outputLimit`, or not known when that is null); `none`: no limit;
+   * `not shown`: the settings are passed whole from elsewhere (`**kwargs`), so a limit may be among them.
+   */
+  limit: LimitState;
   inLoop: boolean;
   batch: boolean;
   inputTokens: number | null;
   callsPerDay: number;
   monthlyUsd: UsdRange | null;
 }
+
+export type LimitState = 'set' | 'none' | 'not shown';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -48,6 +56,7 @@ function side(call: CostedCall): CallSide {
     model: call.model,
     pricedAs: call.pricedAs,
     outputLimit: call.outputLimit ? call.outputLimitValue : null,
+    limit: call.outputLimit ? 'set' : call.sites.complete ? 'none' : 'not shown',
     inLoop: call.inLoop,
     batch: call.batch,
     inputTokens: call.inputTokens,
@@ -129,6 +138,7 @@ function differs(a: CallSide, b: CallSide): boolean {
     a.model !== b.model ||
     a.pricedAs !== b.pricedAs ||
     a.outputLimit !== b.outputLimit ||
+    a.limit !== b.limit ||
     a.inLoop !== b.inLoop ||
     a.batch !== b.batch ||
     a.inputTokens !== b.inputTokens ||

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { analyze } from '../../../src/core/analysis/analyze';
 import { defaultCostSettings } from '../../../src/core/cost';
+import { whatChanged } from '../../../src/cli/diff/describeChange';
 import { diffCalls } from '../../../src/core/diff/callDiff';
 import { ParserHost } from '../../../src/core/parsing/host';
 import { bundledTable } from '../../../src/core/pricing';
@@ -61,5 +62,17 @@ describe('matching calls across revisions', () => {
     assert.equal(change?.after?.inLoop, true);
     assert.ok((change?.after?.inputTokens ?? 0) > (change?.before?.inputTokens ?? 0));
     assert.ok(Math.abs((change?.deltaMonthlyUsd ?? 0) - diff.deltaMonthlyUsd) < 1e-9);
+  });
+
+  it('says a limit is not shown when the settings come whole from the caller, and set when its value is not known', async () => {
+    const call = (limit: string): string =>
+      `${header}def run(text, n, **options):\n    client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": text}]${limit}, **options)\n`;
+    const described = async (before: string, after: string): Promise<string[]> =>
+      diffCalls(await costed(before), await costed(after)).changes.map(whatChanged);
+    assert.deepEqual(await described(call(''), call(', max_tokens=300')), ['output limit not shown → 300']);
+    assert.deepEqual(await described(call(', max_tokens=n'), call('')), ['output limit set → not shown']);
+    const plain = (limit: string): string =>
+      `${header}def run(text):\n${ask('gpt-4o', 'Hi', limit).replace(', max_tokens=100', '')}`;
+    assert.deepEqual(await described(plain(', max_tokens=300'), plain('')), ['output limit 300 → none']);
   });
 });

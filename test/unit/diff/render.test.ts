@@ -11,6 +11,7 @@ const side = (model: string | null, monthly: number | null): CallSide => ({
   model,
   pricedAs: model,
   outputLimit: null,
+  limit: 'none',
   inLoop: false,
   batch: false,
   inputTokens: 10,
