@@ -15,7 +15,10 @@ import { wasmDirectory } from '../wasmDir';
 import { priceTableOptions, priceTableUsage } from '../priceTable';
 import { diffCalls } from '../../core/diff/callDiff';
 import { ParserHost } from '../../core/parsing/host';
+import { WorkspaceIndex } from '../../core/project/workspaceIndex';
+import { hostAnalyzer } from '../../core/workspace/analyzer';
 import { workspaceBill } from '../../core/workspace/bill';
+import { toFileSystemPath } from '../../core/workspace/nodeFileSystem';
 
 const usage = `Usage: llm-cost-lens diff --base <revision> [folder] [--format table|markdown|json] [options]
 
@@ -69,10 +72,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const commit = await resolveCommit(repository.top, values.base);
   const inputs = await figureInputs(values, dir, io);
   const host = new ParserHost(wasmDirectory());
-  const analyzer = new ScanAnalyzer(host, wasmDirectory(), defaultThreadCount());
+  // Values are followed into the other files under the folder, on each side in its own revision, as scan does.
+  const workspace = { root: toFileSystemPath(dir), roots: [toFileSystemPath(dir)] };
+  const analyzer = new ScanAnalyzer(host, wasmDirectory(), defaultThreadCount(), workspace);
   let sides;
   try {
-    sides = await scanBothSides(repository, dir, commit, values.base, analyzer);
+    sides = await scanBothSides(repository, dir, commit, values.base, {
+      head: analyzer,
+      base: (files) => hostAnalyzer(host, new WorkspaceIndex({ files, host, ...workspace })),
+    });
   } finally {
     await analyzer.close();
     host.dispose();

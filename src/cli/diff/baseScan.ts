@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { maxFileBytes } from '../../core/analysis/analyze';
 import type { CallRecord } from '../../core/analysis/types';
 import { languageIdForPath } from '../../core/parsing/languages';
+import type { ProjectFiles } from '../../core/project/projectFiles';
 import { relativePath } from '../../core/workspace/fileSystem';
 import { nodeFileSystem, toFileSystemPath } from '../../core/workspace/nodeFileSystem';
 import { scanWorkspace, type FileAnalysis, type FileAnalyzer, type ScanCache } from '../../core/workspace/scan';
 import { isSkippedDirectoryName } from '../../core/workspace/walk';
 import { gitBlobSha } from '../git/blobSha';
+import { syncGitRunner } from '../git/safeGit';
+import { baseProjectFiles } from './baseProjectFiles';
 import { listTree, type Repository } from './gitRepository';
 import { GitTreeFileSystem } from './gitTreeFileSystem';
 
@@ -25,16 +29,35 @@ function recorder(format: 'sha1' | 'sha256', files: Map<string, { sha: string; a
   };
 }
 
-/** A ScanCache for the base: a file whose blob is the working tree's file takes its analysis as it is. */
+/**
+ * A ScanCache for the base: a file whose blob is the working tree's file takes its analysis as it is, when the
+ * files its records took values from (a config module's model) are the working tree's too; else it is parsed at
+ * the base.
+ */
 function reuse(
   tree: GitTreeFileSystem,
   root: string,
   head: Map<string, { sha: string; analysis: FileAnalysis }>,
+  format: 'sha1' | 'sha256',
 ): ScanCache {
+  const diskShas = new Map<string, string | null>();
+  const sameAtBase = (file: string): boolean => {
+    let sha = diskShas.get(file);
+    if (sha === undefined) {
+      try {
+        sha = gitBlobSha(readFileSync(file), format);
+      } catch {
+        sha = null;
+      }
+      diskShas.set(file, sha);
+    }
+    return sha !== null && tree.shaAt(toFileSystemPath(file)) === sha;
+  };
   return {
     unchanged: (file) => {
       const known = head.get(file);
-      return known && tree.shaAt(`${root}/${file}`) === known.sha ? known.analysis : undefined;
+      if (!known || tree.shaAt(`${root}/${file}`) !== known.sha) return undefined;
+      return (known.analysis.dependsOn ?? []).every(sameAtBase) ? known.analysis : undefined;
     },
     hash: () => '',
     get: () => undefined,
@@ -48,18 +71,27 @@ function wanted(relative: string, size: number): boolean {
   return !relative.split('/').slice(0, -1).some(isSkippedDirectoryName);
 }
 
+/** The analysers of the two sides: both follow values into other files, each side into its own revision's. */
+export interface SideAnalyzers {
+  /** The working tree's: it reads the disk. */
+  head: FileAnalyzer;
+  /** The base's, over the base revision's files. */
+  base: (files: ProjectFiles) => FileAnalyzer;
+}
+
 /**
- * Scans the working tree under `dir` and the same folder at `commit`, with the same walk and analyser. Base
- * files whose blob equals the working tree's file reuse its records; only the others are read from git (in
- * one batch) and parsed.
+ * Scans the working tree under `dir` and the same folder at `commit`, with the same walk and the same
+ * cross-file resolution as `scan`. Base files whose blob equals the working tree's file (and whose records took
+ * values only from such files) reuse its records; only the others are read from git (in one batch) and parsed.
  */
 export async function scanBothSides(
   repository: Repository,
   dir: string,
   commit: string,
   revision: string,
-  analyzer: FileAnalyzer,
+  analyzers: SideAnalyzers,
 ): Promise<BothSides> {
+  const analyzer = analyzers.head;
   const root = toFileSystemPath(dir);
   const format = commit.length === 64 ? 'sha256' : 'sha1';
   const headFiles = new Map<string, { sha: string; analysis: FileAnalysis }>();
@@ -83,13 +115,22 @@ export async function scanBothSides(
       fetch.push(entry.sha);
   }
   await tree.prefetch(fetch);
+  const git = await syncGitRunner({ cwd: repository.top, maxOutputBytes: maxFileBytes + 1024 });
+  const baseAnalyzer = analyzers.base(
+    baseProjectFiles(tree, { format, readBlob: (sha) => git(['cat-file', 'blob', sha]) }),
+  );
   let parsedAtBase = 0;
   const counting: FileAnalyzer = {
     analyze: (text, languageId, file) => {
       parsedAtBase++;
-      return analyzer.analyze(text, languageId, file);
+      return baseAnalyzer.analyze(text, languageId, file);
     },
   };
-  const base = await scanWorkspace([root], { fs: tree, root, analyzer: counting, cache: reuse(tree, root, headFiles) });
+  const base = await scanWorkspace([root], {
+    fs: tree,
+    root,
+    analyzer: counting,
+    cache: reuse(tree, root, headFiles, format),
+  });
   return { base: base.calls, head: head.calls, parsedAtBase };
 }

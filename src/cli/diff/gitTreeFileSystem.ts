@@ -45,6 +45,17 @@ export class GitTreeFileSystem implements FileSystem {
     return entry?.type === 'blob' ? entry.sha : undefined;
   }
 
+  /** The file (a blob that is not a link) at a path, or undefined. */
+  fileAt(file: string): TreeEntry | undefined {
+    const entry = this.entries.get(file);
+    return entry?.type === 'blob' && entry.mode !== '120000' ? entry : undefined;
+  }
+
+  /** A blob's bytes when they have been read (prefetched or read on demand). */
+  blobRead(sha: string): Buffer | undefined {
+    return this.blobs.get(sha);
+  }
+
   /** Every blob entry, with its FileSystem path. */
   *files(): Iterable<{ path: string; entry: TreeEntry }> {
     for (const [path, entry] of this.entries)

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 
 /**
  * Runs git on a repository we did not write, without running anything the repository configures. A
@@ -115,6 +115,31 @@ export async function safeGit(args: readonly string[], options: SafeGitOptions):
   const extra = diffCommands.has(command) ? ['--no-ext-diff', '--no-textconv'] : [];
   const filters = await filterOverrides(options);
   return exec([...hardening, ...filters, command, ...extra, ...rest], options);
+}
+
+/**
+ * A synchronous runner for reads that cannot wait (cross-file resolution at a diff's base reads a file in the
+ * middle of analysing another): the settings of `safeGitBytes`, with the filter overrides found once, here.
+ * The runner throws a GitError when git fails.
+ */
+export async function syncGitRunner(options: SafeGitOptions): Promise<(args: readonly string[]) => Buffer> {
+  const filters = await filterOverrides(options);
+  return (args) => {
+    try {
+      return execFileSync('git', [...hardening, ...filters, ...args], {
+        cwd: options.cwd,
+        env: environment(),
+        timeout: options.timeoutMs ?? 30_000,
+        killSignal: 'SIGKILL',
+        maxBuffer: options.maxOutputBytes ?? 64 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+      });
+    } catch (error) {
+      const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim().split('\n')[0];
+      throw new GitError(`git ${args[0] ?? ''}: ${stderr || (error instanceof Error ? error.message : String(error))}`);
+    }
+  };
 }
 
 /** As `safeGit`, with stdout as bytes (blob contents need not be UTF-8; `cat-file --batch` counts in bytes). */

@@ -161,3 +161,47 @@ describe('llm-cost-lens diff --base', { skip: !hasGit && 'git is not installed' 
     assert.equal(await runCli(['diff'], captureIo(repo)), 2);
   });
 });
+
+describe(
+  'llm-cost-lens diff follows values into other files, each side in its own revision',
+  {
+    skip: !hasGit && 'git is not installed',
+  },
+  () => {
+    const bot = `from openai import OpenAI\nfrom .config import MODEL\n\nclient = OpenAI()\n\n\ndef ask(text):\n    return client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": text}], max_tokens=200)\n`;
+    const envBot = `import os\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef tag(text):\n    return client.chat.completions.create(model=os.environ["TAG_MODEL"], messages=[{"role": "user", "content": text}], max_tokens=20)\n`;
+
+    it('reports a model changed in a config module or a .env the calls read, though the calls’ files did not change', async () => {
+      const repo = dir('diff-cross-file');
+      const marker = path.join(dir('diff-cross-file-marker'), 'PWNED');
+      git(repo, 'init', '-q');
+      git(repo, 'config', 'user.email', 't@example.com');
+      git(repo, 'config', 'user.name', 't');
+      const base = { 'app/bot.py': bot, 'app/config.py': 'MODEL = "gpt-4o"\n', 'app/env_bot.py': envBot };
+      writeTree(repo, { ...base, 'app/.env': 'TAG_MODEL=gpt-4.1\n' });
+      git(repo, 'add', '.');
+      git(repo, 'commit', '-qm', 'base');
+      // The .env changes too: it is no source file, so the base's is read from git when resolution asks for it.
+      writeTree(repo, { 'app/config.py': 'MODEL = "gpt-4o-mini"\n', 'app/.env': 'TAG_MODEL=gpt-4.1-mini\n' });
+      git(repo, 'commit', '-qam', 'head');
+      plantFsmonitor(repo, marker);
+
+      const io = captureIo(repo);
+      assert.equal(await runCli(['diff', '--base', 'HEAD~1', '--format', 'json'], io), 0, io.err());
+      const diff = JSON.parse(io.out()) as DiffJson;
+      assert.deepEqual(
+        diff.changes.map((c) => [c.file, c.kind, c.before?.model, c.after?.model]),
+        [
+          ['app/bot.py', 'changed', 'gpt-4o', 'gpt-4o-mini'],
+          ['app/env_bot.py', 'changed', 'gpt-4.1', 'gpt-4.1-mini'],
+        ],
+      );
+      // Each side as scan prices that revision.
+      const baseDir = dir('diff-cross-file-base');
+      writeTree(baseDir, { ...base, 'app/.env': 'TAG_MODEL=gpt-4.1\n' });
+      near(diff.baseMonthlyUsd, sum(await scanCalls(baseDir)), 'base total');
+      near(diff.headMonthlyUsd, sum(await scanCalls(repo)), 'head total');
+      assert.equal(existsSync(marker), false, 'the repository’s fsmonitor command ran');
+    });
+  },
+);
