@@ -78,7 +78,8 @@ export function spendChart(bars: readonly ChartBar[], width: number): Element {
           class: 'value',
           'dominant-baseline': 'middle',
         },
-        bar.monthlyUsd === null ? `not priced · ${plural(bar.calls, 'call')}` : `${monthly(bar.monthlyUsd)}${share}`,
+        // The label says `not priced`; the tooltip says why.
+        bar.monthlyUsd === null ? plural(bar.calls, 'call') : `${monthly(bar.monthlyUsd)}${share}`,
       ),
     );
     svg.append(group);
