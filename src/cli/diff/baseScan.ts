@@ -91,14 +91,13 @@ export async function scanBothSides(
   revision: string,
   analyzers: SideAnalyzers,
 ): Promise<BothSides> {
-  const analyzer = analyzers.head;
   const root = toFileSystemPath(dir);
   const format = commit.length === 64 ? 'sha256' : 'sha1';
   const headFiles = new Map<string, { sha: string; analysis: FileAnalysis }>();
   const head = await scanWorkspace([root], {
     fs: nodeFileSystem,
     root,
-    analyzer,
+    analyzer: analyzers.head,
     cache: recorder(format, headFiles),
   });
   const tree = new GitTreeFileSystem(
