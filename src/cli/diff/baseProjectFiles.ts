@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { maxProjectFileBytes, type FileText, type ProjectFiles } from '../../core/project/projectFiles';
 import { toFileSystemPath } from '../../core/workspace/nodeFileSystem';
-import { gitBlobSha } from '../git/blobSha';
 import type { GitTreeFileSystem } from './gitTreeFileSystem';
 
-/** What the base side's files need beyond the tree: the blob format, and git to read a blob not yet read. */
+/** What the base side's files need beyond the tree: the working tree's blob ids, and git for a blob not yet read. */
 export interface BaseReads {
-  format: 'sha1' | 'sha256';
+  /** The blob id of a working-tree file (absolute path); null when it cannot be read. */
+  workTreeSha(file: string): string | null;
   /** A blob's bytes from git, synchronously (see `syncGitRunner`); throws when git cannot read it. */
   readBlob(sha: string): Buffer;
 }
@@ -18,21 +18,15 @@ export interface BaseReads {
  * from git one at a time (rare: the imports of the files that changed since the base).
  */
 export function baseProjectFiles(tree: GitTreeFileSystem, reads: BaseReads): ProjectFiles {
-  const fromDisk = (file: string, sha: string): Buffer | undefined => {
-    try {
-      const bytes = readFileSync(file);
-      return gitBlobSha(bytes, reads.format) === sha ? bytes : undefined;
-    } catch {
-      return undefined;
-    }
-  };
   return {
     read(file: string): FileText | null {
       const entry = tree.fileAt(toFileSystemPath(file));
       if (!entry) return null;
       if (entry.size > maxProjectFileBytes) return { skipped: 'too large to read for settings at the base revision' };
       try {
-        const bytes = tree.blobRead(entry.sha) ?? fromDisk(file, entry.sha) ?? reads.readBlob(entry.sha);
+        const bytes =
+          tree.blobRead(entry.sha) ??
+          (reads.workTreeSha(file) === entry.sha ? readFileSync(file) : reads.readBlob(entry.sha));
         return { text: bytes.toString('utf8') };
       } catch (error) {
         return {

@@ -30,6 +30,33 @@ function recorder(format: 'sha1' | 'sha256', files: Map<string, { sha: string; a
 }
 
 /**
+ * The blob id of a working-tree file (an absolute path), null when it cannot be read: the one the working tree's
+ * scan computed when it read the file, else hashed here once (a config file, a `.env`).
+ */
+function workTreeShas(
+  root: string,
+  head: Map<string, { sha: string; analysis: FileAnalysis }>,
+  format: 'sha1' | 'sha256',
+): (file: string) => string | null {
+  const hashed = new Map<string, string | null>();
+  return (file) => {
+    const path = toFileSystemPath(file);
+    const scanned = head.get(relativePath(root, path) ?? '')?.sha;
+    if (scanned !== undefined) return scanned;
+    let sha = hashed.get(path);
+    if (sha === undefined) {
+      try {
+        sha = gitBlobSha(readFileSync(file), format);
+      } catch {
+        sha = null;
+      }
+      hashed.set(path, sha);
+    }
+    return sha;
+  };
+}
+
+/**
  * A ScanCache for the base: a file whose blob is the working tree's file takes its analysis as it is, when the
  * files its records took values from (a config module's model) are the working tree's too; else it is parsed at
  * the base.
@@ -38,19 +65,10 @@ function reuse(
   tree: GitTreeFileSystem,
   root: string,
   head: Map<string, { sha: string; analysis: FileAnalysis }>,
-  format: 'sha1' | 'sha256',
+  workTreeSha: (file: string) => string | null,
 ): ScanCache {
-  const diskShas = new Map<string, string | null>();
   const sameAtBase = (file: string): boolean => {
-    let sha = diskShas.get(file);
-    if (sha === undefined) {
-      try {
-        sha = gitBlobSha(readFileSync(file), format);
-      } catch {
-        sha = null;
-      }
-      diskShas.set(file, sha);
-    }
+    const sha = workTreeSha(file);
     return sha !== null && tree.shaAt(toFileSystemPath(file)) === sha;
   };
   return {
@@ -115,8 +133,9 @@ export async function scanBothSides(
   }
   await tree.prefetch(fetch);
   const git = await syncGitRunner({ cwd: repository.top, maxOutputBytes: maxFileBytes + 1024 });
+  const workTreeSha = workTreeShas(root, headFiles, format);
   const baseAnalyzer = analyzers.base(
-    baseProjectFiles(tree, { format, readBlob: (sha) => git(['cat-file', 'blob', sha]) }),
+    baseProjectFiles(tree, { workTreeSha, readBlob: (sha) => git(['cat-file', 'blob', sha]) }),
   );
   let parsedAtBase = 0;
   const counting: FileAnalyzer = {
@@ -129,7 +148,7 @@ export async function scanBothSides(
     fs: tree,
     root,
     analyzer: counting,
-    cache: reuse(tree, root, headFiles, format),
+    cache: reuse(tree, root, headFiles, workTreeSha),
   });
   return { base: base.calls, head: head.calls, parsedAtBase };
 }

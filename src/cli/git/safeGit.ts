@@ -50,6 +50,25 @@ function environment(): NodeJS.ProcessEnv {
   return { ...env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', PAGER: 'cat', LC_ALL: 'C' };
 }
 
+/** Why a git run failed, in a line: killed at the timeout, too much output, no git, or git's first error line. */
+function failure(
+  args: readonly string[],
+  options: SafeGitOptions,
+  error: Error & { code?: string | number | null; killed?: boolean; signal?: string | null },
+  stderr: string | Buffer = '',
+): GitError {
+  const { code } = error;
+  const reason =
+    error.killed || error.signal === 'SIGKILL'
+      ? `took longer than ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s`
+      : code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER' || code === 'ENOBUFS'
+        ? 'printed more than the output limit'
+        : code === 'ENOENT'
+          ? 'git is not installed'
+          : stderr.toString().trim().split('\n')[0] || error.message;
+  return new GitError(`git ${args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? ''}: ${reason}`);
+}
+
 function exec(args: string[], options: SafeGitOptions): Promise<string>;
 function exec(args: string[], options: SafeGitOptions, binary: true): Promise<Buffer>;
 function exec(args: string[], options: SafeGitOptions, binary = false): Promise<string | Buffer> {
@@ -66,18 +85,8 @@ function exec(args: string[], options: SafeGitOptions, binary = false): Promise<
         encoding: binary ? 'buffer' : 'utf8',
         windowsHide: true,
       },
-      (error, stdout: string | Buffer, stderr: string | Buffer) => {
-        if (!error) return resolve(stdout);
-        const reason =
-          error.killed || error.signal === 'SIGKILL'
-            ? `took longer than ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s`
-            : (error as NodeJS.ErrnoException).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER'
-              ? 'printed more than the output limit'
-              : (error as NodeJS.ErrnoException).code === 'ENOENT'
-                ? 'git is not installed'
-                : stderr.toString().trim().split('\n')[0] || error.message;
-        reject(new GitError(`git ${args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? ''}: ${reason}`));
-      },
+      (error, stdout: string | Buffer, stderr: string | Buffer) =>
+        error ? reject(failure(args, options, error, stderr)) : resolve(stdout),
     );
     // A git that exits before reading all of its input must not turn into an unhandled EPIPE.
     child.stdin?.on('error', () => undefined);
@@ -125,8 +134,9 @@ export async function safeGit(args: readonly string[], options: SafeGitOptions):
 export async function syncGitRunner(options: SafeGitOptions): Promise<(args: readonly string[]) => Buffer> {
   const filters = await filterOverrides(options);
   return (args) => {
+    const all = [...hardening, ...filters, ...args];
     try {
-      return execFileSync('git', [...hardening, ...filters, ...args], {
+      return execFileSync('git', all, {
         cwd: options.cwd,
         env: environment(),
         timeout: options.timeoutMs ?? 30_000,
@@ -136,8 +146,8 @@ export async function syncGitRunner(options: SafeGitOptions): Promise<(args: rea
         windowsHide: true,
       });
     } catch (error) {
-      const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim().split('\n')[0];
-      throw new GitError(`git ${args[0] ?? ''}: ${stderr || (error instanceof Error ? error.message : String(error))}`);
+      const failed = error as Error & { stderr?: Buffer };
+      throw failure(all, options, failed, failed.stderr);
     }
   };
 }

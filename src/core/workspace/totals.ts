@@ -56,6 +56,12 @@ function addTo(sum: UsdRange, monthly: UsdRange): void {
   sum.worst = sum.worst === null || monthly.worst === null ? null : sum.worst + monthly.worst;
 }
 
+/** Counts a call without a price, and whether the code names no model for it. */
+function countUnpriced(counts: { unpriced: number; unnamed: number }, call: TotalsInput): void {
+  counts.unpriced++;
+  if (call.model === null) counts.unnamed++;
+}
+
 function add(rows: Map<string, TotalRow>, key: string, call: TotalsInput): void {
   let row = rows.get(key);
   if (!row) {
@@ -64,10 +70,7 @@ function add(rows: Map<string, TotalRow>, key: string, call: TotalsInput): void 
   }
   row.calls++;
   if (call.monthlyUsd) addTo(row.monthlyUsd, call.monthlyUsd);
-  else {
-    row.unpriced++;
-    if (call.model === null) row.unnamed++;
-  }
+  else countUnpriced(row, call);
 }
 
 /** Unknown worst cases sort as the largest. */
@@ -96,26 +99,21 @@ export function costTotals(calls: readonly TotalsInput[]): CostTotals {
   const byModel = new Map<string, TotalRow>();
   const byFile = new Map<string, TotalRow>();
   const monthlyUsd: UsdRange = { expected: 0, worst: 0 };
-  let unpriced = 0;
-  let unnamed = 0;
+  const unpriced = { unpriced: 0, unnamed: 0 };
   let unbounded = 0;
   for (const call of calls) {
     if (call.monthlyUsd) {
       addTo(monthlyUsd, call.monthlyUsd);
       if (call.monthlyUsd.worst === null) unbounded++;
-    } else {
-      unpriced++;
-      if (call.model === null) unnamed++;
-    }
+    } else countUnpriced(unpriced, call);
     add(byProvider, providerOf(call), call);
     add(byModel, call.pricedAs ?? call.model ?? unresolvedModel, call);
     add(byFile, call.file, call);
   }
   return {
     calls: calls.length,
-    priced: calls.length - unpriced,
-    unpriced,
-    unnamed,
+    priced: calls.length - unpriced.unpriced,
+    ...unpriced,
     unbounded,
     monthlyUsd,
     byProvider: sorted(byProvider),
