@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { escapeCharacter, escapeControls } from '../../core/io/controlCharacters';
+import { printedNumbers } from '../../core/io/printedNumbers';
 import { jsonSpace, type JsonLayout } from './jsonLayout';
 
 /**
@@ -69,10 +70,11 @@ const jsonEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(1
 
 /**
  * JSON text whose strings are safe to print: JSON.stringify leaves DEL, C1 controls, bidi marks and the
- * line/paragraph separators raw; they become `\uXXXX` escapes, which parse back to the same value.
+ * line/paragraph separators raw; they become `\uXXXX` escapes, which parse back to the same value. Numbers are
+ * printed without float noise (`printedNumbers`).
  */
 export function safeJson(value: unknown, layout: JsonLayout): string {
-  return `${JSON.stringify(value, null, jsonSpace(layout)).replace(rawInJson, jsonEscape)}\n`;
+  return `${JSON.stringify(value, printedNumbers, jsonSpace(layout)).replace(rawInJson, jsonEscape)}\n`;
 }
 
 /** Whether UTF-8 `bytes` hold one of the characters of `rawInJson`, found by their lead bytes. */
@@ -100,7 +102,7 @@ function holdsRawInJson(bytes: Buffer): boolean {
  * Terminal-safe as they are: JSON escapes every C0 control, and the rest of `terminalSafe`'s are escaped here.
  */
 export function safeJsonBytes(value: unknown, layout: JsonLayout): Buffer {
-  const text = `${JSON.stringify(value, null, jsonSpace(layout))}\n`;
+  const text = `${JSON.stringify(value, printedNumbers, jsonSpace(layout))}\n`;
   const bytes = Buffer.from(text, 'utf8');
   return holdsRawInJson(bytes) ? Buffer.from(text.replace(rawInJson, jsonEscape), 'utf8') : bytes;
 }

@@ -1,3 +1,4 @@
+import { printedNumber, printedNumbers } from '../io/printedNumbers';
 import type { ReportCall, ReportModel } from './model';
 
 /** The columns of the CSV export, in order. */
@@ -26,7 +27,7 @@ export const csvColumns = [
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
 function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = String(typeof value === 'number' ? printedNumber(value) : value);
   // A leading =, +, - or @ would run as a formula in a spreadsheet: such text fields start with a quote.
   const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -65,5 +66,5 @@ export function reportCsv(model: ReportModel): string {
 
 /** The report as a JSON document: totals, breakdowns, every call with its findings, prices and assumptions. */
 export function reportJson(model: ReportModel): string {
-  return `${JSON.stringify(model, null, 2)}\n`;
+  return `${JSON.stringify(model, printedNumbers, 2)}\n`;
 }
