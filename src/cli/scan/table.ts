@@ -8,6 +8,25 @@ export interface Column<R extends CallRecord = CallRecord> {
   header: string;
   value(record: R): string;
   align?: 'left' | 'right';
+  /** Longer cells are cut in the middle (see `fitCell`); the JSON and SARIF keep them whole. */
+  maxWidth?: number;
+}
+
+/**
+ * Widest a model name or the place it comes from is printed. Local and hub models have names of 90 characters
+ * (`lmstudio-community/Meta-Llama-3.1-70B-Instruct-GGUF/Meta-Llama-3.1-70B-Instruct-IQ2_M.gguf` in mem0), and one
+ * such name made every row of the table as wide, past any terminal's width. Bedrock's ids (44) fit.
+ */
+export const nameColumnWidth = 48;
+
+/**
+ * `text` in at most `width` characters: cut in the middle with `…`, which keeps a model's family at the start and
+ * its variant at the end (`…-IQ2_M.gguf`), and a path's file name and line (`…/aws_bedrock.py:53`).
+ */
+export function fitCell(text: string, width: number): string {
+  if (text.length <= width) return text;
+  const tail = Math.floor((width - 1) / 2);
+  return `${text.slice(0, width - 1 - tail)}…${text.slice(text.length - tail)}`;
 }
 
 function modelText(record: CallRecord): string {
@@ -22,12 +41,24 @@ function modelText(record: CallRecord): string {
 function modelFromText(record: CallRecord): string {
   if (record.modelVia === 'assumed') return 'assumed (setting)';
   const candidates = record.modelCandidates ?? [];
-  if (record.model === null && candidates.length > 0)
-    return `maybe ${candidates.slice(0, 3).join(', ')}${candidates.length > 3 ? ', …' : ''}`;
+  if (record.model === null && candidates.length > 0) return maybeText(candidates);
   const source = record.modelSource;
   if (!source || record.modelVia === 'literal') return '';
   const cell = source.cell !== undefined ? ` (cell ${source.cell})` : '';
   return source.file === record.file ? `${cell}:${source.line}`.trimStart() : `${source.file}${cell}:${source.line}`;
+}
+
+/** `maybe a, b, …`: the candidates that fit the column whole (at most three), the first one cut if it must be. */
+function maybeText(candidates: readonly string[]): string {
+  const more = ', …';
+  let text = `maybe ${fitCell(candidates[0] ?? '', nameColumnWidth - 'maybe '.length - more.length)}`;
+  let shown = 1;
+  for (const candidate of candidates.slice(1, 3)) {
+    if (text.length + 2 + candidate.length + more.length > nameColumnWidth) break;
+    text += `, ${candidate}`;
+    shown++;
+  }
+  return shown < candidates.length ? `${text}${more}` : text;
 }
 
 function limitText(record: CallRecord): string {
@@ -53,15 +84,20 @@ export const columns: Column[] = [
   { header: 'location', value: (r) => `${r.file}${r.cell !== undefined ? ` (cell ${r.cell})` : ''}:${r.line}` },
   { header: 'sdk', value: (r) => r.sdk },
   { header: 'api', value: (r) => r.api },
-  { header: 'model', value: modelText },
-  { header: 'model from', value: modelFromText },
+  { header: 'model', value: modelText, maxWidth: nameColumnWidth },
+  { header: 'model from', value: modelFromText, maxWidth: nameColumnWidth },
   { header: 'limit', value: limitText },
   { header: 'flags', value: flagsText },
 ];
 
 /** The table rows of a scan: one per call, cells in column order, each safe to print (names come from files). */
 export function toRows<R extends CallRecord>(calls: readonly R[], cols: Column<R>[]): string[][] {
-  return calls.map((record) => cols.map((c) => printable(c.value(record))));
+  return calls.map((record) =>
+    cols.map((c) => {
+      const cell = printable(c.value(record));
+      return c.maxWidth === undefined ? cell : fitCell(cell, c.maxWidth);
+    }),
+  );
 }
 
 export function renderTable<R extends CallRecord>(

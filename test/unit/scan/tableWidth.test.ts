@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { runCli } from '../../../src/cli/run';
+import { fitCell, nameColumnWidth } from '../../../src/cli/scan/table';
+import { tempDir, writeTree } from '../../support/hostileRepo';
+import { captureIo } from '../helpers/io';
+
+const localModel = 'lmstudio-community/Meta-Llama-3.1-70B-Instruct-GGUF/Meta-Llama-3.1-70B-Instruct-IQ2_M.gguf';
+const bedrockModel = 'us.anthropic.claude-3-7-sonnet-20250219-v1:0';
+
+const bot = (model: string): string => `from openai import OpenAI
+
+client = OpenAI(base_url="http://localhost:1234/v1")
+
+
+def ask(question):
+    return client.chat.completions.create(model="${model}", messages=[{"role": "user", "content": question}], max_tokens=300)
+`;
+
+describe('scan table: long model names', () => {
+  it('cuts a long cell in the middle, to the width', () => {
+    const cut = fitCell(localModel, nameColumnWidth);
+    assert.equal(cut.length, nameColumnWidth);
+    assert.match(cut, /^lmstudio-community\/Meta-.*….*-IQ2_M\.gguf$/);
+    assert.equal(fitCell(bedrockModel, nameColumnWidth), bedrockModel);
+    assert.equal(fitCell('abcdef', 5), 'ab…ef');
+  });
+
+  it('keeps the table as narrow as its names allow, and the JSON whole', async () => {
+    const dir = tempDir('table-width');
+    writeTree(dir, { 'app/local.py': bot(localModel), 'app/bedrock.py': bot(bedrockModel) });
+    const table = captureIo(dir, {});
+    assert.equal(await runCli(['scan', 'app'], table), 0, table.err());
+    const [header, rule, ...rows] = table.out().split('\n');
+    const modelColumn = header?.indexOf('model') ?? -1;
+    const width = rule?.split('  ').map((dashes) => dashes.length)[
+      (header?.slice(0, modelColumn).match(/\S+/g) ?? []).length
+    ];
+    assert.equal(width, nameColumnWidth, 'the model column is as wide as the cap, not as the local model');
+    assert.ok(
+      rows.some((row) => row.includes(fitCell(localModel, nameColumnWidth))),
+      table.out(),
+    );
+    assert.ok(
+      rows.some((row) => row.includes(bedrockModel)),
+      table.out(),
+    );
+    const json = captureIo(dir, {});
+    assert.equal(await runCli(['scan', 'app', '--format', 'json'], json), 0, json.err());
+    const models = (JSON.parse(json.out()) as { calls: { model: string }[] }).calls.map((c) => c.model).sort();
+    assert.deepEqual(models, [localModel, bedrockModel].sort());
+  });
+});
