@@ -29,9 +29,13 @@ export function fitCell(text: string, width: number): string {
   return `${text.slice(0, width - 1 - tail)}…${text.slice(text.length - tail)}`;
 }
 
+/**
+ * The model, or why there is none: `unresolved` where a model is passed and its value is not known here (in the
+ * call or in a dict spread into it: `"model": self.config.model`), `unknown` where nothing in view passes one.
+ */
 function modelText(record: CallRecord): string {
   if (record.model !== null) return record.model;
-  return record.argumentRanges.model ? 'unresolved' : 'unknown';
+  return record.argumentRanges.model || record.sites.model ? 'unresolved' : 'unknown';
 }
 
 /**

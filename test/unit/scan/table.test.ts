@@ -17,6 +17,31 @@ def ask(question):
     return client.chat.completions.create(model="${model}", messages=[{"role": "user", "content": question}], max_tokens=300)
 `;
 
+const passedInADict = `from openai import OpenAI
+
+client = OpenAI()
+
+
+class Agent:
+    def ask(self, messages):
+        params = {"model": self.config.model, "messages": messages, "max_tokens": 300}
+        return client.chat.completions.create(**params)
+
+    def ask_with(self, **kwargs):
+        return client.chat.completions.create(**kwargs)
+`;
+
+describe('scan table: the model column', () => {
+  it('says unresolved where a model is passed (in a dict spread into the call too), unknown where none is', async () => {
+    const dir = tempDir('table-model');
+    writeTree(dir, { 'app/agent.py': passedInADict });
+    const io = captureIo(dir, {});
+    assert.equal(await runCli(['scan', 'app'], io), 0, io.err());
+    assert.match(io.out(), /^agent\.py:9 .* unresolved /m);
+    assert.match(io.out(), /^agent\.py:12 .* unknown /m);
+  });
+});
+
 describe('scan table: long model names', () => {
   it('cuts a long cell in the middle, to the width', () => {
     const cut = fitCell(localModel, nameColumnWidth);
