@@ -178,8 +178,12 @@ export function optionsComplete(resolver: Resolver, call: Node, promptFirst: boo
     if (node.type === 'identifier') {
       const resolved = resolver.resolve(node)?.node;
       if (resolved?.type === 'object') return visible(resolved, 0);
-      if (!resolved && !promptFirst) return false;
+      // Options a function builds where the analysis cannot follow it (`buildAnthropicParams({ maxTokens })` in
+      // anything-llm) may hold any setting, under names the function maps. A command object (`new
+      // ConverseCommand(input)`) is not one: its input is followed as the options.
+      if (!promptFirst && (!resolved || unwrap(resolved).type === 'call_expression')) return false;
     }
+    if (node.type === 'call_expression' && !promptFirst) return false;
   }
   return true;
 }

@@ -23,12 +23,36 @@ export interface FixTextResult {
   initial: Finding[];
   /** Findings left after fixing: those without a safe fix. */
   remaining: Finding[];
-  /** Set when the fixes were not applied: they would have left new syntax errors. */
+  /** Set when the fixes were not applied: they would have left new syntax errors, or one did not take. */
   refused?: string;
 }
 
 /** Passes at most: a fix dropped for overlapping another is applied on the next pass. */
 const maxPasses = 5;
+
+/**
+ * `offset` in the text after `edits` (offsets into the text before them, none overlapping) mapped back to the
+ * text before them: the edits wholly before it are undone.
+ */
+export function beforeEdits(offset: number, edits: readonly TextEdit[]): number {
+  let shift = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    const endAfter = edit.start + shift + edit.newText.length;
+    if (endAfter > offset) break;
+    shift += edit.newText.length - (edit.end - edit.start);
+  }
+  return offset - shift;
+}
+
+/**
+ * Names a fix on a call of the text as given: its rule, the call (the finding's offset mapped back through the
+ * passes before), and what it does. The same fix planned again on a later pass did not take: the analysis does
+ * not see the change where the fix makes it (a limit added to the object a builder function maps).
+ */
+function fixKey(finding: Finding, fix: Fix, passes: readonly (readonly TextEdit[])[]): string {
+  const offset = passes.reduceRight((at, edits) => beforeEdits(at, edits), finding.range.start);
+  return `${finding.code}\0${offset}\0${fix.title}`;
+}
 
 /**
  * Applies every safe fix of a file's findings, like `eslint --fix`: in passes (a fix dropped because it overlaps
@@ -57,22 +81,37 @@ export async function fixText(
   let findings = first.findings;
   let errors = first.errors;
   const applied: FixTextResult['applied'] = [];
+  const passes: TextEdit[][] = [];
+  const taken = new Map<string, number>();
+  const refuse = (refused: string): FixTextResult => ({
+    text,
+    applied: [],
+    initial: first.findings,
+    remaining: first.findings,
+    refused,
+  });
   for (let pass = 0; pass < maxPasses; pass++) {
     const plan = planFixAll(findings);
     if (plan.edits.length === 0) break;
     const refused = checkPass?.(plan.edits, plan.applied);
-    if (refused) return { text, applied: [], initial: first.findings, remaining: first.findings, refused };
+    if (refused) return refuse(refused);
+    for (const { finding, fix } of plan.applied) {
+      const key = fixKey(finding, fix, passes);
+      const line = taken.get(key);
+      if (line !== undefined) {
+        return refuse(
+          `the ${finding.code} fix on line ${line} did not take: the call still needs it after the edit, so the edit is not where the call reads it`,
+        );
+      }
+      taken.set(key, finding.line);
+    }
+    passes.push(plan.edits);
     current = applyEdits(current, plan.edits);
     applied.push(...plan.applied);
     ({ findings, errors } = await analyse(current));
     if (errors > first.errors) {
-      return {
-        text,
-        applied: [],
-        initial: first.findings,
-        remaining: first.findings,
-        refused: `the fixes would leave ${errors - first.errors} new syntax error${errors - first.errors === 1 ? '' : 's'}`,
-      };
+      const added = errors - first.errors;
+      return refuse(`the fixes would leave ${added} new syntax error${added === 1 ? '' : 's'}`);
     }
   }
   return { text: current, applied, initial: first.findings, remaining: findings };

@@ -54,6 +54,22 @@ describe('call sites for fixes', () => {
     assert.equal(c.sites.complete, false);
   });
 
+  it('takes options a function builds out of sight as not shown, and follows one that returns them', async () => {
+    const text =
+      "import Anthropic from '@anthropic-ai/sdk';\nconst anthropic = new Anthropic();\n" +
+      "function local(messages: object[]) {\n  return { model: 'claude-sonnet-4-5', messages };\n}\n" +
+      "export const a = (m: object[]) => anthropic.messages.create(buildParams({ model: 'x', maxTokens: 9, messages: m }));\n" +
+      "export const b = (m: object[]) => {\n  const params = buildParams({ model: 'x', maxTokens: 9, messages: m });\n" +
+      '  return anthropic.messages.create(params);\n};\n' +
+      'export const c = (m: object[]) => {\n  const params = local(m);\n  return anthropic.messages.create(params);\n};\n';
+    const [a, b, c] = await calls(text, 'typescript');
+    // buildParams may set max_tokens under a name of its own (anything-llm's buildAnthropicParams maps maxTokens).
+    assert.equal(a.sites.complete, false);
+    assert.equal(b.sites.complete, false);
+    assert.equal(c.sites.complete, true);
+    assert.equal(at(text, c.sites.options?.range), "{ model: 'claude-sonnet-4-5', messages }");
+  });
+
   it('places a LangChain constructor, a Gemini config and system prompt blocks', async () => {
     const text =
       'from langchain_openai import ChatOpenAI\nfrom google import genai\nimport anthropic\n' +

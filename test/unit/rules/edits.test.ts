@@ -4,6 +4,7 @@ import type { LanguageId } from '../../../src/core/analysis/types';
 import { bundledTable } from '../../../src/core/pricing';
 import { applyEdits, planFixAll, projectInfoFromPackageJson, validateRuleSettings } from '../../../src/core/rules';
 import type { Finding } from '../../../src/core/rules';
+import { beforeEdits } from '../../../src/core/rules/fixText';
 import { ignoreEdit, ignoredAt, silences } from '../../../src/core/rules/ignore';
 import { applied, check, disposeHost, only } from './helpers';
 
@@ -420,5 +421,21 @@ describe('the ignore action', () => {
       applyEdits(continued, [ignoreEdit(continued, 'python', callAt(continued), 'unknown-model')]),
       'x = \\\n    client.create()  # llm-cost-lens-ignore unknown-model\n',
     );
+  });
+});
+
+describe('fix passes map a finding back to the text as given', () => {
+  it('undoes the edits before an offset, and only those', () => {
+    const text = 'abcdef';
+    const edits = [
+      { start: 3, end: 5, newText: 'Y' },
+      { start: 1, end: 1, newText: 'XX' },
+    ];
+    const after = applyEdits(text, edits);
+    assert.equal(after, 'aXXbcYf');
+    for (const char of ['a', 'b', 'c', 'f']) {
+      assert.equal(text[beforeEdits(after.indexOf(char), edits)], char);
+    }
+    assert.equal(beforeEdits(after.indexOf('Y'), edits), 3, 'inside a replacement: where it starts');
   });
 });
