@@ -11,16 +11,19 @@ import { fixText, type FixOptions, type FixTextResult } from '../../core/rules/f
 import { nodeFileSystem, toFileSystemPath } from '../../core/workspace/nodeFileSystem';
 import { listSourceFiles } from '../../core/workspace/walk';
 import { ExitCode, InputError, UsageError, type CliCommand, type CliIo } from '../command';
-import { costFlagOptions, costFlagsUsage, costSettingsFromFlags } from '../costFlags';
+import { costFlagOptions, costFlagsUsage } from '../costFlags';
 import { exitCodesLine } from '../errors';
 import { replaceFileContent } from '../fix/writeFile';
 import { printable, safeJson } from '../output/terminalText';
 import { jsonLayoutFor } from '../output/jsonLayout';
 import { findingJson, type FindingJson } from '../scan/findings';
 import { ProjectManifests } from '../../core/workspace/projectInfo';
-import { scanRoot } from '../scan/scan';
+import { scanRoot, workspaceRoots } from '../scan/scan';
 import { wasmDirectory } from '../wasmDir';
-import { priceTableFor, priceTableOptions, priceTableUsage } from '../priceTable';
+import { priceTableOptions, priceTableUsage } from '../priceTable';
+import { figureInputs, settingsFlagOptions, settingsFlagsUsage } from '../settings/figureInputs';
+import { diskFiles } from '../../core/project/projectFiles';
+import { WorkspaceIndex } from '../../core/project/workspaceIndex';
 
 const usage = `Usage: llm-cost-lens fix [paths...] [--rule <code>]... [--dry-run] [--format table|json] [options]
 
@@ -28,7 +31,9 @@ Applies the safe fixes of the cost rules in place, like eslint --fix: output lim
 for reasoning models, cache_control on cacheable prompts, static text before changing parts. Each file is
 fixed in passes until nothing changes, must parse with no new syntax errors, and is written in one step; a
 file that cannot be fixed safely is left untouched and listed (files not in UTF-8 are not read). Findings
-without a safe fix (another model, a batch API) are listed, not applied.
+without a safe fix (another model, a batch API) are listed, not applied. The findings and their fixes are the
+scan's: values are followed into other files, and the llmCostLens.* settings come from the folder's
+.vscode/settings.json (rule severities, the limits the fix writes per task), with the flags over them.
 
 Options:
   --rule <code>                 only this rule (repeatable; the codes are listed below)
@@ -36,6 +41,7 @@ Options:
   --format <f>                  table (default) or json
 ${costFlagsUsage}
 ${priceTableUsage}
+${settingsFlagsUsage}
 
 Rules (docs/rules/<code>.md):
 ${rules.map((r) => `  ${r.code.padEnd(30)}${(r.fixable === 'safe' ? 'fixed' : 'listed').padEnd(8)}${r.title}`).join('\n')}
@@ -77,6 +83,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       format: { type: 'string', default: 'table' },
       ...costFlagOptions,
       ...priceTableOptions,
+      ...settingsFlagOptions,
     },
     allowPositionals: true,
   });
@@ -87,17 +94,29 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (p === '') throw new UsageError('a path must not be empty');
     if (!existsSync(path.resolve(io.cwd, p))) throw new InputError('not-found', `no such file or directory: ${p}`);
   }
-  const { settings: costSettings } = costSettingsFromFlags({ ...values, rule: undefined });
-  const table = await priceTableFor(values, io);
   const dryRun = values['dry-run'] === true;
   const root = scanRoot(positionals, io.cwd);
+  const {
+    costSettings,
+    table,
+    rules: ruleSettings,
+    assumedModels,
+  } = await figureInputs({ ...values, rule: undefined }, root, io);
   const starts = (positionals.length > 0 ? positionals : ['.']).map((p) => toFileSystemPath(path.resolve(io.cwd, p)));
   const files = await listSourceFiles(nodeFileSystem, starts);
   const report: FixReport = { dryRun, files: [], untouched: [], remaining: [] };
   const projects = new ProjectManifests(nodeFileSystem);
   const host = new ParserHost(wasmDirectory());
+  // The scan's view of each file: models, limits and prompts followed into the other files.
+  const index = new WorkspaceIndex({
+    files: diskFiles(),
+    host,
+    roots: workspaceRoots(root, starts),
+    root: toFileSystemPath(root),
+  });
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {
+    await index.prepare();
     for (const file of files) {
       const notebook = isNotebookPath(file);
       const languageId = languageIdForPath(file);
@@ -122,6 +141,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const options: FixOptions = {
         table,
         costSettings,
+        settings: ruleSettings,
+        assumedModels,
+        around: { workspace: index, path: index.absolute(relative) },
         project: await projects.infoFor(file),
         only,
         onRuleError: (code, call, error) =>
@@ -138,6 +160,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       } else {
         result = await fixText(text, languageId as NonNullable<typeof languageId>, relative, host, options);
       }
+      // Between files: the parsed modules beyond the budget are freed.
+      index.trim();
       // Positions in the text as it will be: fixed, or as it is on a dry run.
       const left = dryRun || result.refused ? result.initial : result.remaining;
       report.remaining.push(...left.filter((f) => !safeFix(f)).map(findingJson));
@@ -149,6 +173,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (!dryRun) {
         try {
           replaceFileContent(file, bytes, Buffer.from(bom ? byteOrderMark + result.text : result.text, 'utf8'));
+          // The files analysed after it read its new text.
+          index.invalidate(index.absolute(relative));
         } catch (error) {
           report.untouched.push({ file: relative, reason: error instanceof Error ? error.message : String(error) });
           continue;
@@ -166,6 +192,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       });
     }
   } finally {
+    index.dispose();
     host.dispose();
   }
   io.stdout(format === 'json' ? safeJson({ ...report }, jsonLayoutFor(io)) : renderReport(report));

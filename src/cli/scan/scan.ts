@@ -51,18 +51,25 @@ export function scanRoot(paths: readonly string[], cwd: string): string {
   return single?.isDirectory() ? (absolute[0] as string) : path.resolve(cwd);
 }
 
-/** Scans files and directories with the core's workspace scan over Node's file system. */
-export async function scanPaths(paths: string[], options: ScanOptions): Promise<ScanResult> {
-  const starts = (paths.length > 0 ? paths : ['.']).map((p) => toFileSystemPath(path.resolve(options.cwd, p)));
-  const root = scanRoot(paths, options.cwd);
-  const host = options.host ?? new ParserHost(options.wasmDir);
-  // Values are followed into the other files under the scanned folders (and the root records are relative to).
-  const roots = [
+/**
+ * The folders values are followed into from the scanned files (`scan` and `fix` alike): the root records are relative
+ * to, and each scanned folder.
+ */
+export function workspaceRoots(root: string, starts: readonly string[]): string[] {
+  return [
     ...new Set([
       toFileSystemPath(root),
       ...starts.filter((s) => statSync(s, { throwIfNoEntry: false })?.isDirectory()),
     ]),
   ];
+}
+
+/** Scans files and directories with the core's workspace scan over Node's file system. */
+export async function scanPaths(paths: string[], options: ScanOptions): Promise<ScanResult> {
+  const starts = (paths.length > 0 ? paths : ['.']).map((p) => toFileSystemPath(path.resolve(options.cwd, p)));
+  const root = scanRoot(paths, options.cwd);
+  const host = options.host ?? new ParserHost(options.wasmDir);
+  const roots = workspaceRoots(root, starts);
   const analyzer = new ScanAnalyzer(host, options.wasmDir, options.threads ?? defaultThreadCount(), {
     root: toFileSystemPath(root),
     roots,

@@ -1,4 +1,6 @@
 import { analyzeTree } from '../analysis/analyze';
+import { assumeModels, type AssumedModels } from '../analysis/assumed';
+import type { Workspace } from '../analysis/resolver';
 import type { LanguageId } from '../analysis/types';
 import type { ParserHost } from '../parsing/host';
 import { syntaxErrorNodes } from '../parsing/syntaxErrors';
@@ -7,6 +9,10 @@ import { findIssues, type RuleInput } from './engine';
 import type { Finding, Fix, TextEdit } from './types';
 
 export type FixOptions = Omit<RuleInput, 'text' | 'languageId' | 'calls' | 'costs'> & {
+  /** The workspace around the file: values are followed into other files as the scan follows them. */
+  around?: { workspace: Workspace; path: string };
+  /** `llmCostLens.assumedModels`, for calls whose model the code does not say, as the scan applies them. */
+  assumedModels?: AssumedModels;
   /**
    * Shown each pass's edits (offsets into the text before the pass) before they are applied; a reason returned
    * refuses the whole fix (a notebook: an edit that would cross from one cell into another).
@@ -64,13 +70,13 @@ export async function fixText(
   languageId: LanguageId,
   file: string,
   host: ParserHost,
-  { checkPass, ...options }: FixOptions,
+  { checkPass, around, assumedModels, ...options }: FixOptions,
 ): Promise<FixTextResult> {
   const analyse = async (source: string) => {
     const tree = await host.parse(source, languageId);
     try {
       const errors = syntaxErrorNodes(tree.rootNode).length;
-      const calls = analyzeTree(tree, source, languageId, file);
+      const calls = assumeModels(analyzeTree(tree, source, languageId, file, around), assumedModels ?? {});
       return { errors, findings: findIssues({ ...options, text: source, languageId, calls }) };
     } finally {
       tree.delete();
