@@ -101,16 +101,17 @@ export async function fixText(
     if (plan.edits.length === 0) break;
     const refused = checkPass?.(plan.edits, plan.applied);
     if (refused) return refuse(refused);
-    for (const { finding, fix } of plan.applied) {
-      const key = fixKey(finding, fix, passes);
+    // Against the earlier passes only: two findings of one pass may share a key (one rule, twice on a call).
+    const keys = plan.applied.map(({ finding, fix }) => [fixKey(finding, fix, passes), finding] as const);
+    for (const [key, finding] of keys) {
       const line = taken.get(key);
       if (line !== undefined) {
         return refuse(
           `the ${finding.code} fix on line ${line} did not take: the call still needs it after the edit, so the edit is not where the call reads it`,
         );
       }
-      taken.set(key, finding.line);
     }
+    for (const [key, finding] of keys) if (!taken.has(key)) taken.set(key, finding.line);
     passes.push(plan.edits);
     current = applyEdits(current, plan.edits);
     applied.push(...plan.applied);
