@@ -45,10 +45,14 @@ const usdTexts = new FormattedNumbers((usd) => {
   const abs = Math.abs(usd);
   if (abs >= 1) return `$${numberFormat(2, 2).format(usd)}`;
   const digits = Math.min(12, 3 - Math.floor(Math.log10(abs)));
-  return `$${numberFormat(0, digits).format(usd)}`;
+  // At least cents, as dollars are written: `$0.60`, not `$0.6`.
+  return `$${numberFormat(2, Math.max(2, digits)).format(usd)}`;
 });
 
-/** `$1,234.56` from a dollar up; below it four significant digits (`$0.005515`), so per-call figures stay readable. */
+/**
+ * `$1,234.56` from a dollar up; below it four significant digits (`$0.005515`), so per-call figures stay readable,
+ * and at least cents (`$0.60`).
+ */
 export function formatUsd(usd: number): string {
   return usdTexts.get(usd);
 }
@@ -68,14 +72,14 @@ export function formatRate(usdPerMTok: number): string {
 }
 
 /**
- * Dollars at a glance, for one-line summaries (`$0.0042`, `$12.60`, `$1,260`): two significant digits below a
- * dollar, cents up to $100, whole dollars above. Zero is written `$0` only for a real price of zero.
+ * Dollars at a glance, for one-line summaries (`$0.0042`, `$0.60`, `$12.60`, `$1,260`): two significant digits below
+ * a dollar (at least cents), cents up to $100, whole dollars above. Zero is written `$0` only for a real price of zero.
  */
 export function formatUsdShort(usd: number): string {
   if (usd === 0) return '$0';
   // Rounding can carry a figure into the next band ($0.996 → $1.00, $99.996 → $100): band by the rounded value.
   const small = Number(usd.toPrecision(2));
-  if (Math.abs(small) < 1) return `$${numberFormat(0, 12).format(small)}`;
+  if (Math.abs(small) < 1) return `$${numberFormat(2, 12).format(small)}`;
   const cents = Math.round(usd * 100) / 100;
   if (Math.abs(cents) < 100) return `$${numberFormat(2, 2).format(cents)}`;
   return `$${numberFormat(0, 0).format(Math.round(usd))}`;

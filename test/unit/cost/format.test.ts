@@ -5,11 +5,14 @@ import { formatRate, formatTokens, formatUsd } from '../../../src/core/cost/form
 const en = (min: number, max: number, value: number): string =>
   new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max }).format(value);
 
-/** The dollar text as written without any memo: `$1,234.56` from a dollar up, else four significant digits. */
+/**
+ * The dollar text as written without any memo: `$1,234.56` from a dollar up, else four significant digits and at
+ * least cents.
+ */
 function usdText(usd: number): string {
   if (usd === 0) return '$0';
   const abs = Math.abs(usd);
-  return abs >= 1 ? `$${en(2, 2, usd)}` : `$${en(0, Math.min(12, 3 - Math.floor(Math.log10(abs))), usd)}`;
+  return abs >= 1 ? `$${en(2, 2, usd)}` : `$${en(2, Math.max(2, Math.min(12, 3 - Math.floor(Math.log10(abs)))), usd)}`;
 }
 
 /** Values near each other and across bands, so that a memo keyed by anything but the exact value shows. */
@@ -46,6 +49,10 @@ describe('number texts', () => {
     for (const value of [...values, ...[...values].reverse(), ...values]) {
       assert.equal(formatUsd(value), usdText(value), String(value));
     }
+  });
+
+  it('write at least cents below a dollar', () => {
+    assert.deepEqual([0.6, 0.5, 0.05, 0.12, 0.0042].map(formatUsd), ['$0.60', '$0.50', '$0.05', '$0.12', '$0.0042']);
   });
 
   it('write token counts and rates as Intl does, however often asked', () => {

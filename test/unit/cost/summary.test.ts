@@ -8,10 +8,11 @@ const context = { table: bundledTable, settings: defaultCostSettings };
 
 describe('one-line summaries', () => {
   it('write dollars at a glance: two significant digits below a dollar, cents to $100, whole dollars above', () => {
-    assert.deepEqual([0.004213, 0.00031, 0.0567, 0.996, 12.6, 99.996, 126.4, 12600.5].map(formatUsdShort), [
+    assert.deepEqual([0.004213, 0.00031, 0.0567, 0.6, 0.996, 12.6, 99.996, 126.4, 12600.5].map(formatUsdShort), [
       '$0.0042',
       '$0.00031',
       '$0.057',
+      '$0.60',
       '$1.00',
       '$12.60',
       '$100',
