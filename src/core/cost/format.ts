@@ -44,9 +44,9 @@ const usdTexts = new FormattedNumbers((usd) => {
   if (usd === 0) return '$0';
   const abs = Math.abs(usd);
   if (abs >= 1) return `$${numberFormat(2, 2).format(usd)}`;
-  const digits = Math.min(12, 3 - Math.floor(Math.log10(abs)));
-  // At least cents, as dollars are written: `$0.60`, not `$0.6`.
-  return `$${numberFormat(2, Math.max(2, digits)).format(usd)}`;
+  // Four significant digits below a dollar are at least four decimals; at least cents, as dollars are written:
+  // `$0.60`, not `$0.6`.
+  return `$${numberFormat(2, Math.min(12, 3 - Math.floor(Math.log10(abs)))).format(usd)}`;
 });
 
 /**
