@@ -69,6 +69,9 @@ function limitText(record: CallRecord): string {
   if (record.outputLimit) return `${record.outputLimitParam ?? 'limit'}=${record.outputLimitValue ?? '?'}`;
   // An embedding returns vectors: an output limit means nothing there.
   if (isEmbeddingApi(record.api)) return '—';
+  // The parameter is written but comes to nothing (`max_tokens=self.max_tokens`, a field defaulting to None): no
+  // limit unless a caller sets one, which is also why the missing-limit rule may stay silent on it.
+  if (record.sites.outputLimit) return `${record.sites.outputLimit.name}=none`;
   // Settings passed whole (`**kwargs` from a caller) may hold a limit: the table does not say there is none.
   return record.sites.complete ? 'none' : 'not shown';
 }

@@ -42,6 +42,47 @@ describe('scan table: the model column', () => {
   });
 });
 
+const limits = `from dataclasses import dataclass
+from openai import OpenAI
+
+client = OpenAI()
+
+
+@dataclass
+class Chat:
+    max_tokens: int | None = None
+
+    def ask(self, question):
+        params = {}
+        if self.max_tokens is not None:
+            params["max_tokens"] = self.max_tokens
+        return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": question}], **params)
+
+
+def plain(question):
+    return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": question}])
+
+
+def literal(question):
+    return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": question}], max_tokens=None)
+`;
+
+describe('scan table: the limit column', () => {
+  it('names a limit parameter written with no value (a setting defaulting to None), and says none where there is none', async () => {
+    const dir = tempDir('table-limit');
+    writeTree(dir, { 'app/chat.py': limits });
+    const io = captureIo(dir, {});
+    assert.equal(await runCli(['scan', 'app'], io), 0, io.err());
+    const out = io.out();
+    // A caller may set it: no warning, and the table says where the limit would go.
+    assert.match(out, /^chat\.py:15 .* max_tokens=none /m);
+    assert.doesNotMatch(out, /^chat\.py:15 .*\n\s+warning missing-output-limit/m);
+    assert.match(out, /^chat\.py:19 .* none /m);
+    assert.match(out, /^chat\.py:19 .*\n\s+warning missing-output-limit/m);
+    assert.match(out, /^chat\.py:23 .* max_tokens=none .*\n\s+warning missing-output-limit/m);
+  });
+});
+
 describe('scan table: long model names', () => {
   it('cuts a long cell in the middle, to the width', () => {
     const cut = fitCell(localModel, nameColumnWidth);
