@@ -59,6 +59,8 @@ export interface ChartBar {
   calls: number;
   /** Why the calls of the bar that has no price have none (`notPricedReason`). */
   reason?: string;
+  /** The names the code writes for the model, when one is not the label (`TotalRow.written`). */
+  written?: string[];
 }
 
 /** Everything the workspace cost report shows, computed in the core from a scan's bill and findings. */
@@ -119,6 +121,7 @@ function chartBars(bill: Pick<WorkspaceBill, 'totals'>): ChartBar[] {
     label: row.key,
     monthlyUsd: row.monthlyUsd.expected,
     calls: row.calls - row.unpriced,
+    ...(row.written ? { written: row.written } : {}),
   }));
   const rest = priced.slice(shown.length);
   if (rest.length > 0) {

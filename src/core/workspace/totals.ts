@@ -17,6 +17,11 @@ export interface TotalRow {
   /** Of those, the calls whose model the code does not name (the rest name one the price table lacks). */
   unnamed: number;
   monthlyUsd: UsdRange;
+  /**
+   * A model row only: the names the code writes for the price entry the row is keyed by, most calls first, when one
+   * of them is not the key (`gpt-4-0125-preview` priced as `gpt-4-turbo`). Absent when the code writes the key alone.
+   */
+  written?: string[];
 }
 
 /** The bill of a workspace: what the CLI's closing line, the report and the budget gate all read. */
@@ -89,6 +94,16 @@ function sorted(rows: Map<string, TotalRow>): TotalRow[] {
   );
 }
 
+function countName(names: Map<string, Map<string, number>>, key: string, name: string): void {
+  const counts = names.get(key) ?? new Map<string, number>();
+  counts.set(name, (counts.get(name) ?? 0) + 1);
+  names.set(key, counts);
+}
+
+/** Names by how many calls write them, most first; ties alphabetically. */
+const byCount = (counts: Map<string, number>): string[] =>
+  [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([name]) => name);
+
 /** Labels for calls without a known provider or model. */
 export const unknownProvider = 'unknown provider';
 export const unresolvedModel = 'model not resolved';
@@ -98,6 +113,7 @@ export function costTotals(calls: readonly TotalsInput[]): CostTotals {
   const byProvider = new Map<string, TotalRow>();
   const byModel = new Map<string, TotalRow>();
   const byFile = new Map<string, TotalRow>();
+  const writtenNames = new Map<string, Map<string, number>>();
   const monthlyUsd: UsdRange = { expected: 0, worst: 0 };
   const unpriced = { unpriced: 0, unnamed: 0 };
   let unbounded = 0;
@@ -107,8 +123,14 @@ export function costTotals(calls: readonly TotalsInput[]): CostTotals {
       if (call.monthlyUsd.worst === null) unbounded++;
     } else countUnpriced(unpriced, call);
     add(byProvider, providerOf(call), call);
-    add(byModel, call.pricedAs ?? call.model ?? unresolvedModel, call);
+    const modelKey = call.pricedAs ?? call.model ?? unresolvedModel;
+    add(byModel, modelKey, call);
+    if (call.model !== null) countName(writtenNames, modelKey, call.model);
     add(byFile, call.file, call);
+  }
+  for (const [key, names] of writtenNames) {
+    const row = byModel.get(key);
+    if (row && [...names.keys()].some((name) => name !== key)) row.written = byCount(names);
   }
   return {
     calls: calls.length,

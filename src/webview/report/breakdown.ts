@@ -1,6 +1,6 @@
 import type { TotalRow } from '../../core/workspace/totals';
 import { h } from './dom';
-import { monthly, moreRowsNote, notPricedReason, plural } from './figures';
+import { labelWithWritten, monthly, moreRowsNote, notPricedReason, plural, writtenAs } from './figures';
 
 /** A total per provider, model or file: calls, expected $/month, and the calls in it that have no price. */
 export function breakdown(title: string, keyTitle: string, rows: readonly TotalRow[], limit: number): HTMLElement {
@@ -51,7 +51,12 @@ export function breakdown(title: string, keyTitle: string, rows: readonly TotalR
           return h(
             'tr',
             {},
-            h('td', { class: 'key', title: row.key }, row.key),
+            h(
+              'td',
+              { class: 'key', title: labelWithWritten(row.key, row.written) },
+              row.key,
+              row.written ? h('span', { class: 'muted note' }, writtenAs(row.written)) : null,
+            ),
             h('td', { class: 'num' }, row.calls.toLocaleString('en-US')),
             h('td', { class: 'num strong' }, figure),
           );

@@ -1,6 +1,6 @@
 import type { ChartBar } from '../../core/report/model';
 import { s, h } from './dom';
-import { monthly, plural } from './figures';
+import { labelWithWritten, monthly, plural } from './figures';
 
 const rowHeight = 26;
 const barHeight = 16;
@@ -21,7 +21,9 @@ export function spendChart(bars: readonly ChartBar[], width: number): Element {
   const height = bars.length * rowHeight + 4;
   const total = bars.reduce((sum, b) => sum + (b.monthlyUsd ?? 0), 0);
   const description = bars
-    .map((b) => `${b.label}: ${b.monthlyUsd === null ? 'not priced' : monthly(b.monthlyUsd)}`)
+    .map(
+      (b) => `${labelWithWritten(b.label, b.written)}: ${b.monthlyUsd === null ? 'not priced' : monthly(b.monthlyUsd)}`,
+    )
     .join('; ');
   const svg = s(
     'svg',
@@ -53,7 +55,7 @@ export function spendChart(bars: readonly ChartBar[], width: number): Element {
       s(
         'title',
         {},
-        `${bar.label}: ${plural(bar.calls, 'call')}, ${bar.monthlyUsd === null ? (bar.reason ?? 'no price') : monthly(bar.monthlyUsd)}`,
+        `${labelWithWritten(bar.label, bar.written)}: ${plural(bar.calls, 'call')}, ${bar.monthlyUsd === null ? (bar.reason ?? 'no price') : monthly(bar.monthlyUsd)}`,
       ),
       s(
         'text',

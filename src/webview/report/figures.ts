@@ -17,3 +17,14 @@ export function monthly(usd: number): string {
 export function worstCase(range: UsdRange): string {
   return range.worst === null ? 'worst case unknown' : `worst case ${monthly(range.worst)}`;
 }
+
+/** The names the code writes for a model priced under another (`in code: gpt-4-0125-preview, …`); '' when none. */
+export function writtenAs(names: readonly string[] | undefined): string {
+  return names && names.length > 0 ? `in code: ${names.join(', ')}` : '';
+}
+
+/** A model's label with the names the code writes for it: `gpt-4-turbo (in code: gpt-4-0125-preview)`. */
+export function labelWithWritten(label: string, names: readonly string[] | undefined): string {
+  const written = writtenAs(names);
+  return written ? `${label} (${written})` : label;
+}

@@ -21,6 +21,7 @@ import { scanWorkspace } from '../../../src/core/workspace/scan';
 import { callRecord } from '../cost/records';
 import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { wasmDir } from '../helpers/paths';
+import { labelWithWritten } from '../../../src/webview/report/figures';
 
 const inputs = { table: bundledTable, settings: defaultCostSettings, sources: {}, assumedModels: {} };
 const scope = { folders: ['ws'], files: 3, skipped: [], cancelled: false };
@@ -128,6 +129,27 @@ describe('workspace report model (core)', () => {
     assert.match(chart.at(-1)?.label ?? '', /^other models \(2\)$/);
     const sum = chart.reduce((s, b) => s + (b.monthlyUsd ?? 0), 0);
     assert.ok(Math.abs(sum - many.totals.monthlyUsd.expected) < 1e-9);
+  });
+
+  it('names on a chart bar the models the code writes that are priced under the bar’s name', () => {
+    const aliased = workspaceBill(
+      [
+        callRecord({ file: 'a.py', model: 'gpt-4-0125-preview' }),
+        callRecord({ file: 'b.py', model: 'gpt-4-turbo' }),
+        callRecord({ file: 'c.py', model: 'gpt-4o' }),
+      ],
+      inputs,
+    );
+    const chart = reportModel({ bill: aliased, findings: [], table: bundledTable, scope, now }).chart;
+    const bars = new Map(chart.map((bar) => [bar.label, bar.written]));
+    assert.deepEqual(bars.get('gpt-4-turbo'), ['gpt-4-0125-preview', 'gpt-4-turbo']);
+    assert.ok(bars.has('gpt-4o'));
+    assert.equal(bars.get('gpt-4o'), undefined);
+    assert.equal(labelWithWritten('gpt-4o', undefined), 'gpt-4o');
+    assert.equal(
+      labelWithWritten('gpt-4-turbo', bars.get('gpt-4-turbo')),
+      'gpt-4-turbo (in code: gpt-4-0125-preview, gpt-4-turbo)',
+    );
   });
 
   it('sorts and filters rows; calls without the sorted figure come last either way', () => {

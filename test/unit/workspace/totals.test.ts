@@ -52,6 +52,27 @@ describe('cost totals', () => {
     );
   });
 
+  it('lists the names the code writes for a model row priced under another name, most calls first', () => {
+    const as = (model: string, pricedAs: string): TotalsInput => ({ ...call('a.py', model, 'openai', 10), pricedAs });
+    const totals = costTotals([
+      as('gpt-4-0125-preview', 'gpt-4-turbo'),
+      as('gpt-4-turbo-preview', 'gpt-4-turbo'),
+      as('gpt-4-0125-preview', 'gpt-4-turbo'),
+      as('gpt-4-turbo', 'gpt-4-turbo'),
+      call('b.py', 'gpt-4o', 'openai', 5),
+      call('c.py', 'my-model', null, null),
+    ]);
+    assert.deepEqual(
+      totals.byModel.map((r) => [r.key, r.written]),
+      [
+        ['gpt-4-turbo', ['gpt-4-0125-preview', 'gpt-4-turbo', 'gpt-4-turbo-preview']],
+        ['gpt-4o', undefined],
+        ['my-model', undefined],
+      ],
+    );
+    assert.equal(totals.byFile[0]?.written, undefined);
+  });
+
   it('tells calls that name no model from calls whose named model has no price, in the totals and each row', () => {
     const named = call('b.ts', 'ui-tars', null, null);
     const unnamed = call('c.py', null, null, null);
