@@ -234,6 +234,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     system = contentSegments(resolver, systemParam.found.node);
     sites.system = paramSite(resolver, lastPart(systemParam.name), systemParam.found.node, where(systemParam.found));
     sites.systemBlocks = promptBlocks(resolver, call, systemParam.found.node);
+    sources.push(...assignedMarkers(resolver, systemParam.found.node));
   }
   if (system) sources.push(...system.sources);
   const systemPrompt: SystemPrompt = system
@@ -401,7 +402,8 @@ function promptBlocks(resolver: Resolver, call: Node, value: Node): PromptBlock[
   for (const element of elements) {
     const node = resolver.resolve(element)?.node ?? unwrap(element);
     const options = optionsSite(resolver, node, contains(call, node) ? 'call' : 'options');
-    const entries = resolver.entries(node);
+    // Through the name the call uses: entries the function adds to the block before the call count too.
+    const entries = resolver.entries(element);
     if (!options || !entries) return undefined;
     const text = entries.get('text');
     blocks.push({
@@ -411,6 +413,24 @@ function promptBlocks(resolver: Resolver, call: Node, value: Node): PromptBlock[
     });
   }
   return blocks;
+}
+
+/**
+ * The statements that give a system block its `cache_control` after it is built (`system["cache_control"] = …`,
+ * `block.cache_control = …`), as Anthropic's computer-use demo does: the caching markers are read from them.
+ */
+function assignedMarkers(resolver: Resolver, value: Node): Node[] {
+  const statements: Node[] = [];
+  for (const element of resolver.elements(value) ?? [value]) {
+    const block = resolver.resolve(element)?.node;
+    const entries = resolver.entries(element);
+    const marker = entries?.get('cache_control') ?? entries?.get('cacheControl');
+    const assignment = marker?.parent;
+    if (block && marker && assignment && !contains(block, marker) && /assignment/.test(assignment.type)) {
+      statements.push(assignment);
+    }
+  }
+  return statements;
 }
 
 /** Named arguments: Python keywords (and `**spread`), or the entries of a JS options object (and `...spread`). */

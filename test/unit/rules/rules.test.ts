@@ -191,3 +191,33 @@ for (const [code, byLanguage] of Object.entries(cases) as [RuleCode, Cases][]) {
     }
   });
 }
+
+describe('a system block given its cache_control after it is built', () => {
+  const python =
+    `${pyHead}POLICY = "${longText}"\n` +
+    'def run(messages):\n    system = {"type": "text", "text": POLICY}\n    system["cache_control"] = {"type": "ephemeral"}\n' +
+    '    return claude.messages.create(model="claude-sonnet-4-5", max_tokens=300, system=[system], messages=messages)\n' +
+    'def bare(messages):\n    system = {"type": "text", "text": POLICY}\n' +
+    '    return claude.messages.create(model="claude-sonnet-4-5", max_tokens=300, system=[system], messages=messages)\n';
+  const typescript =
+    `${tsHead}const POLICY = '${longText}';\n` +
+    "export function run(messages: []) {\n  const system: Anthropic.TextBlockParam = { type: 'text', text: POLICY };\n" +
+    "  system.cache_control = { type: 'ephemeral' };\n" +
+    "  return claude.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 300, system: [system], messages });\n}\n";
+
+  it('is cached: priced with the cache and not told to cache (Python subscript, TypeScript member)', async () => {
+    const py = await check(python, 'python');
+    const [cached, bare] = py.calls;
+    assert.equal(cached?.caching.explicit, true);
+    assert.equal(cached?.caching.markers.length, 1);
+    assert.equal(cached?.sites.systemBlocks?.[0]?.cached, true);
+    assert.equal(bare?.caching.explicit, false);
+    assert.deepEqual(
+      only(py.findings, 'cacheable-prompt-not-cached').map((f) => f.line),
+      [bare?.line],
+    );
+    const ts = await check(typescript, 'typescript');
+    assert.equal(ts.calls[0]?.caching.explicit, true);
+    assert.equal(only(ts.findings, 'cacheable-prompt-not-cached').length, 0);
+  });
+});
