@@ -16,6 +16,7 @@ import {
   booleanLiteral,
   calleeOf,
   contains,
+  enclosingFunction,
   expressionName,
   isCall,
   isMember,
@@ -236,6 +237,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     sites.systemBlocks = promptBlocks(resolver, call, systemParam.found.node);
     sources.push(...assignedMarkers(resolver, systemParam.found.node));
   }
+  if (messagesNode) sources.push(...markedBefore(resolver, call, messagesNode.node));
   if (system) sources.push(...system.sources);
   const systemPrompt: SystemPrompt = system
     ? { kind: system.via, segments: system.segments, ...(system.range ? { range: system.range } : {}) }
@@ -431,6 +433,45 @@ function assignedMarkers(resolver: Resolver, value: Node): Node[] {
     }
   }
   return statements;
+}
+
+const cacheKey = /cache_control|cacheControl/;
+
+/**
+ * What marks a conversation for caching between its building and the call, in the calling function: an assignment
+ * into it (`messages[-1]["content"][-1]["cache_control"] = …`), or a function of this file given it
+ * (`_inject_prompt_caching(messages)`, Anthropic's computer-use demo) that writes `cache_control`.
+ */
+function markedBefore(resolver: Resolver, call: Node, messages: Node): Node[] {
+  const name = unwrap(messages);
+  const scope = enclosingFunction(call);
+  if ((name.type !== 'identifier' && name.type !== 'shorthand_property_identifier') || !scope) return [];
+  const found: Node[] = [];
+  for (const offset of resolver.bindings.occurrences(name.text, scope.startIndex, call.startIndex)) {
+    let node = resolver.root.descendantForIndex(offset, offset + name.text.length);
+    if (node?.text !== name.text) continue;
+    while (
+      node.parent &&
+      (node.parent.type === 'subscript' || node.parent.type === 'subscript_expression' || isMember(node.parent)) &&
+      sameNode(node.parent.firstNamedChild, node)
+    ) {
+      node = node.parent;
+    }
+    const parent = node.parent;
+    if (!parent) continue;
+    if (
+      /assignment/.test(parent.type) &&
+      sameNode(parent.childForFieldName('left'), node) &&
+      cacheKey.test(node.text)
+    ) {
+      found.push(parent);
+    } else if (parent.type === 'argument_list' || parent.type === 'arguments') {
+      const callee = parent.parent ? calleeOf(parent.parent) : null;
+      const definition = callee?.type === 'identifier' ? resolver.bindings.lookup(callee.text, callee) : null;
+      if (definition?.kind === 'function' && cacheKey.test(definition.node.text)) found.push(definition.node);
+    }
+  }
+  return found;
 }
 
 /** Named arguments: Python keywords (and `**spread`), or the entries of a JS options object (and `...spread`). */

@@ -221,3 +221,41 @@ describe('a system block given its cache_control after it is built', () => {
     assert.equal(only(ts.findings, 'cacheable-prompt-not-cached').length, 0);
   });
 });
+
+describe('a conversation marked for caching before the call', () => {
+  const python =
+    `${pyHead}POLICY = "${longText}"\n` +
+    'def inject(messages):\n    messages[-1]["content"][-1]["cache_control"] = {"type": "ephemeral"}\n' +
+    'def log(messages):\n    print(len(messages))\n' +
+    'def helper(messages):\n    inject(messages)\n' +
+    '    return claude.messages.create(model="claude-sonnet-4-5", max_tokens=300, system=POLICY, messages=messages)\n' +
+    'def direct(messages):\n    messages[-1]["content"][-1]["cache_control"] = {"type": "ephemeral"}\n' +
+    '    return claude.messages.create(model="claude-sonnet-4-5", max_tokens=300, system=POLICY, messages=messages)\n' +
+    'def logged(messages):\n    log(messages)\n    messages[-1]["content"] = "x"\n' +
+    '    return claude.messages.create(model="claude-sonnet-4-5", max_tokens=300, system=POLICY, messages=messages)\n';
+  const typescript =
+    `${tsHead}const POLICY = '${longText}';\n` +
+    "function markLast(messages: { cache_control?: object }[]) {\n  messages[messages.length - 1].cache_control = { type: 'ephemeral' };\n}\n" +
+    'export function run(messages: Anthropic.MessageParam[]) {\n  markLast(messages);\n' +
+    "  return claude.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 300, system: POLICY, messages });\n}\n" +
+    'export function direct(messages: { cache_control?: object }[]) {\n' +
+    "  messages[0].cache_control = { type: 'ephemeral' };\n" +
+    "  return claude.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 300, system: POLICY, messages: messages as Anthropic.MessageParam[] });\n}\n";
+
+  it('counts as cached through a function of the file or an assignment into it; other uses do not', async () => {
+    const py = await check(python, 'python');
+    assert.deepEqual(
+      py.calls.map((c) => c.caching.explicit),
+      [true, true, false],
+    );
+    assert.deepEqual(
+      only(py.findings, 'cacheable-prompt-not-cached').map((f) => f.line),
+      [py.calls[2]?.line],
+    );
+    const ts = await check(typescript, 'typescript');
+    assert.deepEqual(
+      ts.calls.map((c) => c.caching.explicit),
+      [true, true],
+    );
+  });
+});
