@@ -92,6 +92,8 @@ describe('cost totals', () => {
     assert.equal(notPricedReason(costTotals([priced, named])), 'model not in the price table');
     assert.match(totalLine(costTotals([priced, named])), /; 1 call not priced \(model not in the price table\)\.$/);
     assert.match(totalLine(costTotals([priced, unnamed, unnamed])), /; 2 calls not priced \(model not known\)\.$/);
+    // Nothing priced: no $0 total.
+    assert.equal(totalLine(costTotals([unnamed, unnamed])), 'No call priced: 2 calls not priced (model not known).');
   });
 
   it("puts an unpriced call under the provider its SDK or its name's prefix says, when one does", () => {
