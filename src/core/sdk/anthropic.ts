@@ -19,6 +19,9 @@ export const anthropic: SdkEntry = {
     'AsyncAnthropicVertex',
     'AnthropicFoundry',
     'AsyncAnthropicFoundry',
+    // The Python SDK's aliases of Anthropic and AsyncAnthropic (`anthropic.Client()` in Anthropic's cookbooks).
+    'Client',
+    'AsyncClient',
   ].map((name) => ({ name, kind: 'client' as const })),
   methods: [
     { path: 'messages.create', api: 'messages.create', on: 'client' },

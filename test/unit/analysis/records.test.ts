@@ -126,6 +126,21 @@ describe('call records', () => {
     assert.equal(batch.batch, true);
   });
 
+  it('takes anthropic.Client and AsyncClient, the Python SDK’s aliases, as Anthropic clients', async () => {
+    const found = await calls(
+      'import anthropic\nfrom anthropic import AsyncClient\nclient = anthropic.Client()\nasync_client = AsyncClient()\n' +
+        'client.messages.create(model="claude-3-opus-20240229", max_tokens=4096, messages=[])\n' +
+        'async def f():\n    await async_client.messages.create(model="claude-3-opus-20240229", max_tokens=4096, messages=[])\n',
+    );
+    assert.deepEqual(
+      found.map((c) => [c.sdk, c.api, c.line]),
+      [
+        ['anthropic', 'messages.create', 5],
+        ['anthropic', 'messages.create', 7],
+      ],
+    );
+  });
+
   it('resolves enum members, class attributes, dataclass defaults and `or` fallbacks', async () => {
     const found = await calls(
       'from dataclasses import dataclass\nfrom enum import Enum\nfrom openai import OpenAI\n' +
