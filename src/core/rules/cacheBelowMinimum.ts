@@ -1,4 +1,5 @@
 import { removeEntry, within } from './edits';
+import { modelNamed } from './facts';
 import { formatMonthly, perMonth, volume } from './money';
 import { cacheMinimum, prefixTokens, tokensText } from './prefix';
 import type { CallContext, Fix, Rule, RuleResult } from './types';
@@ -38,7 +39,7 @@ export const cacheBelowMinimum: Rule = {
         ? `; all ${formatMonthly(perMonth(input.usd, cost))}/month of input at ${volume(cost)} is billed in full`
         : '';
     return {
-      message: `cache_control on a ${tokensText(all.prefix, all.exact)}-token prompt, below ${entry.id}'s minimum cacheable prefix of ${minimum.toLocaleString('en-US')} tokens: nothing is ever cached or read${billed}`,
+      message: `cache_control on a ${tokensText(all.prefix, all.exact)}-token prompt, below ${modelNamed(call, entry)}'s minimum cacheable prefix of ${minimum.toLocaleString('en-US')} tokens: nothing is ever cached or read${billed}`,
       range: call.caching.markers[0],
       fixes,
     };

@@ -1,4 +1,5 @@
 import { entryFor, insertEntry, quoteFor, stringLiteral } from './edits';
+import { modelNamed } from './facts';
 import { formatMonthly, monthlySaving, volume } from './money';
 import { cacheMinimum, prefixTokens, tokensText } from './prefix';
 import type { CallContext, Fix, Rule, RuleResult, TextEdit } from './types';
@@ -69,7 +70,7 @@ export const cacheablePromptNotCached: Rule = {
         ? `: caching it saves ${formatMonthly(saving)}/month at ${volume(cost)}`
         : ': caching it would bill reads at a tenth of the input price';
     return {
-      message: `A static prefix of ${tokensText(prefix.prefix, prefix.exact)} tokens is sent uncached on every call (${entry.id} caches from ${minimum.toLocaleString('en-US')} tokens with cache_control)${gain}`,
+      message: `A static prefix of ${tokensText(prefix.prefix, prefix.exact)} tokens is sent uncached on every call (${modelNamed(call, entry)} caches from ${minimum.toLocaleString('en-US')} tokens with cache_control)${gain}`,
       range: call.sites.system?.value,
       fixes,
       ...(saving !== null && saving > 0 ? { monthlySavingUsd: saving } : {}),

@@ -15,3 +15,11 @@ export function reasoningEffortOf(call: CallRecord, entry: ModelEntry | null, se
   if (!entry) return null;
   return planReasoning(call, entry, settings)?.effort ?? null;
 }
+
+/**
+ * The model as a finding names it: as the code writes it (`claude-3-opus-20240229`, `gpt-4-0125-preview`), not the
+ * price entry it is priced as (`claude-3-opus-latest`, `gpt-4-turbo`), which the reader may not recognise.
+ */
+export function modelNamed(call: CallRecord, entry: ModelEntry): string {
+  return call.model ?? entry.id;
+}

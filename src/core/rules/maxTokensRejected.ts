@@ -1,5 +1,5 @@
 import { renameKey } from './edits';
-import { isReasoning } from './facts';
+import { isReasoning, modelNamed } from './facts';
 import { isChatCompletions } from './limitParameter';
 import { perCallAndMonth } from './money';
 import type { CallContext, Fix, Rule, RuleResult } from './types';
@@ -21,7 +21,7 @@ export const maxTokensRejected: Rule = {
       : [];
     const money = perCallAndMonth(context.cost, 'expected');
     return {
-      message: `${entry.id} rejects max_tokens in Chat Completions (HTTP 400 unsupported_parameter): every call fails${money ? ` (${money} once it runs)` : ''}; use max_completion_tokens`,
+      message: `${modelNamed(call, entry)} rejects max_tokens in Chat Completions (HTTP 400 unsupported_parameter): every call fails${money ? ` (${money} once it runs)` : ''}; use max_completion_tokens`,
       range: site.key ?? site.entry,
       fixes,
     };

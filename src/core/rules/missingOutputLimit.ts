@@ -1,4 +1,5 @@
 import { formatTokens } from '../cost';
+import { modelNamed } from './facts';
 import { isEmbeddingApi } from '../sdk';
 import { isAnthropicMessages, limitEdits, limitPlace, sizedLimit } from './limitParameter';
 import { formatMonthly, monthlySaving, perCallAndMonth } from './money';
@@ -66,7 +67,7 @@ export const missingOutputLimit: Rule = {
     const worst = money
       ? `worst case ${money}`
       : unbounded
-        ? `nothing bounds the answer and ${entry?.id ?? 'the model'}'s max output is unknown, so the worst case is unknown`
+        ? `nothing bounds the answer and ${entry ? modelNamed(call, entry) : 'the model'}'s max output is unknown, so the worst case is unknown`
         : `the answer can run to the model's maximum output (${cost.unknown?.reason ?? 'no price'})`;
     const capped =
       saving !== null && saving > 0

@@ -1,6 +1,6 @@
 import { cheapestAlternatives } from '../cost';
 import { quoteFor, readersOf, replaceStringText, stringLiteral } from './edits';
-import { isReasoning, reasoningEffortOf } from './facts';
+import { isReasoning, modelNamed, reasoningEffortOf } from './facts';
 import { isChatCompletions } from './limitParameter';
 import { formatMonthly, volume } from './money';
 import { starvedBelow } from './reasoningStarvesOutput';
@@ -69,7 +69,7 @@ export const premiumModelForSimpleTask: Rule = {
     const best = alternatives[0];
     const what = task && simpleTasks.has(task) ? aTask(task) : `answers of at most ${call.outputLimitValue} tokens`;
     return {
-      message: `${entry.id} (${entry.tier}) on ${what}: ${best.name} would cost ${formatMonthly(best.monthlySavingUsd)}/month less at ${volume(cost)}`,
+      message: `${modelNamed(call, entry)} (${entry.tier}) on ${what}: ${best.name} would cost ${formatMonthly(best.monthlySavingUsd)}/month less at ${volume(cost)}`,
       range: call.sites.model?.where === 'call' ? call.sites.model.value : undefined,
       fixes,
       monthlySavingUsd: best.monthlySavingUsd,

@@ -1,7 +1,7 @@
 import type { ParamSite, TextRange } from '../analysis/types';
 import { formatTokens, formatUsd } from '../cost';
 import { entryFor, insertEntry, quoteFor, readersOf, replaceStringText, stringLiteral } from './edits';
-import { reasoningEffortOf } from './facts';
+import { modelNamed, reasoningEffortOf } from './facts';
 import { sizedLimit } from './limitParameter';
 import { formatMonthly, volume } from './money';
 import type { CallContext, Fix, Rule, RuleResult, TextEdit } from './types';
@@ -77,7 +77,7 @@ export const reasoningStarvesOutput: Rule = {
         ? `; an empty answer is still billed, up to ${formatUsd(worstPerCall)} per call (${formatMonthly(worstMonthly)}/month at ${volume(cost)})`
         : '';
     return {
-      message: `${entry.id} reasons before it answers and ${site.name}=${formatTokens(limit)} counts the reasoning too: it can use the whole limit and return an empty answer${paid}`,
+      message: `${modelNamed(call, entry)} reasons before it answers and ${site.name}=${formatTokens(limit)} counts the reasoning too: it can use the whole limit and return an empty answer${paid}`,
       range: site.entry,
       fixes,
     };

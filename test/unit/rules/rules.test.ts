@@ -259,3 +259,13 @@ describe('a conversation marked for caching before the call', () => {
     );
   });
 });
+
+describe('the model a finding names', () => {
+  it('is the one the code writes, not the price entry it is priced as', async () => {
+    const text = `${pyHead}claude.messages.create(model="claude-3-opus-20240229", max_tokens=5, system="Answer yes or no.", messages=[{"role": "user", "content": "Is it raining?"}])\n`;
+    const { calls, findings } = await check(text, 'python');
+    assert.notEqual(calls[0]?.model, undefined);
+    const [premium] = only(findings, 'premium-model-for-simple-task');
+    assert.match(premium?.message ?? '', /^claude-3-opus-20240229 \(frontier\) on /);
+  });
+});
