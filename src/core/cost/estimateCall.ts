@@ -229,6 +229,15 @@ export function estimateCallCost(call: CallRecord, context: CostContext): CallCo
     assumptions.push(settingAssumption('historyTokens', `tokens of chat history${times}`, context));
   }
   if (prompt.overheadTokens > 0) notes.push(`+ ${prompt.overheadTokens} tokens of chat formatting`);
+  // Input the code sends but the count leaves out: the figure is then a floor, and says so.
+  if (chat && call.features.tools) {
+    notes.push(
+      "not counted: the tool definitions sent with the call (their schemas and the provider's tool-use instructions, often hundreds of tokens)",
+    );
+  }
+  if (chat && call.features.vision) {
+    notes.push('not counted: images in the request (about 85 to 1,600 tokens each, by size, detail and provider)');
+  }
   // Requests in one batch reach the cache like separate calls.
   const split = splitForCaching(call, entry, prompt.total, prompt.staticPrefixTokens, perDay.callsPerDay * requests);
   notes.push(...split.notes);

@@ -249,3 +249,16 @@ test('estimate: an OpenRouter :free variant is priced as the paid model, and the
   );
   assert.ok(!paid.notes.some((n) => n.includes(':free')));
 });
+
+test('estimate: says what input it leaves out (tool definitions, images), and not where there is none', () => {
+  const notCounted = (features: { tools: boolean; vision: boolean }): string[] =>
+    estimateCallCost(
+      callRecord({ model: 'gpt-4o', features: { ...features, structuredOutput: false, enumOutput: false } }),
+      context,
+    ).notes.filter((n) => n.startsWith('not counted:'));
+  assert.deepEqual(notCounted({ tools: false, vision: false }), []);
+  const both = notCounted({ tools: true, vision: true });
+  assert.equal(both.length, 2);
+  assert.match(both[0] ?? '', /tool definitions/);
+  assert.match(both[1] ?? '', /images in the request/);
+});
