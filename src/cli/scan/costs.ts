@@ -28,12 +28,11 @@ export const costColumns: Column<CostedCall>[] = [
  */
 export function totalLine(totals: CostTotals): string {
   const { priced, unpriced, unbounded } = totals;
+  const notPriced = `${unpriced} call${unpriced === 1 ? '' : 's'} not priced (${notPricedReason(totals)})`;
   // No figure at all is not a total of $0.
-  if (priced === 0 && unpriced > 0) {
-    return `No call priced: ${unpriced} call${unpriced === 1 ? '' : 's'} not priced (${notPricedReason(totals)}).`;
-  }
+  if (priced === 0 && unpriced > 0) return `No call priced: ${notPriced}.`;
   const parts = [`Total per month over ${priced} priced call${priced === 1 ? '' : 's'}: ${pair(totals.monthlyUsd)}`];
   if (unbounded > 0) parts.push(`${unbounded} with no known max output`);
-  if (unpriced > 0) parts.push(`${unpriced} call${unpriced === 1 ? '' : 's'} not priced (${notPricedReason(totals)})`);
+  if (unpriced > 0) parts.push(notPriced);
   return `${parts.join('; ')}.`;
 }

@@ -435,6 +435,7 @@ function assignedMarkers(resolver: Resolver, value: Node): Node[] {
   return statements;
 }
 
+/** A `cache_control` (Python, the wire) or `cacheControl` (some JS wrappers) anywhere in a text. */
 const cacheKey = /cache_control|cacheControl/;
 
 /**
@@ -617,7 +618,7 @@ function caching(resolver: Resolver, sources: Node[], settings: Node[]): PromptC
     if (node.tree === resolver.root.tree && seen.has(key)) continue;
     seen.add(key);
     const text = node.text;
-    if (!/cache_control|cacheControl/.test(text)) continue;
+    if (!cacheKey.test(text)) continue;
     // A marker written in another file caches as well; only this file's markers get ranges for fixes.
     if (node.tree !== resolver.root.tree) elsewhere = true;
     else
