@@ -340,6 +340,14 @@ export class Resolver {
     if (owner !== this) return owner ? owner.entries(expr, depth + 1) : null;
     const returned = this.returnedName(expr, depth);
     if (returned) return this.entries(returned, depth + 1);
+    // `kwargs = build(opts)`: what `build` adds to the dict it returns counts, and so does what this function adds.
+    const bound = this.boundValue(expr);
+    const returnedByBound = bound ? this.returnedName(bound, depth) : null;
+    if (returnedByBound) {
+      const map = this.entries(returnedByBound, depth + 1);
+      if (map) this.addAssignedEntries(expr, map, depth);
+      return map;
+    }
     const resolved = this.resolve(expr, depth);
     if (!resolved) return null;
     const node = resolved.node;
@@ -401,6 +409,14 @@ export class Resolver {
       return map;
     }
     return null;
+  }
+
+  /** The value a local name is bound to where it is used (`kwargs` of `kwargs = build(opts)` → `build(opts)`). */
+  private boundValue(expr: Node): Node | null {
+    const name = unwrap(expr);
+    if (name.type !== 'identifier') return null;
+    const definition = this.bindings.lookup(name.text, name);
+    return definition?.kind === 'value' ? definition.value : null;
   }
 
   /**

@@ -160,7 +160,9 @@ export function optionsComplete(resolver: Resolver, call: Node, promptFirst: boo
     // `**dict(a=1)` shows its entries; any other call's result (`**json.loads(request)`) may hold any setting.
     const dictCall = resolver.python && isDictCall(resolved);
     if (resolved.type !== 'dictionary' && resolved.type !== 'object' && !dictCall) return false;
-    if (resolver.python && updatedFromUnseen(resolver, resolved)) return false;
+    // `params.update(extra)` after the dict is bound: `extra` must be shown too (a `dict(...)` of an unseen mapping is not).
+    const merged = resolver.python ? mergedMappings(resolver, resolved) : [];
+    if (merged === null || (depth < 4 && !merged.every((mapping) => shown(mapping, depth + 1)))) return false;
     const entries = dictCall ? resolved.childForFieldName('arguments') : resolved;
     if (depth >= 4 || !entries) return true;
     if (!visible(entries, depth + 1)) return false;
@@ -221,15 +223,16 @@ function isDictCall(node: Node): boolean {
 }
 
 /**
- * A dict bound to a name that the code then updates from a mapping it does not show
- * (`data = {...}; data.update(config_kwargs(config))`): any setting may come in that way.
+ * The mappings a dict is updated with after it is bound, in the same scope (`params.update(extra)`,
+ * `params.update(**extra)`); null when one is not a name or expression the analysis can follow.
  */
-function updatedFromUnseen(resolver: Resolver, dict: Node): boolean {
+function mergedMappings(resolver: Resolver, dict: Node): Node[] | null {
   const owner = resolver.owner(dict);
   const assignment = dict.parent;
   const name = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
-  if (!owner || !assignment || name?.type !== 'identifier') return false;
+  if (!owner || !assignment || name?.type !== 'identifier') return [];
   const scope = enclosingFunction(assignment) ?? owner.root;
+  const mappings: Node[] = [];
   for (const offset of owner.bindings.occurrences(name.text, dict.endIndex, scope.endIndex)) {
     const node = owner.root.descendantForIndex(offset, offset + name.text.length);
     const member = node?.parent;
@@ -240,10 +243,9 @@ function updatedFromUnseen(resolver: Resolver, dict: Node): boolean {
     for (const argument of entriesOf(args)) {
       if (argument.type === 'keyword_argument') continue;
       const mapping = spreads.has(argument.type) ? argument.firstNamedChild : argument;
-      if (!mapping || setInSeveralPlaces(owner, mapping)) return true;
-      const value = owner.resolve(mapping)?.node;
-      if (!value || (value.type !== 'dictionary' && !isDictCall(value))) return true;
+      if (!mapping) return null;
+      mappings.push(mapping);
     }
   }
-  return false;
+  return mappings;
 }

@@ -541,6 +541,59 @@ describe('call shapes from public repositories', () => {
     });
   });
 
+  it('reads the entries a helper adds to the dict it returns, and a dict(...) copy of an unseen mapping as out of sight (simonw/llm)', async () => {
+    const text = [
+      'from typing import Any',
+      'from openai import OpenAI',
+      'def build(opts):',
+      '    kwargs: dict[str, Any] = {}',
+      '    if opts.max_tokens is not None:',
+      '        kwargs["max_output_tokens"] = opts.max_tokens',
+      '    return kwargs',
+      'def finalize(opts):',
+      '    kwargs = build(opts)',
+      '    kwargs["store"] = False',
+      '    return kwargs',
+      'def with_extras(opts):',
+      '    kwargs = {"temperature": 0}',
+      '    kwargs.update(dict(not_nulls(opts)))',
+      '    return kwargs',
+      'def with_shown_extras():',
+      '    kwargs = {"temperature": 0}',
+      '    kwargs.update(dict(top_p=1))',
+      '    return kwargs',
+      'def ask(opts):',
+      '    kwargs = finalize(opts)',
+      '    return OpenAI().responses.create(model="gpt-4o", input="hi", **kwargs)',
+      'def ask_extras(opts):',
+      '    kwargs = with_extras(opts)',
+      '    return OpenAI().responses.create(model="gpt-4o", input="hi", **kwargs)',
+      'def ask_shown():',
+      '    kwargs = with_shown_extras()',
+      '    return OpenAI().responses.create(model="gpt-4o", input="hi", **kwargs)',
+      '',
+    ].join('\n');
+    const { calls: found } = await check(text, 'python');
+    // Two helpers deep, the limit the first one adds is seen: a fix adding max_output_tokens beside **kwargs would
+    // pass it twice (TypeError) whenever the user sets a limit.
+    assert.deepEqual(
+      found.map((c) => [c.line, c.sites.outputLimit?.name ?? null]),
+      [
+        [22, 'max_output_tokens'],
+        [25, null],
+        [28, null],
+      ],
+    );
+    assert.deepEqual(await settingsInSight(text), {
+      complete: [
+        [22, true],
+        [25, false],
+        [28, true],
+      ],
+      missingLimit: [28],
+    });
+  });
+
   it("takes a request's settings from a parameter known only by its default as out of sight (model_kwargs: dict = {}, khoj)", async () => {
     const text = [
       'from openai import OpenAI',
