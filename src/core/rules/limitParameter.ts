@@ -25,9 +25,18 @@ export function isChatCompletions(call: CallRecord): boolean {
   return (call.sdk === 'openai' || call.sdk === 'other') && call.api.startsWith('chat.completions');
 }
 
+/** A batch job's creation (`batches.create`, `messages.batches.create`): each request it carries has its own limit. */
+export function isBatchJob(api: string): boolean {
+  return /(^|\.)batches\.create$/.test(api);
+}
+
 /** Whether an Anthropic Messages request (the API rejects one without `max_tokens`). */
 export function isAnthropicMessages(call: CallRecord): boolean {
-  return call.sdk === 'anthropic' && (call.api.startsWith('messages.') || call.api === 'completions.create');
+  return (
+    call.sdk === 'anthropic' &&
+    !isBatchJob(call.api) &&
+    (call.api.startsWith('messages.') || call.api === 'completions.create')
+  );
 }
 
 /** The callee name just before an argument list (`ChatGoogleGenerativeAI` of `ChatGoogleGenerativeAI(...)`). */

@@ -1,14 +1,14 @@
 import { formatTokens } from '../cost';
 import { modelNamed } from './facts';
 import { isEmbeddingApi } from '../sdk';
-import { isAnthropicMessages, limitEdits, limitPlace, sizedLimit } from './limitParameter';
+import { isAnthropicMessages, isBatchJob, limitEdits, limitPlace, sizedLimit } from './limitParameter';
 import { formatMonthly, monthlySaving, perCallAndMonth } from './money';
 import { aTask } from './task';
 import type { CallContext, Fix, Rule, RuleResult } from './types';
 
 /** APIs that return no generated text (embeddings; a batch job, whose requests carry their own limits). */
 function returnsNoText(api: string): boolean {
-  return isEmbeddingApi(api) || api === 'batches.create';
+  return isEmbeddingApi(api) || isBatchJob(api);
 }
 /** Models that return vectors or scores, by name, when the price table does not know them (Bedrock's Titan Embed). */
 const noOutputModel = /embed|rerank/i;

@@ -594,6 +594,35 @@ describe('call shapes from public repositories', () => {
     });
   });
 
+  it("does not ask a batch job for an output limit: each request carries its own (instructor's batch CLI)", async () => {
+    const text = [
+      'from anthropic import Anthropic',
+      'client = Anthropic()',
+      'def submit(path):',
+      '    requests = [eval(line) for line in open(path)]',
+      '    return client.beta.messages.batches.create(requests=requests)',
+      'def ask(q):',
+      '    return client.messages.create(model="claude-haiku-4-5", messages=[{"role": "user", "content": q}])',
+      '',
+    ].join('\n');
+    const { calls: found, findings } = await check(text, 'python');
+    assert.deepEqual(
+      found.map((c) => [c.line, c.api]),
+      [
+        [5, 'messages.batches.create'],
+        [7, 'messages.create'],
+      ],
+    );
+    // `batches.create(requests=..., max_tokens=2048)` is a TypeError; only the single request is told.
+    assert.deepEqual(
+      only(findings, 'missing-output-limit').map((f) => [
+        f.line,
+        f.message.startsWith('No max_tokens: the Anthropic API rejects'),
+      ]),
+      [[7, true]],
+    );
+  });
+
   it("takes a request's settings from a parameter known only by its default as out of sight (model_kwargs: dict = {}, khoj)", async () => {
     const text = [
       'from openai import OpenAI',
