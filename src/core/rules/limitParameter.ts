@@ -1,5 +1,6 @@
 import type { CallRecord, OptionsSite } from '../analysis/types';
 import type { ModelEntry } from '../pricing/types';
+import { isInstructorWrapper } from '../sdk/instructor';
 import { entryFor, insertEntry } from './edits';
 import { isReasoning, reasoningEffortOf } from './facts';
 import type { ProjectInfo } from './project';
@@ -68,6 +69,10 @@ export function limitPlace(
   const own = onConstructor ? sites.constructorOptions : (sites.options ?? sites.constructorOptions);
   switch (call.sdk) {
     case 'google': {
+      // Through instructor (`from_gemini(model).create(...)`) the request is instructor's to build: its versions
+      // map, or replace, `generation_config` and `config`; a limit written in the Gemini SDK's place may break the
+      // call or be dropped.
+      if (sites.constructorOptions && isInstructorWrapper(constructorName(text, sites.constructorOptions))) return null;
       // The Interactions API takes the REST names in every language: `generation_config: { max_output_tokens }`.
       const rest = python || call.api === 'interactions.create';
       const name = rest ? 'max_output_tokens' : 'maxOutputTokens';

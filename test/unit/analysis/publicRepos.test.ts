@@ -623,6 +623,33 @@ describe('call shapes from public repositories', () => {
     );
   });
 
+  it('offers no limit fix on a Gemini model or client instructor wraps (instructor tests)', async () => {
+    const text = [
+      'import instructor',
+      'import google.generativeai as genai',
+      'from google import genai as gg',
+      'def legacy(q, Answer):',
+      '    client = instructor.from_gemini(client=genai.GenerativeModel(model_name="gemini-2.0-flash"))',
+      '    return client.create(response_model=Answer, messages=[{"role": "user", "content": q}])',
+      'def current(q, Answer):',
+      '    client = instructor.from_genai(gg.Client())',
+      '    return client.chat.completions.create(model="gemini-2.0-flash", response_model=Answer, messages=[{"role": "user", "content": q}])',
+      'def direct(q):',
+      '    return genai.GenerativeModel(model_name="gemini-2.0-flash").generate_content(q)',
+      '',
+    ].join('\n');
+    const { findings } = await check(text, 'python');
+    // from_gemini(..., config=...) is no parameter of instructor's; from_genai's create replaces `config` with its own.
+    assert.deepEqual(
+      only(findings, 'missing-output-limit').map((f) => [f.line, f.fixes.map((fix) => fix.title)]),
+      [
+        [6, []],
+        [9, []],
+        [11, ['Add max_output_tokens=2048 (sized for a general task)']],
+      ],
+    );
+  });
+
   it("takes a request's settings from a parameter known only by its default as out of sight (model_kwargs: dict = {}, khoj)", async () => {
     const text = [
       'from openai import OpenAI',
