@@ -2,7 +2,8 @@ import type { CallRecord, OptionsSite } from '../analysis/types';
 import type { ModelEntry } from '../pricing/types';
 import { isInstructorWrapper } from '../sdk/instructor';
 import { entryFor, insertEntry } from './edits';
-import { isReasoning, reasoningEffortOf } from './facts';
+import { planReasoning } from '../cost';
+import { isReasoning } from './facts';
 import type { ProjectInfo } from './project';
 import type { TaskKind } from './settings';
 import { taskKind } from './task';
@@ -130,16 +131,25 @@ export function limitEdits(context: CallContext, place: LimitPlace, value: numbe
   return insertEntry(text, languageId, place.site, entryFor(text, languageId, place.site, place.container, inner));
 }
 
-/** The limit a fix writes: the setting for the prompt's kind of task, at least the reasoning minimum for a reasoning model, at most the model's maximum output. */
+/**
+ * The limit a fix writes: the setting for the prompt's kind of task; for a model that reasons, room for the
+ * reasoning the cost model expects at the call's effort (or thinking budget) plus that answer, rounded up to a
+ * multiple of 256, and at least the reasoning minimum; never more than the model's maximum output.
+ */
 export function sizedLimit(context: CallContext): { value: number; task: TaskKind; forReasoning: boolean } {
   const task = taskKind(context.call);
   const limits = context.settings.outputLimits;
   let value = limits[task];
-  // A model that reasons spends output tokens before it answers: the task's size alone would starve it.
-  const forReasoning =
-    reasoningEffortOf(context.call, context.entry, context.costSettings) !== null && limits.reasoning > value;
-  if (forReasoning) value = limits.reasoning;
+  // A model that reasons spends output tokens before it answers: the task's size alone would starve it, and a
+  // high effort (6,000 tokens by default) would use up the reasoning minimum alone.
+  const plan = context.entry ? planReasoning(context.call, context.entry, context.costSettings) : null;
+  const forReasoning = plan !== null && plan.tokens > 0;
+  if (forReasoning) value = Math.max(limits.reasoning, roundUp(value + plan.tokens, 256));
   const max = context.entry?.maxOutputTokens;
   if (max && max > 0) value = Math.min(value, max);
   return { value, task, forReasoning };
+}
+
+function roundUp(value: number, step: number): number {
+  return Math.ceil(value / step) * step;
 }

@@ -650,6 +650,28 @@ describe('call shapes from public repositories', () => {
     );
   });
 
+  it("sizes a reasoning call's new limit for the reasoning its effort is expected to spend, plus the answer (openai-agents-python docs script)", async () => {
+    const text = [
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'def translate(chunk):',
+      '    return client.responses.create(model="gpt-5", reasoning={"effort": "high"}, input=chunk)',
+      'def classify(chunk):',
+      '    return client.responses.create(model="gpt-5", reasoning={"effort": "low"}, input=chunk)',
+      '',
+    ].join('\n');
+    const { findings } = await check(text, 'python');
+    // High effort: 6,000 reasoning tokens expected (llmCostLens.reasoningTokens) + 2,048 for the answer, rounded up
+    // to 8,192; 4,096 would leave no room for the answer. Low: 1,000 + 2,048 is under the 4,096 minimum.
+    assert.deepEqual(
+      only(findings, 'missing-output-limit').map((f) => [f.line, f.fixes[0]?.title]),
+      [
+        [4, 'Add max_output_tokens=8192 (sized for a general task and the reasoning before it)'],
+        [6, 'Add max_output_tokens=4096 (sized for a general task and the reasoning before it)'],
+      ],
+    );
+  });
+
   it("takes a request's settings from a parameter known only by its default as out of sight (model_kwargs: dict = {}, khoj)", async () => {
     const text = [
       'from openai import OpenAI',

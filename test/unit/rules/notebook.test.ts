@@ -155,7 +155,7 @@ describe('findings in notebooks', () => {
       const fixed = readFileSync(file, 'utf8');
       assert.equal(
         cellSource(fixed, 1),
-        '%pip install openai\nfrom openai import OpenAI\nLIMIT = 4096\nclient = OpenAI()',
+        '%pip install openai\nfrom openai import OpenAI\nLIMIT = 4608\nclient = OpenAI()',
       );
       assert.equal(cellSource(fixed, 2), cell2, 'the magic and the call stay as they were');
     } finally {

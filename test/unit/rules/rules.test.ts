@@ -54,12 +54,12 @@ const cases: Partial<Record<RuleCode, Cases>> = {
   'reasoning-starves-output': {
     python: {
       positive: `${pyHead}client.chat.completions.create(model="o4-mini", max_completion_tokens=256, messages=[])\n`,
-      fixed: `${pyHead}client.chat.completions.create(model="o4-mini", max_completion_tokens=4096, messages=[])\n`,
+      fixed: `${pyHead}client.chat.completions.create(model="o4-mini", max_completion_tokens=4608, messages=[])\n`,
       negative: `${pyHead}client.chat.completions.create(model="o4-mini", max_completion_tokens=256, reasoning_effort="minimal", messages=[])\n`,
     },
     typescript: {
       positive: `${tsHead}const LIMIT = 500;\nclient.chat.completions.create({ model: 'gpt-5-mini', max_completion_tokens: LIMIT, messages: [] });\n`,
-      fixed: `${tsHead}const LIMIT = 4096;\nclient.chat.completions.create({ model: 'gpt-5-mini', max_completion_tokens: LIMIT, messages: [] });\n`,
+      fixed: `${tsHead}const LIMIT = 4608;\nclient.chat.completions.create({ model: 'gpt-5-mini', max_completion_tokens: LIMIT, messages: [] });\n`,
       negative: `${tsHead}client.chat.completions.create({ model: 'gpt-4o-mini', max_completion_tokens: 256, messages: [] });\n`,
     },
   },
