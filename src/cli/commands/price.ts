@@ -7,12 +7,16 @@ import { jsonLayoutFor } from '../output/jsonLayout';
 import { formatRate, formatTokens } from '../../core/cost/format';
 import { describeSource } from '../../core/pricing/describe';
 import { resolveModel } from '../../core/pricing/resolve';
+import { unpricedKind } from '../../core/pricing/unpricedKinds';
 import { priceKinds, type ModelEntry, type PriceKind, type PriceTable } from '../../core/pricing/types';
 
 /** The error for a model name the table does not know, with the closest names. */
 export function unknownModel(name: string, suggestions: readonly string[]): CliError {
-  const closest = suggestions.length > 0 ? ` Closest: ${suggestions.join(', ')}` : '';
-  return new CliError('unknown-model', `unknown model '${name}'.${closest}`, ExitCode.unknownModel);
+  const kind = unpricedKind(name);
+  const message = kind
+    ? `unknown model '${name}': ${kind}, which the price table does not price (it prices text and embedding models; price it with the llmCostLens.pricing.overrides setting).`
+    : `unknown model '${name}'.${suggestions.length > 0 ? ` Closest: ${suggestions.join(', ')}` : ''}`;
+  return new CliError('unknown-model', message, ExitCode.unknownModel);
 }
 
 const usage = `Usage: llm-cost-lens price <model> [--format text|json] [--prices <file> | --update-prices]

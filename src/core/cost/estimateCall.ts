@@ -1,6 +1,7 @@
 import type { CallRecord } from '../analysis/types';
 import { describeSource } from '../pricing/describe';
 import { resolveHintOf, resolveModel } from '../pricing/resolve';
+import { unpricedKind } from '../pricing/unpricedKinds';
 import { providerNames, type ModelEntry, type PriceTable } from '../pricing/types';
 import type { CountOptions } from '../tokens/count';
 import type { Assumption } from './assumptions';
@@ -186,6 +187,9 @@ export function estimateCallCost(call: CallRecord, context: CostContext): CallCo
   if (!call.model) return unknownCost(call, context, 'model not known: it is not written as a constant', []);
   const resolution = resolveModel(call.model, table, resolveHintOf(call));
   if (resolution.unknown) {
+    const kind = unpricedKind(call.model);
+    // Billed by audio tokens, images or seconds: no text model is a suggestion for it.
+    if (kind) return unknownCost(call, context, `'${call.model}' is ${kind}, which the price table does not price`, []);
     return unknownCost(call, context, `unknown model '${call.model}'`, resolution.suggestions);
   }
   const entry = resolution.entry;

@@ -1,6 +1,7 @@
 export * from './types';
 export { bundledTable } from './table';
 export { resolveModel, resolveHintOf, type Resolution, type ResolveHint } from './resolve';
+export { unpricedKind } from './unpricedKinds';
 export {
   validateOverrides,
   applyOverrides,

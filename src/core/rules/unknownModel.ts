@@ -1,4 +1,5 @@
 import { editDistance } from '../pricing/suggest';
+import { unpricedKind } from '../pricing/unpricedKinds';
 import { replaceStringText } from './edits';
 import type { CallContext, Fix, Rule, RuleResult } from './types';
 
@@ -16,6 +17,16 @@ export const unknownModel: Rule = {
     if (call.model === null || context.entry !== null || !cost.unknown) return null;
     const site = call.sites.model;
     const literal = site ? (site.literal ?? site.value) : null;
+    const range = site?.where === 'call' ? site.value : (literal ?? undefined);
+    const kind = unpricedKind(call.model);
+    if (kind) {
+      return {
+        message: `Model '${call.model}' is ${kind}: the price table prices text and embedding models, so its cost is not shown; price it with the llmCostLens.pricing.overrides setting`,
+        severity: 'info',
+        range,
+        fixes: [],
+      };
+    }
     // Only names close enough to be what was meant (a typo, a dated or dotted spelling) become fixes.
     const bare = call.model.slice(call.model.lastIndexOf('/') + 1).toLowerCase();
     const near = cost.unknown.suggestions.filter(
@@ -38,7 +49,7 @@ export const unknownModel: Rule = {
       message: `Unknown model '${call.model}': not in the price table, so its cost is not shown${closest}`,
       // A likely typo fails at run time; a name the table lacks only goes unpriced.
       severity: suggestions.length > 0 ? 'warning' : 'info',
-      range: site?.where === 'call' ? site.value : (literal ?? undefined),
+      range,
       fixes,
     };
   },

@@ -672,6 +672,31 @@ describe('call shapes from public repositories', () => {
     );
   });
 
+  it('tells an audio model from a typo: no text model is offered in its place (instructor example, gpt-4o-audio-preview)', async () => {
+    const text = [
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'def hear(clip):',
+      '    return client.chat.completions.create(model="gpt-4o-audio-preview", modalities=["text"], messages=clip, max_tokens=50)',
+      'def typo(q):',
+      '    return client.chat.completions.create(model="gpt-4o-mnii", messages=[{"role": "user", "content": q}], max_tokens=50)',
+      '',
+    ].join('\n');
+    const findings = only((await check(text, 'python')).findings, 'unknown-model');
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.severity, f.fixes.length]),
+      [
+        [4, 'info', 0],
+        [6, 'warning', 1],
+      ],
+    );
+    assert.match(
+      findings[0]?.message ?? '',
+      /'gpt-4o-audio-preview' is an audio or realtime model: the price table prices text/,
+    );
+    assert.equal(findings[1]?.fixes[0]?.title, "Change the model to 'gpt-4o-mini'");
+  });
+
   it("takes a request's settings from a parameter known only by its default as out of sight (model_kwargs: dict = {}, khoj)", async () => {
     const text = [
       'from openai import OpenAI',

@@ -81,6 +81,18 @@ test('cli estimate: json with the resolved model, total and parts', async () => 
   );
 });
 
+test('cli price: an audio or image model is said to be of a kind the table does not price, with no text model offered', async () => {
+  for (const [name, kind] of [
+    ['gpt-4o-audio-preview', 'an audio or realtime model'],
+    ['gpt-image-1', 'an image model'],
+  ]) {
+    const io = captureIo();
+    assert.equal(await runCli(['price', name], io), 3);
+    assert.match(io.err(), new RegExp(`'${name}': ${kind}, which the price table does not price`));
+    assert.doesNotMatch(io.err(), /Closest/);
+  }
+});
+
 test('cli estimate: batch and cache read in text form', async () => {
   const io = captureIo();
   assert.equal(await runCli(['estimate', '--model', 'gpt-4o', '--input', '1000', '--output', '500', '--batch'], io), 0);
