@@ -34,11 +34,14 @@ const iterating = new Set([
  */
 export function loopKind(call: Node): LoopKind | null {
   let child: Node = call;
+  let tried: Node | null = null;
   for (let p = call.parent; p; child = p, p = p.parent) {
+    if (p.type === 'try_statement' && sameNode(p.childForFieldName('body'), child)) tried ??= p;
     if (loopTypes.has(p.type)) {
       if (p.type === 'for_statement' || p.type === 'for_in_statement') {
         const body = p.childForFieldName('body');
-        if (body && sameNode(body, child)) return 'for';
+        // A retry loop runs the one request again on failure: the loop that matters is the one around it.
+        if (body && sameNode(body, child) && !(tried && isRetryLoop(p, tried, call))) return 'for';
         continue;
       }
       if (p.type === 'while_statement' || p.type === 'do_statement') return 'while';
@@ -49,6 +52,39 @@ export function loopKind(call: Node): LoopKind | null {
     if (isFunction(p)) return isIteratingCallback(p) ? 'callback' : null;
   }
   return null;
+}
+
+/**
+ * A loop that counts attempts: `for attempt in range(3)` (Python) or `for (let i = 0; i < retries; i++)`, whose
+ * counter the call does not read, around a `try` that holds the call and leaves the loop once it succeeds
+ * (`return`, `break`). A loop over data reads its variable (`texts[i]`) or iterates something other than a count;
+ * one making N answers (`for i in range(num_images)`) goes on after each.
+ */
+function isRetryLoop(loop: Node, tried: Node, call: Node): boolean {
+  if (!leavesOnSuccess(loop, tried)) return false;
+  let counter: Node | null = null;
+  if (loop.type === 'for_statement' && loop.childForFieldName('right')) {
+    const iterable = loop.childForFieldName('right');
+    if (iterable?.type !== 'call' || calleeOf(iterable)?.text !== 'range') return false;
+    counter = loop.childForFieldName('left');
+  } else if (loop.type === 'for_statement') {
+    const declarator = loop
+      .childForFieldName('initializer')
+      ?.namedChildren.find((c) => c?.type === 'variable_declarator');
+    counter = declarator?.childForFieldName('name') ?? null;
+  }
+  if (counter?.type !== 'identifier') return false;
+  return !new RegExp(`(?<![\\w$])${counter.text.replace(/\$/g, '\\$')}(?![\\w$])`).test(call.text);
+}
+
+/** Whether the `try` block holds a `return` or `break` of the loop itself (not of a loop or function inside it). */
+function leavesOnSuccess(loop: Node, tried: Node): boolean {
+  const exits = tried.childForFieldName('body')?.descendantsOfType(['break_statement', 'return_statement']) ?? [];
+  return exits.some((exit) => {
+    let owner = exit?.parent ?? null;
+    while (owner && !loopTypes.has(owner.type) && !isFunction(owner)) owner = owner.parent;
+    return owner !== null && sameNode(owner, loop);
+  });
 }
 
 export function isInLoop(call: Node): boolean {

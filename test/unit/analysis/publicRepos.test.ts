@@ -697,6 +697,83 @@ describe('call shapes from public repositories', () => {
     assert.equal(findings[1]?.fixes[0]?.title, "Change the model to 'gpt-4o-mini'");
   });
 
+  it("takes a loop counting attempts around a try that leaves on success as no loop: the batch API is no answer to retries (gpt-pilot's templates)", async () => {
+    const python = [
+      'import time',
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'def get_embedding(text):',
+      '    for idx in range(3):',
+      '        try:',
+      '            return client.embeddings.create(input=[text], model="text-embedding-3-small")',
+      '        except Exception:',
+      '            time.sleep(5)',
+      'def embed_rows(texts):',
+      '    for i in range(len(texts)):',
+      '        try:',
+      '            client.embeddings.create(input=[texts[i]], model="text-embedding-3-small")',
+      '        except Exception:',
+      '            pass',
+      'def embed_all(texts):',
+      '    for text in texts:',
+      '        for _ in range(3):',
+      '            try:',
+      '                client.embeddings.create(input=[text], model="text-embedding-3-small")',
+      '                break',
+      '            except Exception:',
+      '                time.sleep(1)',
+      'def sample(q):',
+      '    for _ in range(3):',
+      '        client.embeddings.create(input=[q], model="text-embedding-3-small")',
+      'def images(prompt, n):',
+      '    made = []',
+      '    for i in range(n):',
+      '        try:',
+      '            made.append(client.embeddings.create(input=[prompt], model="text-embedding-3-small"))',
+      '        except Exception:',
+      '            continue',
+      '    return made',
+      '',
+    ].join('\n');
+    // The last one makes n answers, one after the other: no `return` or `break` once a call succeeds.
+    assert.deepEqual(
+      (await calls(python)).map((c) => [c.line, c.loopKind]),
+      [
+        [7, null],
+        [13, 'for'],
+        [20, 'for'],
+        [26, 'for'],
+        [31, 'for'],
+      ],
+    );
+    const typescript = [
+      "import OpenAI from 'openai';",
+      'const client = new OpenAI();',
+      'export async function embed(text: string) {',
+      '  for (let attempt = 0; attempt < 3; attempt++) {',
+      '    try {',
+      "      return await client.embeddings.create({ input: text, model: 'text-embedding-3-small' });",
+      '    } catch {}',
+      '  }',
+      '}',
+      'export async function rows(texts: string[]) {',
+      '  for (let i = 0; i < texts.length; i++) {',
+      '    try {',
+      "      await client.embeddings.create({ input: texts[i], model: 'text-embedding-3-small' });",
+      '    } catch {}',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      (await calls(typescript, 'typescript')).map((c) => [c.line, c.loopKind]),
+      [
+        [6, null],
+        [13, 'for'],
+      ],
+    );
+  });
+
   it("takes a request's settings from a parameter known only by its default as out of sight (model_kwargs: dict = {}, khoj)", async () => {
     const text = [
       'from openai import OpenAI',
