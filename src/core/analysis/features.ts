@@ -48,8 +48,15 @@ export function callFeatures(input: FeatureInput): CallFeatures {
     tools: input.lookup(params.tools ?? []) !== null || factoryNames.some((n) => toolFactories.test(n)),
     vision: input.messageSources.some((node) => media.test(node.text)),
     structuredOutput,
-    enumOutput: schema !== null && enumShape.test(schemaText(resolver, schema)),
+    enumOutput: (schema !== null && enumShape.test(schemaText(resolver, schema))) || enumMode(input),
   };
+}
+
+/** The AI SDK's enum mode: `generateObject({ output: 'enum', enum: [...] })`, which takes no schema. */
+function enumMode(input: FeatureInput): boolean {
+  if (!structuredApis.has(input.api)) return false;
+  const mode = input.lookup(['output']);
+  return mode !== null && /^["'`]enum["'`]$/.test(mode.text);
 }
 
 /** The schema's text, following a name to the class or constant that defines it. */

@@ -127,6 +127,33 @@ describe('what a call uses and where it runs', () => {
     assert.deepEqual(b.features, { tools: false, vision: false, structuredOutput: true, enumOutput: true });
   });
 
+  it("reads the AI SDK's enum mode, which has no schema, as an enum answer (ai-sdk-preview-internal-knowledge-base)", async () => {
+    const text = [
+      "import { generateObject } from 'ai';",
+      "import { openai } from '@ai-sdk/openai';",
+      'export async function classify(q: string) {',
+      '  return generateObject({',
+      "    model: openai('gpt-4o-mini'),",
+      "    output: 'enum',",
+      "    enum: ['question', 'statement', 'other'],",
+      '    prompt: q,',
+      '  });',
+      '}',
+      'export async function list(q: string) {',
+      "  return generateObject({ model: openai('gpt-4o-mini'), output: 'no-schema', prompt: q });",
+      '}',
+      '',
+    ].join('\n');
+    const found = await calls(text, 'typescript');
+    assert.deepEqual(
+      found.map((c) => [c.line, c.features.structuredOutput, c.features.enumOutput]),
+      [
+        [4, true, true],
+        [12, true, false],
+      ],
+    );
+  });
+
   it('tells loops apart and knows request handlers', async () => {
     const text =
       'from openai import OpenAI\nfrom fastapi import FastAPI\napp = FastAPI()\nclient = OpenAI()\n' +
