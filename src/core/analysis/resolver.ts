@@ -163,6 +163,14 @@ export class Resolver {
         // reaches the use too, and it is the one the code writes.
         if (definition && branchNormalises(definition, node))
           definition = this.bindings.lookup(node.text, definition.name) ?? definition;
+        // `if not text: text = "this is blank"` on a parameter the callers must pass: the fallback is for an empty
+        // argument; what the callers pass is the value.
+        if (definition && emptinessFallback(definition, node)) {
+          const before = this.bindings.lookup(node.text, definition.name);
+          let first = before;
+          while (first && tidiesItself(first)) first = this.bindings.lookup(node.text, first.name);
+          if (before && first?.kind === 'param' && !first.value) definition = before;
+        }
         return definition ? this.fromDefinition(definition, depth) : null;
       }
       case 'attribute':
@@ -885,17 +893,38 @@ const branches = new Set(['if_statement', 'elif_clause', 'else_clause', 'if_clau
 const tidying =
   '(?:\\s*\\.\\s*(?:split|rsplit|replace|strip|lstrip|rstrip|removeprefix|removesuffix|lower|upper|trim|trimStart|trimEnd|toLowerCase|toUpperCase|slice|substring)\\s*\\([^()]*\\)|\\s*\\[[^\\]]*\\])+';
 
+/** `m = m.split("/")[-1]`, `text = text.replace("\\n", " ")`: a value that only tidies the name it is bound to. */
+function tidiesItself(definition: Definition): boolean {
+  if (definition.kind !== 'value') return false;
+  const name = definition.name.text;
+  const value = definition.value.text;
+  return value.startsWith(name) && new RegExp(`^${name.replace(/\$/g, '\\$')}${tidying}$`).test(value);
+}
+
+/**
+ * A value definition in an `if` the use is outside of, whose condition only tests the name for emptiness
+ * (`if not text:`, `if text is None:`, `if (!text)`, `if (text === undefined)`).
+ */
+function emptinessFallback(definition: Definition, use: Node): boolean {
+  if (definition.kind !== 'value') return false;
+  const name = definition.name.text.replace(/\$/g, '\\$');
+  const empty = new RegExp(
+    `^\\(?\\s*(?:not\\s+${name}|${name}\\s+is\\s+None|!\\s*${name}|${name}\\s*===?\\s*(?:None|null|undefined|""|''))\\s*\\)?$`,
+  );
+  for (let p = definition.name.parent; p && !isFunction(p); p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    return !contains(p, use) && empty.test(p.childForFieldName('condition')?.text ?? '');
+  }
+  return false;
+}
+
 /**
  * A value definition in a branch the use is outside of (`if`, `elif`, `else`) that only tidies the name itself
  * (`m = m.split("/")[-1]`, `m = m.removeprefix("models/")`): the branch may not run, and the value before it is
  * the one the code writes. Not a value built from the name (`p = "Terminal: " + p`): that adds to it.
  */
 function branchNormalises(definition: Definition, use: Node): boolean {
-  if (definition.kind !== 'value') return false;
-  const name = definition.name.text;
-  const value = definition.value.text;
-  if (!value.startsWith(name)) return false;
-  if (!new RegExp(`^${name.replace(/\$/g, '\\$')}${tidying}$`).test(value)) return false;
+  if (!tidiesItself(definition)) return false;
   for (let p = definition.name.parent; p && !isFunction(p); p = p.parent) {
     if (branches.has(p.type)) return !contains(p, use);
   }

@@ -774,6 +774,37 @@ describe('call shapes from public repositories', () => {
     );
   });
 
+  it("takes a fallback for an empty argument as no prompt: the callers' text is (MetaGPT's get_embedding)", async () => {
+    const text = [
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'def get_embedding(text):',
+      '    text = text.replace("\\n", " ")',
+      '    if not text:',
+      '        text = "this is blank"',
+      '    return client.embeddings.create(input=[text], model="text-embedding-3-small")',
+      'def ask(q=None):',
+      '    if q is None:',
+      '        q = "Say hello."',
+      '    return client.chat.completions.create(model="gpt-4o-mini", max_tokens=50, messages=[{"role": "user", "content": q}])',
+      'def tagged(q):',
+      '    if q.startswith("#"):',
+      '        q = "Tag this."',
+      '    return client.chat.completions.create(model="gpt-4o-mini", max_tokens=50, messages=[{"role": "user", "content": q}])',
+      '',
+    ].join('\n');
+    // A parameter with a default of None takes the fallback as its default, like `q = q or "Say hello."`; a branch
+    // on something else than emptiness is not a fallback.
+    assert.deepEqual(
+      (await calls(text)).map((c) => [c.line, promptText(c)]),
+      [
+        [7, ['{text}']],
+        [11, ['Say hello.']],
+        [15, ['Tag this.']],
+      ],
+    );
+  });
+
   it("takes a request's settings from a parameter known only by its default as out of sight (model_kwargs: dict = {}, khoj)", async () => {
     const text = [
       'from openai import OpenAI',
