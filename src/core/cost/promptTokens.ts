@@ -40,7 +40,25 @@ export function isConversation(message: PromptMessage, call: CallRecord): boolea
   const site = call.sites.messages;
   if (!site || !conversationParams.has(site.name) || call.messages.length !== 1) return false;
   const range = only.range ?? message.range;
-  return !range || (range.start === site.value.start && range.end === site.value.end);
+  if (range && (range.start !== site.value.start || range.end !== site.value.end)) return false;
+  return !textOrTurns.has(site.name) || readsAsTurns(only.expression);
+}
+
+/** Parameters that take one text or a list of turns: `input=prompt` (Responses), `contents=chunk` (Gemini). */
+const textOrTurns = new Set(['input', 'contents']);
+/** Words of a name that hold turns: a plural (`messages`, `input_items`) or a conversation's own word. */
+const turnsWord = /(?<!s)s$|^(history|conversation|chat|dialog|dialogue|thread|memory|context|transcript)$/;
+
+/**
+ * Whether a name given as `input`/`contents` reads as a list of turns. A call or other expression (`build(q)`)
+ * may return either and counts as turns, as before; a name with no word of turns in it (`prompt`, `chunk`,
+ * `user_input`, `self.question`) is one text, one dynamic part.
+ */
+function readsAsTurns(expression: string): boolean {
+  if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(expression)) return true;
+  const name = expression.slice(expression.lastIndexOf('.') + 1);
+  const words = name.split(/_|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean);
+  return words.some((word) => turnsWord.test(word.toLowerCase()));
 }
 
 /**

@@ -25,7 +25,7 @@ function worstUsd(cost: CallCost): number | null {
 }
 
 /** `messages=history`: one message standing for the whole argument, as the analyser records it. */
-function wholeArgument(expression: string): Pick<CallRecord, 'messages' | 'sites'> {
+function wholeArgument(expression: string, name = 'messages'): Pick<CallRecord, 'messages' | 'sites'> {
   const range = { start: 40, end: 40 + expression.length };
   return {
     messages: [{ role: 'unknown', segments: [{ kind: 'dynamic', expression, range }] }],
@@ -33,7 +33,7 @@ function wholeArgument(expression: string): Pick<CallRecord, 'messages' | 'sites
       options: null,
       constructorOptions: null,
       complete: true,
-      messages: { name: 'messages', value: range, entry: { start: 31, end: range.end }, where: 'call' },
+      messages: { name, value: range, entry: { start: 31, end: range.end }, where: 'call' },
     },
   };
 }
@@ -62,6 +62,23 @@ test('history: messages given as one variable are a conversation of historyToken
   });
   assert.equal(set.inputTokens, 8006);
   assert.equal(set.assumptions.find((a) => a.key === 'historyTokens')?.source, 'setting');
+});
+
+test('history: input= and contents= take one text or a list of turns; a name with no word of turns is one text', () => {
+  const tokens = (expression: string, name: string): number | null =>
+    estimateCallCost(callRecord({ model: 'gpt-4o', ...wholeArgument(expression, name) }), context).inputTokens;
+  // openai-agents-python's docs script: `responses.create(..., input=chunk)` sends one chunk of text.
+  assert.equal(tokens('chunk', 'input'), 206);
+  assert.equal(tokens('self.user_question', 'input'), 206);
+  assert.equal(tokens('prompt', 'contents'), 206);
+  // crewai's `contents=contents_for_api`, simonw/llm's `input=input_items`: lists of turns.
+  assert.equal(tokens('contents_for_api', 'contents'), 2006);
+  assert.equal(tokens('input_items', 'input'), 2006);
+  assert.equal(tokens('chatHistory', 'input'), 2006);
+  // What a function returns may be either: counted as turns, as before.
+  assert.equal(tokens('build(q)', 'input'), 2006);
+  // `messages=` is always a list.
+  assert.equal(tokens('prompt', 'messages'), 2006);
 });
 
 test('history: a spliced list (*history) is a conversation; one message built from a variable is not', () => {
