@@ -24,10 +24,13 @@ export function withModelCandidates(calls: readonly CallRecord[]): CallRecord[] 
     const provider = providerKey(call);
     const counts = provider ? byProvider.get(provider) : undefined;
     if (!counts) return call;
-    const modelCandidates = [...counts]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, maxCandidates)
-      .map(([model]) => model);
+    const used = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([model]) => model);
+    // The models the call's own factory builds come first.
+    const own = call.modelCandidates ?? [];
+    const modelCandidates = [...own, ...used.filter((m) => !own.includes(m))].slice(
+      0,
+      Math.max(maxCandidates, own.length),
+    );
     return { ...call, modelCandidates };
   });
 }

@@ -33,6 +33,11 @@ export interface SdkObject {
   className?: string;
   /** The wrapper that handed the object back (instructor's `from_anthropic(client)`): its methods work on it too. */
   wrapper?: SdkEntry;
+  /**
+   * The other objects a factory may return, built with other settings (`AzureChatOpenAI(...)` in one branch,
+   * `ChatOpenAI(...)` in another): a setting they do not all share is not known, and a fix edits each.
+   */
+  variants?: SdkObject[];
 }
 
 /** A name exported by an SDK module: `openai.OpenAI`, `generateText`, the `openai` module itself. */
@@ -242,7 +247,10 @@ export class Receivers {
     return null;
   }
 
-  /** What a client factory returns: its return annotation, or the first `return` that yields an SDK object. */
+  /**
+   * What a client factory returns: its return annotation, or the first `return` that yields an SDK object, with
+   * the other returns built differently as its variants.
+   */
   private fromFunction(fn: Node, depth: number): SdkObject | null {
     if (depth > maxDepth) return null;
     const annotation = fn.childForFieldName('return_type');
@@ -256,13 +264,13 @@ export class Receivers {
       if (statement?.type !== 'return_statement') continue;
       const value = statement.firstNamedChild;
       const found = value ? this.object(value, depth + 1) : null;
-      if (!found) continue;
-      if (!annotated) return found;
-      returned.push(found);
+      if (found) returned.push(found);
     }
+    const [first, ...others] = returned;
+    const variants = others.filter((o) => o.entry === first?.entry && !sameObject(o, first));
+    if (!annotated) return first && variants.length > 0 ? { ...first, variants } : (first ?? null);
     // The annotation names only the type (`-> BaseChatModel`); the object built says which model, when every
     // return builds it the same way.
-    const [first, ...others] = returned;
     if (first && others.every((o) => sameObject(o, first))) return first;
     return annotated;
   }

@@ -123,9 +123,30 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     if (found && within(call, found.node)) ranges[key] = rangeOf(found.node);
   };
 
+  // A factory returning objects built differently: a setting they do not share is not known.
+  const variantSettings = (object?.variants ?? []).map((variant) =>
+    variant.settings.map((s) => resolver.entries(s) ?? new Map<string, Node>()).reverse(),
+  );
+  const varies = (names: readonly string[], found: Found | null): boolean =>
+    !found?.inCall &&
+    variantSettings.some((other) => {
+      const theirs = names.map((name) => lookupDotted(resolver, named, other, name)).find((f) => f) ?? null;
+      return (theirs?.node.text ?? null) !== (found?.node.text ?? null);
+    });
+
   // Model
   const modelParam = lookup(params.model);
   let modelNode: Found | null = modelParam?.found ?? null;
+  // What each of the factory's objects names, shown as candidates in place of the first one's model.
+  const variantModels: string[] = [];
+  if (variantSettings.length > 0 && varies(params.model, modelNode)) {
+    for (const settingsOf of [settings, ...variantSettings]) {
+      const found = params.model.map((name) => lookupDotted(resolver, named, settingsOf, name)).find((f) => f);
+      const value = found ? resolver.string(found.node)?.value : undefined;
+      if (value && !variantModels.includes(value)) variantModels.push(value);
+    }
+    modelNode = null;
+  }
   if (!modelNode && candidate.object === null && entry.sdk === 'litellm' && positional[0])
     modelNode = { node: positional[0], inCall: true };
   if (!modelNode && object) {
@@ -183,7 +204,9 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   }
 
   // Output limit
-  const limit = lookup(params.outputLimit);
+  const firstLimit = lookup(params.outputLimit);
+  const limitVaries = variantSettings.length > 0 && varies(params.outputLimit, firstLimit?.found ?? null);
+  const limit = limitVaries ? null : firstLimit;
   const limitSet = !!limit && !isNone(resolver, limit.found.node);
   if (limit) {
     inCallRange(limit.found, 'outputLimit');
@@ -268,7 +291,15 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   }
   const nearestSettings = object?.settings[object.settings.length - 1];
   if (nearestSettings) sites.constructorOptions = optionsSite(resolver, nearestSettings, 'constructor');
-  sites.complete = settingsInSight(resolver, candidate, named, params.config ?? [], params.outputLimit);
+  const variantSites = (object?.variants ?? []).flatMap((variant) => {
+    const nearest = variant.settings[variant.settings.length - 1];
+    const site = nearest ? optionsSite(resolver, nearest, 'constructor') : null;
+    return site ? [site] : [];
+  });
+  // A fix on the constructor edits every one the factory may return, or none (one is in another file).
+  if (object?.variants && variantSites.length < object.variants.length) sites.constructorOptions = null;
+  else if (sites.constructorOptions && variantSites.length > 0) sites.constructorVariants = variantSites;
+  sites.complete = !limitVaries && settingsInSight(resolver, candidate, named, params.config ?? [], params.outputLimit);
   const kind = loopKind(call);
 
   const functionName = functionNameOf(call, (start, end) => resolver.tracker.range(start, end));
@@ -283,6 +314,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     model,
     modelVia,
     modelSource,
+    ...(model === null && variantModels.length > 0 ? { modelCandidates: variantModels } : {}),
     ...(modelProvider ? { modelProvider } : {}),
     outputLimit: limitSet,
     outputLimitParam: limitSet && limit ? (limit.name.split('.').pop() ?? limit.name) : null,

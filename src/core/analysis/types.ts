@@ -163,6 +163,11 @@ export interface CallSites {
   options: OptionsSite | null;
   /** The nearest constructor or factory call whose arguments carry this call's settings, when in this file. */
   constructorOptions: OptionsSite | null;
+  /**
+   * The constructors of the other objects the call's factory may return, built with other settings
+   * (`AzureChatOpenAI(...)` in one branch, `ChatOpenAI(...)` in another): a fix on the constructor edits each.
+   */
+  constructorVariants?: OptionsSite[];
   /** False when some named arguments are out of sight (a spread or an options variable the file does not resolve). */
   complete: boolean;
   model?: ParamSite;
@@ -229,8 +234,9 @@ export interface CallRecord {
   /** The provider a prefix named (`openai:`, `anthropic/`), when there was one. */
   modelProvider?: string;
   /**
-   * For a model the code does not say (a request, a database, the end user): the models the workspace names
-   * for the same provider, never used to price the call.
+   * For a model the code does not say: the models a factory's branches build (`make_llm` returns `gpt-4o` or
+   * `gpt-4o-mini`), then those the workspace names for the same provider (a request, a database, the end user
+   * choosing). Never used to price the call.
    */
   modelCandidates?: string[];
   /** True when an output limit is set. */

@@ -119,8 +119,32 @@ export function limitPlace(
   }
 }
 
-/** The edits that add the limit at `place` with `value` (a new config object where needed). */
+/**
+ * The edits that add the limit at `place` with `value` (a new config object where needed), and on each other
+ * constructor the call's factory may return (`AzureChatOpenAI(...)` in one branch, `ChatOpenAI(...)` in another):
+ * null when one of them would take it under another name or in another place.
+ */
 export function limitEdits(context: CallContext, place: LimitPlace, value: number): TextEdit[] | null {
+  const { call } = context;
+  const places = [place];
+  if (place.site === call.sites.constructorOptions) {
+    for (const site of call.sites.constructorVariants ?? []) {
+      const variant = { ...call, sites: { ...call.sites, constructorOptions: site } };
+      const other = limitPlace(variant, context.entry, context.text, context.project, context.languageId === 'python');
+      if (other?.site !== site || other.name !== place.name || other.container !== place.container) return null;
+      places.push(other);
+    }
+  }
+  const edits: TextEdit[] = [];
+  for (const each of places) {
+    const found = siteEdits(context, each, value);
+    if (!found) return null;
+    edits.push(...found);
+  }
+  return edits;
+}
+
+function siteEdits(context: CallContext, place: LimitPlace, value: number): TextEdit[] | null {
   const { text, languageId } = context;
   if (!place.container)
     return insertEntry(text, languageId, place.site, entryFor(text, languageId, place.site, place.name, String(value)));

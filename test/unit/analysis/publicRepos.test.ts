@@ -805,6 +805,42 @@ describe('call shapes from public repositories', () => {
     );
   });
 
+  it('reads a factory whose branches build models differently: shared settings only, and a fix on each (pr-agent)', async () => {
+    const factory = (azure: string, plain: string): string =>
+      [
+        'from langchain_openai import AzureChatOpenAI, ChatOpenAI',
+        'def make_llm(azure):',
+        '    if azure:',
+        `        return AzureChatOpenAI(${azure})`,
+        `    return ChatOpenAI(${plain})`,
+        'def ask(q):',
+        '    return make_llm(False).invoke(q)',
+        '',
+      ].join('\n');
+    // The same settings in both: known, as before.
+    const same = await check(factory('model="gpt-4o", max_tokens=300', 'model="gpt-4o", max_tokens=300'), 'python');
+    assert.deepEqual(
+      same.calls.map((c) => [c.model, c.outputLimitValue, c.sites.complete]),
+      [['gpt-4o', 300, true]],
+    );
+    // Another model and a limit in one branch only: neither is the call's; the models are its candidates.
+    const differ = await check(factory('model="gpt-4o", max_tokens=300', 'model="gpt-4o-mini"'), 'python');
+    assert.deepEqual(
+      differ.calls.map((c) => [c.model, c.modelCandidates, c.outputLimit, c.sites.complete]),
+      [[null, ['gpt-4o', 'gpt-4o-mini'], false, false]],
+    );
+    assert.deepEqual(only(differ.findings, 'missing-output-limit'), []);
+    // No limit in either: the fix writes it in both constructors, not only the first.
+    const text = factory('model="gpt-4o"', 'model="gpt-4o-mini"');
+    const none = await check(text, 'python');
+    const [fix] = only(none.findings, 'missing-output-limit')[0]?.fixes ?? [];
+    assert.ok(fix);
+    assert.equal(
+      applied(text, fix),
+      factory('model="gpt-4o", max_tokens=2048', 'model="gpt-4o-mini", max_tokens=2048'),
+    );
+  });
+
   it("takes a request's settings from a parameter known only by its default as out of sight (model_kwargs: dict = {}, khoj)", async () => {
     const text = [
       'from openai import OpenAI',
