@@ -902,8 +902,8 @@ function tidiesItself(definition: Definition): boolean {
 }
 
 /**
- * A value definition in an `if` the use is outside of, whose condition only tests the name for emptiness
- * (`if not text:`, `if text is None:`, `if (!text)`, `if (text === undefined)`).
+ * A value definition in the body of an `if` the use is outside of (not its `else`), whose condition only tests the
+ * name for emptiness (`if not text:`, `if text is None:`, `if (!text)`, `if (text === undefined)`).
  */
 function emptinessFallback(definition: Definition, use: Node): boolean {
   if (definition.kind !== 'value') return false;
@@ -913,7 +913,13 @@ function emptinessFallback(definition: Definition, use: Node): boolean {
   );
   for (let p = definition.name.parent; p && !isFunction(p); p = p.parent) {
     if (p.type !== 'if_statement') continue;
-    return !contains(p, use) && empty.test(p.childForFieldName('condition')?.text ?? '');
+    const body = p.childForFieldName('consequence');
+    return (
+      !!body &&
+      contains(body, definition.name) &&
+      !contains(p, use) &&
+      empty.test(p.childForFieldName('condition')?.text ?? '')
+    );
   }
   return false;
 }

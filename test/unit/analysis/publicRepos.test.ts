@@ -791,6 +791,12 @@ describe('call shapes from public repositories', () => {
       '    if q.startswith("#"):',
       '        q = "Tag this."',
       '    return client.chat.completions.create(model="gpt-4o-mini", max_tokens=50, messages=[{"role": "user", "content": q}])',
+      'def replaced(q):',
+      '    if not q:',
+      '        pass',
+      '    else:',
+      '        q = "Replaced."',
+      '    return client.chat.completions.create(model="gpt-4o-mini", max_tokens=50, messages=[{"role": "user", "content": q}])',
       '',
     ].join('\n');
     // A parameter with a default of None takes the fallback as its default, like `q = q or "Say hello."`; a branch
@@ -801,6 +807,8 @@ describe('call shapes from public repositories', () => {
         [7, ['{text}']],
         [11, ['Say hello.']],
         [15, ['Tag this.']],
+        // Set in the `else` of the emptiness test: when the argument is not empty, so no fallback.
+        [21, ['Replaced.']],
       ],
     );
   });
