@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Resolver } from './resolver';
 import {
+  calleeOf,
   contains,
   enclosingClass,
   enclosingFunction,
@@ -58,7 +59,8 @@ export function historyGrowth(resolver: Resolver, call: Node, messages: Node | n
   if (appends.length === 0) return null;
   const loop = innermostLoop(call);
   if (loop && appendNodes.some((n) => contains(loop, n)) && !(list.definition && contains(loop, list.definition))) {
-    return { variable: unwrap(messages).text, per: 'loop', appends };
+    const maxTurns = loopBound(resolver, loop);
+    return { variable: unwrap(messages).text, per: 'loop', appends, ...(maxTurns === null ? {} : { maxTurns }) };
   }
   return list.persistent ? { variable: unwrap(messages).text, per: 'turns', appends } : null;
 }
@@ -131,6 +133,38 @@ function mentions(node: Node, list: ListName): boolean {
 function isConstructor(fn: Node | null): boolean {
   const name = fn?.childForFieldName('name')?.text;
   return name === '__init__' || name === 'constructor' || (fn?.type === 'method_definition' && name === 'constructor');
+}
+
+/**
+ * How many times a loop runs at most, when a constant bounds it: `for _ in range(5)`, `while i < max_iterations`
+ * with `max_iterations = 5` (a counter from 0: `<` runs N times, `<=` N + 1), `for (let i = 0; i < 5; i++)`.
+ */
+function loopBound(resolver: Resolver, loop: Node): number | null {
+  const iterable = loop.type === 'for_statement' ? loop.childForFieldName('right') : null;
+  if (iterable) {
+    if (iterable.type !== 'call' || calleeOf(iterable)?.text !== 'range') return null;
+    const args = iterable.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => !!n) ?? [];
+    if (args.length === 1) return positive(resolver.number(args[0]));
+    const [start, stop] = args.map((arg) => resolver.number(arg));
+    return args.length === 2 && start !== null && start !== undefined && stop !== null && stop !== undefined
+      ? positive(stop - start)
+      : null;
+  }
+  const condition = loop.childForFieldName('condition');
+  // A JavaScript `for (;;)` holds its test as an expression statement.
+  const test = condition
+    ? unwrap(condition.type === 'expression_statement' ? (condition.firstNamedChild ?? condition) : condition)
+    : null;
+  if (!test || (test.type !== 'comparison_operator' && test.type !== 'binary_expression')) return null;
+  const [left, right] = [test.namedChildren[0], test.namedChildren[1]];
+  const operator = test.type === 'binary_expression' ? test.childForFieldName('operator')?.type : test.child(1)?.type;
+  if (left?.type !== 'identifier' || !right || (operator !== '<' && operator !== '<=')) return null;
+  const bound = resolver.number(right);
+  return bound === null ? null : positive(operator === '<' ? bound : bound + 1);
+}
+
+function positive(count: number | null): number | null {
+  return count !== null && Number.isInteger(count) && count > 0 ? count : null;
 }
 
 function innermostLoop(call: Node): Node | null {

@@ -204,6 +204,8 @@ export interface HistoryGrowth {
   per: 'loop' | 'turns';
   /** The appends (`.append(...)`, `.push(...)`, `+=`). */
   appends: TextRange[];
+  /** For a loop a constant bounds (`for _ in range(5)`, `while i < max_iterations`): the most times it runs. */
+  maxTurns?: number;
 }
 
 export interface CallRecord {

@@ -49,9 +49,17 @@ export const growingHistory: Rule = {
     if (entry && first.inputTokens !== null && cost.outputTokens) {
       const output = cost.outputTokens.expected;
       const exchange = costSettings.dynamicPartTokens + output;
-      const ten = conversationCost(entry, first.inputTokens, exchange, output, 10);
-      const fifty = conversationCost(entry, first.inputTokens, exchange, output, 50);
-      figures = `: a conversation of 10 turns costs ${formatUsd(ten)}, one of 50 turns ${formatUsd(fifty)} (${(fifty / ten).toFixed(0)}× for 5× the turns)`;
+      const turns = history.maxTurns;
+      if (turns) {
+        // A bounded loop: what its calls cost in all, and how much of it is the earlier turns sent again.
+        const all = conversationCost(entry, first.inputTokens, exchange, output, turns);
+        const resent = all - turns * conversationCost(entry, first.inputTokens, exchange, output, 1);
+        figures = `: the loop runs at most ${turns} times, and its ${turns} calls cost ${formatUsd(all)}, ${formatUsd(resent)} of it for earlier turns sent again`;
+      } else {
+        const ten = conversationCost(entry, first.inputTokens, exchange, output, 10);
+        const fifty = conversationCost(entry, first.inputTokens, exchange, output, 50);
+        figures = `: a conversation of 10 turns costs ${formatUsd(ten)}, one of 50 turns ${formatUsd(fifty)} (${(fifty / ten).toFixed(0)}× for 5× the turns)`;
+      }
     }
     return {
       message: `\`${history.variable}\` grows every ${each} and is sent whole with no trimming${figures}`,

@@ -849,6 +849,62 @@ describe('call shapes from public repositories', () => {
     );
   });
 
+  it("prices a history grown in a loop a constant bounds for the loop's turns, not 10 and 50 (babyagi's react agent)", async () => {
+    const python = [
+      'import litellm',
+      'def react(task):',
+      '    chat = [{"role": "user", "content": task}]',
+      '    max_iterations = 5',
+      '    iteration = 0',
+      '    while iteration < max_iterations:',
+      '        iteration += 1',
+      '        r = litellm.completion(model="gpt-4o", messages=chat, max_tokens=300)',
+      '        chat.append({"role": "assistant", "content": r.choices[0].message.content})',
+      'def steps(task):',
+      '    chat = [{"role": "user", "content": task}]',
+      '    for _ in range(3):',
+      '        r = litellm.completion(model="gpt-4o", messages=chat, max_tokens=300)',
+      '        chat.append({"role": "assistant", "content": r.choices[0].message.content})',
+      'def endless(task, inputs):',
+      '    chat = [{"role": "user", "content": task}]',
+      '    for line in inputs:',
+      '        chat.append({"role": "user", "content": line})',
+      '        litellm.completion(model="gpt-4o", messages=chat, max_tokens=300)',
+      '',
+    ].join('\n');
+    const { calls: found, findings } = await check(python, 'python');
+    assert.deepEqual(
+      found.map((c) => [c.line, c.history?.per, c.history?.maxTurns]),
+      [
+        [8, 'loop', 5],
+        [13, 'loop', 3],
+        [19, 'loop', undefined],
+      ],
+    );
+    const messages = only(findings, 'growing-history').map((f) => f.message);
+    assert.match(
+      messages[0] ?? '',
+      /the loop runs at most 5 times, and its 5 calls cost \$[\d.]+, \$[\d.]+ of it for earlier turns sent again/,
+    );
+    assert.match(messages[2] ?? '', /a conversation of 10 turns costs/);
+    const typescript = [
+      "import OpenAI from 'openai';",
+      'const client = new OpenAI();',
+      'export async function run(task: string) {',
+      "  const chat: OpenAI.ChatCompletionMessageParam[] = [{ role: 'user', content: task }];",
+      '  for (let i = 0; i <= 3; i++) {',
+      "    const r = await client.chat.completions.create({ model: 'gpt-4o', messages: chat, max_tokens: 300 });",
+      "    chat.push({ role: 'assistant', content: r.choices[0].message.content ?? '' });",
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      (await calls(typescript, 'typescript')).map((c) => c.history?.maxTurns),
+      [4],
+    );
+  });
+
   it("takes a request's settings from a parameter known only by its default as out of sight (model_kwargs: dict = {}, khoj)", async () => {
     const text = [
       'from openai import OpenAI',
