@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { findAnnotation } from './annotation';
-import { expressionName, calleeOf, isFunction, sameNode } from './syntax';
+import { expressionName, calleeOf, countedRange, isFunction, sameNode } from './syntax';
 import type { LoopKind } from './types';
 
 const loopTypes = new Set([
@@ -64,8 +64,7 @@ function isRetryLoop(loop: Node, tried: Node, call: Node): boolean {
   if (!leavesOnSuccess(loop, tried)) return false;
   let counter: Node | null = null;
   if (loop.type === 'for_statement' && loop.childForFieldName('right')) {
-    const iterable = loop.childForFieldName('right');
-    if (iterable?.type !== 'call' || calleeOf(iterable)?.text !== 'range') return false;
+    if (!countedRange(loop)) return false;
     counter = loop.childForFieldName('left');
   } else if (loop.type === 'for_statement') {
     const declarator = loop

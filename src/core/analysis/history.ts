@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Resolver } from './resolver';
 import {
-  calleeOf,
+  countedRange,
   contains,
   enclosingClass,
   enclosingFunction,
@@ -140,15 +140,14 @@ function isConstructor(fn: Node | null): boolean {
  * with `max_iterations = 5` (a counter from 0: `<` runs N times, `<=` N + 1), `for (let i = 0; i < 5; i++)`.
  */
 function loopBound(resolver: Resolver, loop: Node): number | null {
-  const iterable = loop.type === 'for_statement' ? loop.childForFieldName('right') : null;
-  if (iterable) {
-    if (iterable.type !== 'call' || calleeOf(iterable)?.text !== 'range') return null;
-    const args = iterable.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => !!n) ?? [];
+  if (loop.type === 'for_statement' && loop.childForFieldName('right')) {
+    const range = countedRange(loop);
+    const args = range?.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => !!n) ?? [];
     if (args.length === 1) return positive(resolver.number(args[0]));
-    const [start, stop] = args.map((arg) => resolver.number(arg));
-    return args.length === 2 && start !== null && start !== undefined && stop !== null && stop !== undefined
-      ? positive(stop - start)
-      : null;
+    if (args.length !== 2) return null;
+    const start = resolver.number(args[0]);
+    const stop = resolver.number(args[1]);
+    return start === null || stop === null ? null : positive(stop - start);
   }
   const condition = loop.childForFieldName('condition');
   // A JavaScript `for (;;)` holds its test as an expression statement.

@@ -310,3 +310,9 @@ export function enclosingClass(node: Node): Node | null {
 export function sameNode(a: Node | null | undefined, b: Node | null | undefined): boolean {
   return !!a && !!b && a.id === b.id;
 }
+
+/** The `range(...)` call a Python `for` iterates (`for _ in range(3)`), or null. */
+export function countedRange(loop: Node): Node | null {
+  const iterable = loop.type === 'for_statement' ? loop.childForFieldName('right') : null;
+  return iterable?.type === 'call' && calleeOf(iterable)?.text === 'range' ? iterable : null;
+}

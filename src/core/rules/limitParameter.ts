@@ -1,6 +1,6 @@
 import type { CallRecord, OptionsSite } from '../analysis/types';
 import type { ModelEntry } from '../pricing/types';
-import { isInstructorWrapper } from '../sdk/instructor';
+import { isWrappingConstructor } from '../sdk';
 import { entryFor, insertEntry } from './edits';
 import { planReasoning } from '../cost';
 import { isReasoning } from './facts';
@@ -73,7 +73,8 @@ export function limitPlace(
       // Through instructor (`from_gemini(model).create(...)`) the request is instructor's to build: its versions
       // map, or replace, `generation_config` and `config`; a limit written in the Gemini SDK's place may break the
       // call or be dropped.
-      if (sites.constructorOptions && isInstructorWrapper(constructorName(text, sites.constructorOptions))) return null;
+      if (sites.constructorOptions && isWrappingConstructor(constructorName(text, sites.constructorOptions)))
+        return null;
       // The Interactions API takes the REST names in every language: `generation_config: { max_output_tokens }`.
       const rest = python || call.api === 'interactions.create';
       const name = rest ? 'max_output_tokens' : 'maxOutputTokens';

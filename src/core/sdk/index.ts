@@ -84,6 +84,11 @@ export function qualifiedBillableNames(): readonly (readonly [before: string, na
   return qualifiedBillable;
 }
 
+/** Whether `name` is a constructor that wraps an object it is given (instructor's `from_gemini(model)`, `LLMChain(llm=...)`). */
+export function isWrappingConstructor(name: string): boolean {
+  return catalog.some((entry) => entry.constructors.some((c) => c.wraps !== undefined && c.name === name));
+}
+
 /** The api names of calls that take an embedding model: OpenAI-style `embeddings`, Cohere's and Vercel's `embed`, `embedMany`. */
 const embeddingApis: ReadonlySet<string> = new Set(['embeddings', 'embed', 'embedMany']);
 

@@ -18,11 +18,6 @@ const wrappers: [string, Sdk?, ObjectKind?][] = [
   ['apatch', 'openai', 'client'],
 ];
 
-/** Whether `name` is one of instructor's wrapping factories (`from_gemini`, `patch`, ...). */
-export function isInstructorWrapper(name: string): boolean {
-  return wrappers.some(([wrapper]) => wrapper === name);
-}
-
 /**
  * instructor: structured outputs over the SDKs' own clients. The wrappers hand back the client they are given
  * (so `instructor.from_openai(OpenAI())` is an OpenAI client, priced as one); `from_provider("openai/gpt-4o")`
