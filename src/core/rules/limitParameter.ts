@@ -2,7 +2,7 @@ import type { CallRecord, OptionsSite } from '../analysis/types';
 import type { ModelEntry } from '../pricing/types';
 import { isWrappingConstructor } from '../sdk';
 import { entryFor, insertEntry } from './edits';
-import { planReasoning } from '../cost';
+import { planReasoning, reasoningEfforts, type ReasoningEffort } from '../cost';
 import { isReasoning } from './facts';
 import type { ProjectInfo } from './project';
 import type { TaskKind } from './settings';
@@ -52,6 +52,30 @@ function langchainLimit(text: string, site: OptionsSite, python: boolean): strin
   if (/^Chat(GoogleGenerativeAI|VertexAI)$/.test(name)) return python ? 'max_output_tokens' : 'maxOutputTokens';
   if (name === 'ChatOllama') return python ? 'num_predict' : 'numPredict';
   return python ? 'max_tokens' : 'maxTokens';
+}
+
+/** An Azure OpenAI client built or configured in a file (`AzureOpenAI(...)`, `azure_endpoint=`, `AZURE_OPENAI_*`). */
+const azureClient = /\b(?:Async)?AzureOpenAI\b|\bazure_?endpoint\b|\bAZURE_OPENAI/i;
+
+/**
+ * Where an OpenAI-SDK call goes: OpenAI's own API (no base URL the file shows, or api.openai.com), Azure OpenAI (an
+ * Azure client or endpoint), or another server speaking the same API (a base URL elsewhere; a client the file does
+ * not build through the OpenAI SDK).
+ */
+function openAiEndpoint(call: CallRecord, text: string): 'openai' | 'azure' | 'compatible' {
+  // The record does not say which client class a call goes through: a file that builds an Azure client anywhere
+  // may send any of its calls there.
+  if (/azure/i.test(call.baseUrl ?? '') || azureClient.test(text)) return 'azure';
+  if (call.sdk !== 'openai') return 'compatible';
+  return call.baseUrl === null || /^https?:\/\/api\.openai\.com(\/|$)/.test(call.baseUrl) ? 'openai' : 'compatible';
+}
+
+/**
+ * Whether a new limit on this call must leave room for reasoning it may do although its model is unknown: OpenAI's
+ * own API, where the default models (the GPT-5 family, the o-series) reason and `max_completion_tokens` counts it.
+ */
+export function mayReason(entry: ModelEntry | null, place: LimitPlace | null): boolean {
+  return entry === null && place?.name === 'max_completion_tokens';
 }
 
 /** Models of the old Google SDKs (`google.generativeai`, `@google/generative-ai`, Vertex AI) take `generation_config`. */
@@ -112,8 +136,18 @@ export function limitPlace(
     case 'other': {
       if (!own) return null;
       if (call.api.startsWith('responses')) return { name: 'max_output_tokens', site: own };
-      if (isChatCompletions(call) && isReasoning(entry)) return { name: 'max_completion_tokens', site: own };
-      return { name: 'max_tokens', site: own };
+      if (!isChatCompletions(call)) return { name: 'max_tokens', site: own };
+      if (entry) return { name: isReasoning(entry) ? 'max_completion_tokens' : 'max_tokens', site: own };
+      switch (openAiEndpoint(call, text)) {
+        case 'openai':
+          return { name: 'max_completion_tokens', site: own };
+        // An Azure deployment's name does not say its model, and API versions before 2024-09-01 reject
+        // max_completion_tokens where reasoning deployments reject max_tokens: no name is safe.
+        case 'azure':
+          return null;
+        default:
+          return { name: 'max_tokens', site: own };
+      }
     }
     default:
       return own ? { name: 'max_tokens', site: own } : null;
@@ -161,18 +195,35 @@ function siteEdits(context: CallContext, place: LimitPlace, value: number): Text
  * reasoning the cost model expects at the call's effort (or thinking budget) plus that answer, rounded up to a
  * multiple of 256, and at least the reasoning minimum; never more than the model's maximum output.
  */
-export function sizedLimit(context: CallContext): { value: number; task: TaskKind; forReasoning: boolean } {
+export function sizedLimit(
+  context: CallContext,
+  unknownReasoning = false,
+): { value: number; task: TaskKind; forReasoning: boolean } {
   const task = taskKind(context.call);
   const limits = context.settings.outputLimits;
   let value = limits[task];
   // A model that reasons spends output tokens before it answers: the task's size alone would starve it, and a
   // high effort (6,000 tokens by default) would use up the reasoning minimum alone.
-  const plan = context.entry ? planReasoning(context.call, context.entry, context.costSettings) : null;
-  const forReasoning = plan !== null && plan.tokens > 0;
-  if (forReasoning) value = Math.max(limits.reasoning, roundUp(value + plan.tokens, 256));
+  const tokens = context.entry
+    ? (planReasoning(context.call, context.entry, context.costSettings)?.tokens ?? 0)
+    : unknownReasoning
+      ? unknownModelReasoning(context)
+      : 0;
+  const forReasoning = tokens > 0;
+  if (forReasoning) value = Math.max(limits.reasoning, roundUp(value + tokens, 256));
   const max = context.entry?.maxOutputTokens;
   if (max && max > 0) value = Math.min(value, max);
   return { value, task, forReasoning };
+}
+
+/** The reasoning tokens of an unknown model that may reason: at the effort the call writes, else medium. */
+function unknownModelReasoning({ call, costSettings }: CallContext): number {
+  const written = call.reasoningEffort?.trim().toLowerCase();
+  if (written === 'none') return 0;
+  const effort = (reasoningEfforts as readonly string[]).includes(written ?? '')
+    ? (written as ReasoningEffort)
+    : 'medium';
+  return costSettings.reasoningTokens[effort];
 }
 
 function roundUp(value: number, step: number): number {

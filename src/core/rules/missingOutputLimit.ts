@@ -1,7 +1,7 @@
 import { formatTokens } from '../cost';
 import { modelNamed } from './facts';
 import { isEmbeddingApi } from '../sdk';
-import { isAnthropicMessages, isBatchJob, limitEdits, limitPlace, sizedLimit } from './limitParameter';
+import { isAnthropicMessages, isBatchJob, limitEdits, limitPlace, mayReason, sizedLimit } from './limitParameter';
 import { formatMonthly, monthlySaving, perCallAndMonth } from './money';
 import { aTask } from './task';
 import type { CallContext, Fix, Rule, RuleResult } from './types';
@@ -35,7 +35,7 @@ export const missingOutputLimit: Rule = {
     if (given && !/^(None|null|undefined)$/.test(context.text.slice(given.value.start, given.value.end))) return null;
     const python = context.languageId === 'python';
     const place = limitPlace(call, entry, context.text, context.project, python);
-    const { value, task, forReasoning } = sizedLimit(context);
+    const { value, task, forReasoning } = sizedLimit(context, mayReason(entry, place));
     const fixes: Fix[] = [];
     let saving: number | null = null;
     if (place) {

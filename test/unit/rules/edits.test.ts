@@ -22,6 +22,45 @@ async function limitFixed(text: string, languageId: LanguageId): Promise<string>
 const py = 'from openai import OpenAI\nclient = OpenAI()\n';
 const ts = "import OpenAI from 'openai';\nconst client = new OpenAI();\n";
 
+describe('the limit fix on an OpenAI chat call whose model is unknown', () => {
+  const call = (client: string) =>
+    `from openai import ${client.replace(/\(.*/, '')}\nclient = ${client}\ndef ask(model, q):\n    return client.chat.completions.create(model=model, messages=[{"role": "user", "content": q}])\n`;
+
+  it("on OpenAI's own API writes max_completion_tokens, which every model there takes, with room for reasoning", async () => {
+    // The default models (GPT-5, the o-series) answer HTTP 400 to max_tokens, and reason before they answer.
+    for (const client of ['OpenAI()', 'OpenAI(base_url="https://api.openai.com/v1")', 'OpenAI(**settings)']) {
+      const fixed = await limitFixed(call(client), 'python');
+      assert.match(fixed, /messages=\[[^\n]*\], max_completion_tokens=4608\)/, client);
+    }
+    const [finding] = only((await check(call('OpenAI()'), 'python')).findings, 'missing-output-limit');
+    assert.match(
+      finding.fixes[0].title,
+      /max_completion_tokens=4608 \(sized for a general task and the reasoning before it\)/,
+    );
+  });
+
+  it('at the effort the call writes', async () => {
+    const text = call('OpenAI()').replace('messages=', 'reasoning_effort="high", messages=');
+    assert.match(await limitFixed(text, 'python'), /max_completion_tokens=8192\)/);
+  });
+
+  it('on another server speaking the API keeps max_tokens, which such servers take', async () => {
+    const fixed = await limitFixed(call('OpenAI(base_url="http://localhost:11434/v1")'), 'python');
+    assert.match(fixed, /max_tokens=2048\)/);
+  });
+
+  it('on Azure offers no fix: a deployment does not say its model, and no name suits every API version', async () => {
+    for (const client of [
+      'AzureOpenAI(api_version="2024-02-01")',
+      'OpenAI(base_url="https://x.openai.azure.com/openai")',
+    ]) {
+      const [finding] = only((await check(call(client), 'python')).findings, 'missing-output-limit');
+      assert.ok(finding, client);
+      assert.deepEqual(finding.fixes, [], client);
+    }
+  });
+});
+
 describe('fixes keep the surrounding style', () => {
   it('a one-line call gets `, name=value`; a trailing comma stays a trailing comma', async () => {
     assert.equal(
