@@ -289,10 +289,10 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     const constructorArgs = constructor.childForFieldName('arguments');
     if (constructorArgs) ranges.constructorArgs = rangeOf(constructorArgs);
   }
-  const nearestSettings = object?.settings[object.settings.length - 1];
+  const nearestSettings = object ? nearestConstructor(object) : undefined;
   if (nearestSettings) sites.constructorOptions = optionsSite(resolver, nearestSettings, 'constructor');
   const variantSites = (object?.variants ?? []).flatMap((variant) => {
-    const nearest = variant.settings[variant.settings.length - 1];
+    const nearest = nearestConstructor(variant);
     const site = nearest ? optionsSite(resolver, nearest, 'constructor') : null;
     return site ? [site] : [];
   });
@@ -548,6 +548,15 @@ function stringWithVia(resolver: Resolver, node: Node): ModelName | null {
   const resolved = resolver.string(node);
   if (!resolved) return null;
   return { value: resolved.value, via: resolved.via, node: resolved.node };
+}
+
+/**
+ * The nearest call that built the object with settings, where a new setting of the model goes: not a runnable's
+ * `with_config` / `withConfig`, whose argument is a run config (a model setting there is a type error in
+ * TypeScript and ignored at run time), though it may choose a configurable model.
+ */
+function nearestConstructor(object: SdkObject): Node | undefined {
+  return [...object.settings].reverse().find((settings) => !/^(with_config|withConfig)$/.test(calleeName(settings)));
 }
 
 function providerHint(

@@ -61,6 +61,22 @@ describe('the limit fix on an OpenAI chat call whose model is unknown', () => {
   });
 });
 
+describe("a LangChain model's limit goes in its constructor, never in a run config", () => {
+  it('`.withConfig({ runName })` / `.with_config(...)` after the constructor: the constructor gets it', async () => {
+    // withConfig takes a RunnableConfig: maxTokens there does not compile in TypeScript and is ignored at run time.
+    const ts = `import { ChatOpenAI } from '@langchain/openai';\nconst model = new ChatOpenAI({ model: 'gpt-4o' }).withConfig({ runName: 'x' });\nexport const run = (q: string) => model.invoke(q);\n`;
+    assert.match(
+      await limitFixed(ts, 'typescript'),
+      /new ChatOpenAI\(\{ model: 'gpt-4o', maxTokens: 2048 \}\)\.withConfig\(\{ runName: 'x' \}\)/,
+    );
+    for (const config of ['with_config({"run_name": "x"})', 'with_config(run_name="x")']) {
+      const py = `from langchain_openai import ChatOpenAI\nmodel = ChatOpenAI(model="gpt-4o").${config}\ndef run(q):\n    return model.invoke(q)\n`;
+      const fixed = await limitFixed(py, 'python');
+      assert.ok(fixed.includes(`ChatOpenAI(model="gpt-4o", max_tokens=2048).${config}`), fixed);
+    }
+  });
+});
+
 describe('fixes keep the surrounding style', () => {
   it('a one-line call gets `, name=value`; a trailing comma stays a trailing comma', async () => {
     assert.equal(
