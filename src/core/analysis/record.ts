@@ -7,6 +7,7 @@ import { callsPerDayAnnotation, loopKind } from './context';
 import { callFeatures } from './features';
 import { isInRequestHandler } from './handlers';
 import { historyGrowth } from './history';
+import { visibleFunction } from './returns';
 import { contentSegments, readMessages } from './prompts';
 import { cloudOfClient, providerOfName, providerPrefixed } from './providers';
 import type { SdkObject } from './receiver';
@@ -219,7 +220,10 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   const config = lookup(params.config ?? []);
   if (config) {
     sites.config = paramSite(resolver, config.name, config.found.node, where(config.found));
-    if (sites.config) sites.configOptions = optionsSite(resolver, config.found.node, sites.config.where) ?? undefined;
+    // A config a helper of the code's own builds (`config=build_config(params)`) is edited there or not at all: the
+    // helper's arguments are not the config's.
+    if (sites.config && !builtByOwnHelper(resolver, config.found.node))
+      sites.configOptions = optionsSite(resolver, config.found.node, sites.config.where) ?? undefined;
   }
 
   // Stream
@@ -404,7 +408,7 @@ function settingsInSight(
   if (object?.derivations.some((d) => /^(bind|with_config|withConfig)$/.test(calleeName(d)))) return false;
   for (const name of configNames) {
     const config = named.get(name);
-    if (config && !resolver.entries(config)) return false;
+    if (config && !configInSight(resolver, config)) return false;
   }
   // A limit nested in an argument the code passes but does not show: Bedrock's `body=json.dumps(request)`.
   for (const name of limitNames) {
@@ -413,6 +417,27 @@ function settingsInSight(
     if (container && !resolver.entries(container)) return false;
   }
   return true;
+}
+
+/**
+ * Whether a config argument's settings are all in sight: a literal, or a constructor such as
+ * `types.GenerateContentConfig(...)` whose own arguments are (`GenerateContentConfig(**config_kwargs)` with a mapping
+ * the code fills from elsewhere may hold the limit). A helper of the code's own that builds it (`build_config(params)`)
+ * may set anything from what it is given.
+ */
+function configInSight(resolver: Resolver, config: Node): boolean {
+  if (!resolver.entries(config)) return false;
+  const value = resolver.resolve(config)?.node;
+  if (!value || !isCall(value)) return true;
+  if (builtByOwnHelper(resolver, value)) return false;
+  return optionsComplete(resolver, value, false);
+}
+
+/** A call of a function the code defines (not an SDK constructor), whose result comes from what it is given. */
+function builtByOwnHelper(resolver: Resolver, node: Node): boolean {
+  const value = unwrap(node);
+  const callee = isCall(value) && value.type !== 'new_expression' ? calleeOf(value) : null;
+  return !!callee && visibleFunction(resolver, unwrap(callee), 0) !== null;
 }
 
 /** A dict / object written in this file (a literal or `dict(...)`), not the result of some other call. */

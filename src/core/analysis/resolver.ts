@@ -15,6 +15,7 @@ import {
   isFunction,
   isMember,
   keyText,
+  subscriptKeys,
   literalSegments,
   memberName,
   memberObject,
@@ -479,8 +480,9 @@ export class Resolver {
         const keyNode = isMember(parent)
           ? null
           : parent.childForFieldName(parent.type === 'subscript' ? 'subscript' : 'index');
-        const key = isMember(parent) ? memberName(parent) : keyNode ? keyText(keyNode) : null;
-        if (key && value) map.set(key, value);
+        // A subscript names its entry by a literal, or by a loop over literals (`for key in ("a", "b")`).
+        const keys = isMember(parent) ? [memberName(parent)] : keyNode ? (subscriptKeys(keyNode) ?? []) : [];
+        for (const key of keys) if (key && value) map.set(key, value);
       } else if (parent.type === 'arguments' && parent.firstNamedChild && sameNode(parent.firstNamedChild, node)) {
         const call = parent.parent;
         if (call && calleeOf(call)?.text.replace(/\s/g, '') === 'Object.assign') {

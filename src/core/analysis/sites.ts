@@ -12,6 +12,7 @@ import {
   numberLiteral,
   rangeOf,
   sameNode,
+  subscriptKeys,
   unwrap,
   fallbackSides,
 } from './syntax';
@@ -224,7 +225,8 @@ function isDictCall(node: Node): boolean {
 
 /**
  * The mappings a dict is updated with after it is bound, in the same scope (`params.update(extra)`,
- * `params.update(**extra)`); null when one is not a name or expression the analysis can follow.
+ * `params.update(**extra)`); null when one is not a name or expression the analysis can follow, or an entry is
+ * set under a computed key.
  */
 function mergedMappings(resolver: Resolver, dict: Node): Node[] | null {
   const owner = resolver.owner(dict);
@@ -236,6 +238,14 @@ function mergedMappings(resolver: Resolver, dict: Node): Node[] | null {
   for (const offset of owner.bindings.occurrences(name.text, dict.endIndex, scope.endIndex)) {
     const node = owner.root.descendantForIndex(offset, offset + name.text.length);
     const member = node?.parent;
+    // `params[key] = value` with a key the code computes (`for key in (...): params[key] = source[key]`) may set any.
+    if (node && member?.type === 'subscript' && sameNode(member.childForFieldName('value'), node)) {
+      const key = member.childForFieldName('subscript');
+      const assigned =
+        member.parent?.type === 'assignment' && sameNode(member.parent.childForFieldName('left'), member);
+      if (assigned && (!key || subscriptKeys(key) === null)) return null;
+      continue;
+    }
     if (!node || !member || !isMember(member) || memberName(member) !== 'update') continue;
     const call = member.parent;
     const args = call && isCall(call) ? call.childForFieldName('arguments') : null;

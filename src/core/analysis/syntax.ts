@@ -316,3 +316,24 @@ export function countedRange(loop: Node): Node | null {
   const iterable = loop.type === 'for_statement' ? loop.childForFieldName('right') : null;
   return iterable?.type === 'call' && calleeOf(iterable)?.text === 'range' ? iterable : null;
 }
+
+/**
+ * The keys a Python subscript's key can be: the string itself, or the strings a `for` loop around it takes the key
+ * from (`for attr in ("base_url", "api_key"): params[attr] = ...`); null when it may be any key.
+ */
+export function subscriptKeys(key: Node): string[] | null {
+  if (key.type === 'string') {
+    const text = keyText(key);
+    return text === null ? null : [text];
+  }
+  if (key.type !== 'identifier') return null;
+  for (let loop = key.parent; loop; loop = loop.parent) {
+    if (isFunction(loop)) return null;
+    if (loop.type !== 'for_statement' || loop.childForFieldName('left')?.text !== key.text) continue;
+    const values = loop.childForFieldName('right');
+    if (values?.type !== 'tuple' && values?.type !== 'list') return null;
+    const keys = values.namedChildren.map((value) => (value?.type === 'string' ? keyText(value) : null));
+    return keys.every((k): k is string => k !== null) ? keys : null;
+  }
+  return null;
+}

@@ -54,6 +54,9 @@ function langchainLimit(text: string, site: OptionsSite, python: boolean): strin
   return python ? 'max_tokens' : 'maxTokens';
 }
 
+/** A name of OpenAI's models (`gpt-5.4-mini`, `o3`, `chatgpt-4o-latest`, a fine-tune `ft:gpt-4o-mini:...`). */
+const openAiModelName = /^(?:openai\/)?(?:gpt-|o\d|chatgpt-|ft:|codex)/i;
+
 /** An Azure OpenAI client built or configured in a file (`AzureOpenAI(...)`, `azure_endpoint=`, `AZURE_OPENAI_*`). */
 const azureClient = /\b(?:Async)?AzureOpenAI\b|\bazure_?endpoint\b|\bAZURE_OPENAI/i;
 
@@ -138,6 +141,8 @@ export function limitPlace(
       if (call.api.startsWith('responses')) return { name: 'max_output_tokens', site: own };
       if (!isChatCompletions(call)) return { name: 'max_tokens', site: own };
       if (entry) return { name: isReasoning(entry) ? 'max_completion_tokens' : 'max_tokens', site: own };
+      // A model the code names that is not OpenAI's (an open model on a server speaking the API) takes max_tokens.
+      if (call.model && !openAiModelName.test(call.model)) return { name: 'max_tokens', site: own };
       switch (openAiEndpoint(call, text)) {
         case 'openai':
           return { name: 'max_completion_tokens', site: own };

@@ -70,6 +70,44 @@ describe('call sites for fixes', () => {
     assert.equal(at(text, c.sites.options?.range), "{ model: 'claude-sonnet-4-5', messages }");
   });
 
+  it("takes a Gemini config whose settings are out of sight as not shown (ChatDev's GenerateContentConfig(**config_kwargs))", async () => {
+    const head = 'from google import genai\nfrom google.genai import types\nclient = genai.Client()\n';
+    const ask = (config: string) =>
+      `    return client.models.generate_content(model="gemini-2.5-flash", contents=q, config=${config})\n`;
+    const text =
+      head +
+      // A mapping filled under computed keys may hold the limit: a fix adding it would pass it twice (TypeError).
+      'def a(params, q):\n    config_kwargs = {}\n    for key in params:\n' +
+      '        config_kwargs[key] = params[key]\n' +
+      ask('types.GenerateContentConfig(**config_kwargs)') +
+      'def b(extra, q):\n' +
+      ask('types.GenerateContentConfig(**extra)') +
+      // A helper of the code's own builds it: the settings it shows count, but its arguments are not the config's
+      // (the fix once wrote the limit into them).
+      'def build_config(params):\n    return types.GenerateContentConfig(temperature=params["t"])\n' +
+      'def c(params, q):\n' +
+      ask('build_config(params)') +
+      'def d(q):\n    config_kwargs = {}\n    config_kwargs["temperature"] = 0\n' +
+      ask('types.GenerateContentConfig(**config_kwargs)') +
+      'def e(q):\n' +
+      ask('types.GenerateContentConfig(temperature=0)') +
+      // Keys a loop takes from literals are known: here one of them is the limit (ChatDev's gemini_provider).
+      'def f(params, q):\n    config_kwargs = {}\n    for key in ("temperature", "max_output_tokens"):\n' +
+      '        if key in params:\n            config_kwargs[key] = params[key]\n' +
+      ask('types.GenerateContentConfig(**config_kwargs)');
+    const found = await calls(text);
+    assert.deepEqual(
+      found.map((call) => call.sites.complete),
+      [false, false, true, true, true, true],
+    );
+    assert.deepEqual(
+      found.map((call) => call.outputLimit),
+      [false, false, false, false, false, true],
+    );
+    assert.equal(found[2].sites.configOptions, undefined);
+    assert.equal(at(text, found[4].sites.configOptions?.range), '(temperature=0)');
+  });
+
   it('places a LangChain constructor, a Gemini config and system prompt blocks', async () => {
     const text =
       'from langchain_openai import ChatOpenAI\nfrom google import genai\nimport anthropic\n' +

@@ -47,6 +47,9 @@ describe('the limit fix on an OpenAI chat call whose model is unknown', () => {
   it('on another server speaking the API keeps max_tokens, which such servers take', async () => {
     const fixed = await limitFixed(call('OpenAI(base_url="http://localhost:11434/v1")'), 'python');
     assert.match(fixed, /max_tokens=2048\)/);
+    // A model that is not OpenAI's, though the file does not show where the client sends it.
+    const named = call('OpenAI()').replace('model=model', 'model="teknium/openhermes-2.5-mistral-7b"');
+    assert.match(await limitFixed(named, 'python'), /max_tokens=2048\)/);
   });
 
   it('on Azure offers no fix: a deployment does not say its model, and no name suits every API version', async () => {
