@@ -31,7 +31,7 @@ function nearestEffort(budget: number, settings: CostSettings): ReasoningEffort 
 /**
  * What a reasoning model does when the call names no effort (providers' docs): OpenAI reasoning models think at
  * `medium`, Pro models at `high`, GPT-5.1 and later (not Codex) at `none`; Claude thinks only when the call sets
- * `thinking`; Gemini thinks by default except Flash-Lite; DeepSeek R1, Grok and Magistral always reason.
+ * `thinking`; Gemini thinks by default except Flash-Lite, Gemini 3 Pro, 3 Flash and 3.1 Pro at level high; DeepSeek R1, Grok and Magistral always reason.
  */
 export function defaultEffort(entry: ModelEntry): { effort: ReasoningEffort | null; why: string } {
   const id = entry.id;
@@ -39,9 +39,11 @@ export function defaultEffort(entry: ModelEntry): { effort: ReasoningEffort | nu
     case 'anthropic':
       return { effort: null, why: `extended thinking is off unless the call sets \`thinking\`` };
     case 'google':
-      return /flash-lite/.test(id)
-        ? { effort: null, why: `${id} does not think unless a thinking budget is set` }
-        : { effort: 'medium', why: `${id} thinks by default (dynamic budget)` };
+      if (/flash-lite/.test(id)) return { effort: null, why: `${id} does not think unless a thinking budget is set` };
+      // Gemini 3 Pro, 3 Flash and 3.1 Pro think at thinking level high unless the call sets one.
+      if (/^gemini-3(?:\.1)?-(?:pro|flash)\b/.test(id))
+        return { effort: 'high', why: `${id} thinks at level high by default` };
+      return { effort: 'medium', why: `${id} thinks by default (dynamic budget)` };
     case 'openai':
       if (/-pro\b|-pro-/.test(id)) return { effort: 'high', why: `${id} reasons at high effort` };
       if (/^gpt-5\.\d/.test(id) && !/codex/.test(id)) {

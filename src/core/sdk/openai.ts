@@ -13,6 +13,9 @@ export const openai: SdkEntry = {
     { name: 'AzureOpenAI', kind: 'client' },
     { name: 'AsyncAzureOpenAI', kind: 'client' },
     { name: 'BedrockOpenAI', kind: 'client' },
+    // openai-python's aliases of OpenAI and AsyncOpenAI (`client: openai.Client`).
+    { name: 'Client', kind: 'client' },
+    { name: 'AsyncClient', kind: 'client' },
     // openai-node v3 (still in many repositories): `new OpenAIApi(configuration).createChatCompletion({...})`.
     { name: 'OpenAIApi', kind: 'client' },
   ],

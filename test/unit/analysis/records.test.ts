@@ -205,6 +205,24 @@ describe('call records', () => {
     );
   });
 
+  it("knows openai-python's Client and AsyncClient, aliases of OpenAI and AsyncOpenAI, from google-genai's Client (ChatDev)", async () => {
+    const python = await calls(
+      'import openai\nfrom openai import AsyncClient\nfrom google import genai\n' +
+        'def a(client: openai.Client, q):\n    return client.chat.completions.create(model="gpt-4o", messages=[])\n' +
+        'async def b(client: AsyncClient, q):\n    return await client.responses.create(model="gpt-4o", input=q)\n' +
+        'g = genai.Client()\ndef c(q):\n    return g.models.generate_content(model="gemini-2.5-flash", contents=q)\n',
+      'python',
+    );
+    assert.deepEqual(
+      python.map((c) => [c.line, c.sdk, c.api]),
+      [
+        [5, 'openai', 'chat.completions.create'],
+        [7, 'openai', 'responses.create'],
+        [10, 'google', 'generate_content'],
+      ],
+    );
+  });
+
   it('follows a client read through a getter or a property to the client the class builds, base URL included', async () => {
     const typescript = await calls(
       'import OpenAI from "openai"\nclass XAI {\n  _client: OpenAI\n' +

@@ -133,6 +133,21 @@ describe('thinking budgets in the code size the reasoning tokens', () => {
     assert.equal(estimateCallCost({ ...call, thinkingBudget: undefined }, context).outputTokens?.expected, visible);
   });
 
+  it('Gemini 3 Pro, 3 Flash and 3.1 Pro think at level high by default; 2.5 Flash at a medium, dynamic budget', async () => {
+    const text = (model: string) =>
+      `from google import genai\nclient = genai.Client()\ndef ask(q):\n    return client.models.generate_content(model="${model}", contents=q)\n`;
+    const high = defaultCostSettings.reasoningTokens.high;
+    for (const [model, tokens] of [
+      ['gemini-3-pro-preview', high],
+      ['gemini-3-flash-preview', high],
+      ['gemini-3.1-pro-preview', high],
+      ['gemini-2.5-flash', defaultCostSettings.reasoningTokens.medium],
+    ] as const) {
+      const cost = estimateCallCost(await onlyCall(text(model), 'python'), context);
+      assert.equal(reasoningAssumption(cost)?.value, tokens, model);
+    }
+  });
+
   it('a budget larger than the room under the limit is capped at the worst case', async () => {
     const call = await onlyCall(anthropicPython('30000', 20000), 'python');
     const cost = estimateCallCost(call, context);
