@@ -1,6 +1,6 @@
 /** Provider names that prefix model names: LangChain and pydantic-ai (`openai:gpt-4o`), gateways and LiteLLM (`anthropic/...`). */
 const providerPrefix =
-  /^(openai|azure_openai|azure|anthropic|google_genai|google_vertexai|google|gemini|vertex_ai|vertexai|mistralai|mistral|cohere|groq|xai|deepseek|fireworks|together|togetherai|perplexity|bedrock|bedrock_converse|ollama)([:/])(?=[\w.])/i;
+  /^(openai|azure_openai|azure|anthropic|google_genai|google_vertexai|google-genai|google-vertexai|google|gemini|vertex_ai|vertexai|mistralai|mistral|cohere|groq|xai|deepseek|fireworks|together|togetherai|perplexity|bedrock|bedrock_converse|ollama)([:/])(?=[\w.])/i;
 
 /**
  * The provider a prefixed name gives, and the model. `openai:gpt-4o` (LangChain's `provider:model`, which no API

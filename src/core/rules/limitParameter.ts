@@ -41,16 +41,28 @@ export function isAnthropicMessages(call: CallRecord): boolean {
   );
 }
 
-/** The callee name just before an argument list (`ChatGoogleGenerativeAI` of `ChatGoogleGenerativeAI(...)`). */
+/**
+ * The callee name just before an argument list (`ChatGoogleGenerativeAI` of `ChatGoogleGenerativeAI(...)`), or
+ * before an options object that follows a first argument (`initChatModel("gemini-2.0-flash", { ... })`).
+ */
 function constructorName(text: string, site: OptionsSite): string {
   const before = text.slice(Math.max(0, site.range.start - 200), site.range.start);
-  return /([\w$]+)\s*\(?\s*$/.exec(before)?.[1] ?? '';
+  const firstArgument = /(?:"[^"\n]*"|'[^'\n]*'|`[^`]*`|[\w$.]+)\s*,\s*/.source;
+  return new RegExp(`([\\w$]+)\\s*(?:\\(\\s*(?:${firstArgument})?)?$`).exec(before)?.[1] ?? '';
 }
 
-function langchainLimit(text: string, site: OptionsSite, python: boolean): string {
+/**
+ * The limit's name on a LangChain model: by its class, or for `init_chat_model` / `initChatModel` by the provider
+ * it builds (`modelProvider: "google-genai"`, a `google_genai:` prefix, a Gemini model's name), whose class takes
+ * the options as given: `@langchain/google-genai` reads `maxOutputTokens` only, and ignores `maxTokens`.
+ */
+function langchainLimit(text: string, site: OptionsSite, python: boolean, provider: string | undefined): string {
   const name = constructorName(text, site);
-  if (/^Chat(GoogleGenerativeAI|VertexAI)$/.test(name)) return python ? 'max_output_tokens' : 'maxOutputTokens';
-  if (name === 'ChatOllama') return python ? 'num_predict' : 'numPredict';
+  const universal = /^(init_chat_model|initChatModel)$/.test(name);
+  if (/^Chat(GoogleGenerativeAI|VertexAI)$/.test(name) || (universal && /google|gemini|vertex/i.test(provider ?? '')))
+    return python ? 'max_output_tokens' : 'maxOutputTokens';
+  if (name === 'ChatOllama' || (universal && /ollama/i.test(provider ?? '')))
+    return python ? 'num_predict' : 'numPredict';
   return python ? 'max_tokens' : 'maxTokens';
 }
 
@@ -121,7 +133,7 @@ export function limitPlace(
       return { name: 'maxTokens', site: own, container: 'inferenceConfig' };
     }
     case 'langchain':
-      return own ? { name: langchainLimit(text, own, python), site: own } : null;
+      return own ? { name: langchainLimit(text, own, python, call.modelProvider ?? entry?.provider), site: own } : null;
     case 'vercel-ai': {
       const major = project.vercelAiMajor;
       return own ? { name: major !== null && major < 5 ? 'maxTokens' : 'maxOutputTokens', site: own } : null;

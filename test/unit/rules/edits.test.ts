@@ -65,6 +65,25 @@ describe('the limit fix on an OpenAI chat call whose model is unknown', () => {
 });
 
 describe("a LangChain model's limit goes in its constructor, never in a run config", () => {
+  it('`initChatModel` / `init_chat_model` take the limit under the name of the class they build', async () => {
+    // @langchain/google-genai reads maxOutputTokens only: maxTokens would be dropped without a word.
+    const ts = (model: string, options: string) =>
+      `import { initChatModel } from 'langchain/chat_models/universal';\nexport async function run(q: string) {\n  const model = await initChatModel('${model}', { ${options} });\n  return model.invoke(q);\n}\n`;
+    for (const [model, options] of [
+      ['gemini-2.0-flash', "modelProvider: 'google-genai', temperature: 0"],
+      ['google-genai:gemini-2.0-flash', 'temperature: 0'],
+    ]) {
+      assert.match(
+        await limitFixed(ts(model, options), 'typescript'),
+        /temperature: 0, maxOutputTokens: 2048 \}/,
+        model,
+      );
+    }
+    assert.match(await limitFixed(ts('gpt-4o', 'temperature: 0'), 'typescript'), /temperature: 0, maxTokens: 2048 \}/);
+    const py = `from langchain.chat_models import init_chat_model\ndef run(q):\n    model = init_chat_model("gemini-2.0-flash", model_provider="google_genai", temperature=0)\n    return model.invoke(q)\n`;
+    assert.match(await limitFixed(py, 'python'), /temperature=0, max_output_tokens=2048\)/);
+  });
+
   it('`.withConfig({ runName })` / `.with_config(...)` after the constructor: the constructor gets it', async () => {
     // withConfig takes a RunnableConfig: maxTokens there does not compile in TypeScript and is ignored at run time.
     const ts = `import { ChatOpenAI } from '@langchain/openai';\nconst model = new ChatOpenAI({ model: 'gpt-4o' }).withConfig({ runName: 'x' });\nexport const run = (q: string) => model.invoke(q);\n`;
