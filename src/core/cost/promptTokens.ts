@@ -41,7 +41,9 @@ export function isConversation(message: PromptMessage, call: CallRecord): boolea
   if (!site || !conversationParams.has(site.name) || call.messages.length !== 1) return false;
   const range = only.range ?? message.range;
   if (range && (range.start !== site.value.start || range.end !== site.value.end)) return false;
-  return !textOrTurns.has(site.name) || readsAsTurns(only.expression);
+  // A LangChain model's input is a text or a list of messages alike (`llm.invoke(question)`).
+  const either = textOrTurns.has(site.name) || call.sdk === 'langchain';
+  return !either || readsAsTurns(only.expression);
 }
 
 /** Parameters that take one text or a list of turns: `input=prompt` (Responses), `contents=chunk` (Gemini). */
@@ -50,7 +52,7 @@ const textOrTurns = new Set(['input', 'contents']);
 const turnsWord = /(?<!s)s$|^(history|conversation|chat|dialog|dialogue|thread|memory|context|transcript)$/;
 
 /**
- * Whether a name given as `input`/`contents` reads as a list of turns. A call or other expression (`build(q)`)
+ * Whether a name given as `input`/`contents` (or a LangChain model's input) reads as a list of turns. A call or other expression (`build(q)`)
  * may return either and counts as turns, as before; a name with no word of turns in it (`prompt`, `chunk`,
  * `user_input`, `self.question`) is one text, one dynamic part.
  */

@@ -81,6 +81,20 @@ test('history: input= and contents= take one text or a list of turns; a name wit
   assert.equal(tokens('prompt', 'messages'), 2006);
 });
 
+test("history: a LangChain model's input is one text or a list of turns, read by its name", () => {
+  const tokens = (expression: string): number | null =>
+    estimateCallCost(
+      callRecord({ model: 'gpt-4o', sdk: 'langchain', api: 'invoke', ...wholeArgument(expression) }),
+      context,
+    ).inputTokens;
+  // `model.invoke(q)` (open-canvas, LangChain's own examples) sends one question, not a 2,000-token chat.
+  assert.equal(tokens('q'), 206);
+  assert.equal(tokens('question'), 206);
+  assert.equal(tokens('messages'), 2006);
+  assert.equal(tokens('state.chat_history'), 2006);
+  assert.equal(tokens('build(q)'), 2006);
+});
+
 test('history: a spliced list (*history) is a conversation; one message built from a variable is not', () => {
   const system = 'Be brief.';
   const messages: PromptMessage[] = [
