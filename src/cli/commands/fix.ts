@@ -216,7 +216,7 @@ function renderReport(report: FixReport): string {
     for (const entry of report.untouched) out.push(`  ${printable(entry.file)}: ${printable(entry.reason)}`);
   }
   if (report.remaining.length > 0) {
-    out.push('not fixed automatically (see the message; the editor offers the choices):');
+    out.push('not fixed automatically (no edit is safe without a choice of yours; each message says what to change):');
     for (const finding of report.remaining) {
       out.push(
         `  ${printable(finding.file)}${finding.cell !== undefined ? ` (cell ${finding.cell})` : ''}:${finding.line}:${finding.column}  ${finding.severity} ${finding.code}: ${printable(finding.message)}`,

@@ -29,10 +29,15 @@ export const costColumns: Column<CostedCall>[] = [
 export function totalLine(totals: CostTotals): string {
   const { priced, unpriced, unbounded } = totals;
   const notPriced = `${unpriced} call${unpriced === 1 ? '' : 's'} not priced (${notPricedReason(totals)})`;
+  // A model the code does not say can be named for the scan; one missing from the table, priced by an override.
+  const how =
+    totals.unnamed > 0
+      ? ` To price calls whose model the code does not say, name it per provider in the llmCostLens.assumedModels setting ({"openai": "gpt-4o-mini"}).`
+      : '';
   // No figure at all is not a total of $0.
-  if (priced === 0 && unpriced > 0) return `No call priced: ${notPriced}.`;
+  if (priced === 0 && unpriced > 0) return `No call priced: ${notPriced}.${how}`;
   const parts = [`Total per month over ${priced} priced call${priced === 1 ? '' : 's'}: ${pair(totals.monthlyUsd)}`];
   if (unbounded > 0) parts.push(`${unbounded} with no known max output`);
   if (unpriced > 0) parts.push(notPriced);
-  return `${parts.join('; ')}.`;
+  return `${parts.join('; ')}.${how}`;
 }

@@ -184,7 +184,13 @@ function freeVariantNote(model: string): string {
  */
 export function estimateCallCost(call: CallRecord, context: CostContext): CallCost {
   const { table, settings } = context;
-  if (!call.model) return unknownCost(call, context, 'model not known: it is not written as a constant', []);
+  if (!call.model)
+    return unknownCost(
+      call,
+      context,
+      'model not known: the code does not say it here (it comes from a parameter, a setting or another call)',
+      [],
+    );
   const resolution = resolveModel(call.model, table, resolveHintOf(call));
   if (resolution.unknown) {
     const kind = unpricedKind(call.model);

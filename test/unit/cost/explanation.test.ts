@@ -117,7 +117,7 @@ describe('a call explained', () => {
       explainCall(open, estimateCallCost(open, context)).sections[0].rows.map((r) => r.text),
       [
         'model not written where the analysis can read it; this workspace uses gpt-4o, gpt-4o-mini for this provider',
-        'model not known: it is not written as a constant',
+        'model not known: the code does not say it here (it comes from a parameter, a setting or another call)',
       ],
     );
   });

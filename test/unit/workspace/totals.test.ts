@@ -91,9 +91,17 @@ describe('cost totals', () => {
     assert.equal(notPricedReason(costTotals([priced, unnamed])), 'model not known');
     assert.equal(notPricedReason(costTotals([priced, named])), 'model not in the price table');
     assert.match(totalLine(costTotals([priced, named])), /; 1 call not priced \(model not in the price table\)\.$/);
-    assert.match(totalLine(costTotals([priced, unnamed, unnamed])), /; 2 calls not priced \(model not known\)\.$/);
+    // Calls whose model the code does not say: the line says how to name it.
+    const assume =
+      ' To price calls whose model the code does not say, name it per provider in the llmCostLens.assumedModels setting ({"openai": "gpt-4o-mini"}).';
+    assert.ok(
+      totalLine(costTotals([priced, unnamed, unnamed])).endsWith(`; 2 calls not priced (model not known).${assume}`),
+    );
     // Nothing priced: no $0 total.
-    assert.equal(totalLine(costTotals([unnamed, unnamed])), 'No call priced: 2 calls not priced (model not known).');
+    assert.equal(
+      totalLine(costTotals([unnamed, unnamed])),
+      `No call priced: 2 calls not priced (model not known).${assume}`,
+    );
   });
 
   it("puts an unpriced call under the provider its SDK or its name's prefix says, when one does", () => {
