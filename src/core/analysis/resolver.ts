@@ -14,6 +14,7 @@ import {
   isCall,
   isFunction,
   isMember,
+  isStringLike,
   keyText,
   subscriptKeys,
   literalSegments,
@@ -684,7 +685,9 @@ export class Resolver {
       (isMember(callee) && /^(textwrap|inspect)$/.test(memberObject(callee)?.text ?? ''))
     ) {
       const name = callee.type === 'identifier' ? callee.text : memberName(callee);
-      if ((name === 'dedent' || name === 'cleandoc') && first) return this.segments(first, depth + 1);
+      // A tagged template (dedent`...`) is its own argument.
+      const text = args?.type === 'template_string' ? args : first;
+      if ((name === 'dedent' || name === 'cleandoc') && text) return this.segments(text, depth + 1);
       return null;
     }
     if (!isMember(callee)) return null;
@@ -703,13 +706,63 @@ export class Resolver {
     }
     if (method === 'format') {
       const inner = this.segments(object, depth + 1);
+      const fill = this.formatArguments(args, depth);
       const segments: PromptSegment[] = [];
+      const sources = [...inner.sources];
       for (const segment of inner.segments) {
-        if (segment.kind === 'dynamic') segments.push(segment);
-        else segments.push(...formatFields(segment, this.text));
+        if (segment.kind === 'dynamic') {
+          segments.push(segment);
+          continue;
+        }
+        for (const part of formatFields(segment, this.text)) {
+          // A field given known text (`.format(context=CONTEXT)`, a module constant) is that text.
+          const known = part.kind === 'dynamic' ? fill(part.expression) : null;
+          if (known) sources.push(...known.sources);
+          segments.push(...(known?.segments ?? [part]));
+        }
       }
       const hasDynamic = segments.some((s) => s.kind === 'dynamic');
-      return { ...inner, segments: mergeSegments(segments, this.slice), via: hasDynamic ? 'dynamic' : inner.via };
+      const via = hasDynamic
+        ? 'dynamic'
+        : inner.via === 'literal' && sources.length === inner.sources.length
+          ? 'literal'
+          : 'constant';
+      return { ...inner, segments: mergeSegments(segments, this.slice), via, sources };
+    }
+    if ((method === 'replace' || method === 'replaceAll') && args) {
+      const [target, replacement] = entriesOfArguments(args);
+      const placeholder = target && isStringLike(target) ? this.string(target, depth + 1)?.value : undefined;
+      if (!placeholder || !replacement || (args.namedChildren.length > 2 && this.python)) return null;
+      const inner = this.segments(object, depth + 1);
+      if (inner.via === 'dynamic' && !inner.segments.some((s) => s.kind === 'static')) return null;
+      const value = this.segments(replacement, depth + 1);
+      const insert: PromptSegment[] =
+        value.via === 'dynamic' && !value.segments.some((s) => s.kind === 'static')
+          ? [{ kind: 'dynamic', expression: replacement.text }]
+          : value.segments;
+      // Python replaces every occurrence; JavaScript's replace only the first.
+      const all = this.python || method === 'replaceAll';
+      let left = all ? Infinity : 1;
+      const segments: PromptSegment[] = [];
+      for (const segment of inner.segments) {
+        if (segment.kind === 'dynamic' || left === 0) {
+          segments.push(segment);
+          continue;
+        }
+        for (const part of splitAt(segment, placeholder, left, this.text)) {
+          if (part === null) {
+            segments.push(...insert);
+            left--;
+          } else segments.push(part);
+        }
+      }
+      const hasDynamic = segments.some((s) => s.kind === 'dynamic');
+      return {
+        segments: mergeSegments(segments, this.slice),
+        via: hasDynamic ? 'dynamic' : 'constant',
+        range: rangeOf(node),
+        sources: [...inner.sources, ...value.sources],
+      };
     }
     if (method === 'join' && first) {
       const separator = this.string(object, depth + 1)?.value;
@@ -729,6 +782,30 @@ export class Resolver {
       return { segments: mergeSegments(segments, this.slice), via, range: rangeOf(node), sources };
     }
     return null;
+  }
+
+  /**
+   * The text a `.format(...)` call gives a field, when its argument resolves to known text: `{context}` from
+   * `context=CONTEXT`, `{}` and `{0}` from the positional arguments. Null for a field given a dynamic value.
+   */
+  private formatArguments(args: Node | null, depth: number): (field: string) => SegmentsResult | null {
+    const positional: Node[] = [];
+    const named = new Map<string, Node>();
+    for (const argument of args ? entriesOfArguments(args) : []) {
+      if (argument.type === 'keyword_argument') {
+        const key = argument.childForFieldName('name');
+        const value = argument.childForFieldName('value');
+        if (key && value) named.set(key.text, value);
+      } else if (argument.type !== 'list_splat' && argument.type !== 'dictionary_splat') positional.push(argument);
+    }
+    let next = 0;
+    return (field) => {
+      const value =
+        field === '{}' ? positional[next++] : /^\d+$/.test(field) ? positional[Number(field)] : named.get(field);
+      if (!value) return null;
+      const known = this.segments(value, depth + 1);
+      return known.via === 'dynamic' ? null : known;
+    };
   }
 
   /** The definition behind `obj.name` (the first of `Members.definitions`, preferring a real value). */
@@ -848,6 +925,42 @@ function formatFields(segment: PromptSegment & { kind: 'static' }, source: strin
     else if (part) parts.push({ kind: 'static', text: part, ...partRange });
   }
   return parts;
+}
+
+/**
+ * A static segment split at up to `limit` occurrences of `placeholder`, each occurrence given as null. The parts
+ * keep their ranges when the segment's text is written as it reads.
+ */
+function splitAt(
+  segment: PromptSegment & { kind: 'static' },
+  placeholder: string,
+  limit: number,
+  source: string,
+): (PromptSegment | null)[] {
+  const { range } = segment;
+  const placed = range !== undefined && source.slice(range.start, range.end) === segment.text;
+  const parts: (PromptSegment | null)[] = [];
+  let from = 0;
+  for (let found = segment.text.indexOf(placeholder); found >= 0 && limit > 0; limit--) {
+    parts.push(staticPart(segment.text, from, found, placed ? range : undefined), null);
+    from = found + placeholder.length;
+    found = segment.text.indexOf(placeholder, from);
+  }
+  parts.push(staticPart(segment.text, from, segment.text.length, placed ? range : undefined));
+  return parts.filter((part) => part === null || (part.kind === 'static' && part.text !== ''));
+}
+
+/** A call's arguments, comments left out. */
+function entriesOfArguments(args: Node): Node[] {
+  return args.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
+}
+
+function staticPart(text: string, start: number, end: number, range: TextRange | undefined): PromptSegment {
+  return {
+    kind: 'static',
+    text: text.slice(start, end),
+    ...(range ? { range: { start: range.start + start, end: range.start + end } } : {}),
+  };
 }
 
 /** The fallback of `target = target or fallback` (also `??`, `||`), when the target is the attribute being set. */

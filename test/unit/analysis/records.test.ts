@@ -50,6 +50,44 @@ describe('call records', () => {
     );
   });
 
+  it('reads templates filled by .replace() and .format() with known text, and dedent`...` as its text', async () => {
+    const pyText =
+      'import anthropic\nclient = anthropic.Anthropic()\n' +
+      'PROMPT = "Summarize this call.\\n[TRANSCRIPT]\\nThree bullets. [TRANSCRIPT] again."\n' +
+      'TEMPLATE = "Use the context.\\nContext: {context}\\nQ: {question} ({})"\nCONTEXT = "We open at 9."\n' +
+      'def a(transcript):\n    p = PROMPT.replace("[TRANSCRIPT]", transcript)\n' +
+      '    return client.messages.create(model="claude-haiku-4-5", max_tokens=5, messages=[{"role": "user", "content": p}])\n' +
+      'def b(question):\n    p = TEMPLATE.format("short", context=CONTEXT, question=question)\n' +
+      '    return client.messages.create(model="claude-haiku-4-5", max_tokens=5, messages=[{"role": "user", "content": p}])\n';
+    const [a, b] = await calls(pyText);
+    // Python replaces every occurrence; the text around each stays static, where it is written.
+    assert.deepEqual(withoutRanges(a.messages[0].segments), [
+      { kind: 'static', text: 'Summarize this call.\n' },
+      { kind: 'dynamic', expression: 'transcript' },
+      { kind: 'static', text: '\nThree bullets. ' },
+      { kind: 'dynamic', expression: 'transcript' },
+      { kind: 'static', text: ' again.' },
+    ]);
+    // A field given a constant is that constant's text; a positional `{}` takes the positional argument.
+    assert.deepEqual(withoutRanges(b.messages[0].segments), [
+      { kind: 'static', text: 'Use the context.\nContext: We open at 9.\nQ: ' },
+      { kind: 'dynamic', expression: 'question' },
+      { kind: 'static', text: ' (short)' },
+    ]);
+    const tsText =
+      "import OpenAI from 'openai';\nimport dedent from 'dedent';\nconst openai = new OpenAI();\n" +
+      'const SYSTEM = dedent`\n  You plan apps.\n`;\nconst TITLE = "Title for {c}: {c}";\n' +
+      "export const f = (q: string) => openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: TITLE.replace('{c}', q) }] });\n";
+    const [ts] = await calls(tsText, 'typescript');
+    assert.equal(ts.systemPrompt.kind, 'constant');
+    // JavaScript's replace with a string replaces the first occurrence only.
+    assert.deepEqual(withoutRanges(ts.messages[0].segments), [
+      { kind: 'static', text: 'Title for ' },
+      { kind: 'dynamic', expression: 'q' },
+      { kind: 'static', text: ': {c}' },
+    ]);
+  });
+
   it('splits prompts into static text and dynamic parts (f-strings, templates, concatenation, format)', async () => {
     const pyText =
       'import anthropic\nclient = anthropic.Anthropic()\nBASE = "You help " + "with {topic}."\n' +
