@@ -3,7 +3,7 @@ import type { Candidate } from './candidates';
 import type { ParamNames } from '../sdk';
 import { functionNameOf } from './functionName';
 import { findAnnotation } from './annotation';
-import { callsPerDayAnnotation, loopKind } from './context';
+import { callsPerDayAnnotation, innermostLoop, loopFeedsPrompt } from './context';
 import { callFeatures } from './features';
 import { isInRequestHandler } from './handlers';
 import { historyGrowth } from './history';
@@ -304,7 +304,10 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   if (object?.variants && variantSites.length < object.variants.length) sites.constructorOptions = null;
   else if (sites.constructorOptions && variantSites.length > 0) sites.constructorVariants = variantSites;
   sites.complete = !limitVaries && settingsInSight(resolver, candidate, named, params.config ?? [], params.outputLimit);
-  const kind = loopKind(call);
+  const loop = innermostLoop(call);
+  const kind = loop?.kind ?? null;
+  const promptNodes = [...messageSources, ...(systemParam ? [systemParam.found.node] : []), ...(system?.sources ?? [])];
+  const feeds = loop && loop.kind !== 'while' ? loopFeedsPrompt(loop.node, call, promptNodes) : null;
 
   const functionName = functionNameOf(call, (start, end) => resolver.tracker.range(start, end));
   const record: CallRecord = {
@@ -326,6 +329,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     stream,
     inLoop: kind !== null,
     loopKind: kind,
+    ...(feeds === false ? { loopFeedsPrompt: false } : {}),
     inRequestHandler: isInRequestHandler(call),
     batch: !!method.batch,
     batchRequests,

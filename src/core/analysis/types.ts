@@ -250,6 +250,11 @@ export interface CallRecord {
   inLoop: boolean;
   /** The innermost such loop's kind; null outside loops. */
   loopKind: LoopKind | null;
+  /**
+   * In a loop: false when nothing the loop iterates reaches the prompt (a sweep of a setting, one request
+   * repeated), so each turn sends the same prompt; absent outside loops and when the loop binds no name.
+   */
+  loopFeedsPrompt?: boolean;
   /** Inside a function that serves a request (a route, a view, an HTTP handler): answered while a user waits. */
   inRequestHandler: boolean;
   /** Sent through a batch API (`batches.create`), so batch prices apply. */

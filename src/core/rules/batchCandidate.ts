@@ -1,4 +1,5 @@
 import type { Sdk } from '../analysis/types';
+import { isEmbeddingApi } from '../sdk';
 import type { Provider } from '../pricing/types';
 import { formatMonthly, monthlySaving, volume } from './money';
 import type { Advice, CallContext, Rule, RuleResult } from './types';
@@ -50,6 +51,8 @@ export const batchCandidate: Rule = {
   check(context: CallContext): RuleResult | null {
     const { call, entry, cost } = context;
     if (!call.loopKind || call.loopKind === 'while' || call.inRequestHandler || call.stream || call.batch) return null;
+    // A loop that sends the same prompt each turn sweeps a setting or repeats a request: no data to batch.
+    if (call.loopFeedsPrompt === false) return null;
     // A conversation (a chat session's turns, a growing history) needs each answer before the next request.
     if (conversational.test(call.api) || call.history) return null;
     const messages = call.sites.messages;
@@ -64,8 +67,12 @@ export const batchCandidate: Rule = {
       title: `How to use the ${api.name}`,
       text: `**${api.name}**${through}\n\n${api.how}`,
     };
+    // Vectors are often needed at once (chunks embedded and averaged): one request takes the whole list anyway.
+    const message = isEmbeddingApi(call.api)
+      ? `Embeddings requested one at a time in a loop: one request takes the whole list (\`input=[...]\`), and when the vectors are not needed at once (an index built ahead) the ${api.name} would halve it, saving ${formatMonthly(saving)}/month at ${volume(cost)}`
+      : `Called in a loop over data outside a request handler: the ${api.name} would halve it, saving ${formatMonthly(saving)}/month at ${volume(cost)}`;
     return {
-      message: `Called in a loop over data outside a request handler: the ${api.name} would halve it, saving ${formatMonthly(saving)}/month at ${volume(cost)}`,
+      message,
       advice,
       monthlySavingUsd: saving,
     };

@@ -192,6 +192,40 @@ for (const [code, byLanguage] of Object.entries(cases) as [RuleCode, Cases][]) {
   });
 }
 
+describe('batch-candidate and loops that send one prompt each turn', () => {
+  it('a sweep of a setting or a repeated request is no batch; a loop whose data reaches the prompt is', async () => {
+    const py = (body: string) => `${pyHead}import time\nROWS = ["a", "b"]\ndef job(prompt):\n${body}`;
+    const flagged = async (text: string, languageId: LanguageId = 'python') =>
+      only((await check(text, languageId)).findings, 'batch-candidate').length;
+    // anthropics/courses: a latency benchmark over max_tokens, a temperature demo, a request repeated three times.
+    const sweep =
+      '    for n in [100, 1000]:\n        start = time.time()\n' +
+      '        client.chat.completions.create(model="gpt-4o", max_tokens=n, messages=[{"role": "user", "content": prompt}])\n';
+    const temperatures =
+      '    for t in [0, 1]:\n        client.chat.completions.create(model="gpt-4o", max_tokens=5, temperature=t, messages=[{"role": "user", "content": prompt}])\n';
+    const repeated =
+      '    for _ in range(3):\n        client.chat.completions.create(model="gpt-4o", max_tokens=5, messages=[{"role": "user", "content": prompt}])\n';
+    for (const body of [sweep, temperatures, repeated]) assert.equal(await flagged(py(body)), 0, body);
+    // The loop's data reaches the prompt through a name assigned from it, or directly (a comprehension, a callback).
+    const assigned =
+      '    for row in ROWS:\n        text = f"Summarize: {row}"\n        client.chat.completions.create(model="gpt-4o", max_tokens=5, messages=[{"role": "user", "content": text}])\n';
+    const comprehension =
+      '    return [client.chat.completions.create(model="gpt-4o", max_tokens=5, messages=[{"role": "user", "content": r}]) for r in ROWS]\n';
+    for (const body of [assigned, comprehension]) assert.equal(await flagged(py(body)), 1, body);
+    const ts = `${tsHead}export const run = (prompt: string) => Promise.all([0, 1].map((t) => client.chat.completions.create({ model: 'gpt-4o', max_tokens: 5, temperature: t, messages: [{ role: 'user', content: prompt }] })));\n`;
+    assert.equal(await flagged(ts, 'typescript'), 0);
+  });
+
+  it('embeddings in a loop are told first that one request takes the whole list (ChatDev embeds chunks one by one)', async () => {
+    const text = `${pyHead}def embed(chunks):\n    return [client.embeddings.create(model="text-embedding-3-small", input=c) for c in chunks]\n`;
+    const [finding] = only((await check(text, 'python')).findings, 'batch-candidate');
+    assert.match(
+      finding?.message ?? '',
+      /^Embeddings requested one at a time in a loop: one request takes the whole list \(`input=\[\.\.\.\]`\), and when the vectors are not needed at once .* OpenAI Batch API would halve it/,
+    );
+  });
+});
+
 describe('a system block given its cache_control after it is built', () => {
   const python =
     `${pyHead}POLICY = "${longText}"\n` +
