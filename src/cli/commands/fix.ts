@@ -30,7 +30,9 @@ const usage = `Usage: llm-cost-lens fix [paths...] [--rule <code>]... [--dry-run
 Applies the safe fixes of the cost rules in place, like eslint --fix: output limits, max_completion_tokens
 for reasoning models, cache_control on cacheable prompts, static text before changing parts. Each file is
 fixed in passes until nothing changes, must parse with no new syntax errors, and is written in one step; a
-file that cannot be fixed safely is left untouched and listed (files not in UTF-8 are not read). Findings
+file that cannot be fixed safely is left untouched and listed (files not in UTF-8 are not read), and a fix
+whose edit does not reach the call (the call still has the problem after it) is left out and listed while the
+file's other fixes apply. Findings
 without a safe fix (another model, a batch API) are listed, not applied. The findings and their fixes are the
 scan's: values are followed into other files, and the llmCostLens.* settings come from the folder's
 .vscode/settings.json (rule severities, the limits the fix writes per task), with the flags over them.
@@ -168,6 +170,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (result.refused) {
         report.untouched.push({ file: relative, reason: result.refused });
         continue;
+      }
+      for (const { finding, reason } of result.notTaken ?? []) {
+        const cell = finding.cell !== undefined ? ` (cell ${finding.cell})` : '';
+        report.untouched.push({ file: `${relative}${cell}:${finding.line}`, reason });
       }
       if (result.applied.length === 0) continue;
       if (!dryRun) {

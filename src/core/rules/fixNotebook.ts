@@ -16,6 +16,8 @@ export interface NotebookFixResult {
   /** Findings left after fixing (those without a safe fix), located in their cells. */
   remaining: Finding[];
   refused?: string;
+  /** Fixes left out because they did not take, located in their cells (see `FixTextResult.notTaken`). */
+  notTaken?: { finding: Finding; reason: string }[];
 }
 
 const linesBefore = (text: string, offset: number): number => {
@@ -77,12 +79,19 @@ export async function fixNotebook(
   if ('skipped' in found) return found;
   const code = joinCells(found.cells, found.languageId);
   // The cells as written: the same length as the analysed text, which has the magics commented out.
-  let written = found.cells.map((c) => c.source).join('\n');
+  const original = found.cells.map((c) => c.source).join('\n');
+  let written = original;
   let current = code.text;
   let spans = code.cells;
-  const applied: NotebookFixResult['applied'] = [];
+  let applied: NotebookFixResult['applied'] = [];
   const result = await fixText(code.text, code.languageId, file, host, {
     ...options,
+    onRestart() {
+      written = original;
+      current = code.text;
+      spans = code.cells;
+      applied = [];
+    },
     checkPass(edits, taken) {
       for (const edit of edits) {
         if (!spans.some((s) => s.start <= edit.start && edit.end <= s.end)) return 'a fix would edit across cells';
@@ -100,7 +109,12 @@ export async function fixNotebook(
   const initial = result.initial.map((f) => locate(f, code.cells, code.text));
   if (result.refused) return { json, applied: [], initial, remaining: initial, refused: result.refused };
   const remaining = result.remaining.map((f) => locate(f, spans, current));
-  if (result.applied.length === 0) return { json, applied: [], initial, remaining };
+  const notTaken = result.notTaken?.map(({ finding, reason }) => ({
+    finding: locate(finding, code.cells, code.text),
+    reason,
+  }));
+  const left = notTaken ? { notTaken } : {};
+  if (result.applied.length === 0) return { json, applied: [], initial, remaining, ...left };
   if (result.text !== current) throw new Error('notebook fix: the cells lost track of the fixed text');
   const tree = parseTree(json);
   const formattingOptions = formattingOf(json);
@@ -118,5 +132,5 @@ export async function fixNotebook(
   if ('skipped' in check || check.cells.some((c, i) => c.source !== expected[i])) {
     return { json, applied: [], initial, remaining: initial, refused: 'the fixed notebook did not read back the same' };
   }
-  return { json: out, applied, initial, remaining };
+  return { json: out, applied, initial, remaining, ...left };
 }

@@ -4,7 +4,7 @@ import type { Workspace } from '../analysis/resolver';
 import type { LanguageId } from '../analysis/types';
 import type { ParserHost } from '../parsing/host';
 import { syntaxErrorNodes } from '../parsing/syntaxErrors';
-import { applyEdits, planFixAll } from './apply';
+import { applyEdits, planFixAll, safeFix } from './apply';
 import { findIssues, type RuleInput } from './engine';
 import type { Finding, Fix, TextEdit } from './types';
 
@@ -18,6 +18,8 @@ export type FixOptions = Omit<RuleInput, 'text' | 'languageId' | 'calls' | 'cost
    * refuses the whole fix (a notebook: an edit that would cross from one cell into another).
    */
   checkPass?: (edits: readonly TextEdit[], applied: readonly { finding: Finding; fix: Fix }[]) => string | undefined;
+  /** Told when the passes start over from the text as given (a fix that did not take is then left out). */
+  onRestart?: () => void;
 };
 
 export interface FixTextResult {
@@ -29,8 +31,13 @@ export interface FixTextResult {
   initial: Finding[];
   /** Findings left after fixing: those without a safe fix. */
   remaining: Finding[];
-  /** Set when the fixes were not applied: they would have left new syntax errors, or one did not take. */
+  /** Set when the fixes were not applied: they would have left new syntax errors. */
   refused?: string;
+  /**
+   * Fixes left out because they did not take (the call still had its finding after the edit), with the finding
+   * of the text as given; the others are applied.
+   */
+  notTaken?: { finding: Finding; reason: string }[];
 }
 
 /** Passes at most: a fix dropped for overlapping another is applied on the next pass. */
@@ -70,7 +77,7 @@ export async function fixText(
   languageId: LanguageId,
   file: string,
   host: ParserHost,
-  { checkPass, around, assumedModels, ...options }: FixOptions,
+  { checkPass, onRestart, around, assumedModels, ...options }: FixOptions,
 ): Promise<FixTextResult> {
   const analyse = async (source: string) => {
     const tree = await host.parse(source, languageId);
@@ -83,12 +90,6 @@ export async function fixText(
     }
   };
   const first = await analyse(text);
-  let current = text;
-  let findings = first.findings;
-  let errors = first.errors;
-  const applied: FixTextResult['applied'] = [];
-  const passes: TextEdit[][] = [];
-  const taken = new Map<string, number>();
   const refuse = (refused: string): FixTextResult => ({
     text,
     applied: [],
@@ -96,30 +97,86 @@ export async function fixText(
     remaining: first.findings,
     refused,
   });
+  // A fix that does not take is left out and the others applied afresh: one such fix must not cost the rest.
+  const left: NotTaken[] = [];
+  const excluded = new Set<string>();
+  for (let attempt = 0; attempt <= maxPasses; attempt++) {
+    const outcome = await fixPasses(text, first, analyse, checkPass, excluded);
+    if ('refused' in outcome) return refuse(outcome.refused);
+    if ('notTaken' in outcome) {
+      excluded.add(outcome.notTaken.key);
+      left.push(outcome.notTaken);
+      onRestart?.();
+      continue;
+    }
+    return { ...outcome, initial: first.findings, ...(left.length > 0 ? { notTaken: left.map(describe) } : {}) };
+  }
+  return refuse('the fixes kept missing the calls they fix');
+}
+
+interface NotTaken {
+  key: string;
+  /** The finding in the text as given. */
+  finding: Finding;
+  fix: Fix;
+}
+
+type Analysis = { errors: number; findings: Finding[] };
+
+/** One run of passes from the text as given, leaving out the fixes in `excluded` (keys of `fixKey`). */
+async function fixPasses(
+  text: string,
+  first: Analysis,
+  analyse: (source: string) => Promise<Analysis>,
+  checkPass: FixOptions['checkPass'],
+  excluded: ReadonlySet<string>,
+): Promise<
+  | { text: string; applied: FixTextResult['applied']; remaining: Finding[] }
+  | { refused: string }
+  | { notTaken: NotTaken }
+> {
+  let current = text;
+  let findings = first.findings;
+  let errors = first.errors;
+  const applied: FixTextResult['applied'] = [];
+  const passes: TextEdit[][] = [];
+  const taken = new Set<string>();
   for (let pass = 0; pass < maxPasses; pass++) {
-    const plan = planFixAll(findings);
+    const candidates = findings.filter((finding) => {
+      const fix = safeFix(finding);
+      return !fix || !excluded.has(fixKey(finding, fix, passes));
+    });
+    const plan = planFixAll(candidates);
     if (plan.edits.length === 0) break;
     const refused = checkPass?.(plan.edits, plan.applied);
-    if (refused) return refuse(refused);
+    if (refused) return { refused };
     // Against the earlier passes only: two findings of one pass may share a key (one rule, twice on a call).
-    const keys = plan.applied.map(({ finding, fix }) => [fixKey(finding, fix, passes), finding] as const);
-    for (const [key, finding] of keys) {
-      const line = taken.get(key);
-      if (line !== undefined) {
-        return refuse(
-          `the ${finding.code} fix on line ${line} did not take: the call still needs it after the edit, so the edit is not where the call reads it`,
-        );
-      }
+    const keys = plan.applied.map(({ finding, fix }) => [fixKey(finding, fix, passes), finding, fix] as const);
+    for (const [key, finding, fix] of keys) {
+      if (!taken.has(key)) continue;
+      const given = first.findings.find((f) => {
+        const own = safeFix(f);
+        return own !== undefined && fixKey(f, own, []) === key;
+      });
+      return { notTaken: { key, finding: given ?? finding, fix } };
     }
-    for (const [key, finding] of keys) if (!taken.has(key)) taken.set(key, finding.line);
+    for (const [key] of keys) taken.add(key);
     passes.push(plan.edits);
     current = applyEdits(current, plan.edits);
     applied.push(...plan.applied);
     ({ findings, errors } = await analyse(current));
     if (errors > first.errors) {
       const added = errors - first.errors;
-      return refuse(`the fixes would leave ${added} new syntax error${added === 1 ? '' : 's'}`);
+      return { refused: `the fixes would leave ${added} new syntax error${added === 1 ? '' : 's'}` };
     }
   }
-  return { text: current, applied, initial: first.findings, remaining: findings };
+  return { text: current, applied, remaining: findings };
+}
+
+/** What a fix left out did, in words a reader of the report follows. */
+function describe({ finding, fix }: NotTaken): { finding: Finding; reason: string } {
+  return {
+    finding,
+    reason: `the ${finding.code} fix "${fix.title}" was left out: after its edit the call still had the problem, so the edit does not reach where the call reads it`,
+  };
 }

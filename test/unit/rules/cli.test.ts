@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -148,6 +148,37 @@ describe('llm-cost-lens fix', () => {
     assert.equal(await runCli(['fix', 'crlf.py'], captureIo(root)), 0);
     const fixedLines = [...lines.slice(0, 5), '    max_tokens=2048,', ...lines.slice(5)];
     assert.equal(readFileSync(file, 'utf8'), `\ufeff${fixedLines.join('\r\n')}`);
+  });
+
+  it('leaves out a fix that does not take and applies the others of the file', async () => {
+    // The catalog takes instructor's from_provider for a factory that forwards the limit; this workspace's own
+    // from_provider takes no such argument, so the limit written there never reaches the call.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'llm-cost-lens-not-taken-'));
+    try {
+      const pkg = path.join(dir, 'instructor');
+      mkdirSync(pkg);
+      writeFileSync(
+        path.join(pkg, 'auto_client.py'),
+        'def from_provider(model):\n    """A client for a "provider/model" string."""\n',
+      );
+      const app =
+        'from openai import OpenAI\nfrom instructor.auto_client import from_provider\n\n\n' +
+        'def extract(provider_string, text):\n    client = from_provider(provider_string)\n' +
+        '    return client.chat.completions.create(messages=[{"role": "user", "content": text}])\n\n\n' +
+        'def answer(question):\n    return OpenAI().chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": question}])\n';
+      writeFileSync(path.join(dir, 'app.py'), app);
+      const io = captureIo(dir);
+      assert.equal(await runCli(['fix', '--rule', 'missing-output-limit'], io), 1);
+      assert.match(io.out(), /^fixed app\.py:\n {2}11:\d+ {2}missing-output-limit: Add max_tokens=2048/m);
+      assert.match(
+        io.out(),
+        /^ {2}app\.py:7: the missing-output-limit fix "Add max_tokens=2048 \(sized for a general task\)" was left out: after its edit the call still had the problem/m,
+      );
+      const fixed = readFileSync(path.join(dir, 'app.py'), 'utf8');
+      assert.equal(fixed, app.replace('"content": question}])', '"content": question}], max_tokens=2048)'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to write a file that changed while the fixes were computed', () => {
