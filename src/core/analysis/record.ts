@@ -34,6 +34,7 @@ import type {
   PromptCaching,
   SourceLocation,
   PromptMessage,
+  PromptSegment,
   SystemPrompt,
   TextRange,
 } from './types';
@@ -341,6 +342,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     argumentRanges: ranges,
     reasoningEffort: effort ? effortValue(resolver, effort.found.node) : null,
     ...(budget ? { thinkingBudget: budgetValue(resolver, budget.found.node) } : {}),
+    ...toolDefinitionsOf(resolver, lookup(params.tools ?? [])?.found.node ?? null),
     features: callFeatures({
       resolver,
       api: method.api,
@@ -442,6 +444,24 @@ function builtByOwnHelper(resolver: Resolver, node: Node): boolean {
   const value = unwrap(node);
   const callee = isCall(value) && value.type !== 'new_expression' ? calleeOf(value) : null;
   return !!callee && visibleFunction(resolver, unwrap(callee), 0) !== null;
+}
+
+/**
+ * The tool definitions a `tools` argument sends, as one static text (white space folded, as the SDK sends JSON),
+ * when it is a list whose every item resolves to a dict or object written in the code. A list built at run time
+ * (`[t.schema for t in tools]`), or an item the code does not show, gives none: a part would understate them.
+ */
+function toolDefinitionsOf(resolver: Resolver, tools: Node | null): { toolDefinitions?: PromptSegment[] } {
+  const list = tools ? resolver.resolve(tools)?.node : null;
+  if (!list || (list.type !== 'list' && list.type !== 'array')) return {};
+  const texts: string[] = [];
+  for (const item of list.namedChildren) {
+    if (!item || item.type === 'comment') continue;
+    const value = resolver.resolve(item)?.node;
+    if (!value || (value.type !== 'dictionary' && value.type !== 'object')) return {};
+    texts.push(value.text.replace(/\s+/g, ' '));
+  }
+  return texts.length > 0 ? { toolDefinitions: [{ kind: 'static', text: `[${texts.join(', ')}]` }] } : {};
 }
 
 /** A dict / object written in this file (a literal or `dict(...)`), not the result of some other call. */

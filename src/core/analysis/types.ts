@@ -264,6 +264,11 @@ export interface CallRecord {
   systemPrompt: SystemPrompt;
   /** The messages / input the call sends, static text where known. */
   messages: PromptMessage[];
+  /**
+   * The tool definitions the request sends (`tools=[...]`), as static text, when the file shows every one of
+   * them: the provider bills them as input, ahead of the system prompt.
+   */
+  toolDefinitions?: PromptSegment[];
   baseUrl: string | null;
   caching: PromptCaching;
   /** Calls per day from an annotation comment just above the call (`# llm-cost-lens: 5000/day`). */

@@ -220,7 +220,8 @@ export function estimateCallCost(call: CallRecord, context: CostContext): CallCo
   const chat = entry.mode === 'chat';
   const prompt = countPromptTokens(call, entry.tokenizer, settings, chat, context.count);
   const counted = prompt.staticExact ? 'counted exactly' : `estimated (≈, ${entry.tokenizer} character ratio)`;
-  notes.push(`input: ${formatTokens(prompt.staticTokens)} tokens of static text ${counted}`);
+  const tools = prompt.toolTokens > 0 ? `, ${formatTokens(prompt.toolTokens)} of them tool definitions` : '';
+  notes.push(`input: ${formatTokens(prompt.staticTokens)} tokens of static text ${counted}${tools}`);
   if (prompt.dynamicParts > 0) {
     notes.push(
       `+ ${prompt.dynamicParts} dynamic part(s) × ${formatTokens(settings.dynamicPartTokens)} tokens (${settingKeys.dynamicPartTokens})`,
@@ -242,7 +243,9 @@ export function estimateCallCost(call: CallRecord, context: CostContext): CallCo
   // Input the code sends but the count leaves out: the figure is then a floor, and says so.
   if (chat && call.features.tools) {
     notes.push(
-      "not counted: the tool definitions sent with the call (their schemas and the provider's tool-use instructions, often hundreds of tokens)",
+      prompt.toolTokens > 0
+        ? "not counted: the provider's tool-use instructions added to the tool definitions (a few hundred tokens on some models)"
+        : "not counted: the tool definitions sent with the call (their schemas and the provider's tool-use instructions, often hundreds of tokens)",
     );
   }
   if (chat && call.features.vision) {

@@ -7,6 +7,8 @@ export interface PromptTokens {
   /** Tokens of the text written in the code. */
   staticTokens: number;
   staticExact: boolean;
+  /** Of the static tokens, those of the tool definitions (`tools=[...]`). */
+  toolTokens: number;
   /** Dynamic parts sized as one part each (a variable, a field of a template). */
   dynamicParts: number;
   dynamicTokens: number;
@@ -90,6 +92,16 @@ export function countPromptTokens(
   const conversations: string[] = [];
   let prefix = 0;
   let inPrefix = true;
+  let toolTokens = 0;
+  // Tool definitions go before the system prompt, in the cached prefix too; they are no message of their own.
+  for (const segment of call.toolDefinitions ?? []) {
+    if (segment.kind !== 'static') continue;
+    const counted = countTokensForFamily(segment.text, family, options);
+    toolTokens += counted.tokens;
+    staticExact &&= counted.exact;
+  }
+  staticTokens += toolTokens;
+  prefix += toolTokens;
   for (const group of groups) {
     for (const segment of group.segments) {
       if (segment.kind === 'dynamic') {
@@ -111,6 +123,7 @@ export function countPromptTokens(
     total: staticTokens + dynamicTokens + historyTokens + overheadTokens,
     staticTokens,
     staticExact,
+    toolTokens,
     dynamicParts,
     dynamicTokens,
     conversations,
