@@ -55,6 +55,36 @@ describe('notebooks', () => {
     assert.match(cellText.slice(classify?.range.start, classify?.range.end), /^client\.chat\.completions\.create\(/);
   });
 
+  it("keep a message whose template is written in another cell, as fix sees it (anthropics/courses's medical prompt)", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'llm-cost-lens-notebook-template-'));
+    try {
+      const template = 'Summarize the patient record for our doctors. Be precise and brief. '.repeat(3);
+      const cells = [
+        'from anthropic import Anthropic\nclient = Anthropic()\n',
+        `TEMPLATE = """${template}\n<record>{record}</record>"""\n`,
+        'def gen(record):\n    return client.messages.create(model="claude-haiku-4-5", max_tokens=500,\n' +
+          '        messages=[{"role": "user", "content": TEMPLATE.format(record=record)}])\n',
+      ];
+      const notebook = {
+        cells: cells.map((source) => ({ cell_type: 'code', metadata: {}, outputs: [], source })),
+        metadata: { kernelspec: { name: 'python3', language: 'python' } },
+        nbformat: 4,
+        nbformat_minor: 5,
+      };
+      writeFileSync(path.join(dir, 'n.ipynb'), JSON.stringify(notebook));
+      const [call] = (await scanJson(dir)).calls;
+      // The message's own range lies in the template's cell: only that range goes, not the message.
+      assert.equal(call.messages.length, 1);
+      assert.deepEqual(
+        call.messages[0].segments.map((s) => s.kind),
+        ['static', 'dynamic', 'static'],
+      );
+      assert.ok((call as CallRecord & { inputTokens: number }).inputTokens > 200);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('skip a notebook that is not JSON, or whose outputs make it huge, with the reason and in bounded time', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'llm-cost-lens-notebooks-'));
     try {
