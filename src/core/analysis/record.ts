@@ -19,6 +19,7 @@ import {
   contains,
   enclosingFunction,
   expressionName,
+  isFunction,
   isCall,
   isMember,
   rangeOf,
@@ -145,7 +146,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     for (const settingsOf of [settings, ...variantSettings]) {
       const found = params.model.map((name) => lookupDotted(resolver, named, settingsOf, name)).find((f) => f);
       const value = found ? resolver.string(found.node)?.value : undefined;
-      if (value && !variantModels.includes(value)) variantModels.push(value);
+      if (value) addCandidate(variantModels, value);
     }
     modelNode = null;
   }
@@ -185,6 +186,8 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
       if (resolved.node.tree === call.tree) modelOffset = resolved.node.startIndex;
       providerBaseUrl = resolved.baseUrl ?? null;
     }
+    // A loop over models the code lists (`for model in ["gpt-4o", "o3"]`): each of them, as candidates.
+    if (!resolved) for (const listed of loopModels(resolver, modelNode.node)) addCandidate(variantModels, listed);
     // Named as written (`engine`, `model_name`, the Interactions API's `agent`); a positional model is `model`.
     const name = modelParam ? lastPart(modelParam.name) : 'model';
     sites.model = paramSite(resolver, name, modelNode.node, where(modelNode), resolved?.node);
@@ -428,8 +431,8 @@ function settingsInSight(
 /**
  * Whether a config argument's settings are all in sight: a literal, or a constructor such as
  * `types.GenerateContentConfig(...)` whose own arguments are (`GenerateContentConfig(**config_kwargs)` with a mapping
- * the code fills from elsewhere may hold the limit). A helper of the code's own that builds it (`build_config(params)`)
- * may set anything from what it is given.
+ * the code fills from elsewhere may hold the limit), followed through a helper of the code's own when its return
+ * resolves. A helper whose result the analysis does not follow may set anything from what it is given.
  */
 function configInSight(resolver: Resolver, config: Node): boolean {
   if (!resolver.entries(config)) return false;
@@ -606,6 +609,31 @@ function stringWithVia(resolver: Resolver, node: Node): ModelName | null {
  */
 function nearestConstructor(object: SdkObject): Node | undefined {
   return [...object.settings].reverse().find((settings) => !/^(with_config|withConfig)$/.test(calleeName(settings)));
+}
+
+function addCandidate(candidates: string[], model: string): void {
+  if (!candidates.includes(model)) candidates.push(model);
+}
+
+/**
+ * The models a loop takes a name from (`for model in MODELS:` / `for (const model of MODELS)`, a list of string
+ * literals, through a constant): every one is called, none is the call's one model.
+ */
+function loopModels(resolver: Resolver, node: Node): string[] {
+  const name = unwrap(node);
+  if (name.type !== 'identifier' && name.type !== 'shorthand_property_identifier') return [];
+  for (let loop = name.parent; loop; loop = loop.parent) {
+    if (isFunction(loop)) return [];
+    if (loop.type !== 'for_statement' && loop.type !== 'for_in_statement') continue;
+    const target = loop.childForFieldName('left');
+    const bound = target?.type === 'identifier' ? target : target?.descendantsOfType('identifier')[0];
+    if (bound?.text !== name.text) continue;
+    const iterable = loop.childForFieldName('right');
+    const items = iterable ? resolver.elements(iterable) : null;
+    const models = (items ?? []).map((item) => resolver.string(item)?.value ?? null);
+    return models.every((m): m is string => m !== null && m.trim() !== '') ? models : [];
+  }
+  return [];
 }
 
 function providerHint(

@@ -50,6 +50,27 @@ describe('call records', () => {
     );
   });
 
+  it("names the models a loop goes through as candidates, not the workspace's (anthropics/courses's model comparison)", async () => {
+    const [py] = await calls(
+      'import anthropic\nclient = anthropic.Anthropic()\nMODELS = ["claude-3-5-sonnet-20240620", "claude-3-opus-20240229"]\n' +
+        'def compare(q):\n    for model in MODELS:\n        client.messages.create(model=model, max_tokens=5, messages=[{"role": "user", "content": q}])\n',
+    );
+    assert.equal(py.model, null);
+    assert.deepEqual(py.modelCandidates, ['claude-3-5-sonnet-20240620', 'claude-3-opus-20240229']);
+    const [ts] = await calls(
+      "import OpenAI from 'openai';\nconst client = new OpenAI();\n" +
+        "export async function compare(q: string) {\n  for (const model of ['gpt-4o', 'o3']) await client.chat.completions.create({ model, max_tokens: 5, messages: [{ role: 'user', content: q }] });\n}\n",
+      'typescript',
+    );
+    assert.deepEqual(ts.modelCandidates, ['gpt-4o', 'o3']);
+    // A loop over names the code does not list gives none.
+    const [other] = await calls(
+      'import anthropic\nclient = anthropic.Anthropic()\n' +
+        'def compare(q, models):\n    for model in models:\n        client.messages.create(model=model, max_tokens=5, messages=[])\n',
+    );
+    assert.equal(other.modelCandidates, undefined);
+  });
+
   it('reads templates filled by .replace() and .format() with known text, and dedent`...` as its text', async () => {
     const pyText =
       'import anthropic\nclient = anthropic.Anthropic()\n' +
