@@ -30,20 +30,24 @@ export const unknownModel: Rule = {
     // Only names close enough to be what was meant (a typo, a dated or dotted spelling) become fixes.
     const bare = call.model.slice(call.model.lastIndexOf('/') + 1).toLowerCase();
     const near = cost.unknown.suggestions.filter(
-      (name) => editDistance(bare, name.toLowerCase()) <= Math.max(2, Math.floor(bare.length / 4)),
+      (name) => editDistance(bare, lastSegment(name).toLowerCase()) <= Math.max(2, Math.floor(bare.length / 4)),
     );
-    const suggestions = near.slice(0, offered);
-    // A gateway or cloud prefix (`openrouter/`, `azure/`) stays: only the model part is replaced.
+    // A gateway or cloud prefix (`openrouter/`, `azure/`) stays: only the model part is replaced. A table name
+    // that has the org part itself (`Qwen/Qwen3-…`) takes it from the prefix, not twice.
     const slash = call.model.lastIndexOf('/');
     const prefix = slash >= 0 ? call.model.slice(0, slash + 1) : '';
+    const suggestions = near.slice(0, offered).map((name) => {
+      const org = name.slice(0, name.lastIndexOf('/') + 1);
+      return (org && prefix.endsWith(org) ? prefix.slice(0, prefix.length - org.length) : prefix) + name;
+    });
     const fixes: Fix[] = [];
     for (const name of suggestions) {
-      const edit = literal ? replaceStringText(context.text, literal, `${prefix}${name}`) : null;
-      if (edit) fixes.push({ title: `Change the model to '${prefix}${name}'`, edits: [edit], safe: false });
+      const edit = literal ? replaceStringText(context.text, literal, name) : null;
+      if (edit) fixes.push({ title: `Change the model to '${name}'`, edits: [edit], safe: false });
     }
     const closest =
       suggestions.length > 0
-        ? ` (did you mean ${suggestions.map((s) => `'${prefix}${s}'`).join(', ')}?)`
+        ? ` (did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?)`
         : '; a private deployment can be priced with the llmCostLens.pricing.overrides setting';
     return {
       message: `Unknown model '${call.model}': not in the price table, so its cost is not shown${closest}`,
@@ -54,3 +58,7 @@ export const unknownModel: Rule = {
     };
   },
 };
+
+function lastSegment(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1);
+}

@@ -99,14 +99,14 @@ export const pricedLenses: PricedLens[] = [
     expectedOutput: 50,
     callsPerDay: 1000,
   },
-  // LangChain: model and limit on the constructor; a prompt passed as one variable may be a whole conversation,
-  // sized by llmCostLens.historyTokens (2,000) + 6 of chat format
+  // LangChain: model and limit on the constructor; a prompt passed as one name that reads as one text
+  // (`invoke(question)`) is one dynamic part (200) + 6 of chat format, not a whole conversation
   {
     file: 'chain.py',
     line: 7,
     model: 'gpt-4.1-mini',
     pricedAs: 'gpt-4.1-mini',
-    inputTokens: 2006,
+    inputTokens: 206,
     exact: false,
     output: '≤500 out',
     expectedOutput: 500,

@@ -192,6 +192,22 @@ for (const [code, byLanguage] of Object.entries(cases) as [RuleCode, Cases][]) {
   });
 }
 
+describe('unknown-model suggestions', () => {
+  it("keep a gateway prefix, and do not write an org part twice when the table's name has it (llamacoder)", async () => {
+    const text = (model: string) =>
+      `${pyHead}together = OpenAI(base_url="https://api.together.xyz/v1")\ndef f(q):\n    return together.chat.completions.create(model="${model}", max_tokens=5, messages=[{"role": "user", "content": q}])\n`;
+    const [qwen] = only(
+      (await check(text('Qwen/Qwen3-235B-A22B-Instruct-2507-FP8'), 'python')).findings,
+      'unknown-model',
+    );
+    assert.match(qwen?.message ?? '', /\(did you mean 'Qwen\/Qwen3-235B-A22B-Instruct-2507-tput'\?\)/);
+    assert.equal(qwen?.fixes[0]?.title, "Change the model to 'Qwen/Qwen3-235B-A22B-Instruct-2507-tput'");
+    const litellm = `import litellm\ndef f(q):\n    return litellm.completion(model="azure/gpt-4o-mni", max_tokens=5, messages=[])\n`;
+    const [routed] = only((await check(litellm, 'python')).findings, 'unknown-model');
+    assert.match(routed?.message ?? '', /did you mean 'azure\/gpt-4o-mini'/);
+  });
+});
+
 describe('batch-candidate and loops that send one prompt each turn', () => {
   it('a sweep of a setting or a repeated request is no batch; a loop whose data reaches the prompt is', async () => {
     const py = (body: string) => `${pyHead}import time\nROWS = ["a", "b"]\ndef job(prompt):\n${body}`;
