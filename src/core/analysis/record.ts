@@ -280,12 +280,15 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   const baseUrlParam = lookup(params.baseUrl);
   if (baseUrlParam && (object === null || !baseUrlParam.found.inCall))
     baseUrl = resolver.string(baseUrlParam.found.node)?.value ?? null;
+  // A client built with a base URL the code does not show (an environment variable, a setting, a spread mapping).
+  let baseUrlHidden = false;
   if (!baseUrl && object?.construction) {
     const constructorEntries = resolver.entries(object.construction);
-    if (constructorEntries) {
-      const found = params.baseUrl.map((n) => lookupDotted(resolver, constructorEntries, [], n)).find((f) => f);
-      if (found) baseUrl = resolver.string(found.node)?.value ?? null;
-    }
+    const found = constructorEntries
+      ? params.baseUrl.map((n) => lookupDotted(resolver, constructorEntries, [], n)).find((f) => f)
+      : undefined;
+    if (found) baseUrl = resolver.string(found.node)?.value ?? null;
+    baseUrlHidden = found ? baseUrl === null : !optionsComplete(resolver, object.construction, false);
   }
   baseUrl ??= providerBaseUrl;
   if (!baseUrl) modelProvider ??= makerProvider;
@@ -340,6 +343,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     systemPrompt,
     messages,
     baseUrl,
+    ...(baseUrlHidden && baseUrl === null ? { baseUrlHidden: true as const } : {}),
     caching: caching(resolver, sources, object?.settings ?? []),
     callsPerDay: callsPerDayAnnotation(resolver.text, call),
     argumentRanges: ranges,

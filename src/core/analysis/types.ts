@@ -270,6 +270,8 @@ export interface CallRecord {
    */
   toolDefinitions?: PromptSegment[];
   baseUrl: string | null;
+  /** Set when the client is built with a base URL the code does not show (an environment variable, a setting). */
+  baseUrlHidden?: true;
   caching: PromptCaching;
   /** Calls per day from an annotation comment just above the call (`# llm-cost-lens: 5000/day`). */
   callsPerDay: number | null;

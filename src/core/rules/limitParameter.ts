@@ -73,15 +73,17 @@ const openAiModelName = /^(?:openai\/)?(?:gpt-|o\d|chatgpt-|ft:|codex)/i;
 const azureClient = /\b(?:Async)?AzureOpenAI\b|\bazure_?endpoint\b|\bAZURE_OPENAI/i;
 
 /**
- * Where an OpenAI-SDK call goes: OpenAI's own API (no base URL the file shows, or api.openai.com), Azure OpenAI (an
- * Azure client or endpoint), or another server speaking the same API (a base URL elsewhere; a client the file does
- * not build through the OpenAI SDK).
+ * Where an OpenAI-SDK call goes: OpenAI's own API (a client built without a base URL, or with api.openai.com, or
+ * one the file does not build), Azure OpenAI (an Azure client or endpoint), another server speaking the same API
+ * (a base URL elsewhere; a client the file does not build through the OpenAI SDK), or unknown (a client built with
+ * a base URL the code does not show).
  */
-function openAiEndpoint(call: CallRecord, text: string): 'openai' | 'azure' | 'compatible' {
+function openAiEndpoint(call: CallRecord, text: string): 'openai' | 'azure' | 'compatible' | 'unknown' {
   // The record does not say which client class a call goes through: a file that builds an Azure client anywhere
   // may send any of its calls there.
   if (/azure/i.test(call.baseUrl ?? '') || azureClient.test(text)) return 'azure';
   if (call.sdk !== 'openai') return 'compatible';
+  if (call.baseUrlHidden) return 'unknown';
   return call.baseUrl === null || /^https?:\/\/api\.openai\.com(\/|$)/.test(call.baseUrl) ? 'openai' : 'compatible';
 }
 
@@ -159,8 +161,10 @@ export function limitPlace(
         case 'openai':
           return { name: 'max_completion_tokens', site: own };
         // An Azure deployment's name does not say its model, and API versions before 2024-09-01 reject
-        // max_completion_tokens where reasoning deployments reject max_tokens: no name is safe.
+        // max_completion_tokens where reasoning deployments reject max_tokens: no name is safe. Nor for a server
+        // the code does not show (OpenAI's reasoning models reject max_tokens, some servers max_completion_tokens).
         case 'azure':
+        case 'unknown':
           return null;
         default:
           return { name: 'max_tokens', site: own };

@@ -28,7 +28,7 @@ describe('the limit fix on an OpenAI chat call whose model is unknown', () => {
 
   it("on OpenAI's own API writes max_completion_tokens, which every model there takes, with room for reasoning", async () => {
     // The default models (GPT-5, the o-series) answer HTTP 400 to max_tokens, and reason before they answer.
-    for (const client of ['OpenAI()', 'OpenAI(base_url="https://api.openai.com/v1")', 'OpenAI(**settings)']) {
+    for (const client of ['OpenAI()', 'OpenAI(base_url="https://api.openai.com/v1")', 'OpenAI(api_key=KEY)']) {
       const fixed = await limitFixed(call(client), 'python');
       assert.match(fixed, /messages=\[[^\n]*\], max_completion_tokens=4608\)/, client);
     }
@@ -52,10 +52,14 @@ describe('the limit fix on an OpenAI chat call whose model is unknown', () => {
     assert.match(await limitFixed(named, 'python'), /max_tokens=2048\)/);
   });
 
-  it('on Azure offers no fix: a deployment does not say its model, and no name suits every API version', async () => {
+  it('on Azure, or a server the code does not show, offers no fix: no name suits every model and server', async () => {
+    // A deployment does not say its model, and Azure API versions before 2024-09-01 reject max_completion_tokens;
+    // a base URL from the environment (anything-llm's LM Studio, LocalAI, ... providers) may be any server.
     for (const client of [
       'AzureOpenAI(api_version="2024-02-01")',
       'OpenAI(base_url="https://x.openai.azure.com/openai")',
+      'OpenAI(base_url=os.environ["LMSTUDIO_BASE_PATH"])',
+      'OpenAI(**settings)',
     ]) {
       const [finding] = only((await check(call(client), 'python')).findings, 'missing-output-limit');
       assert.ok(finding, client);
