@@ -6,6 +6,7 @@ import { findAnnotation } from './annotation';
 import { callsPerDayAnnotation, innermostLoop, loopFeedsPrompt } from './context';
 import { callFeatures } from './features';
 import { isInRequestHandler } from './handlers';
+import { hiddenServer } from './hiddenServer';
 import { historyGrowth } from './history';
 import { visibleFunction } from './returns';
 import { contentSegments, readMessages } from './prompts';
@@ -282,6 +283,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     baseUrl = resolver.string(baseUrlParam.found.node)?.value ?? null;
   // A client built with a base URL the code does not show (an environment variable, a setting, a spread mapping).
   let baseUrlHidden = false;
+  let baseUrlServer: string | null = null;
   if (!baseUrl && object?.construction) {
     const constructorEntries = resolver.entries(object.construction);
     const found = constructorEntries
@@ -289,6 +291,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
       : undefined;
     if (found) baseUrl = resolver.string(found.node)?.value ?? null;
     baseUrlHidden = found ? baseUrl === null : !optionsComplete(resolver, object.construction, false);
+    if (found && baseUrlHidden) baseUrlServer = hiddenServer(resolver, found.node);
   }
   baseUrl ??= providerBaseUrl;
   if (!baseUrl) modelProvider ??= makerProvider;
@@ -344,6 +347,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     messages,
     baseUrl,
     ...(baseUrlHidden && baseUrl === null ? { baseUrlHidden: true as const } : {}),
+    ...(baseUrlServer && baseUrl === null ? { baseUrlServer } : {}),
     caching: caching(resolver, sources, object?.settings ?? []),
     callsPerDay: callsPerDayAnnotation(resolver.text, call),
     argumentRanges: ranges,

@@ -272,6 +272,11 @@ export interface CallRecord {
   baseUrl: string | null;
   /** Set when the client is built with a base URL the code does not show (an environment variable, a setting). */
   baseUrlHidden?: true;
+  /**
+   * For a hidden base URL: the OpenAI-compatible server its setting is named for (`lmstudio` for
+   * `process.env.LMSTUDIO_BASE_PATH`), when one is.
+   */
+  baseUrlServer?: string;
   caching: PromptCaching;
   /** Calls per day from an annotation comment just above the call (`# llm-cost-lens: 5000/day`). */
   callsPerDay: number | null;

@@ -75,15 +75,16 @@ const azureClient = /\b(?:Async)?AzureOpenAI\b|\bazure_?endpoint\b|\bAZURE_OPENA
 /**
  * Where an OpenAI-SDK call goes: OpenAI's own API (a client built without a base URL, or with api.openai.com, or
  * one the file does not build), Azure OpenAI (an Azure client or endpoint), another server speaking the same API
- * (a base URL elsewhere; a client the file does not build through the OpenAI SDK), or unknown (a client built with
- * a base URL the code does not show).
+ * (a base URL elsewhere, or one the code does not show but names for such a server; a client the file does not
+ * build through the OpenAI SDK), or unknown (a client built with a base URL the code does not show or name).
  */
 function openAiEndpoint(call: CallRecord, text: string): 'openai' | 'azure' | 'compatible' | 'unknown' {
   // The record does not say which client class a call goes through: a file that builds an Azure client anywhere
   // may send any of its calls there.
   if (/azure/i.test(call.baseUrl ?? '') || azureClient.test(text)) return 'azure';
   if (call.sdk !== 'openai') return 'compatible';
-  if (call.baseUrlHidden) return 'unknown';
+  // A setting named for another server (`LMSTUDIO_BASE_PATH`) says where the call goes, though not its address.
+  if (call.baseUrlHidden) return call.baseUrlServer ? 'compatible' : 'unknown';
   return call.baseUrl === null || /^https?:\/\/api\.openai\.com(\/|$)/.test(call.baseUrl) ? 'openai' : 'compatible';
 }
 

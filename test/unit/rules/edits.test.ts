@@ -52,13 +52,41 @@ describe('the limit fix on an OpenAI chat call whose model is unknown', () => {
     assert.match(await limitFixed(named, 'python'), /max_tokens=2048\)/);
   });
 
+  it('on a server the code names but does not show the address of, keeps max_tokens', async () => {
+    // anything-llm's providers: the address is a setting, but the setting's name says which server it is.
+    for (const client of [
+      'OpenAI(base_url=os.environ["LMSTUDIO_BASE_PATH"])',
+      'OpenAI(base_url=settings.ollama_host)',
+      'OpenAI(base_url=f"http://localhost:{port}/v1")',
+    ])
+      assert.match(await limitFixed(call(client), 'python'), /max_tokens=2048\)/, client);
+    const viaMember = `const { OpenAI: OpenAIApi } = require('openai');
+class LiteLLM {
+  constructor() {
+    this.basePath = process.env.LITE_LLM_BASE_PATH;
+    this.openai = new OpenAIApi({ baseURL: this.basePath, apiKey: process.env.LITE_LLM_API_KEY ?? null });
+  }
+  async ask(model, q) {
+    return this.openai.chat.completions.create({ model, messages: [{ role: 'user', content: q }] });
+  }
+}
+module.exports = { LiteLLM };
+`;
+    assert.match(await limitFixed(viaMember, 'javascript'), /content: q \}\], max_tokens: 2048 \}/);
+    const viaHelper = viaMember
+      .replace('this.basePath = process.env.LITE_LLM_BASE_PATH;\n', '')
+      .replace('baseURL: this.basePath', 'baseURL: parseLMStudioBasePath(process.env.LMSTUDIO_BASE_PATH)');
+    assert.match(await limitFixed(viaHelper, 'javascript'), /max_tokens: 2048 \}/);
+  });
+
   it('on Azure, or a server the code does not show, offers no fix: no name suits every model and server', async () => {
     // A deployment does not say its model, and Azure API versions before 2024-09-01 reject max_completion_tokens;
-    // a base URL from the environment (anything-llm's LM Studio, LocalAI, ... providers) may be any server.
+    // a base URL from the environment or a parameter, named for no server, may be OpenAI or any other.
     for (const client of [
       'AzureOpenAI(api_version="2024-02-01")',
       'OpenAI(base_url="https://x.openai.azure.com/openai")',
-      'OpenAI(base_url=os.environ["LMSTUDIO_BASE_PATH"])',
+      'OpenAI(base_url=os.environ["OPENAI_BASE_URL"])',
+      'OpenAI(base_url=base_url)',
       'OpenAI(**settings)',
     ]) {
       const [finding] = only((await check(call(client), 'python')).findings, 'missing-output-limit');
