@@ -32,10 +32,10 @@ for reasoning models, cache_control on cacheable prompts, static text before cha
 fixed in passes until nothing changes, must parse with no new syntax errors, and is written in one step; a
 file that cannot be fixed safely is left untouched and listed (files not in UTF-8 are not read), and a fix
 whose edit does not reach the call (the call still has the problem after it) is left out and listed while the
-file's other fixes apply. Findings
-without a safe fix (another model, a batch API) are listed, not applied. The findings and their fixes are the
-scan's: values are followed into other files, and the llmCostLens.* settings come from the folder's
-.vscode/settings.json (rule severities, the limits the fix writes per task), with the flags over them.
+file's other fixes apply. Findings without a safe fix (another model, a batch API) are listed, not applied.
+The findings and their fixes are the scan's: values are followed into other files, and the llmCostLens.*
+settings come from the folder's .vscode/settings.json (rule severities, the limits the fix writes per task),
+with the flags over them.
 
 Options:
   --rule <code>                 only this rule (repeatable; the codes are listed below)

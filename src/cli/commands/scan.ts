@@ -33,10 +33,9 @@ node_modules, .git, virtualenvs, build output (build, out, dist, coverage at a p
 .gitignore files from each scanned folder down ignore; git itself is never run) and prices each one: input
 tokens (≈ when estimated), dollars per call and per month, expected and worst case (max). Links are not
 followed; unreadable folders, links, FIFOs and files that are not UTF-8 (UTF-16 with a byte-order mark is
-read) are listed under skipped. Under each call, the cost
-rules' findings (docs/rules/); \`llm-cost-lens fix\` applies their safe fixes.
-The llmCostLens.* settings come from the scanned folder's .vscode/settings.json, as in the editor;
-flags override them.
+read) are listed under skipped. Under each call, the cost rules' findings (docs/rules/); \`llm-cost-lens fix\`
+applies their safe fixes. The llmCostLens.* settings come from the scanned folder's .vscode/settings.json, as
+in the editor; flags override them.
 
 Options:
   --format <f>                  table (default), json, or sarif (SARIF 2.1.0 of the findings, for code scanning);
