@@ -37,13 +37,15 @@ export function withModelCandidates(calls: readonly CallRecord[]): CallRecord[] 
 
 /**
  * The provider, with embedding and agent calls apart (a chat model is no candidate for an embedding call), and with the host
- * of a base URL the code names: an OpenAI client pointed at Groq, Cohere's compatibility API or a local server
- * runs that endpoint's models, so only calls to the same host are candidates for each other.
+ * of a base URL the code names, or the server a hidden one is named for: an OpenAI client pointed at Groq, Cohere's
+ * compatibility API or a local server runs that endpoint's models, so only calls to the same host are candidates
+ * for each other.
  */
 function providerKey(call: CallRecord): string | undefined {
   const provider = call.modelProvider ?? providerOfSdk[call.sdk] ?? (call.sdk === 'other' ? undefined : call.sdk);
   if (!provider) return undefined;
-  const host = call.baseUrl ? hostOf(call.baseUrl) : '';
+  // A base URL the code does not show but names for a server (`LMSTUDIO_BASE_PATH`) is that server's.
+  const host = call.baseUrl ? hostOf(call.baseUrl) : (call.baseUrlServer ?? '');
   const key = host ? `${provider} at ${host}` : provider;
   // An agent (Gemini's Interactions API `agent=`) is no model, and a model no agent.
   if (call.sites.model?.name === 'agent') return `${key} agents`;

@@ -65,6 +65,21 @@ describe('models the code does not say', () => {
     assert.equal(calls[5]?.modelCandidates, undefined);
   });
 
+  it('counts a base URL the code does not show but names for a server as that server (anything-llm)', () => {
+    const lmStudio = { sdk: 'openai' as const, baseUrlHidden: true as const, baseUrlServer: 'lmstudio' };
+    const calls = withModelCandidates([
+      callRecord({ model: 'gpt-4.1-nano', sdk: 'openai' }),
+      callRecord({ model: 'qwen2.5-7b-instruct', ...lmStudio }),
+      callRecord({ model: null, modelVia: 'unresolved', ...lmStudio }),
+      callRecord({ model: null, modelVia: 'unresolved', ...lmStudio, baseUrlServer: 'localai' }),
+      callRecord({ model: null, modelVia: 'unresolved', sdk: 'openai', baseUrlHidden: true }),
+    ]);
+    assert.deepEqual(calls[2]?.modelCandidates, ['qwen2.5-7b-instruct']);
+    assert.equal(calls[3]?.modelCandidates, undefined);
+    // A hidden base URL named for no server may be OpenAI's.
+    assert.deepEqual(calls[4]?.modelCandidates, ['gpt-4.1-nano']);
+  });
+
   it('keeps embedding calls apart: only an `embeddings` key is assumed for them, only embedding models are candidates', () => {
     const calls = [
       callRecord({ model: 'gpt-4o-mini', sdk: 'openai', api: 'chat.completions.create' }),
