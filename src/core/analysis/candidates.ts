@@ -250,8 +250,23 @@ function recognise(
     return method ? { call, nameNode, entry, method, object: found.object } : null;
   }
   return (
-    moduleNamesake(call, nameNode, calleeNode) ?? unresolvedReceiver(call, nameNode, calleeNode, resolver, options)
+    importedModuleMember(call, nameNode, calleeNode, receivers) ??
+    moduleNamesake(call, nameNode, calleeNode) ??
+    unresolvedReceiver(call, nameNode, calleeNode, resolver, options)
   );
+}
+
+/**
+ * A module function reached through a name imported from the SDK's module (openai 0.x's `from openai import
+ * ChatCompletion`, then `ChatCompletion.create(...)`): the import's path and the call's make the function's.
+ */
+function importedModuleMember(call: Node, nameNode: Node, callee: Node, receivers: Receivers): Candidate | null {
+  const chain = flatten(callee);
+  const symbol = receivers.symbol(chain.root);
+  if (!symbol || symbol.path.length === 0) return null;
+  const path = [...symbol.path, ...chain.path].join('.');
+  const method = symbol.entry.methods.find((m) => m.on === 'module' && m.path === path);
+  return method ? { call, nameNode, entry: symbol.entry, method, object: null } : null;
 }
 
 /**

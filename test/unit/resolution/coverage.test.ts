@@ -156,12 +156,20 @@ describe('wrappers and embedding SDKs', () => {
         'openai.Embedding.create(input="x", engine="text-embedding-ada-002")',
         'subprocess.run(["ls"])',
         'runner.run("not a model")',
+        'from openai import ChatCompletion, Completion',
+        'ChatCompletion.create(model="gpt-3.5-turbo", messages=[], max_tokens=60)',
+        'await ChatCompletion.acreate(model="gpt-4", messages=[], max_tokens=70)',
+        'Completion.create(model="gpt-3.5-turbo-instruct", prompt="x", max_tokens=80)',
+        'ChatCompletion.parse(model="gpt-4", messages=[])',
       ].join('\n'),
     );
     assert.deepEqual(python.map(summary), [
       ...[6, 7, 8, 9, 10, 11, 12].map((line) => `${line} langchain invoke gpt-3.5-turbo max=300`),
       '13 openai chat.completions.create gpt-4 max=50',
       '14 openai embeddings text-embedding-ada-002',
+      '18 openai chat.completions.create gpt-3.5-turbo max=60',
+      '19 openai chat.completions.create gpt-4 max=70',
+      '20 openai completions.create gpt-3.5-turbo-instruct max=80',
     ]);
     const js = await calls(
       [
