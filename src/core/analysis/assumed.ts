@@ -1,4 +1,5 @@
 import { isEmbeddingApi } from '../sdk';
+import { providerOfName } from './providers';
 import type { CallRecord, Sdk } from './types';
 
 /**
@@ -41,8 +42,28 @@ export function validateAssumedModels(value: unknown): { models: AssumedModels; 
  */
 export function assumedModelFor(call: CallRecord, assumed: AssumedModels): string | null {
   if (isEmbeddingApi(call.api)) return assumed['embeddings'] ?? null;
-  const provider = call.modelProvider ?? providerOfSdk[call.sdk];
-  return (provider ? assumed[provider] : undefined) ?? assumed[call.sdk] ?? assumed['*'] ?? null;
+  const provider = call.modelProvider ?? (call.sdk === 'openai' ? openAiClientProvider(call) : providerOfSdk[call.sdk]);
+  // An SDK that reaches one provider is keyed by that provider: its name is no second way in.
+  const bySdk = providerOfSdk[call.sdk] ? undefined : assumed[call.sdk];
+  return (provider ? assumed[provider] : undefined) ?? bySdk ?? assumed['*'] ?? null;
+}
+
+/**
+ * Who runs an OpenAI client's models: OpenAI (no base URL, api.openai.com, Azure OpenAI, or a base URL the code
+ * does not show), else the server its base URL is (`api.groq.com` → `groq`, `localhost`) or is named for
+ * (`lmstudio`): a local server or another provider does not run the model set for `openai`.
+ */
+function openAiClientProvider(call: CallRecord): string {
+  if (call.baseUrlServer) return providerOfName(call.baseUrlServer) ?? call.baseUrlServer;
+  if (!call.baseUrl) return 'openai';
+  let host: string;
+  try {
+    host = new URL(call.baseUrl).hostname.toLowerCase();
+  } catch {
+    host = call.baseUrl.toLowerCase();
+  }
+  if (/(^|\.)openai\.com$|(^|\.)azure\.com$/.test(host)) return 'openai';
+  return providerOfName(host) ?? host;
 }
 
 /**

@@ -31,6 +31,30 @@ describe('models the code does not say', () => {
     assert.equal(assumeModels(calls, {})[0]?.model, null);
   });
 
+  it('assumes the `openai` model only for OpenAI clients that reach OpenAI, not for one pointed at another server', () => {
+    const unresolved = { model: null, modelVia: 'unresolved' as const, sdk: 'openai' as const };
+    const calls = [
+      callRecord({ ...unresolved }),
+      callRecord({ ...unresolved, baseUrl: 'https://api.openai.com/v1' }),
+      callRecord({ ...unresolved, baseUrl: 'https://x.openai.azure.com/openai' }),
+      callRecord({ ...unresolved, baseUrlHidden: true }),
+      callRecord({ ...unresolved, baseUrl: 'http://localhost:11434/v1' }),
+      callRecord({ ...unresolved, baseUrl: 'https://api.groq.com/openai/v1' }),
+      callRecord({ ...unresolved, baseUrlHidden: true, baseUrlServer: 'lmstudio' }),
+    ];
+    const models = (assumed: Record<string, string>) => assumeModels(calls, assumed).map((c) => c.model);
+    assert.deepEqual(models({ openai: 'gpt-4o-mini' }), [
+      ...['gpt-4o-mini', 'gpt-4o-mini', 'gpt-4o-mini', 'gpt-4o-mini'],
+      ...[null, null, null],
+    ]);
+    // The server's own key, then `*`.
+    assert.deepEqual(models({ openai: 'gpt-4o-mini', groq: 'llama-3.1-8b-instant', '*': 'gpt-4.1-nano' }).slice(4), [
+      'gpt-4.1-nano',
+      'llama-3.1-8b-instant',
+      'gpt-4.1-nano',
+    ]);
+  });
+
   it('lists the models the workspace uses for the same provider as candidates, most used first', () => {
     const calls = withModelCandidates([
       callRecord({ model: 'gpt-4o-mini', sdk: 'openai' }),
