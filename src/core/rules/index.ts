@@ -13,5 +13,5 @@ export {
 } from './settings';
 export { ignoreEdit, ignoredAt } from './ignore';
 export { fixText, type FixTextResult } from './fixText';
-export { projectInfoFromPackageJson, unknownProject, type ProjectInfo } from './project';
+export { projectInfoFromPackageJson, projectInfoFromPythonManifest, unknownProject, type ProjectInfo } from './project';
 export * from './types';

@@ -155,12 +155,20 @@ export function limitPlace(
       if (!own) return null;
       if (call.api.startsWith('responses')) return { name: 'max_output_tokens', site: own };
       if (!isChatCompletions(call)) return { name: 'max_tokens', site: own };
-      if (entry) return { name: isReasoning(entry) ? 'max_completion_tokens' : 'max_tokens', site: own };
+      // An OpenAI SDK older than the name (openai-node 4.60, openai-python 1.45) rejects it: TypeScript does not
+      // build, Python raises a TypeError. A model that needs it gets no fix; one the code does not name, the old one.
+      const takesNew =
+        call.sdk !== 'openai' ||
+        (python ? project.openaiPythonCompletionTokens : project.openaiNodeCompletionTokens) !== false;
+      if (entry) {
+        if (!isReasoning(entry)) return { name: 'max_tokens', site: own };
+        return takesNew ? { name: 'max_completion_tokens', site: own } : null;
+      }
       // A model the code names that is not OpenAI's (an open model on a server speaking the API) takes max_tokens.
       if (call.model && !openAiModelName.test(call.model)) return { name: 'max_tokens', site: own };
       switch (openAiEndpoint(call, text)) {
         case 'openai':
-          return { name: 'max_completion_tokens', site: own };
+          return { name: takesNew ? 'max_completion_tokens' : 'max_tokens', site: own };
         // An Azure deployment's name does not say its model, and API versions before 2024-09-01 reject
         // max_completion_tokens where reasoning deployments reject max_tokens: no name is safe. Nor for a server
         // the code does not show (OpenAI's reasoning models reject max_tokens, some servers max_completion_tokens).

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { unknownProject, type ProjectInfo } from '../../core/rules';
-import { ProjectManifests } from '../../core/workspace/projectInfo';
+import { manifestNames, ProjectManifests } from '../../core/workspace/projectInfo';
 import { workspaceFileSystem } from '../workspaceFileSystem';
 
 /** The notebook file a cell document belongs to, when it is open. */
@@ -11,7 +11,8 @@ function notebookOf(cell: vscode.Uri): vscode.Uri | undefined {
 }
 
 /**
- * What the `package.json` files above a document say (the Vercel AI SDK version the limit's name depends on),
+ * What the manifests above a document say (`package.json`, `requirements.txt`, `pyproject.toml`: the SDK versions
+ * the limit's name depends on),
  * found by the core's ProjectManifests through the workspace file system. `infoFor` answers at once from what is
  * known and looks in the background; `onDidChange` fires when a look (or an edited manifest) changes an answer.
  */
@@ -26,7 +27,7 @@ export class ProjectInfoService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/package.json');
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${manifestNames.join(',')}}`);
     const reset = (): void => {
       this.generation++;
       this.manifests.clear();
@@ -63,7 +64,7 @@ export class ProjectInfoService implements vscode.Disposable {
         if (generation !== this.generation) return;
         this.byFile.set(key, info);
         // Until now the answer was unknown: only a known version changes it.
-        if (info.vercelAiMajor !== null) this.changed.fire();
+        if (Object.values(info).some((value) => value !== null)) this.changed.fire();
       });
   }
 

@@ -2,8 +2,15 @@ import * as assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { LanguageId } from '../../../src/core/analysis/types';
 import { bundledTable } from '../../../src/core/pricing';
-import { applyEdits, planFixAll, projectInfoFromPackageJson, validateRuleSettings } from '../../../src/core/rules';
-import type { Finding } from '../../../src/core/rules';
+import {
+  applyEdits,
+  planFixAll,
+  projectInfoFromPackageJson,
+  projectInfoFromPythonManifest,
+  unknownProject,
+  validateRuleSettings,
+} from '../../../src/core/rules';
+import type { Finding, ProjectInfo } from '../../../src/core/rules';
 import { beforeEdits } from '../../../src/core/rules/fixText';
 import { ignoreEdit, ignoredAt, silences } from '../../../src/core/rules/ignore';
 import { applied, check, disposeHost, only } from './helpers';
@@ -17,6 +24,17 @@ async function limitFixed(text: string, languageId: LanguageId): Promise<string>
   const fix = finding.fixes.find((f) => f.preferred);
   assert.ok(fix, 'a preferred fix');
   return applied(text, fix);
+}
+
+/** The limit's name in the first fix of the only missing-output-limit finding, with what the manifests say. */
+async function limitName(
+  text: string,
+  languageId: LanguageId,
+  known?: Partial<ProjectInfo>,
+): Promise<string | undefined> {
+  const project = known ? { ...unknownProject, ...known } : undefined;
+  const [finding] = only((await check(text, languageId, { project })).findings, 'missing-output-limit');
+  return /(?:Add|Set) (\w+)/.exec(finding?.fixes[0]?.title ?? '')?.[1];
 }
 
 const py = 'from openai import OpenAI\nclient = OpenAI()\n';
@@ -185,10 +203,6 @@ describe('fixes keep the surrounding style', () => {
   });
 
   it('the limit name follows the API, the model and the project', async () => {
-    const limitName = async (text: string, languageId: LanguageId, project?: { vercelAiMajor: number }) => {
-      const [finding] = only((await check(text, languageId, { project })).findings, 'missing-output-limit');
-      return /Add (\w+)/.exec(finding?.fixes[0]?.title ?? '')?.[1];
-    };
     assert.equal(
       await limitName(`${py}client.chat.completions.create(model="o3", messages=[])\n`, 'python'),
       'max_completion_tokens',
@@ -424,6 +438,54 @@ describe('settings and project', () => {
     assert.equal(projectInfoFromPackageJson('{"devDependencies": {"ai": "~5.0.0"}}').vercelAiMajor, 5);
     assert.equal(projectInfoFromPackageJson('{"dependencies": {}}').vercelAiMajor, null);
     assert.equal(projectInfoFromPackageJson('not json').vercelAiMajor, null);
+  });
+
+  it('reads whether the OpenAI SDK the manifests allow takes max_completion_tokens (openai-node 4.60, openai-python 1.45)', () => {
+    const node = (range: string) =>
+      projectInfoFromPackageJson(JSON.stringify({ dependencies: { ai: '^5.0.0', openai: range } }))
+        .openaiNodeCompletionTokens;
+    // chatbot-ui: `^4.23.0`, locked at 4.24.7, whose types reject the name.
+    assert.deepEqual(['^4.23.0', '4.x', '~4.59.9', '>=4.0.0 <5'].map(node), [false, false, false, false]);
+    assert.deepEqual(['^4.60.0', '4.104.0', '^5.1.0', '>=6', 'latest', '*'].map(node), [
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    assert.equal(projectInfoFromPackageJson('{"dependencies": {"ai": "^5.0.0"}}').openaiNodeCompletionTokens, null);
+    const python = (text: string) => projectInfoFromPythonManifest(text).openaiPythonCompletionTokens;
+    assert.equal(python('requests==2.31.0\nopenai==1.30.1\n'), false);
+    assert.equal(python('openai>=1.3,<2  # the client\n'), false);
+    assert.equal(python('openai[datalib]~=1.51\n'), true);
+    assert.equal(python('openai\n'), true);
+    // 0.x sends any keyword to the API as given.
+    assert.equal(python('openai==0.28.1\n'), true);
+    assert.equal(python('openai<1.40\n'), null);
+    assert.equal(python('openai-agents==0.1.0\nlangchain-openai==0.1.0\n'), null);
+    assert.equal(python('[project]\ndependencies = [\n  "fastapi",\n  "openai>=1.20.0",\n]\n'), false);
+    assert.equal(python('[tool.poetry.dependencies]\nopenai = "^1.50.0"\n'), true);
+    assert.equal(python('[tool.poetry.dependencies]\nopenai = { version = "^1.30", optional = true }\n'), false);
+  });
+
+  it('an OpenAI SDK older than max_completion_tokens gets max_tokens for a model the code does not name, and no fix for a reasoning model', async () => {
+    const unknownModel = `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function ask(model: string, q: string) {\n  return openai.chat.completions.create({ model, messages: [{ role: 'user', content: q }] });\n}\n`;
+    const old = { openaiNodeCompletionTokens: false };
+    assert.equal(await limitName(unknownModel, 'typescript'), 'max_completion_tokens');
+    assert.equal(await limitName(unknownModel, 'typescript', old), 'max_tokens');
+    const [sized] = only(
+      (await check(unknownModel, 'typescript', { project: { ...unknownProject, ...old } })).findings,
+      'missing-output-limit',
+    );
+    assert.match(sized?.fixes[0]?.title ?? '', /max_tokens: 2048 \(sized for a general task\)/);
+    const reasoning = unknownModel.replace('model, messages', "model: 'o3', messages");
+    assert.equal(await limitName(reasoning, 'typescript', old), undefined);
+    assert.equal(await limitName(reasoning.replace("'o3'", "'gpt-4o'"), 'typescript', old), 'max_tokens');
+    const py = `from openai import OpenAI\nclient = OpenAI()\ndef ask(model, q):\n    return client.chat.completions.create(model=model, messages=[{"role": "user", "content": q}])\n`;
+    assert.equal(await limitName(py, 'python', { openaiPythonCompletionTokens: false }), 'max_tokens');
+    // The other language's manifest says nothing of this file's SDK.
+    assert.equal(await limitName(py, 'python', old), 'max_completion_tokens');
   });
 
   it("a severity setting changes a finding's severity; off removes it", async () => {
