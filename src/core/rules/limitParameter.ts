@@ -90,10 +90,16 @@ function openAiEndpoint(call: CallRecord, text: string): 'openai' | 'azure' | 'c
 
 /**
  * Whether a new limit on this call must leave room for reasoning it may do although its model is unknown: OpenAI's
- * own API, where the default models (the GPT-5 family, the o-series) reason and `max_completion_tokens` counts it.
+ * own API, where the default models (the GPT-5 family, the o-series) reason and `max_completion_tokens` counts it,
+ * and OpenAI's Responses API, whose `max_output_tokens` counts it too (khoj turns reasoning on for the models
+ * that have it: a limit sized for the answer alone would leave an empty answer).
  */
-export function mayReason(entry: ModelEntry | null, place: LimitPlace | null): boolean {
-  return entry === null && place?.name === 'max_completion_tokens';
+export function mayReason(entry: ModelEntry | null, place: LimitPlace | null, call: CallRecord): boolean {
+  if (entry !== null || !place) return false;
+  return (
+    place.name === 'max_completion_tokens' ||
+    (call.sdk === 'openai' && call.api.startsWith('responses') && place.name === 'max_output_tokens')
+  );
 }
 
 /** Models of the old Google SDKs (`google.generativeai`, `@google/generative-ai`, Vertex AI) take `generation_config`. */

@@ -35,7 +35,7 @@ export const missingOutputLimit: Rule = {
     if (given && !/^(None|null|undefined)$/.test(context.text.slice(given.value.start, given.value.end))) return null;
     const python = context.languageId === 'python';
     const place = limitPlace(call, entry, context.text, context.project, python);
-    const { value, task, forReasoning } = sizedLimit(context, mayReason(entry, place));
+    const { value, task, forReasoning } = sizedLimit(context, mayReason(entry, place, call));
     const fixes: Fix[] = [];
     let saving: number | null = null;
     if (place) {

@@ -57,6 +57,14 @@ describe('the limit fix on an OpenAI chat call whose model is unknown', () => {
     );
   });
 
+  it("on OpenAI's Responses API leaves room for reasoning too: max_output_tokens counts it", async () => {
+    // khoj's chat stream turns reasoning on for the models that have it; 2,048 at medium effort left no answer.
+    const responses = `from openai import OpenAI\nclient = OpenAI()\ndef ask(model, q):\n    return client.responses.create(model=model, input=q)\n`;
+    assert.match(await limitFixed(responses, 'python'), /input=q, max_output_tokens=4608\)/);
+    const named = responses.replace('model=model', 'model="gpt-4.1"');
+    assert.match(await limitFixed(named, 'python'), /max_output_tokens=2048\)/);
+  });
+
   it('at the effort the call writes', async () => {
     const text = call('OpenAI()').replace('messages=', 'reasoning_effort="high", messages=');
     assert.match(await limitFixed(text, 'python'), /max_completion_tokens=8192\)/);
