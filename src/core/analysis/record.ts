@@ -256,7 +256,8 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     messageSources.push(messagesNode.node, ...read.sources);
     sites.messages = paramSite(
       resolver,
-      lastPart(messagesParam?.name ?? 'messages'),
+      // A positional argument is the SDK's first messages parameter (Gemini's `generate_content(prompt)`: contents).
+      lastPart(messagesParam?.name ?? params.messages[0] ?? 'messages'),
       messagesNode.node,
       where(messagesNode),
     );

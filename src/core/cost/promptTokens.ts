@@ -42,7 +42,8 @@ export function isConversation(message: PromptMessage, call: CallRecord): boolea
   const site = call.sites.messages;
   if (!site || !conversationParams.has(site.name) || call.messages.length !== 1) return false;
   const range = only.range ?? message.range;
-  if (range && (range.start !== site.value.start || range.end !== site.value.end)) return false;
+  // The value may end in a type assertion the part leaves out (`messages as ChatCompletionMessageParam[]`).
+  if (range && (range.start !== site.value.start || range.end > site.value.end)) return false;
   // A LangChain model's input is a text or a list of messages alike (`llm.invoke(question)`).
   const either = textOrTurns.has(site.name) || call.sdk === 'langchain';
   return !either || readsAsTurns(only.expression);

@@ -4,6 +4,7 @@ import { isEmbeddingApi } from '../sdk';
 import { isAnthropicMessages, isBatchJob, limitEdits, limitPlace, mayReason, sizedLimit } from './limitParameter';
 import { formatMonthly, monthlySaving, perCallAndMonth } from './money';
 import { aTask } from './task';
+import { unpricedKind } from '../pricing/unpricedKinds';
 import type { CallContext, Fix, Rule, RuleResult } from './types';
 
 /** APIs that return no generated text (embeddings; a batch job, whose requests carry their own limits). */
@@ -28,6 +29,8 @@ export const missingOutputLimit: Rule = {
     const { call, entry, cost } = context;
     if (call.outputLimit || !call.sites.complete || returnsNoText(call.api) || entry?.mode === 'embedding') return null;
     if (!entry && noOutputModel.test(call.model ?? '')) return null;
+    // An image or video model's answer is not text an output-token limit sizes (khoj's Gemini image call).
+    if (!entry && /^an? (image|video) model$/.test(unpricedKind(call.model ?? '') ?? '')) return null;
     if (defaultedByWrapper(context)) return null;
     // The limit is written but comes to nothing: a literal None / null the fix replaces, or a name (a wrapper's
     // parameter defaulting to None) its callers may well set.

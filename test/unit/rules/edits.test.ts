@@ -509,6 +509,18 @@ describe('settings and project', () => {
 });
 
 describe('no finding where the code may well be right (shapes from public repositories)', () => {
+  it("an image model's call is not asked for a text output limit (khoj's Gemini image generation)", async () => {
+    const call = (model: string) =>
+      `from google import genai\nfrom google.genai import types\nclient = genai.Client()\ndef draw(prompt):\n    return client.models.generate_content(model="${model}", contents=prompt, config=types.GenerateContentConfig(response_modalities=["IMAGE"]))\n`;
+    assert.deepEqual(
+      only((await check(call('gemini-2.5-flash-image'), 'python')).findings, 'missing-output-limit'),
+      [],
+    );
+    // The model is still said to be one the table does not price.
+    assert.equal(only((await check(call('gemini-2.5-flash-image'), 'python')).findings, 'unknown-model').length, 1);
+    assert.equal(only((await check(call('gemini-2.5-flash'), 'python')).findings, 'missing-output-limit').length, 1);
+  });
+
   it('a Gemini Flash-Lite call or a thinking budget of 0 has no reasoning to starve the limit', async () => {
     const head = 'from google import genai\nfrom google.genai import types\nclient = genai.Client()\n';
     const lite = `${head}client.models.generate_content(model="gemini-2.5-flash-lite", contents="x", config=types.GenerateContentConfig(max_output_tokens=3))\n`;
