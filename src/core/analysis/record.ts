@@ -32,6 +32,7 @@ import type {
   CallRecord,
   CallSites,
   ModelVia,
+  OptionsSite,
   PromptBlock,
   PromptCaching,
   SourceLocation,
@@ -304,8 +305,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
     const constructorArgs = constructor.childForFieldName('arguments');
     if (constructorArgs) ranges.constructorArgs = rangeOf(constructorArgs);
   }
-  const nearestSettings = object ? nearestConstructor(object) : undefined;
-  if (nearestSettings) sites.constructorOptions = optionsSite(resolver, nearestSettings, 'constructor');
+  if (object) sites.constructorOptions = nearestConstructorOptions(resolver, object);
   const variantSites = (object?.variants ?? []).flatMap((variant) => {
     const nearest = nearestConstructor(variant);
     const site = nearest ? optionsSite(resolver, nearest, 'constructor') : null;
@@ -616,6 +616,19 @@ function stringWithVia(resolver: Resolver, node: Node): ModelName | null {
  * `with_config` / `withConfig`, whose argument is a run config (a model setting there is a type error in
  * TypeScript and ignored at run time), though it may choose a configurable model.
  */
+/**
+ * The options of the nearest settings call that shows some: a chat started with none (`model.startChat()`) sends
+ * its model's, so a limit goes there.
+ */
+function nearestConstructorOptions(resolver: Resolver, object: SdkObject): OptionsSite | null {
+  for (const settings of [...object.settings].reverse()) {
+    if (/^(with_config|withConfig)$/.test(calleeName(settings))) continue;
+    const site = optionsSite(resolver, settings, 'constructor');
+    if (site) return site;
+  }
+  return null;
+}
+
 function nearestConstructor(object: SdkObject): Node | undefined {
   return [...object.settings].reverse().find((settings) => !/^(with_config|withConfig)$/.test(calleeName(settings)));
 }

@@ -39,6 +39,8 @@ export function isConversation(message: PromptMessage, call: CallRecord): boolea
   const [only, ...rest] = message.segments;
   if (message.role !== 'unknown' || !only || rest.length > 0 || only.kind !== 'dynamic') return false;
   if (/^(\*|\.\.\.)/.test(only.expression)) return true;
+  // A chat session's message goes with every turn before it: the session sends its history each time.
+  if (chatSessionApis.has(call.api) && call.messages.length === 1) return true;
   const site = call.sites.messages;
   if (!site || !conversationParams.has(site.name) || call.messages.length !== 1) return false;
   const range = only.range ?? message.range;
@@ -48,6 +50,9 @@ export function isConversation(message: PromptMessage, call: CallRecord): boolea
   const either = textOrTurns.has(site.name) || call.sdk === 'langchain';
   return !either || readsAsTurns(only.expression);
 }
+
+/** Gemini's chat sessions (`chat.send_message(text)`, `chat.sendMessageStream(parts)`). */
+const chatSessionApis = new Set(['send_message', 'send_message_stream']);
 
 /** Parameters that take one text or a list of turns: `input=prompt` (Responses), `contents=chunk` (Gemini). */
 const textOrTurns = new Set(['input', 'contents']);

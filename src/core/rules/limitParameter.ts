@@ -102,8 +102,11 @@ export function mayReason(entry: ModelEntry | null, place: LimitPlace | null, ca
   );
 }
 
-/** Models of the old Google SDKs (`google.generativeai`, `@google/generative-ai`, Vertex AI) take `generation_config`. */
-const oldGoogleModel = /^(GenerativeModel|getGenerativeModel)$/;
+/**
+ * Models of the old Google SDKs (`google.generativeai`, `@google/generative-ai`, Vertex AI) take `generation_config`,
+ * and so do their chats (`startChat({ history, generationConfig })`).
+ */
+const oldGoogleModel = /^(GenerativeModel|getGenerativeModel|startChat)$/;
 
 /** Where and under which name an output limit goes for this call; null when the file does not show where. */
 export function limitPlace(

@@ -23,7 +23,9 @@ export const google: SdkEntry = {
     { path: 'chats.create', on: 'client', kind: 'chat', carriesSettings: true },
     { path: 'getGenerativeModel', on: 'client', kind: 'model', carriesSettings: true },
     { path: 'start_chat', on: 'model', kind: 'chat' },
-    { path: 'startChat', on: 'model', kind: 'chat' },
+    // `startChat({ generationConfig })` (the JavaScript SDKs) replaces the model's config for the chat's requests;
+    // Python's `start_chat` takes only the history.
+    { path: 'startChat', on: 'model', kind: 'chat', carriesSettings: true },
   ],
   methods: [
     { ...gen('models.generate_content', 'generate_content', 'client'), distinctive: true },

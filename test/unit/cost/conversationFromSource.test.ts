@@ -49,4 +49,18 @@ describe('a conversation or one text, read from the code as written', () => {
     assert.ok(positional !== null && positional < 300, String(positional));
     assert.ok(turns !== null && turns > 2000, String(turns));
   });
+
+  it("a chat session's message is sent with the session's history, however it is passed", async () => {
+    const text = [
+      'import google.generativeai as genai',
+      'model = genai.GenerativeModel("gemini-1.5-pro", generation_config={"max_output_tokens": 1024})',
+      'def reply(text, history):',
+      '    chat = model.start_chat(history=history)',
+      '    chat.send_message(text)',
+      '    return chat.send_message(message=text)',
+    ].join('\n');
+    const tokens = await inputTokens(text, 'python');
+    assert.equal(tokens.length, 2);
+    for (const each of tokens) assert.ok(each !== null && each > 2000, String(each));
+  });
 });

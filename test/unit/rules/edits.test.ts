@@ -508,6 +508,35 @@ describe('settings and project', () => {
   });
 });
 
+describe("a Gemini chat's startChat({ generationConfig }) replaces the model's config (JavaScript)", () => {
+  const route = (chatOptions: string) =>
+    `import { GoogleGenerativeAI } from '@google/generative-ai';\nconst genAI = new GoogleGenerativeAI(process.env.KEY ?? '');\nexport async function reply(history: any[], text: string) {\n  const model = genAI.getGenerativeModel({ model: 'gemini-1.5-flash' });\n  const chat = model.startChat(${chatOptions});\n  return chat.sendMessageStream(text);\n}\n`;
+
+  it("puts the limit in startChat's config, where the chat's requests read it (chatbot-ui)", async () => {
+    assert.match(
+      await limitFixed(route('{ history, generationConfig: { temperature: 0.5 } }'), 'typescript'),
+      /startChat\(\{ history, generationConfig: \{ temperature: 0\.5, maxOutputTokens: 2048 \} \}\)/,
+    );
+    // Without a config of its own, one is added there: the old SDK's name, not the new SDK's `config`.
+    assert.match(
+      await limitFixed(route('{ history }'), 'typescript'),
+      /startChat\(\{ history, generationConfig: \{ maxOutputTokens: 2048 \} \}\)/,
+    );
+  });
+
+  it("a chat started with no options sends its model's config: the limit goes there", async () => {
+    assert.match(
+      await limitFixed(route(''), 'typescript'),
+      /getGenerativeModel\(\{ model: 'gemini-1\.5-flash', generationConfig: \{ maxOutputTokens: 2048 \} \}\)/,
+    );
+  });
+
+  it("sees a limit written in startChat's config", async () => {
+    const text = route('{ history, generationConfig: { temperature: 0.5, maxOutputTokens: 1024 } }');
+    assert.deepEqual(only((await check(text, 'typescript')).findings, 'missing-output-limit'), []);
+  });
+});
+
 describe('no finding where the code may well be right (shapes from public repositories)', () => {
   it("an image model's call is not asked for a text output limit (khoj's Gemini image generation)", async () => {
     const call = (model: string) =>
