@@ -218,6 +218,8 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   if (limit) {
     inCallRange(limit.found, 'outputLimit');
     sites.outputLimit = paramSite(resolver, lastPart(limit.name), limit.found.node, where(limit.found));
+    const unset = sites.outputLimit && unsetBranch(limit.found.node);
+    if (sites.outputLimit && unset) sites.outputLimit.unsetBranch = unset;
   }
   const effort = lookup(params.reasoningEffort ?? []);
   const budget = lookup(params.thinkingBudget ?? []);
@@ -722,6 +724,22 @@ function vercelModel(resolver: Resolver, node: Node, depth = 0): ModelName | nul
     baseUrl = url ? (owner.string(url)?.value ?? null) : null;
   }
   return { value: name.value, via, node: name.node, baseUrl };
+}
+
+/**
+ * The branch of a conditional limit written as None / null / undefined (`4096 if vision else None`,
+ * `model === "gpt-4o" ? 4096 : null`): the calls that take it have no limit.
+ */
+function unsetBranch(value: Node): TextRange | undefined {
+  const node = unwrap(value);
+  const branches =
+    node.type === 'ternary_expression'
+      ? [node.childForFieldName('consequence'), node.childForFieldName('alternative')]
+      : node.type === 'conditional_expression'
+        ? [node.namedChildren[0], node.namedChildren[2]]
+        : [];
+  const none = branches.find((branch) => branch && /^(None|null|undefined)$/.test(unwrap(branch).text));
+  return none ? rangeOf(none) : undefined;
 }
 
 function isNone(resolver: Resolver, node: Node): boolean {

@@ -133,6 +133,8 @@ export interface ParamSite {
   where: SiteLocation;
   /** The literal the value comes from through same-file names (a constant's string or number), when elsewhere. */
   literal?: TextRange;
+  /** A branch of a conditional value that sets nothing (the `null` of `model === "gpt-4o" ? 4096 : null`). */
+  unsetBranch?: TextRange;
 }
 
 /** A list of named arguments where a new one can be added. */

@@ -26,8 +26,12 @@ export const missingOutputLimit: Rule = {
   help: "Without an output limit the answer can run to the model's maximum output, and the worst case of every call is that maximum times the output price. Anthropic's Messages API rejects a request without max_tokens. The fix adds the parameter this SDK, API and model take, sized for the task the prompt asks for.",
   fixable: 'safe',
   check(context: CallContext): RuleResult | null {
-    const { call, entry, cost } = context;
-    if (call.outputLimit || !call.sites.complete || returnsNoText(call.api) || entry?.mode === 'embedding') return null;
+    const { call, entry } = context;
+    // A limit set on one branch only (`model === "gpt-4o" ? 4096 : null`): the other branch's calls have none.
+    const unset = call.outputLimit ? call.sites.outputLimit?.unsetBranch : undefined;
+    if ((call.outputLimit && !unset) || !call.sites.complete || returnsNoText(call.api) || entry?.mode === 'embedding')
+      return null;
+    const cost = unset ? context.estimate({ ...call, outputLimit: false, outputLimitValue: null }) : context.cost;
     if (!entry && noOutputModel.test(call.model ?? '')) return null;
     // An image or video model's answer is not text an output-token limit sizes (khoj's Gemini image call).
     if (!entry && /^an? (image|video) model$/.test(unpricedKind(call.model ?? '') ?? '')) return null;
@@ -35,22 +39,30 @@ export const missingOutputLimit: Rule = {
     // The limit is written but comes to nothing: a literal None / null the fix replaces, or a name (a wrapper's
     // parameter defaulting to None) its callers may well set.
     const given = call.sites.outputLimit;
-    if (given && !/^(None|null|undefined)$/.test(context.text.slice(given.value.start, given.value.end))) return null;
+    if (given && !unset && !/^(None|null|undefined)$/.test(context.text.slice(given.value.start, given.value.end)))
+      return null;
+    const replaced = unset ?? given?.value;
     const python = context.languageId === 'python';
     const place = limitPlace(call, entry, context.text, context.project, python);
-    const { value, task, forReasoning } = sizedLimit(context, mayReason(entry, place, call));
+    // A value replaced keeps its name: room for reasoning only where that name counts it.
+    const named = place && given ? { ...place, name: given.name } : place;
+    const { value, task, forReasoning } = sizedLimit(context, mayReason(entry, named, call));
     const fixes: Fix[] = [];
     let saving: number | null = null;
     if (place) {
       // Never a second entry of the same name: Python would not compile it, JavaScript would drop the first.
-      const edits = given
-        ? [{ start: given.value.start, end: given.value.end, newText: String(value) }]
+      const edits = replaced
+        ? [{ start: replaced.start, end: replaced.end, newText: String(value) }]
         : limitEdits(context, place, value);
       if (edits) {
         const name = given?.name ?? place.name;
         const written = context.languageId === 'python' ? `${name}=${value}` : `${name}: ${value}`;
+        const sized = `sized for ${aTask(task)}${forReasoning ? ' and the reasoning before it' : ''}`;
+        const nothing = unset ? context.text.slice(unset.start, unset.end) : '';
         fixes.push({
-          title: `${given ? 'Set' : 'Add'} ${written} (sized for ${aTask(task)}${forReasoning ? ' and the reasoning before it' : ''})`,
+          title: unset
+            ? `Set ${name} to ${value} where it is ${nothing} (${sized})`
+            : `${given ? 'Set' : 'Add'} ${written} (${sized})`,
           edits,
           safe: true,
           preferred: true,
@@ -78,7 +90,9 @@ export const missingOutputLimit: Rule = {
         : '';
     const message = rejected
       ? `No max_tokens: the Anthropic API rejects this call (max_tokens is required); ${worst}${capped}`
-      : `No output limit: ${worst}${capped}`;
+      : unset
+        ? `No output limit when ${given?.name ?? 'the limit'} is ${context.text.slice(unset.start, unset.end)} (one branch of its condition): ${worst}${capped}`
+        : `No output limit: ${worst}${capped}`;
     return {
       message,
       severity: rejected ? 'error' : undefined,

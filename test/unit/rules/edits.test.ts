@@ -537,6 +537,25 @@ describe("a Gemini chat's startChat({ generationConfig }) replaces the model's c
   });
 });
 
+describe('a limit set on one branch of a condition only', () => {
+  it('is flagged, and the fix sets the branch that sets nothing (chatbot-ui)', async () => {
+    const ts = `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function chat(model: string, messages: any[]) {\n  return openai.chat.completions.create({ model, messages, max_tokens: model === 'gpt-4o' ? 4096 : null });\n}\n`;
+    const [finding] = only((await check(ts, 'typescript')).findings, 'missing-output-limit');
+    assert.match(finding?.message ?? '', /^No output limit when max_tokens is null \(one branch of its condition\)/);
+    // The name stays max_tokens, which counts no reasoning: sized for the answer alone.
+    assert.match(await limitFixed(ts, 'typescript'), /max_tokens: model === 'gpt-4o' \? 4096 : 2048 \}/);
+    const py = `${'from openai import OpenAI\nclient = OpenAI()\n'}def ask(q, vision):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}], max_tokens=4096 if vision else None)\n`;
+    assert.match(await limitFixed(py, 'python'), /max_tokens=4096 if vision else 2048\)/);
+    const both = py.replace('4096 if vision else None', '4096 if vision else 1024');
+    assert.deepEqual(only((await check(both, 'python')).findings, 'missing-output-limit'), []);
+  });
+
+  it('a literal null under a name that counts no reasoning is sized for the answer alone', async () => {
+    const ts = `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function chat(model: string, messages: any[]) {\n  return openai.chat.completions.create({ model, messages, max_tokens: null });\n}\n`;
+    assert.match(await limitFixed(ts, 'typescript'), /max_tokens: 2048 \}/);
+  });
+});
+
 describe('no finding where the code may well be right (shapes from public repositories)', () => {
   it("an image model's call is not asked for a text output limit (khoj's Gemini image generation)", async () => {
     const call = (model: string) =>
