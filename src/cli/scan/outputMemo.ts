@@ -13,7 +13,7 @@ export interface StoredOutput {
   /** The gate's lines (stderr) and whether it failed. */
   verdict: { lines: string[]; failed: boolean };
   /**
-   * Files outside the scanned ones that the result read (the package.json files above the files with calls),
+   * Files outside the scanned ones that the result read (the manifests above the files with calls),
    * each with its state then: `null` absent, `file:<hash>`, or the kind of what else was there.
    */
   reads: Record<string, string | null>;

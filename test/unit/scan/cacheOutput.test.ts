@@ -171,7 +171,7 @@ describe('scan --cache keeps the printed result', () => {
     assert.match(await run(true), tampered, 'the stored table is printed, not priced again');
   });
 
-  it('computes afresh when a setting, a flag, the prices, the date, a file or a package.json changes', async () => {
+  it('computes afresh when a setting, a flag, the prices, the date, a file or a manifest changes', async () => {
     const root = workspace();
     const cacheFile = path.join(dir('cache-home'), 'c');
     const args = ['--format', 'json'];
@@ -258,6 +258,14 @@ describe('scan --cache keeps the printed result', () => {
     await fill();
     writeTree(root, { 'web/src/package.json': '{"dependencies": {"ai": "^5.0.0"}}' });
     assert.match((await expectFresh(root, cacheFile, args)).out, /maxOutputTokens/);
+
+    // The requirements.txt the Python fix's parameter name comes from: openai-python before 1.45 has no
+    // max_completion_tokens, so a reasoning model gets no limit fix.
+    writeTree(root, { 'app/config.py': 'MODEL = "o3"\n' });
+    await fill();
+    assert.match((await scan(root, args)).out, /Add max_completion_tokens/);
+    writeTree(root, { 'requirements.txt': 'openai==1.30.1\n' });
+    assert.doesNotMatch((await expectFresh(root, cacheFile, args)).out, /Add max_completion_tokens/);
 
     // Another format.
     await fill();
