@@ -1,5 +1,5 @@
 import { isEmbeddingApi } from '../sdk';
-import { providerOfName } from './providers';
+import { hostOf, providerOfName } from './providers';
 import type { CallRecord, Sdk } from './types';
 
 /**
@@ -56,12 +56,7 @@ export function assumedModelFor(call: CallRecord, assumed: AssumedModels): strin
 function openAiClientProvider(call: CallRecord): string {
   if (call.baseUrlServer) return providerOfName(call.baseUrlServer) ?? call.baseUrlServer;
   if (!call.baseUrl) return 'openai';
-  let host: string;
-  try {
-    host = new URL(call.baseUrl).hostname.toLowerCase();
-  } catch {
-    host = call.baseUrl.toLowerCase();
-  }
+  const host = hostOf(call.baseUrl).toLowerCase().replace(/:\d+$/, '');
   if (/(^|\.)openai\.com$|(^|\.)azure\.com$/.test(host)) return 'openai';
   return providerOfName(host) ?? host;
 }

@@ -1,6 +1,7 @@
 import type { CallRecord } from './types';
 import { isEmbeddingApi } from '../sdk';
 import { providerOfSdk } from './assumed';
+import { hostOf } from './providers';
 
 /** At most this many candidates per call: the most used first. */
 const maxCandidates = 5;
@@ -54,12 +55,3 @@ function providerKey(call: CallRecord): string | undefined {
 
 /** An embedding model called through a generic API (Bedrock's `invoke_model` with `cohere.embed-…`, `amazon.titan-embed-…`). */
 const embeddingModel = /embed/i;
-
-/** `https://api.groq.com/openai/v1` → `api.groq.com`; a value that is not a URL stands for itself. */
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host.toLowerCase();
-  } catch {
-    return url;
-  }
-}

@@ -158,8 +158,9 @@ function isTextRange(value: object): value is TextRange {
 
 /**
  * Objects that keep their shape when one of their ranges lies in another cell (only that range goes): the
- * record, its argument ranges, prompts, messages (a template written in another cell) and their segments, caching. Any other object with such a range (a fix
- * site) goes whole, but for a parameter's `literal`: a fix cannot edit another cell.
+ * record, its argument ranges, prompts, messages (a template written in another cell) and their segments,
+ * caching. Any other object with such a range (a fix site) goes whole, but for a parameter's `literal`: a fix
+ * cannot edit another cell.
  */
 function keepsShape(value: object): boolean {
   return (

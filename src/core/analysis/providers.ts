@@ -41,3 +41,12 @@ export function cloudOfClient(name: string): string | undefined {
   if (/Vertex/.test(name)) return 'google';
   return undefined;
 }
+
+/** `https://api.groq.com/openai/v1` → `api.groq.com`; a value that is not a URL stands for itself. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return url;
+  }
+}

@@ -218,7 +218,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   if (limit) {
     inCallRange(limit.found, 'outputLimit');
     sites.outputLimit = paramSite(resolver, lastPart(limit.name), limit.found.node, where(limit.found));
-    const unset = sites.outputLimit && unsetBranch(limit.found.node);
+    const unset = unsetBranch(limit.found.node);
     if (sites.outputLimit && unset) sites.outputLimit.unsetBranch = unset;
   }
   const effort = lookup(params.reasoningEffort ?? []);
@@ -309,7 +309,7 @@ export function buildRecord(candidate: Candidate, resolver: Resolver, file: stri
   }
   if (object) sites.constructorOptions = nearestConstructorOptions(resolver, object);
   const variantSites = (object?.variants ?? []).flatMap((variant) => {
-    const nearest = nearestConstructor(variant);
+    const nearest = constructorsNearestFirst(variant)[0];
     const site = nearest ? optionsSite(resolver, nearest, 'constructor') : null;
     return site ? [site] : [];
   });
@@ -614,25 +614,24 @@ function stringWithVia(resolver: Resolver, node: Node): ModelName | null {
 }
 
 /**
- * The nearest call that built the object with settings, where a new setting of the model goes: not a runnable's
- * `with_config` / `withConfig`, whose argument is a run config (a model setting there is a type error in
+ * The calls that built the object with settings, nearest first, where a new setting of the model goes: not a
+ * runnable's `with_config` / `withConfig`, whose argument is a run config (a model setting there is a type error in
  * TypeScript and ignored at run time), though it may choose a configurable model.
  */
+function constructorsNearestFirst(object: SdkObject): Node[] {
+  return [...object.settings].reverse().filter((settings) => !/^(with_config|withConfig)$/.test(calleeName(settings)));
+}
+
 /**
- * The options of the nearest settings call that shows some: a chat started with none (`model.startChat()`) sends
- * its model's, so a limit goes there.
+ * The options of the nearest such call that shows some: a chat started with none (`model.startChat()`) sends its
+ * model's, so a limit goes there.
  */
 function nearestConstructorOptions(resolver: Resolver, object: SdkObject): OptionsSite | null {
-  for (const settings of [...object.settings].reverse()) {
-    if (/^(with_config|withConfig)$/.test(calleeName(settings))) continue;
+  for (const settings of constructorsNearestFirst(object)) {
     const site = optionsSite(resolver, settings, 'constructor');
     if (site) return site;
   }
   return null;
-}
-
-function nearestConstructor(object: SdkObject): Node | undefined {
-  return [...object.settings].reverse().find((settings) => !/^(with_config|withConfig)$/.test(calleeName(settings)));
 }
 
 function addCandidate(candidates: string[], model: string): void {
@@ -738,13 +737,16 @@ function unsetBranch(value: Node): TextRange | undefined {
       : node.type === 'conditional_expression'
         ? [node.namedChildren[0], node.namedChildren[2]]
         : [];
-  const none = branches.find((branch) => branch && /^(None|null|undefined)$/.test(unwrap(branch).text));
+  const none = branches.find((branch) => branch && isNoneLiteral(unwrap(branch)));
   return none ? rangeOf(none) : undefined;
 }
 
 function isNone(resolver: Resolver, node: Node): boolean {
-  const value = resolver.resolve(node)?.node ?? unwrap(node);
-  return value.type === 'none' || value.type === 'null' || value.type === 'undefined';
+  return isNoneLiteral(resolver.resolve(node)?.node ?? unwrap(node));
+}
+
+function isNoneLiteral(node: Node): boolean {
+  return node.type === 'none' || node.type === 'null' || node.type === 'undefined';
 }
 
 function resolvesTrue(resolver: Resolver, node: Node): boolean {

@@ -60,9 +60,9 @@ const textOrTurns = new Set(['input', 'contents']);
 const turnsWord = /(?<!s)s$|^(history|conversation|chat|dialog|dialogue|thread|memory|context|transcript)$/;
 
 /**
- * Whether a name given as `input`/`contents` (or a LangChain model's input) reads as a list of turns. A call or other expression (`build(q)`)
- * may return either and counts as turns, as before; a name with no word of turns in it (`prompt`, `chunk`,
- * `user_input`, `self.question`) is one text, one dynamic part.
+ * Whether a name given as `input`/`contents` (or a LangChain model's input) reads as a list of turns. A call or
+ * other expression (`build(q)`) may return either and counts as turns, as before; a name with no word of turns in
+ * it (`prompt`, `chunk`, `user_input`, `self.question`) is one text, one dynamic part.
  */
 function readsAsTurns(expression: string): boolean {
   if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(expression)) return true;

@@ -31,7 +31,8 @@ function nearestEffort(budget: number, settings: CostSettings): ReasoningEffort 
 /**
  * What a reasoning model does when the call names no effort (providers' docs): OpenAI reasoning models think at
  * `medium`, Pro models at `high`, GPT-5.1 and later (not Codex) at `none`; Claude thinks only when the call sets
- * `thinking`; Gemini thinks by default except Flash-Lite, Gemini 3 Pro, 3 Flash and 3.1 Pro at level high; DeepSeek R1, Grok and Magistral always reason.
+ * `thinking`; Gemini thinks by default except Flash-Lite (Gemini 3 Pro, 3 Flash and 3.1 Pro at level high);
+ * DeepSeek R1, Grok and Magistral always reason.
  */
 export function defaultEffort(entry: ModelEntry): { effort: ReasoningEffort | null; why: string } {
   const id = entry.id;

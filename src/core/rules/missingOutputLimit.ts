@@ -42,6 +42,7 @@ export const missingOutputLimit: Rule = {
     if (given && !unset && !/^(None|null|undefined)$/.test(context.text.slice(given.value.start, given.value.end)))
       return null;
     const replaced = unset ?? given?.value;
+    const unsetText = unset ? context.text.slice(unset.start, unset.end) : '';
     const python = context.languageId === 'python';
     const place = limitPlace(call, entry, context.text, context.project, python);
     // A value replaced keeps its name: room for reasoning only where that name counts it.
@@ -58,10 +59,9 @@ export const missingOutputLimit: Rule = {
         const name = given?.name ?? place.name;
         const written = context.languageId === 'python' ? `${name}=${value}` : `${name}: ${value}`;
         const sized = `sized for ${aTask(task)}${forReasoning ? ' and the reasoning before it' : ''}`;
-        const nothing = unset ? context.text.slice(unset.start, unset.end) : '';
         fixes.push({
           title: unset
-            ? `Set ${name} to ${value} where it is ${nothing} (${sized})`
+            ? `Set ${name} to ${value} where it is ${unsetText} (${sized})`
             : `${given ? 'Set' : 'Add'} ${written} (${sized})`,
           edits,
           safe: true,
@@ -91,7 +91,7 @@ export const missingOutputLimit: Rule = {
     const message = rejected
       ? `No max_tokens: the Anthropic API rejects this call (max_tokens is required); ${worst}${capped}`
       : unset
-        ? `No output limit when ${given?.name ?? 'the limit'} is ${context.text.slice(unset.start, unset.end)} (one branch of its condition): ${worst}${capped}`
+        ? `No output limit when ${given?.name ?? 'the limit'} is ${unsetText} (one branch of its condition): ${worst}${capped}`
         : `No output limit: ${worst}${capped}`;
     return {
       message,
